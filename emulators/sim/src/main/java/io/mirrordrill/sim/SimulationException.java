@@ -1,0 +1,10 @@
+package io.mirrordrill.sim;
+
+import io.mirrordrill.engine.MirrordrillException;
+
+/** Misuse of the simulation kernel: an unknown site, time going backwards, a run that exceeds its limit. */
+public class SimulationException extends MirrordrillException {
+    public SimulationException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,8 @@
+package io.mirrordrill.engine.port.ontap;
+
+/**
+ * {@code /api/svm/peers} record. {@code state}: {@code initiated} on the side that asked, {@code pending} on the side
+ * that must accept, {@code peered} on both once accepted.
+ */
+public record SvmPeerRecord(String uuid, String svm, String peerSvm, String peerCluster, String state,
+                            java.util.List<String> applications) {}

@@ -1,0 +1,7 @@
+package io.mirrordrill.engine.port.ontap;
+
+import java.time.Instant;
+
+/** {@code /api/storage/volumes} record. {@code isProtected} is {@code snapmirror.is_protected}. */
+public record VolumeRecord(String uuid, String name, String svm, long size, VolumeType type, String state,
+                           Instant createTime, String snapshotPolicy, boolean isProtected, long usedBytes) {}
