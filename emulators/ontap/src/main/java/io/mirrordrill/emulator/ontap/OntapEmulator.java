@@ -1,0 +1,112 @@
+package io.mirrordrill.emulator.ontap;
+
+import io.mirrordrill.engine.port.UnreachableException;
+import io.mirrordrill.engine.port.ontap.OntapException;
+import io.mirrordrill.engine.port.ontap.OntapErrors;
+import io.mirrordrill.engine.port.ontap.OntapPort;
+import io.mirrordrill.engine.port.ontap.SvmSubtype;
+import io.mirrordrill.sim.SimulationException;
+import io.mirrordrill.sim.World;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * All emulated ONTAP clusters of one {@link World}, SnapMirror between them, and the client data path. Each cluster
+ * lives at a site; a port or data path is always obtained for a caller's site, and fails as the network dictates.
+ */
+public final class OntapEmulator {
+    private final World world;
+    private final Map<String, OntapCluster> clusters = new TreeMap<>();
+    private final SnapMirror snapMirror;
+    private final Peering peering;
+
+    public OntapEmulator(World world) {
+        this.world = world;
+        this.snapMirror = new SnapMirror(world, this);
+        this.peering = new Peering(world, this);
+    }
+
+    public World world() {
+        return world;
+    }
+
+    public OntapCluster addCluster(String name, String site) {
+        if (clusters.containsKey(name)) {
+            throw new SimulationException("ONTAP cluster " + name + " already exists");
+        }
+        world.network().site(site);
+        OntapCluster cluster = new OntapCluster(world, this, name, site);
+        clusters.put(name, cluster);
+        world.record("ontap/" + name, "cluster added at site " + site);
+        return cluster;
+    }
+
+    /** The cluster itself, bypassing the network: for setting up a world and for assertions. */
+    public OntapCluster cluster(String name) {
+        OntapCluster cluster = clusters.get(name);
+        if (cluster == null) {
+            throw new OntapException(404, OntapErrors.NOT_FOUND, "Cluster \"" + name + "\" not found; known: "
+                    + clusters.keySet(), "cluster.name");
+        }
+        return cluster;
+    }
+
+    /**
+     * The management API of {@code cluster} as seen from {@code callerSite}: every call first checks that the site
+     * can reach the cluster, and throws {@link UnreachableException} otherwise.
+     */
+    public OntapPort port(String cluster, String callerSite) {
+        OntapCluster target = cluster(cluster);
+        world.network().site(callerSite);
+        return (OntapPort) Proxy.newProxyInstance(OntapPort.class.getClassLoader(), new Class<?>[] {OntapPort.class},
+                (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return method.getName().equals("toString") ? "OntapPort[" + cluster + " from " + callerSite
+                                + "]" : method.invoke(target, args);
+                    }
+                    if (!world.network().reachable(callerSite, target.site)) {
+                        throw new UnreachableException("ONTAP cluster " + cluster, "no route from site " + callerSite
+                                + " to site " + target.site);
+                    }
+                    try {
+                        return method.invoke(target, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** Client (NFS) access to a volume's files from a host at {@code clientSite}. */
+    public VolumeFiles files(String cluster, String svm, String volume, String clientSite) {
+        return new VolumeFiles(world, cluster(cluster), svm, volume, clientSite);
+    }
+
+    /** Shortcut to create an SVM at once, without a job: world set-up for drills and tests. */
+    public void addSvm(String cluster, String svm, SvmSubtype subtype) {
+        cluster(cluster).addSvm(svm, subtype);
+    }
+
+    SnapMirror snapMirror() {
+        return snapMirror;
+    }
+
+    Peering peering() {
+        return peering;
+    }
+
+    Svm resolvePeerSvm(Svm local, String name) {
+        return peering.resolve(local, name);
+    }
+
+    Optional<Svm> findSvm(String name) {
+        return clusters.values().stream().map(c -> c.svms.get(name)).filter(s -> s != null).findFirst();
+    }
+
+    Optional<OntapCluster> clusterByAddress(String address) {
+        return clusters.values().stream().filter(c -> c.interclusterAddress.equals(address)).findFirst();
+    }
+}
