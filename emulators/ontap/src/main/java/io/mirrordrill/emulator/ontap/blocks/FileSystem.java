@@ -133,11 +133,10 @@ public final class FileSystem {
         long base = inode.number() << Image.FILE_BLOCK_BITS;
         blocks.forEachInRange(base + offset / Image.BLOCK_SIZE, base + (end - 1) / Image.BLOCK_SIZE, (key, block) -> {
             long blockStart = (key - base) * Image.BLOCK_SIZE;
-            for (int i = 0; i < block.length; i++) {
-                long pos = blockStart + i;
-                if (pos >= offset && pos < end) {
-                    out[(int) (pos - offset)] = block[i];
-                }
+            long from = Math.max(offset, blockStart);
+            long to = Math.min(end, blockStart + block.length);
+            if (from < to) {
+                System.arraycopy(block, (int) (from - blockStart), out, (int) (from - offset), (int) (to - from));
             }
         });
         return out;
