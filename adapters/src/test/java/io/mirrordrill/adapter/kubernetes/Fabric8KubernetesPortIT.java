@@ -16,12 +16,21 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The contract against the fabric8 adapter talking to kubernetes-server-mock in CRUD mode on 127.0.0.1, in real
  * time. {@link #supports} lists what the mock server does not do like a real API server.
  */
 class Fabric8KubernetesPortIT extends KubernetesPortContract {
+    /** Held in a field because java.util.logging keeps loggers weakly; the mock logs every request at INFO. */
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
+    }
+
     private KubernetesMockServer server;
     private KubernetesClient client;
 
