@@ -210,6 +210,7 @@ final class ApiStore {
             if (isNamespace(kind)) {
                 Namespaces.preserveOnUpdate(current, next);
             }
+            refuseNewFinalizersWhileDeleting(kind, key, current, next);
             if (!withoutSystemParts(kind, current).equals(withoutSystemParts(kind, next))) {
                 meta.put("generation", currentMeta.path("generation").asLong(0) + 1);
             }
@@ -223,6 +224,17 @@ final class ApiStore {
         }
         commit(statusOnly ? "update-status" : "update", kind, key, current, next);
         return next;
+    }
+
+    private static void refuseNewFinalizersWhileDeleting(ResourceKind kind, ObjectKey key, ObjectNode current,
+                                                         ObjectNode next) {
+        List<String> added = new ArrayList<>(Json.finalizers(next));
+        added.removeAll(Json.finalizers(current));
+        if (Json.deleting(current) && !added.isEmpty()) {
+            throw Validation.invalid(kind, key.namespaceOrNull(), key.name(), "metadata.finalizers: Forbidden: no new "
+                    + "finalizers can be added if the object is being deleted, found new finalizers []string{\""
+                    + String.join("\", \"", added) + "\"}");
+        }
     }
 
     /** What generation counts: everything outside metadata, and outside status for a status subresource. */

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.MirrordrillException;
 import io.mirrordrill.engine.port.UnreachableException;
 import io.mirrordrill.engine.port.kubernetes.ExpiredException;
+import io.mirrordrill.engine.port.kubernetes.InvalidException;
 import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
 import io.mirrordrill.engine.port.kubernetes.Resources;
 import io.mirrordrill.engine.port.kubernetes.UnknownKindException;
@@ -82,6 +83,18 @@ class KubernetesClusterTest {
         assertEquals("2026-01-01T01:30:05Z", marked.getMetadata().getDeletionTimestamp());
         assertEquals(0L, marked.getMetadata().getDeletionGracePeriodSeconds());
         assertEquals(2L, marked.getMetadata().getGeneration(), "marking for deletion bumps generation");
+    }
+
+    @Test
+    void anObjectBeingDeletedTakesNoNewFinalizers() {
+        GenericKubernetesResource cm = configMap("cfg");
+        cm.getMetadata().setFinalizers(List.of("mirrordrill.io/a"));
+        local.create(cm);
+        local.delete(cm);
+        InvalidException e = assertThrows(InvalidException.class, () -> local.patch("v1", "ConfigMap", "default",
+                "cfg", "{\"metadata\":{\"finalizers\":[\"mirrordrill.io/a\",\"mirrordrill.io/b\"]}}"));
+        assertEquals("ConfigMap \"cfg\" is invalid: metadata.finalizers: Forbidden: no new finalizers can be added if"
+                + " the object is being deleted, found new finalizers []string{\"mirrordrill.io/b\"}", e.getMessage());
     }
 
     @Test
