@@ -51,6 +51,8 @@ public abstract class KubernetesPortContract {
         WATCH_RESUME("watch from a resourceVersion replays only the changes after it"),
         API_SERVER_CONFLICT_MESSAGE("409 Conflict message naming the resource as the API server does "
                 + "(Operation cannot be fulfilled on configmaps \"x\": ...)"),
+        BUILTIN_STATUS_SUBRESOURCE("status subresource of built-in kinds (PersistentVolumeClaim, Deployment): "
+                + "updates ignore status, status updates ignore the rest"),
         MERGE_PATCH_RFC7386("JSON merge patch per RFC 7386: null removes a member, an array replaces the array");
 
         private final String behaviour;
@@ -297,7 +299,7 @@ public abstract class KubernetesPortContract {
         port.create(withFinalizers(configMap("cfg", Map.of(), Map.of()), "mirrordrill.io/a"));
         port.delete("v1", "ConfigMap", NS, "cfg");
         GenericKubernetesResource marked = port.get("v1", "ConfigMap", NS, "cfg").orElseThrow();
-        assertNotNull(marked.getMetadata().getDeletionTimestamp());
+        assertNotNull(Instant.parse(marked.getMetadata().getDeletionTimestamp()));
         assertEquals(List.of("mirrordrill.io/a"), marked.getMetadata().getFinalizers());
     }
 
@@ -350,6 +352,24 @@ public abstract class KubernetesPortContract {
         assertEquals(Map.of("replicas", 2), updated.get("spec"));
         assertEquals(Map.of("state", "Establishing"), updated.get("status"));
         assertEquals(created.getMetadata().getUid(), updated.getMetadata().getUid());
+    }
+
+    @Test
+    void updateIgnoresTheStatusOfABuiltInKindWithAStatusSubresource() {
+        assumeSupported(Capability.BUILTIN_STATUS_SUBRESOURCE);
+        GenericKubernetesResource pvc = Resources.generic("v1", "PersistentVolumeClaim", NS, "data");
+        pvc.setAdditionalProperty("spec", Map.of("accessModes", List.of("ReadWriteOnce"),
+                "resources", Map.of("requests", Map.of("storage", "1Gi"))));
+        port.create(pvc);
+        GenericKubernetesResource bound = port.patchStatus("v1", "PersistentVolumeClaim", NS, "data",
+                "{\"status\":{\"phase\":\"Bound\"}}");
+        GenericKubernetesResource change = copy(bound);
+        change.setAdditionalProperty("status", Map.of("phase", "Lost"));
+        assertEquals(Map.of("phase", "Bound"), port.update(change).get("status"));
+        GenericKubernetesResource statusOnly = copy(port.get("v1", "PersistentVolumeClaim", NS, "data").orElseThrow());
+        statusOnly.setAdditionalProperty("spec", Map.of("accessModes", List.of("ReadWriteMany")));
+        Map<String, Object> boundSpec = bound.get("spec");
+        assertEquals(boundSpec, port.updateStatus(statusOnly).get("spec"));
     }
 
     @Test

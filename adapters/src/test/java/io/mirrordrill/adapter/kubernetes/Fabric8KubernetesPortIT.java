@@ -68,14 +68,15 @@ class Fabric8KubernetesPortIT extends KubernetesPortContract {
      * namespace and never finalizes namespaces; it validates no names; it ignores {@code in}/{@code notin}
      * requirements (and so returns every object); a watch always starts with the current objects as ADDED, whatever
      * resourceVersion it is given; its 409 names the kind ({@code ConfigMap}) where the API server names the resource
-     * ({@code configmaps}); and its merge patch is Jackson's update-in-place (arrays are merged, a null is stored
-     * rather than removing the member).
+     * ({@code configmaps}); it applies status-subresource rules only to the kinds of CRDs it has seen, so an update
+     * of a PersistentVolumeClaim overwrites its status; and its merge patch is Jackson's update-in-place (arrays are
+     * merged, a null is stored rather than removing the member).
      */
     @Override
     protected boolean supports(Capability capability) {
         return switch (capability) {
             case NAMESPACE_ADMISSION, NAMESPACE_FINALIZATION, NAME_VALIDATION, SET_BASED_SELECTORS, WATCH_RESUME,
-                 API_SERVER_CONFLICT_MESSAGE, MERGE_PATCH_RFC7386 -> false;
+                 API_SERVER_CONFLICT_MESSAGE, MERGE_PATCH_RFC7386, BUILTIN_STATUS_SUBRESOURCE -> false;
         };
     }
 
