@@ -118,9 +118,6 @@ final class ApiStore {
             Namespaces.initialise(object, name);
         }
         commit("create", kind, key, null, object);
-        if (KindRegistry.isCrd(kind.apiVersion(), kind.kind())) {
-            KindRegistry.kindsOf(Resources.fromTree(object)).forEach(cluster.kinds()::register);
-        }
         return object;
     }
 
@@ -347,6 +344,10 @@ final class ApiStore {
         Json.meta(after).put("resourceVersion", Long.toString(revision));
         objects.put(key, new Stored(kind, after));
         cluster.record(verb + " " + key + " rv=" + revision);
+        if (KindRegistry.isCrd(kind.apiVersion(), kind.kind())) {
+            // a created or changed CRD serves its kinds at once (versions and subresources as now declared)
+            KindRegistry.kindsOf(Resources.fromTree(after)).forEach(cluster.kinds()::register);
+        }
         cluster.watches().publish(new Change(kind, key, before, after, revision));
     }
 

@@ -6,6 +6,7 @@ import io.mirrordrill.engine.port.UnreachableException;
 import io.mirrordrill.engine.port.kubernetes.ExpiredException;
 import io.mirrordrill.engine.port.kubernetes.InvalidException;
 import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
+import io.mirrordrill.engine.port.kubernetes.ResourceKind;
 import io.mirrordrill.engine.port.kubernetes.Resources;
 import io.mirrordrill.engine.port.kubernetes.UnknownKindException;
 import io.mirrordrill.engine.port.kubernetes.WatchEvent;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -171,16 +173,31 @@ class KubernetesClusterTest {
     }
 
     @Test
-    void deletingACrdRemovesItsObjectsAndItsKind() {
+    void aCrdChangeTakesEffectAndDeletingItRemovesItsObjectsAndKind() {
+        local.create(appVaultCrd(Map.of()));
+        assertFalse(local.resolve("protect.trident.netapp.io/v1", "AppVault").statusSubresource());
+        GenericKubernetesResource current = local.get("apiextensions.k8s.io/v1", "CustomResourceDefinition", null,
+                "appvaults.protect.trident.netapp.io").orElseThrow();
+        GenericKubernetesResource withStatus = appVaultCrd(Map.of("status", Map.of()));
+        withStatus.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
+        local.update(withStatus);
+        assertTrue(local.resolve("protect.trident.netapp.io/v1", "AppVault").statusSubresource());
+        local.create(Resources.generic("protect.trident.netapp.io/v1", "AppVault", "default", "vault"));
+        local.delete(withStatus);
+        assertThrows(UnknownKindException.class, () -> local.resolve("protect.trident.netapp.io/v1", "AppVault"));
+        ResourceKind gone = new ResourceKind("protect.trident.netapp.io", "v1", "AppVault", "appvaults", true, true);
+        cluster.kinds().register(gone);
+        assertTrue(local.list("protect.trident.netapp.io/v1", "AppVault", null, null).isEmpty());
+    }
+
+    private static GenericKubernetesResource appVaultCrd(Map<String, Object> subresources) {
         GenericKubernetesResource crd = Resources.generic("apiextensions.k8s.io/v1", "CustomResourceDefinition", null,
                 "appvaults.protect.trident.netapp.io");
         crd.setAdditionalProperty("spec", Map.of("group", "protect.trident.netapp.io", "scope", "Namespaced",
                 "names", Map.of("kind", "AppVault", "plural", "appvaults"),
-                "versions", List.of(Map.of("name", "v1", "served", true, "storage", true))));
-        local.create(crd);
-        local.create(Resources.generic("protect.trident.netapp.io/v1", "AppVault", "default", "vault"));
-        local.delete(crd);
-        assertThrows(UnknownKindException.class, () -> local.resolve("protect.trident.netapp.io/v1", "AppVault"));
+                "versions", List.of(Map.of("name", "v1", "served", true, "storage", true,
+                        "subresources", subresources))));
+        return crd;
     }
 
     @Test
