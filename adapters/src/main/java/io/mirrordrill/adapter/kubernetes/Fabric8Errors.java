@@ -1,0 +1,66 @@
+package io.mirrordrill.adapter.kubernetes;
+
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.mirrordrill.engine.MirrordrillException;
+import io.mirrordrill.engine.port.UnreachableException;
+import io.mirrordrill.engine.port.kubernetes.AlreadyExistsException;
+import io.mirrordrill.engine.port.kubernetes.ConflictException;
+import io.mirrordrill.engine.port.kubernetes.ExpiredException;
+import io.mirrordrill.engine.port.kubernetes.InvalidException;
+import io.mirrordrill.engine.port.kubernetes.KubernetesException;
+import io.mirrordrill.engine.port.kubernetes.NotFoundException;
+import io.mirrordrill.engine.port.kubernetes.ResourceKind;
+
+import java.io.IOException;
+
+/**
+ * Turns fabric8's {@link KubernetesClientException} into the port's exceptions. The API server's own message is
+ * kept; where a server sends none (an empty 404), the API server's wording is used.
+ */
+final class Fabric8Errors {
+    /** What the request was, to tell a create's 409 (AlreadyExists) from a write's 409 (Conflict). */
+    enum Op { READ, CREATE, WRITE, DELETE, WATCH }
+
+    private Fabric8Errors() {
+    }
+
+    static MirrordrillException translate(KubernetesClientException e, String endpoint, Op op, ResourceKind kind,
+                                          String namespace, String name) {
+        IOException io = ioCause(e);
+        if (io != null || e.getCode() == 0 && e.getStatus() == null) {
+            return new UnreachableException(endpoint, io != null ? io.toString() : String.valueOf(e.getMessage()));
+        }
+        String ns = kind.namespaced() ? namespace : null;
+        Status status = e.getStatus();
+        String message = status != null && status.getMessage() != null && !status.getMessage().isEmpty()
+                ? status.getMessage() : null;
+        return switch (e.getCode()) {
+            case 404 -> new NotFoundException(orElse(message, kind.resource() + " \"" + name + "\" not found"),
+                    kind.kind(), ns, name);
+            case 409 -> op == Op.CREATE
+                    ? new AlreadyExistsException(orElse(message, kind.resource() + " \"" + name + "\" already exists"),
+                            kind.kind(), ns, name)
+                    : new ConflictException(orElse(message, "Operation cannot be fulfilled on " + kind.resource()
+                            + " \"" + name + "\""), kind.kind(), ns, name);
+            case 410 -> new ExpiredException(orElse(message, "resource version expired"), kind.kind(), ns);
+            case 422 -> new InvalidException(orElse(message, kind.kind() + " \"" + name + "\" is invalid"),
+                    kind.kind(), ns, name);
+            default -> new KubernetesException(e.getCode(), status == null ? null : status.getReason(),
+                    orElse(message, e.getMessage()), kind.kind(), ns, name);
+        };
+    }
+
+    private static IOException ioCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
+    }
+
+    private static String orElse(String message, String fallback) {
+        return message != null ? message : fallback;
+    }
+}

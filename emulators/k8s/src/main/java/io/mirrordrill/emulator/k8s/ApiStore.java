@@ -1,0 +1,366 @@
+package io.mirrordrill.emulator.k8s;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mirrordrill.engine.port.kubernetes.AlreadyExistsException;
+import io.mirrordrill.engine.port.kubernetes.ConflictException;
+import io.mirrordrill.engine.port.kubernetes.KindRegistry;
+import io.mirrordrill.engine.port.kubernetes.KubernetesException;
+import io.mirrordrill.engine.port.kubernetes.LabelSelector;
+import io.mirrordrill.engine.port.kubernetes.NotFoundException;
+import io.mirrordrill.engine.port.kubernetes.ResourceKind;
+import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.sim.RandomStream;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The objects of one cluster and the API server's write rules: a cluster-wide revision that becomes each write's
+ * resourceVersion, optimistic concurrency, generation, status subresources, finalizers and deletionTimestamp,
+ * generateName, and CRDs that add kinds. Stored trees are never mutated after being stored; every write stores a
+ * new tree, so watch events can share them.
+ */
+final class ApiStore {
+    /** The alphabet and length Kubernetes uses for generateName suffixes (no vowels, no look-alike digits). */
+    private static final String NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+    private static final int NAME_SUFFIX = 5;
+
+    private record Stored(ResourceKind kind, ObjectNode object) {
+    }
+
+    private final KubernetesCluster cluster;
+    private final RandomStream random;
+    private final Map<ObjectKey, Stored> objects = new TreeMap<>();
+    private long revision;
+
+    ApiStore(KubernetesCluster cluster, RandomStream random) {
+        this.cluster = cluster;
+        this.random = random;
+    }
+
+    long revision() {
+        return revision;
+    }
+
+    Optional<ObjectNode> get(ResourceKind kind, String namespace, String name) {
+        Stored s = objects.get(ObjectKey.of(kind, namespace, name));
+        return Optional.ofNullable(s == null ? null : s.object());
+    }
+
+    /** Matching objects, ordered by namespace then name. */
+    List<ObjectNode> list(ResourceKind kind, String namespace, LabelSelector selector) {
+        List<ObjectNode> out = new ArrayList<>();
+        objects.forEach((key, s) -> {
+            if (key.resource().equals(kind.resource())
+                    && (namespace == null || !kind.namespaced() || key.namespace().equals(namespace))
+                    && selector.matches(Json.labels(s.object()))) {
+                out.add(s.object());
+            }
+        });
+        return out;
+    }
+
+    boolean isEmpty(String namespace) {
+        return objects.keySet().stream().noneMatch(k -> k.namespace().equals(namespace));
+    }
+
+    /** What the namespace controller does: deletes every object of the namespace not already being deleted. */
+    void deleteContents(String namespace) {
+        for (ObjectKey key : List.copyOf(objects.keySet())) {
+            Stored s = objects.get(key);
+            if (s != null && key.namespace().equals(namespace) && !Json.deleting(s.object())) {
+                delete(s.kind(), namespace, key.name());
+            }
+        }
+    }
+
+    // ---- create -------------------------------------------------------------------------------------------------
+
+    ObjectNode create(ResourceKind kind, ObjectNode body) {
+        ObjectNode object = body.deepCopy();
+        ObjectNode meta = Json.meta(object);
+        String namespace = kind.namespaced() ? Json.text(meta, "namespace") : "";
+        Validation.namespaceGiven(kind, namespace, Json.text(meta, "name"));
+        if (kind.namespaced()) {
+            admitIntoNamespace(kind, namespace, Json.text(meta, "name"));
+        }
+        String name = Json.text(meta, "name");
+        if (name.isEmpty() && !Json.text(meta, "generateName").isEmpty()) {
+            name = generateName(kind, namespace, Json.text(meta, "generateName"));
+        }
+        Validation.name(kind, namespace.isEmpty() ? null : namespace, name);
+        ObjectKey key = ObjectKey.of(kind, namespace, name);
+        if (objects.containsKey(key)) {
+            throw new AlreadyExistsException(kind.resource() + " \"" + name + "\" already exists", kind.kind(),
+                    key.namespaceOrNull(), name);
+        }
+        object.put("apiVersion", kind.apiVersion());
+        object.put("kind", kind.kind());
+        meta.put("name", name);
+        if (kind.namespaced()) {
+            meta.put("namespace", namespace);
+        } else {
+            meta.remove("namespace");
+        }
+        meta.put("uid", random.uuid().toString());
+        meta.put("creationTimestamp", timestamp());
+        meta.put("generation", 1);
+        meta.remove(List.of("deletionTimestamp", "deletionGracePeriodSeconds", "resourceVersion"));
+        if (kind.statusSubresource()) {
+            object.remove("status"); // status is written through the subresource only
+        }
+        if (isNamespace(kind)) {
+            Namespaces.initialise(object, name);
+        }
+        commit("create", kind, key, null, object);
+        return object;
+    }
+
+    /** The NamespaceLifecycle admission rules: the namespace must exist and must not be terminating. */
+    private void admitIntoNamespace(ResourceKind kind, String namespace, String name) {
+        Stored ns = objects.get(new ObjectKey("namespaces", "", namespace));
+        if (ns == null) {
+            throw new NotFoundException("namespaces \"" + namespace + "\" not found", "Namespace", null, namespace);
+        }
+        if (Json.deleting(ns.object())) {
+            throw new KubernetesException(403, "Forbidden", kind.resource() + " \"" + name + "\" is forbidden: "
+                    + "unable to create new content in namespace " + namespace + " because it is being terminated",
+                    kind.kind(), namespace, name);
+        }
+    }
+
+    private String generateName(ResourceKind kind, String namespace, String prefix) {
+        String base = prefix.length() > 63 - NAME_SUFFIX ? prefix.substring(0, 63 - NAME_SUFFIX) : prefix;
+        while (true) {
+            StringBuilder name = new StringBuilder(base);
+            for (int i = 0; i < NAME_SUFFIX; i++) {
+                name.append(NAME_ALPHABET.charAt(random.nextInt(NAME_ALPHABET.length())));
+            }
+            if (!objects.containsKey(ObjectKey.of(kind, namespace, name.toString()))) {
+                return name.toString();
+            }
+        }
+    }
+
+    // ---- update, patch ------------------------------------------------------------------------------------------
+
+    /** PUT of the whole object ({@code statusOnly} false) or of its status subresource. */
+    ObjectNode update(ResourceKind kind, ObjectNode body, boolean statusOnly) {
+        ObjectNode meta = Json.meta(body);
+        Stored current = require(kind, Json.text(meta, "namespace"), Json.text(meta, "name"), statusOnly);
+        return write(kind, current.object(), body, statusOnly);
+    }
+
+    /** PATCH with a JSON merge patch: the patched object goes through the same rules as a PUT. */
+    ObjectNode patch(ResourceKind kind, String namespace, String name, JsonNode patch, boolean statusOnly) {
+        Stored current = require(kind, namespace, name, statusOnly);
+        if (!patch.isObject()) {
+            throw Validation.invalid(kind, namespace, name, "a merge patch must be a JSON object");
+        }
+        ObjectNode merged = (ObjectNode) MergePatch.apply(current.object(), patch);
+        Json.meta(merged).put("name", name);
+        return write(kind, current.object(), merged, statusOnly);
+    }
+
+    private Stored require(ResourceKind kind, String namespace, String name, boolean statusOnly) {
+        if (statusOnly && !kind.statusSubresource()) {
+            throw new NotFoundException("the server could not find the requested resource", kind.kind(),
+                    kind.namespaced() ? namespace : null, name);
+        }
+        Stored current = objects.get(ObjectKey.of(kind, namespace, name));
+        if (current == null) {
+            throw notFound(kind, namespace, name);
+        }
+        return current;
+    }
+
+    private ObjectNode write(ResourceKind kind, ObjectNode current, ObjectNode requested, boolean statusOnly) {
+        ObjectNode currentMeta = Json.meta(current);
+        ObjectKey key = ObjectKey.of(kind, Json.text(currentMeta, "namespace"), Json.text(currentMeta, "name"));
+        String precondition = Json.text(Json.meta(requested), "resourceVersion");
+        if (!precondition.isEmpty() && !precondition.equals(Json.text(currentMeta, "resourceVersion"))) {
+            throw new ConflictException("Operation cannot be fulfilled on " + kind.resource() + " \"" + key.name()
+                    + "\": the object has been modified; please apply your changes to the latest version and try again",
+                    kind.kind(), key.namespaceOrNull(), key.name());
+        }
+        ObjectNode next;
+        if (statusOnly) {
+            next = current.deepCopy();
+            copyField(requested, next, "status");
+        } else {
+            next = requested.deepCopy();
+            next.put("apiVersion", kind.apiVersion());
+            next.put("kind", kind.kind());
+            ObjectNode meta = Json.meta(next);
+            for (String system : List.of("name", "namespace", "uid", "creationTimestamp", "deletionTimestamp",
+                    "deletionGracePeriodSeconds", "generation", "resourceVersion")) {
+                copyField(currentMeta, meta, system);
+            }
+            if (kind.statusSubresource()) {
+                copyField(current, next, "status");
+            }
+            if (isNamespace(kind)) {
+                Namespaces.preserveOnUpdate(current, next);
+            }
+            refuseNewFinalizersWhileDeleting(kind, key, current, next);
+            if (!withoutSystemParts(kind, current).equals(withoutSystemParts(kind, next))) {
+                meta.put("generation", currentMeta.path("generation").asLong(0) + 1);
+            }
+        }
+        if (next.equals(current)) {
+            return current; // a write that changes nothing is not committed and gets no new resourceVersion
+        }
+        if (Json.deleting(next) && finalized(kind, next)) {
+            remove(kind, key, next);
+            return next;
+        }
+        commit(statusOnly ? "update-status" : "update", kind, key, current, next);
+        return next;
+    }
+
+    private static void refuseNewFinalizersWhileDeleting(ResourceKind kind, ObjectKey key, ObjectNode current,
+                                                         ObjectNode next) {
+        List<String> added = new ArrayList<>(Json.finalizers(next));
+        added.removeAll(Json.finalizers(current));
+        if (Json.deleting(current) && !added.isEmpty()) {
+            throw Validation.invalid(kind, key.namespaceOrNull(), key.name(), "metadata.finalizers: Forbidden: no new "
+                    + "finalizers can be added if the object is being deleted, found new finalizers []string{\""
+                    + String.join("\", \"", added) + "\"}");
+        }
+    }
+
+    /** What generation counts: everything outside metadata, and outside status for a status subresource. */
+    private static ObjectNode withoutSystemParts(ResourceKind kind, ObjectNode object) {
+        ObjectNode copy = object.deepCopy();
+        copy.remove("metadata");
+        if (kind.statusSubresource()) {
+            copy.remove("status");
+        }
+        return copy;
+    }
+
+    private static void copyField(ObjectNode from, ObjectNode to, String field) {
+        if (from.has(field)) {
+            to.set(field, from.get(field).deepCopy());
+        } else {
+            to.remove(field);
+        }
+    }
+
+    // ---- delete -------------------------------------------------------------------------------------------------
+
+    /**
+     * DELETE: removes a finalized object; marks one with finalizers as deleting (deletionTimestamp, generation + 1)
+     * and keeps it; does nothing to an object already being deleted.
+     */
+    void delete(ResourceKind kind, String namespace, String name) {
+        Stored current = objects.get(ObjectKey.of(kind, namespace, name));
+        if (current == null) {
+            throw notFound(kind, namespace, name);
+        }
+        ObjectKey key = ObjectKey.of(kind, namespace, name);
+        ObjectNode object = current.object();
+        if (Json.deleting(object)) {
+            return;
+        }
+        if (finalized(kind, object)) {
+            remove(kind, key, object);
+            return;
+        }
+        ObjectNode next = object.deepCopy();
+        ObjectNode meta = Json.meta(next);
+        meta.put("deletionTimestamp", timestamp());
+        meta.put("deletionGracePeriodSeconds", 0);
+        meta.put("generation", meta.path("generation").asLong(0) + 1);
+        if (isNamespace(kind)) {
+            Namespaces.markTerminating(next);
+        }
+        commit("delete (finalizers " + Json.finalizers(next) + ")", kind, key, object, next);
+        if (isNamespace(kind)) {
+            cluster.namespaces().requestSync(name);
+        }
+    }
+
+    /**
+     * The namespace controller's last step: with the namespace empty, its {@code kubernetes} spec finalizer goes,
+     * and the namespace disappears unless metadata finalizers still hold it.
+     */
+    void finalizeNamespace(ResourceKind kind, String name) {
+        Stored current = objects.get(ObjectKey.of(kind, null, name));
+        if (current == null || Namespaces.specFinalizers(current.object()).isEmpty()) {
+            return;
+        }
+        ObjectKey key = ObjectKey.of(kind, null, name);
+        ObjectNode next = current.object().deepCopy();
+        ((ObjectNode) next.path("spec")).putArray("finalizers");
+        commit("finalize", kind, key, current.object(), next);
+        if (finalized(kind, next)) {
+            remove(kind, key, next);
+        }
+    }
+
+    /** No finalizer holds the object back: metadata finalizers, and the spec finalizers of a namespace. */
+    private static boolean finalized(ResourceKind kind, ObjectNode object) {
+        return Json.finalizers(object).isEmpty() && (!isNamespace(kind) || Namespaces.specFinalizers(object).isEmpty());
+    }
+
+    private void remove(ResourceKind kind, ObjectKey key, ObjectNode last) {
+        revision++;
+        ObjectNode gone = last.deepCopy();
+        Json.meta(gone).put("resourceVersion", Long.toString(revision));
+        objects.remove(key);
+        cluster.record("remove " + key + " rv=" + revision);
+        cluster.watches().publish(new Change(kind, key, gone, null, revision));
+        if (KindRegistry.isCrd(kind.apiVersion(), kind.kind())) {
+            removeCustomResources(gone);
+        }
+        if (!key.namespace().isEmpty() && cluster.namespaces().isTerminating(key.namespace())) {
+            cluster.namespaces().requestSync(key.namespace());
+        }
+    }
+
+    /** Deleting a CRD removes its kinds and every object of them. */
+    private void removeCustomResources(ObjectNode crd) {
+        for (ResourceKind served : KindRegistry.kindsOf(Resources.fromTree(crd))) {
+            cluster.kinds().unregister(served);
+            for (ObjectKey key : List.copyOf(objects.keySet())) {
+                Stored s = objects.get(key);
+                if (s != null && key.resource().equals(served.resource())) {
+                    remove(s.kind(), key, s.object());
+                }
+            }
+        }
+    }
+
+    // ---- shared ---------------------------------------------------------------------------------------------------
+
+    private void commit(String verb, ResourceKind kind, ObjectKey key, ObjectNode before, ObjectNode after) {
+        revision++;
+        Json.meta(after).put("resourceVersion", Long.toString(revision));
+        objects.put(key, new Stored(kind, after));
+        cluster.record(verb + " " + key + " rv=" + revision);
+        if (KindRegistry.isCrd(kind.apiVersion(), kind.kind())) {
+            // a created or changed CRD serves its kinds at once (versions and subresources as now declared)
+            KindRegistry.kindsOf(Resources.fromTree(after)).forEach(cluster.kinds()::register);
+        }
+        cluster.watches().publish(new Change(kind, key, before, after, revision));
+    }
+
+    private String timestamp() {
+        return cluster.world().now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static boolean isNamespace(ResourceKind kind) {
+        return kind.group().isEmpty() && kind.kind().equals("Namespace");
+    }
+
+    static NotFoundException notFound(ResourceKind kind, String namespace, String name) {
+        return new NotFoundException(kind.resource() + " \"" + name + "\" not found", kind.kind(),
+                kind.namespaced() ? namespace : null, name);
+    }
+}

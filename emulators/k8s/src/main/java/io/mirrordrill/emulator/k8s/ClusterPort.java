@@ -1,0 +1,117 @@
+package io.mirrordrill.emulator.k8s;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrordrill.engine.port.UnreachableException;
+import io.mirrordrill.engine.port.kubernetes.InvalidException;
+import io.mirrordrill.engine.port.kubernetes.KubernetesException;
+import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
+import io.mirrordrill.engine.port.kubernetes.LabelSelector;
+import io.mirrordrill.engine.port.kubernetes.ResourceKind;
+import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.engine.port.kubernetes.Watch;
+import io.mirrordrill.engine.port.kubernetes.WatchListener;
+
+import java.util.List;
+import java.util.Optional;
+
+/** {@link KubernetesPort} of an emulated cluster for a caller at one site: checks reachability, then asks the store. */
+final class ClusterPort implements KubernetesPort {
+    private final KubernetesCluster cluster;
+    private final String callerSite;
+
+    ClusterPort(KubernetesCluster cluster, String callerSite) {
+        this.cluster = cluster;
+        this.callerSite = callerSite;
+    }
+
+    @Override
+    public ResourceKind resolve(String apiVersion, String kind) {
+        reachable();
+        if (apiVersion == null || apiVersion.isEmpty() || kind == null || kind.isEmpty()) {
+            throw new InvalidException("Object 'Kind' or 'apiVersion' is missing", kind, null, null);
+        }
+        return cluster.kinds().require(apiVersion, kind);
+    }
+
+    @Override
+    public Optional<GenericKubernetesResource> get(String apiVersion, String kind, String namespace, String name) {
+        ResourceKind k = resolve(apiVersion, kind);
+        return cluster.store().get(k, namespace, name).map(o -> Json.toResource(o, k));
+    }
+
+    @Override
+    public List<GenericKubernetesResource> list(String apiVersion, String kind, String namespace,
+                                                LabelSelector selector) {
+        ResourceKind k = resolve(apiVersion, kind);
+        return cluster.store().list(k, namespace, orEverything(selector)).stream()
+                .map(o -> Json.toResource(o, k)).toList();
+    }
+
+    @Override
+    public GenericKubernetesResource create(GenericKubernetesResource resource) {
+        ResourceKind k = resolve(resource.getApiVersion(), resource.getKind());
+        return Json.toResource(cluster.store().create(k, Resources.toTree(resource)), k);
+    }
+
+    @Override
+    public GenericKubernetesResource update(GenericKubernetesResource resource) {
+        ResourceKind k = resolve(resource.getApiVersion(), resource.getKind());
+        return Json.toResource(cluster.store().update(k, Resources.toTree(resource), false), k);
+    }
+
+    @Override
+    public GenericKubernetesResource updateStatus(GenericKubernetesResource resource) {
+        ResourceKind k = resolve(resource.getApiVersion(), resource.getKind());
+        return Json.toResource(cluster.store().update(k, Resources.toTree(resource), true), k);
+    }
+
+    @Override
+    public GenericKubernetesResource patch(String apiVersion, String kind, String namespace, String name,
+                                           String mergePatch) {
+        ResourceKind k = resolve(apiVersion, kind);
+        return Json.toResource(cluster.store().patch(k, namespace, name, parse(mergePatch), false), k);
+    }
+
+    @Override
+    public GenericKubernetesResource patchStatus(String apiVersion, String kind, String namespace, String name,
+                                                 String mergePatch) {
+        ResourceKind k = resolve(apiVersion, kind);
+        return Json.toResource(cluster.store().patch(k, namespace, name, parse(mergePatch), true), k);
+    }
+
+    @Override
+    public void delete(String apiVersion, String kind, String namespace, String name) {
+        cluster.store().delete(resolve(apiVersion, kind), namespace, name);
+    }
+
+    @Override
+    public Watch watch(String apiVersion, String kind, String namespace, LabelSelector selector,
+                       String resourceVersion, WatchListener listener) {
+        ResourceKind k = resolve(apiVersion, kind);
+        String ns = k.namespaced() ? namespace : null;
+        return cluster.watches().open(k, ns, orEverything(selector), resourceVersion, callerSite, listener,
+                cluster.all(k, ns));
+    }
+
+    private void reachable() {
+        if (!cluster.world().network().reachable(callerSite, cluster.site())) {
+            throw new UnreachableException(cluster.endpoint(), "no route from site " + callerSite + " to site "
+                    + cluster.site());
+        }
+    }
+
+    private static LabelSelector orEverything(LabelSelector selector) {
+        return selector == null ? LabelSelector.everything() : selector;
+    }
+
+    private static JsonNode parse(String mergePatch) {
+        try {
+            return Resources.mapper().readTree(mergePatch);
+        } catch (JsonProcessingException e) {
+            throw new KubernetesException(400, "BadRequest", "error decoding patch: " + e.getOriginalMessage(),
+                    null, null, null);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.mirrordrill.emulator.k8s;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mirrordrill.engine.port.kubernetes.KindRegistry;
+import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
+import io.mirrordrill.engine.port.kubernetes.LabelSelector;
+import io.mirrordrill.engine.port.kubernetes.ResourceKind;
+import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.sim.SimulationException;
+import io.mirrordrill.sim.World;
+
+import java.util.List;
+
+/**
+ * One in-memory Kubernetes API server placed at a site of a {@link World}. Object uids and generated names come from
+ * the world stream {@code k8s/<name>}, timestamps from the world clock, and every committed write is recorded in the
+ * world trace under {@code k8s/<name>}. Callers reach it through {@link #port(String)} from their own site, and fail
+ * with {@link io.mirrordrill.engine.port.UnreachableException} while the network separates them. Requests take no
+ * simulated time; watch events travel with the link's latency.
+ */
+public final class KubernetesCluster {
+    /** How many changes a watch can resume across, like the API server's watch cache. */
+    public static final int WATCH_HISTORY = 10_000;
+    /** The namespaces every cluster starts with. */
+    public static final List<String> INITIAL_NAMESPACES =
+            List.of("default", "kube-node-lease", "kube-public", "kube-system");
+
+    private final World world;
+    private final String name;
+    private final String site;
+    private final KindRegistry kinds = KindRegistry.withBuiltins();
+    private final ApiStore store;
+    private final WatchHub watches = new WatchHub(this, WATCH_HISTORY);
+    private final Namespaces namespaces = new Namespaces(this);
+
+    public KubernetesCluster(World world, String name, String site) {
+        if (!world.network().hasSite(site)) {
+            throw new SimulationException("cluster " + name + " needs a known site, not '" + site + "'");
+        }
+        this.world = world;
+        this.name = name;
+        this.site = site;
+        this.store = new ApiStore(this, world.random("k8s/" + name));
+        record("cluster started at site " + site);
+        ResourceKind namespace = kinds.require("v1", "Namespace");
+        for (String ns : INITIAL_NAMESPACES) {
+            store.create(namespace, Resources.toTree(Resources.generic("v1", "Namespace", null, ns)));
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String site() {
+        return site;
+    }
+
+    /** The endpoint named in {@link io.mirrordrill.engine.port.UnreachableException}s: {@code k8s/<name>}. */
+    public String endpoint() {
+        return "k8s/" + name;
+    }
+
+    /** The kinds this cluster serves: the built-ins plus those of the CRDs created in it. */
+    public KindRegistry kinds() {
+        return kinds;
+    }
+
+    /** The cluster-wide revision: the resourceVersion of the latest write. */
+    public long revision() {
+        return store.revision();
+    }
+
+    /** The API as seen from {@code callerSite}. */
+    public KubernetesPort port(String callerSite) {
+        if (!world.network().hasSite(callerSite)) {
+            throw new SimulationException("unknown caller site '" + callerSite + "' for cluster " + name);
+        }
+        return new ClusterPort(this, callerSite);
+    }
+
+    /** The API as seen from the cluster's own site (its controllers and kubelets). */
+    public KubernetesPort port() {
+        return port(site);
+    }
+
+    World world() {
+        return world;
+    }
+
+    ApiStore store() {
+        return store;
+    }
+
+    WatchHub watches() {
+        return watches;
+    }
+
+    Namespaces namespaces() {
+        return namespaces;
+    }
+
+    void record(String message) {
+        world.record(endpoint(), message);
+    }
+
+    List<ObjectNode> all(ResourceKind kind, String namespace) {
+        return store.list(kind, namespace, LabelSelector.everything());
+    }
+}

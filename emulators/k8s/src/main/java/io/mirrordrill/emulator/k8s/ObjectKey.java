@@ -1,0 +1,33 @@
+package io.mirrordrill.emulator.k8s;
+
+import io.mirrordrill.engine.port.kubernetes.ResourceKind;
+
+import java.util.Comparator;
+
+/**
+ * Where an object is stored: its group-qualified resource (all versions of a kind share storage, as in etcd), its
+ * namespace ("" for cluster-scoped objects) and its name. Ordered, so listings and namespace cleanup are stable.
+ */
+record ObjectKey(String resource, String namespace, String name) implements Comparable<ObjectKey> {
+    private static final Comparator<ObjectKey> ORDER = Comparator.comparing(ObjectKey::resource)
+            .thenComparing(ObjectKey::namespace).thenComparing(ObjectKey::name);
+
+    static ObjectKey of(ResourceKind kind, String namespace, String name) {
+        return new ObjectKey(kind.resource(), kind.namespaced() && namespace != null ? namespace : "", name);
+    }
+
+    /** The namespace, or null for cluster-scoped objects, as the port's exceptions carry it. */
+    String namespaceOrNull() {
+        return namespace.isEmpty() ? null : namespace;
+    }
+
+    @Override
+    public int compareTo(ObjectKey o) {
+        return ORDER.compare(this, o);
+    }
+
+    @Override
+    public String toString() {
+        return resource + " " + (namespace.isEmpty() ? "" : namespace + "/") + name;
+    }
+}
