@@ -18,7 +18,6 @@ import io.mirrordrill.engine.model.ResourceKind;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,9 +132,7 @@ class CrdManifestsTest {
         if (!type.isEmpty() && !type.equals("object")) {
             assertTrue(!node.has("properties"), path + " is a " + type + " with properties");
         }
-        Iterator<Map.Entry<String, JsonNode>> properties = node.path("properties").fields();
-        while (properties.hasNext()) {
-            Map.Entry<String, JsonNode> property = properties.next();
+        for (Map.Entry<String, JsonNode> property : node.path("properties").properties()) {
             structural(property.getValue(), path + "." + property.getKey());
         }
         if (node.path("additionalProperties").isObject()) {
