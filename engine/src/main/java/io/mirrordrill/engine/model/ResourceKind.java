@@ -2,6 +2,7 @@ package io.mirrordrill.engine.model;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -39,7 +40,7 @@ public enum ResourceKind {
     }
 
     public String singular() {
-        return kind.toLowerCase(java.util.Locale.ROOT);
+        return kind.toLowerCase(Locale.ROOT);
     }
 
     public String listKind() {
@@ -72,6 +73,11 @@ public enum ResourceKind {
     /** For "did you mean" hints only. */
     public static Optional<ResourceKind> byKindIgnoringCase(String kind) {
         return Arrays.stream(values()).filter(k -> k.kind.equalsIgnoreCase(kind)).findFirst();
+    }
+
+    /** {@code "AppVault, Application, ..."} for messages. */
+    public static String names() {
+        return String.join(", ", Arrays.stream(values()).map(ResourceKind::kind).toList());
     }
 
     public static ResourceKind of(Class<?> type) {

@@ -5,6 +5,7 @@ import static io.mirrordrill.engine.model.validation.Findings.quote;
 import io.mirrordrill.engine.model.AppMirrorRelationship;
 import io.mirrordrill.engine.model.AppMirrorRelationshipSpec;
 import io.mirrordrill.engine.model.DesiredState;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** AppMirrorRelationship: both vaults, the source application, a namespace mapping; a valid desired state. */
@@ -58,7 +59,7 @@ final class MirrorRules {
     }
 
     private static String capitalized(String value) {
-        return value.isEmpty() ? value : value.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
-                + value.substring(1).toLowerCase(java.util.Locale.ROOT);
+        return value.isEmpty() ? value : value.substring(0, 1).toUpperCase(Locale.ROOT)
+                + value.substring(1).toLowerCase(Locale.ROOT);
     }
 }

@@ -111,7 +111,7 @@ public final class Validator {
             }
             if (known.isEmpty()) {
                 f.add("kind", "unknown kind " + quote(kind), similar.map(k -> "write " + k.kind()
-                        + " (kinds are case-sensitive)").orElse("use one of " + kinds()));
+                        + " (kinds are case-sensitive)").orElse("use one of " + ResourceKind.names()));
             }
             return known;
         }
@@ -141,14 +141,6 @@ public final class Validator {
         } else if (resource instanceof ExecHook hook) {
             ExecHookRules.check(hook, f);
         }
-    }
-
-    private static String kinds() {
-        List<String> names = new ArrayList<>();
-        for (ResourceKind k : ResourceKind.values()) {
-            names.add(k.kind());
-        }
-        return String.join(", ", names);
     }
 
     static Problem problem(YamlException e) {

@@ -24,8 +24,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reading and writing Trident protect resources: YAML files of one or many documents to typed records (dispatched
@@ -142,14 +144,14 @@ public final class ProtectYaml {
         if (!(tree instanceof ObjectNode object)) {
             throw new BindingException("<tree>", 0, "", "not a mapping", "pass a resource object");
         }
-        return bind(new Document("<tree>", 0, 0, object, java.util.Map.of()));
+        return bind(new Document("<tree>", 0, 0, object, Map.of()));
     }
 
     public static <R extends ProtectResource<?, ?>> R fromTree(JsonNode tree, Class<R> type) {
         if (!(tree instanceof ObjectNode object)) {
             throw new BindingException("<tree>", 0, "", "not a mapping", "pass a resource object");
         }
-        return bind(new Document("<tree>", 0, 0, object, java.util.Map.of()), type);
+        return bind(new Document("<tree>", 0, 0, object, Map.of()), type);
     }
 
     /** For a Kubernetes port: spec, status and unknown fields travel as generic maps. */
@@ -176,15 +178,7 @@ public final class ProtectYaml {
         return ResourceKind.byKind(kind).orElseThrow(() -> new BindingException(document.source(),
                 document.lineOf("kind"), "kind", "unknown kind \"" + kind + "\"",
                 "use one of " + ResourceKind.byKindIgnoringCase(kind).map(k -> k.kind() + " (kinds are case-sensitive)")
-                        .orElse(kindList())));
-    }
-
-    static String kindList() {
-        StringBuilder out = new StringBuilder();
-        for (ResourceKind kind : ResourceKind.values()) {
-            out.append(out.length() == 0 ? "" : ", ").append(kind.kind());
-        }
-        return out.toString();
+                        .orElse(ResourceKind.names())));
     }
 
     /** {@code spec.namespaceMapping[0].source} from Jackson's reference chain. */
@@ -220,9 +214,9 @@ public final class ProtectYaml {
             return "true or false";
         } else if (type == String.class) {
             return "a string";
-        } else if (java.util.List.class.isAssignableFrom(type)) {
+        } else if (List.class.isAssignableFrom(type)) {
             return "a list";
-        } else if (type == java.time.Instant.class) {
+        } else if (type == Instant.class) {
             return "an RFC 3339 time such as 2024-01-01T00:00:00Z";
         }
         return "a mapping (" + type.getSimpleName() + ")";
