@@ -2,7 +2,6 @@ package io.mirrordrill.engine.model.validation;
 
 import static io.mirrordrill.engine.model.validation.Findings.quote;
 
-import io.mirrordrill.engine.model.ReclaimPolicy;
 import io.mirrordrill.engine.model.SnapshotSpec;
 
 /** Snapshot and ShutdownSnapshot: which application into which vault; Retain or Delete on deletion. */
