@@ -1,0 +1,208 @@
+package io.mirrordrill.engine.model.validation;
+
+import static io.mirrordrill.engine.model.validation.Findings.quote;
+
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.mirrordrill.engine.model.JsonPatchOperation;
+import io.mirrordrill.engine.model.ResourceFilter;
+import io.mirrordrill.engine.model.SelectionCriteria;
+import io.mirrordrill.engine.model.SourceDestination;
+import io.mirrordrill.engine.model.schedule.RecurrenceException;
+import io.mirrordrill.engine.model.schedule.RecurrenceRule;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Checks shared by several kinds: Kubernetes names, counts, mappings, filters, patches, paths, rules. */
+final class Checks {
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final Pattern DNS_SUBDOMAIN = Pattern.compile(
+            "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Set<String> PATCH_OPS = Set.of("add", "remove", "replace", "move", "copy", "test");
+    private static final Set<String> SELECTOR_OPERATORS = Set.of("In", "NotIn", "Exists", "DoesNotExist");
+    static final String LABEL_FIX = "use at most 63 lowercase letters, digits and '-', starting and ending with a"
+            + " letter or digit";
+    static final String SUBDOMAIN_FIX = "use at most 253 lowercase letters, digits, '-' and '.', starting and ending"
+            + " with a letter or digit";
+
+    private Checks() {
+    }
+
+    /** A namespace name (RFC 1123 label). */
+    static void namespaceName(Findings f, String field, String value) {
+        if (value != null && (value.length() > 63 || !DNS_LABEL.matcher(value).matches())) {
+            f.add(field, quote(value) + " is not a valid namespace name", LABEL_FIX);
+        }
+    }
+
+    /** A resource name (RFC 1123 subdomain): most object names, storage classes, Secrets. */
+    static void objectName(Findings f, String field, String value) {
+        if (value != null && (value.length() > 253 || !DNS_SUBDOMAIN.matcher(value).matches())) {
+            f.add(field, quote(value) + " is not a valid Kubernetes name", SUBDOMAIN_FIX);
+        }
+    }
+
+    /** A reference to another resource by name: required, and a valid name. */
+    static void reference(Findings f, String field, String value, String what) {
+        if (f.require(field, value, "set it to the name of the " + what)) {
+            objectName(f, field, value);
+        }
+    }
+
+    /** Retention and count fields: strings holding a whole number of at least 0, e.g. {@code "2"}. */
+    static void count(Findings f, String field, String value, String example) {
+        String leaf = field.substring(field.lastIndexOf('.') + 1);
+        if (!f.require(field, value, "add " + leaf + ": \"" + example + "\"")) {
+            return;
+        }
+        if (!value.matches("\\d{1,10}") || Long.parseLong(value) > Integer.MAX_VALUE) {
+            f.add(field, quote(value) + " is not a non-negative integer",
+                    "write a whole number of at least 0 as a string, e.g. " + leaf + ": \"" + example + "\"");
+        }
+    }
+
+    static void recurrenceRule(Findings f, String field, String text) {
+        try {
+            RecurrenceRule.parse(text);
+        } catch (RecurrenceException e) {
+            f.add(field, e.reason(), e.fix());
+        }
+    }
+
+    /**
+     * {@code [{source, destination}]}: both set and valid, no source mapped twice, no two sources merged into one
+     * destination (the restore would overwrite one with the other).
+     */
+    static void mappings(Findings f, String field, List<? extends SourceDestination> entries, boolean namespaces) {
+        if (entries == null) {
+            return;
+        }
+        String what = namespaces ? "namespace" : "storage class";
+        Map<String, Integer> sources = new HashMap<>();
+        Map<String, Integer> destinations = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String at = field + "[" + i + "]";
+            SourceDestination entry = entries.get(i);
+            if (entry == null) {
+                f.add(at, "is empty", "write source: <" + what + "> and destination: <" + what + ">");
+                continue;
+            }
+            mappingSide(f, at + ".source", entry.source(), what, namespaces, sources, field);
+            mappingSide(f, at + ".destination", entry.destination(), what, namespaces, destinations, field);
+        }
+    }
+
+    private static void mappingSide(Findings f, String field, String value, String what, boolean namespace,
+            Map<String, Integer> seen, String listField) {
+        String side = field.substring(field.lastIndexOf('.') + 1);
+        if (!f.require(field, value, "set the " + side + " " + what)) {
+            return;
+        }
+        if (namespace) {
+            namespaceName(f, field, value);
+        } else {
+            objectName(f, field, value);
+        }
+        int index = Integer.parseInt(field.substring(field.lastIndexOf('[') + 1, field.lastIndexOf(']')));
+        Integer first = seen.putIfAbsent(value, index);
+        if (first != null) {
+            f.add(field, side + " " + what + " " + quote(value) + " appears twice (also in " + listField + "[" + first
+                    + "])", side.equals("source") ? "map each source " + what + " once"
+                            : "map each source " + what + " to a different destination");
+        }
+    }
+
+    static void resourceFilter(Findings f, String field, ResourceFilter filter) {
+        if (filter == null) {
+            return;
+        }
+        String criteria = filter.resourceSelectionCriteria();
+        if (f.require(field + ".resourceSelectionCriteria", criteria, "set it to Include or Exclude")
+                && SelectionCriteria.parse(criteria).isEmpty()) {
+            f.add(field + ".resourceSelectionCriteria", quote(criteria) + " is not Include or Exclude",
+                    "write Include or Exclude (case-sensitive)");
+        }
+    }
+
+    static void labelSelector(Findings f, String field, LabelSelector selector) {
+        if (selector == null || selector.getMatchExpressions() == null) {
+            return;
+        }
+        List<LabelSelectorRequirement> expressions = selector.getMatchExpressions();
+        for (int i = 0; i < expressions.size(); i++) {
+            String at = field + ".matchExpressions[" + i + "]";
+            LabelSelectorRequirement requirement = expressions.get(i);
+            f.require(at + ".key", requirement.getKey(), "set the label key to match");
+            String operator = requirement.getOperator();
+            boolean hasValues = requirement.getValues() != null && !requirement.getValues().isEmpty();
+            if (!SELECTOR_OPERATORS.contains(operator)) {
+                f.add(at + ".operator", quote(String.valueOf(operator)) + " is not a label selector operator",
+                        "use In, NotIn, Exists or DoesNotExist");
+            } else if (operator.endsWith("In") && !hasValues) {
+                f.add(at + ".values", "is empty but operator " + operator + " needs values", "list the label values");
+            } else if (!operator.endsWith("In") && hasValues) {
+                f.add(at + ".values", "must be empty with operator " + operator, "remove the values");
+            }
+        }
+    }
+
+    static void transformations(Findings f, String field, List<JsonPatchOperation> operations) {
+        if (operations == null) {
+            return;
+        }
+        for (int i = 0; i < operations.size(); i++) {
+            String at = field + "[" + i + "]";
+            JsonPatchOperation op = operations.get(i);
+            if (op == null) {
+                f.add(at, "is empty", "write an RFC 6902 operation: {op: replace, path: /spec/x, value: y}");
+                continue;
+            }
+            if (f.require(at + ".op", op.op(), "set op to add, remove, replace, move, copy or test")
+                    && !PATCH_OPS.contains(op.op())) {
+                f.add(at + ".op", quote(op.op()) + " is not an RFC 6902 operation",
+                        "use add, remove, replace, move, copy or test");
+            }
+            pointer(f, at + ".path", op.path(), true);
+            if (Set.of("add", "replace", "test").contains(op.op()) && op.value() == null) {
+                f.add(at + ".value", "is missing for op " + op.op(), "add the value to " + op.op());
+            }
+            if (Set.of("move", "copy").contains(op.op())) {
+                pointer(f, at + ".from", op.from(), true);
+            }
+        }
+    }
+
+    private static void pointer(Findings f, String field, String value, boolean required) {
+        if (value == null) {
+            if (required) {
+                f.add(field, "is missing", "write a JSON Pointer such as /metadata/labels/app");
+            }
+            return;
+        }
+        if (!value.isEmpty() && !value.startsWith("/")) {
+            f.add(field, quote(value) + " is not a JSON Pointer", "start it with '/', e.g. /" + value);
+        }
+    }
+
+    /** Archive paths come from users and address objects in a bucket: relative, no '..', no empty segments. */
+    static void archivePath(Findings f, String field, String value) {
+        if (!f.require(field, value, "set it to the snapshot's status.appArchivePath")) {
+            return;
+        }
+        String fix = "use the path relative to the vault exactly as status.appArchivePath shows it,"
+                + " e.g. my-app_<uid>/snapshots/<yyyyMMddHHmmss>_<name>_<uid>";
+        if (value.startsWith("/") || value.contains("\\")) {
+            f.add(field, quote(value) + " is not a relative path", fix);
+            return;
+        }
+        for (String segment : value.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                f.add(field, quote(value) + " has an empty, '.' or '..' segment", fix);
+                return;
+            }
+        }
+    }
+}
