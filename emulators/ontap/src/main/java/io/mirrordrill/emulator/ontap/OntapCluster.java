@@ -211,14 +211,19 @@ public final class OntapCluster implements OntapPort {
     public JobRecord createVolume(VolumeCreate request) {
         validateVolumeCreate(request);
         return jobs.submit("volume create " + request.svm() + ":" + request.name(), () -> {
-            validateVolumeCreate(request);
-            addVolume(svms.get(request.svm()), request.name(), request.size(),
+            Snapshot parent = validateVolumeCreate(request);
+            Volume v = addVolume(svms.get(request.svm()), request.name(), request.size(),
                     request.type() == null ? VolumeType.RW : request.type(),
                     request.snapshotPolicy() == null ? "none" : request.snapshotPolicy());
+            if (parent != null) {
+                v.fs.load(parent.image);
+                record("volume clone " + v.path() + " from " + request.cloneParentVolume() + "@" + parent.name);
+            }
         });
     }
 
-    private void validateVolumeCreate(VolumeCreate request) {
+    /** Checks a create request; for a clone, returns the parent snapshot. */
+    private Snapshot validateVolumeCreate(VolumeCreate request) {
         String n = request.name();
         if (n == null || n.isEmpty()) {
             throw new OntapException(400, OntapErrors.INVALID, "Field \"name\" is required", "name");
@@ -244,6 +249,20 @@ public final class OntapCluster implements OntapPort {
             throw new OntapException(400, OntapErrors.NOT_SUPPORTED, "SVM \"" + svm.name
                     + "\" is a dp_destination SVM: its volumes come from SVM disaster recovery", "svm.name");
         }
+        if (!request.isClone()) {
+            return null;
+        }
+        Volume parent = svm.volumes.get(request.cloneParentVolume());
+        if (parent == null) {
+            throw new OntapException(404, OntapErrors.NOT_FOUND, "Clone parent volume \"" + request.cloneParentVolume()
+                    + "\" not found in SVM \"" + svm.name + "\"", "clone.parent_volume.name");
+        }
+        Snapshot snapshot = parent.requireSnapshot(request.cloneParentSnapshot());
+        if (request.size() < snapshot.image.usedBytes()) {
+            throw new OntapException(400, OntapErrors.INVALID, "Clone size " + request.size()
+                    + " is smaller than the data of " + parent.path() + "@" + snapshot.name, "size");
+        }
+        return snapshot;
     }
 
     Volume addVolume(Svm svm, String volumeName, long size, VolumeType type, String snapshotPolicy) {

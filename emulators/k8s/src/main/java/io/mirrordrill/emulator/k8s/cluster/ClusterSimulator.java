@@ -1,0 +1,196 @@
+package io.mirrordrill.emulator.k8s.cluster;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrordrill.emulator.ontap.OntapEmulator;
+import io.mirrordrill.engine.controller.Backoff;
+import io.mirrordrill.engine.controller.Controller;
+import io.mirrordrill.engine.controller.Reconciler;
+import io.mirrordrill.engine.controller.ResourceKey;
+import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
+import io.mirrordrill.engine.port.kubernetes.LabelSelector;
+import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.engine.port.kubernetes.Watch;
+import io.mirrordrill.engine.port.kubernetes.WatchEvent;
+import io.mirrordrill.engine.port.ontap.OntapPort;
+import io.mirrordrill.sim.SimulationException;
+import io.mirrordrill.sim.World;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * What runs inside a Kubernetes cluster besides the API server: Trident's CSI provisioner and snapshotter over the
+ * ONTAP emulator, the Deployment and StatefulSet controllers, and a kubelet that runs pods once their volumes can be
+ * mounted. Everything goes through {@link KubernetesPort}, so the same simulator can drive a real-protocol API
+ * server; it is driven by watches and the controller runtime on the world's clock.
+ */
+public final class ClusterSimulator {
+    private final World world;
+    private final KubernetesPort api;
+    private final OntapEmulator ontap;
+    private final String name;
+    private final String site;
+    private final Map<String, TridentBackend> backends = new TreeMap<>();
+    private final List<Controller> controllers = new ArrayList<>();
+    private final List<Watch> watches = new ArrayList<>();
+    private final Workloads workloads;
+    private boolean started;
+
+    public ClusterSimulator(World world, KubernetesPort api, String name, String site, OntapEmulator ontap) {
+        this.world = world;
+        this.api = api;
+        this.ontap = ontap;
+        this.name = name;
+        this.site = site;
+        this.workloads = new Workloads(this);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String site() {
+        return site;
+    }
+
+    World world() {
+        return world;
+    }
+
+    KubernetesPort api() {
+        return api;
+    }
+
+    OntapEmulator ontap() {
+        return ontap;
+    }
+
+    /** The workload I/O API: pods writing to and reading from their mounted volumes. */
+    public Workloads workloads() {
+        return workloads;
+    }
+
+    void record(String message) {
+        world.record("k8s/" + name + "/sim", message);
+    }
+
+    // ---- Trident backends --------------------------------------------------------------------------------------
+
+    /** {@code tridentctl create backend}: a driver bound to an SVM of an emulated ONTAP cluster. */
+    public TridentBackend addBackend(String backendName, String driver, String ontapCluster, String svm) {
+        if (backends.containsKey(backendName)) {
+            throw new SimulationException("Trident backend " + backendName + " already exists in cluster " + name);
+        }
+        ontap.cluster(ontapCluster);
+        TridentBackend backend = new TridentBackend(backendName, world.random("k8s/" + name + "/trident").uuid()
+                .toString(), driver, ontapCluster, svm);
+        backends.put(backendName, backend);
+        TridentObjects.publishBackend(api, backend);
+        record("trident backend " + backendName + " -> " + ontapCluster + "/" + svm);
+        return backend;
+    }
+
+    /**
+     * {@code tridentctl update backend}: points a backend at another SVM, as after an SVM-DR activation (seed 002).
+     * Volumes keep their backendUUID and internal names, so existing PVs follow the backend.
+     */
+    public TridentBackend updateBackend(String backendName, String ontapCluster, String svm) {
+        TridentBackend updated = backend(backendName).withSvm(ontapCluster, svm);
+        backends.put(backendName, updated);
+        TridentObjects.publishBackend(api, updated);
+        record("trident backend update " + backendName + " -> " + ontapCluster + "/" + svm);
+        return updated;
+    }
+
+    public TridentBackend backend(String backendName) {
+        TridentBackend b = backends.get(backendName);
+        if (b == null) {
+            throw new SimulationException("no Trident backend '" + backendName + "' in cluster " + name
+                    + "; known: " + backends.keySet());
+        }
+        return b;
+    }
+
+    Optional<TridentBackend> backendByUuid(String uuid) {
+        return backends.values().stream().filter(b -> b.uuid().equals(uuid)).findFirst();
+    }
+
+    List<TridentBackend> backends() {
+        return List.copyOf(backends.values());
+    }
+
+    OntapPort ontapPort(TridentBackend backend) {
+        return ontap.port(backend.managementCluster(), site);
+    }
+
+    /**
+     * {@code tridentctl import volume <backend> <volume> -f pvc.yaml}: binds an existing ONTAP volume to a new PVC
+     * through a new PV, without copying data (seed 002's volume DR path).
+     */
+    public void importVolume(String backendName, String volume, GenericKubernetesResource pvc) {
+        new Provisioner(this).importVolume(backend(backendName), volume, pvc);
+    }
+
+    // ---- lifecycle ----------------------------------------------------------------------------------------------
+
+    /** Starts the controllers; idempotent. */
+    public void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        TridentObjects.installCrds(api);
+        backends.values().forEach(b -> TridentObjects.publishBackend(api, b));
+        Provisioner provisioner = new Provisioner(this);
+        Controller pvcs = controller("pvc-provisioner", provisioner);
+        Controller pods = controller("kubelet", new Kubelet(this));
+        WorkloadControllers workloadControllers = new WorkloadControllers(this);
+        Controller apps = controller("workloads", workloadControllers);
+        Controller snapshots = controller("csi-snapshotter", new SnapshotController(this));
+        watch("v1", "PersistentVolumeClaim", pvcs, o -> key(o));
+        watch("v1", "Pod", pods, o -> key(o));
+        watch("v1", "Pod", apps, WorkloadControllers::ownerKey);
+        watch("apps/v1", "Deployment", apps, o -> key(o));
+        watch("apps/v1", "StatefulSet", apps, o -> key(o));
+        watch("snapshot.storage.k8s.io/v1", "VolumeSnapshot", snapshots, o -> key(o));
+        record("simulator started");
+    }
+
+    /** Stops everything (a crash of the cluster's controllers); objects stay as they are. */
+    public void stop() {
+        watches.forEach(Watch::close);
+        watches.clear();
+        controllers.forEach(Controller::stop);
+        controllers.clear();
+        started = false;
+        record("simulator stopped");
+    }
+
+    private Controller controller(String controllerName, Reconciler reconciler) {
+        Controller c = new Controller(name + "/" + controllerName, reconciler, world, Backoff.DEFAULT);
+        controllers.add(c);
+        return c;
+    }
+
+    private void watch(String apiVersion, String kind, Controller controller,
+                       Function<GenericKubernetesResource, ResourceKey> keyOf) {
+        watches.add(api.watch(apiVersion, kind, null, LabelSelector.everything(), null, (WatchEvent e) -> {
+            ResourceKey key = keyOf.apply(e.object());
+            if (key != null) {
+                controller.enqueue(key);
+            }
+        }));
+    }
+
+    static ResourceKey key(GenericKubernetesResource o) {
+        return new ResourceKey(o.getKind(), o.getMetadata().getNamespace(), o.getMetadata().getName());
+    }
+
+    static String describe(GenericKubernetesResource o) {
+        return Resources.describe(o);
+    }
+}

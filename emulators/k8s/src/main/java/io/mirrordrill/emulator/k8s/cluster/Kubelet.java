@@ -1,0 +1,97 @@
+package io.mirrordrill.emulator.k8s.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mirrordrill.engine.controller.Outcome;
+import io.mirrordrill.engine.controller.Reconciler;
+import io.mirrordrill.engine.controller.ResourceKey;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The kubelet of the simulated cluster: a pod runs once every claim it mounts is bound and its volume can be mounted
+ * (read-write unless the mount is read-only). Until then it stays Pending with the reason, and is looked at again.
+ */
+final class Kubelet implements Reconciler {
+    private static final Duration RECHECK = Duration.ofSeconds(5);
+
+    private final ClusterSimulator sim;
+
+    Kubelet(ClusterSimulator sim) {
+        this.sim = sim;
+    }
+
+    @Override
+    public Outcome reconcile(ResourceKey key) {
+        Optional<ObjectNode> found = sim.api().get("v1", "Pod", key.namespace(), key.name()).map(Tree::of);
+        if (found.isEmpty()) {
+            return Outcome.done();
+        }
+        ObjectNode pod = found.get();
+        if ("Running".equals(pod.path("status").path("phase").asText())
+                || !Tree.at(pod, "metadata.deletionTimestamp").isMissingNode()) {
+            return Outcome.done();
+        }
+        Optional<String> problem = problem(pod);
+        setStatus(pod, problem);
+        return problem.isPresent() ? Outcome.requeueAfter(RECHECK) : Outcome.done();
+    }
+
+    private Optional<String> problem(ObjectNode pod) {
+        for (JsonNode volume : pod.path("spec").path("volumes")) {
+            if (!volume.has("persistentVolumeClaim")) {
+                continue;
+            }
+            String claim = volume.path("persistentVolumeClaim").path("claimName").asText();
+            Optional<ObjectNode> pvc = sim.api().get("v1", "PersistentVolumeClaim", Tree.namespace(pod), claim)
+                    .map(Tree::of);
+            if (pvc.isEmpty()) {
+                return Optional.of("persistentvolumeclaim \"" + claim + "\" not found");
+            }
+            Optional<String> pv = Tree.text(pvc.get(), "spec.volumeName");
+            if (pv.isEmpty()) {
+                return Optional.of("pod has unbound immediate PersistentVolumeClaims (" + claim + ")");
+            }
+            Optional<String> mount = sim.workloads().mountProblem(pv.get(), writes(pod, volume.path("name").asText()));
+            if (mount.isPresent()) {
+                return Optional.of("MountVolume.SetUp failed for volume \"" + pv.get() + "\": " + mount.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean writes(ObjectNode pod, String volumeName) {
+        for (JsonNode container : pod.path("spec").path("containers")) {
+            for (JsonNode vm : container.path("volumeMounts")) {
+                if (volumeName.equals(vm.path("name").asText()) && !vm.path("readOnly").asBoolean(false)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void setStatus(ObjectNode pod, Optional<String> problem) {
+        String phase = problem.isPresent() ? "Pending" : "Running";
+        String message = problem.orElse("");
+        JsonNode status = pod.path("status");
+        if (phase.equals(status.path("phase").asText()) && message.equals(status.path("message").asText(""))) {
+            return;
+        }
+        ObjectNode s = pod.putObject("status");
+        s.put("phase", phase);
+        if (problem.isPresent()) {
+            s.put("reason", "ContainerCreating").put("message", message);
+        } else {
+            s.put("startTime", sim.world().now().toString());
+        }
+        ArrayNode conditions = s.putArray("conditions");
+        conditions.addObject().put("type", "Ready").put("status", problem.isPresent() ? "False" : "True")
+                .put("lastTransitionTime", sim.world().now().toString());
+        sim.api().updateStatus(Tree.resource(pod));
+        sim.record("pod " + Tree.namespace(pod) + "/" + Tree.name(pod) + " " + phase
+                + (problem.isPresent() ? ": " + message : ""));
+    }
+}

@@ -1,0 +1,223 @@
+package io.mirrordrill.emulator.k8s.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.mirrordrill.engine.controller.Outcome;
+import io.mirrordrill.engine.controller.Reconciler;
+import io.mirrordrill.engine.controller.ResourceKey;
+import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
+import io.mirrordrill.engine.port.kubernetes.LabelSelector;
+import io.mirrordrill.engine.port.ontap.JobRecord;
+import io.mirrordrill.engine.port.ontap.OntapException;
+import io.mirrordrill.engine.port.ontap.OntapPort;
+import io.mirrordrill.engine.port.ontap.VolumeCreate;
+import io.mirrordrill.engine.port.ontap.VolumeRecord;
+import io.mirrordrill.engine.port.ontap.VolumeType;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Trident's CSI provisioner for claims of {@code csi.trident.netapp.io} storage classes: create the ONTAP volume
+ * ({@code trident_pvc_<uid>}; a DP volume when the claim carries {@code trident.netapp.io/mirrorRelationship}; a
+ * FlexClone when it comes from a VolumeSnapshot), then a PV ({@code pvc-<uid>}) bound to the claim.
+ */
+final class Provisioner implements Reconciler {
+    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration RETRY = Duration.ofSeconds(30);
+
+    private final ClusterSimulator sim;
+    private final KubernetesPort api;
+    /** ONTAP jobs in flight per claim uid; lost on a crash, after which the volume is simply looked up again. */
+    private final Map<String, String> jobs = new TreeMap<>();
+
+    Provisioner(ClusterSimulator sim) {
+        this.sim = sim;
+        this.api = sim.api();
+    }
+
+    @Override
+    public Outcome reconcile(ResourceKey key) {
+        Optional<GenericKubernetesResource> found = api.get("v1", "PersistentVolumeClaim", key.namespace(), key.name());
+        if (found.isEmpty()) {
+            return Outcome.done();
+        }
+        ObjectNode pvc = Tree.of(found.get());
+        if (Tree.text(pvc, "spec.volumeName").isPresent() || !Tree.at(pvc, "metadata.deletionTimestamp").isMissingNode()) {
+            return Outcome.done();
+        }
+        Optional<ObjectNode> storageClass = storageClass(pvc);
+        if (storageClass.isEmpty()) {
+            return pending(pvc, "no storage class: set spec.storageClassName or mark a class as default");
+        }
+        if (!Trident.CSI_DRIVER.equals(storageClass.get().path("provisioner").asText())) {
+            return Outcome.done();  // another provisioner's claim
+        }
+        Optional<TridentBackend> backend = backendFor(storageClass.get());
+        if (backend.isEmpty()) {
+            return pending(pvc, "no Trident backend matches storage class " + Tree.name(storageClass.get()));
+        }
+        String uid = Tree.uid(pvc);
+        String internal = Trident.internalName(uid);
+        OntapPort ontap = sim.ontapPort(backend.get());
+        Optional<VolumeRecord> volume = ontap.volume(backend.get().svm(), internal);
+        if (volume.isEmpty()) {
+            return createVolume(pvc, backend.get(), ontap, internal);
+        }
+        jobs.remove(uid);
+        bind(pvc, storageClass.get(), backend.get(), volume.get());
+        return Outcome.done();
+    }
+
+    private Outcome createVolume(ObjectNode pvc, TridentBackend backend, OntapPort ontap, String internal) {
+        String uid = Tree.uid(pvc);
+        String job = jobs.get(uid);
+        if (job != null) {
+            JobRecord record = ontap.job(job);
+            if (!record.state().isDone()) {
+                return Outcome.requeueAfter(POLL);
+            }
+            jobs.remove(uid);
+            if (!record.succeeded()) {
+                return pending(pvc, "ONTAP refused volume " + internal + ": " + record.message() + " (code "
+                        + record.code() + ")");
+            }
+            return Outcome.requeueAfter(Duration.ZERO);
+        }
+        long size = Quantity.getAmountInBytes(new Quantity(
+                Tree.text(pvc, "spec.resources.requests.storage").orElse("1Gi"))).longValue();
+        VolumeCreate request;
+        try {
+            request = volumeRequest(pvc, backend, internal, size);
+        } catch (IllegalStateException notYet) {
+            return pending(pvc, notYet.getMessage());
+        }
+        try {
+            jobs.put(uid, ontap.createVolume(request).uuid());
+        } catch (OntapException e) {
+            return pending(pvc, "ONTAP refused volume " + internal + ": " + e.getMessage() + " (code " + e.code() + ")");
+        }
+        sim.record("provision " + Tree.namespace(pvc) + "/" + Tree.name(pvc) + " -> " + backend.svm() + ":" + internal
+                + " type=" + (request.type() == VolumeType.DP ? "dp" : request.isClone() ? "clone" : "rw"));
+        return Outcome.requeueAfter(POLL);
+    }
+
+    /** The ONTAP request for a claim: plain, mirror destination, or clone of a ready VolumeSnapshot. */
+    private VolumeCreate volumeRequest(ObjectNode pvc, TridentBackend backend, String internal, long size) {
+        if (pvc.path("metadata").path("annotations").has(Trident.MIRROR_ANNOTATION)) {
+            return new VolumeCreate(internal, backend.svm(), size, VolumeType.DP);
+        }
+        JsonNode source = pvc.path("spec").path("dataSource");
+        if (source.isMissingNode() || !"VolumeSnapshot".equals(source.path("kind").asText())) {
+            return new VolumeCreate(internal, backend.svm(), size, VolumeType.RW);
+        }
+        String snapshotName = source.path("name").asText();
+        ObjectNode snapshot = api.get("snapshot.storage.k8s.io/v1", "VolumeSnapshot", Tree.namespace(pvc), snapshotName)
+                .map(Tree::of).orElseThrow(() -> new IllegalStateException("VolumeSnapshot " + snapshotName
+                        + " not found"));
+        if (!snapshot.path("status").path("readyToUse").asBoolean(false)) {
+            throw new IllegalStateException("VolumeSnapshot " + snapshotName + " is not ready to use yet");
+        }
+        String contentName = Tree.text(snapshot, "status.boundVolumeSnapshotContentName").orElseThrow();
+        String handle = api.get("snapshot.storage.k8s.io/v1", "VolumeSnapshotContent", null, contentName).map(Tree::of)
+                .flatMap(c -> Tree.text(c, "status.snapshotHandle")).orElseThrow(() -> new IllegalStateException(
+                        "VolumeSnapshotContent " + contentName + " has no snapshot handle yet"));
+        String[] parts = handle.split("/", 2);
+        ObjectNode pv = api.get("v1", "PersistentVolume", null, parts[0]).map(Tree::of).orElseThrow(
+                () -> new IllegalStateException("source volume " + parts[0] + " of snapshot " + snapshotName
+                        + " is gone"));
+        String parent = Tree.text(pv, "spec.csi.volumeAttributes." + Trident.ATTR_INTERNAL_NAME).orElseThrow();
+        return VolumeCreate.clone(internal, backend.svm(), size, parent, parts[1]);
+    }
+
+    /** Creates the PV (if missing) and binds the claim to it. */
+    private void bind(ObjectNode pvc, ObjectNode storageClass, TridentBackend backend, VolumeRecord volume) {
+        String pvName = Trident.pvName(Tree.uid(pvc));
+        if (api.get("v1", "PersistentVolume", null, pvName).isEmpty()) {
+            api.create(Tree.resource(persistentVolume(pvName, pvc, storageClass, backend, volume.name(),
+                    volume.size())));
+        }
+        ObjectNode update = pvc.deepCopy();
+        Tree.with(update, "spec").put("volumeName", pvName);
+        Tree.with(update, "metadata.annotations").put("pv.kubernetes.io/bind-completed", "yes")
+                .put("pv.kubernetes.io/bound-by-controller", "yes")
+                .put("volume.kubernetes.io/storage-provisioner", Trident.CSI_DRIVER);
+        ObjectNode bound = Tree.of(api.update(Tree.resource(update)));
+        ObjectNode status = Tree.with(bound, "status");
+        status.put("phase", "Bound");
+        Tree.with(status, "capacity").put("storage", String.valueOf(volume.size()));
+        status.set("accessModes", pvc.path("spec").path("accessModes"));
+        api.updateStatus(Tree.resource(bound));
+        sim.record("bound " + Tree.namespace(pvc) + "/" + Tree.name(pvc) + " to " + pvName);
+    }
+
+    static ObjectNode persistentVolume(String pvName, ObjectNode pvc, ObjectNode storageClass, TridentBackend backend,
+                                       String internal, long size) {
+        ObjectNode pv = Tree.object();
+        pv.put("apiVersion", "v1").put("kind", "PersistentVolume");
+        Tree.with(pv, "metadata").put("name", pvName);
+        Tree.with(pv, "metadata.annotations").put("pv.kubernetes.io/provisioned-by", Trident.CSI_DRIVER);
+        ObjectNode spec = Tree.with(pv, "spec");
+        Tree.with(spec, "capacity").put("storage", String.valueOf(size));
+        spec.set("accessModes", pvc.path("spec").path("accessModes"));
+        spec.put("persistentVolumeReclaimPolicy", storageClass.path("reclaimPolicy").asText("Delete"));
+        spec.put("storageClassName", Tree.name(storageClass));
+        spec.put("volumeMode", pvc.path("spec").path("volumeMode").asText("Filesystem"));
+        ObjectNode claimRef = Tree.with(spec, "claimRef");
+        claimRef.put("apiVersion", "v1").put("kind", "PersistentVolumeClaim").put("namespace", Tree.namespace(pvc))
+                .put("name", Tree.name(pvc)).put("uid", Tree.uid(pvc));
+        ObjectNode csi = Tree.with(spec, "csi");
+        csi.put("driver", Trident.CSI_DRIVER).put("volumeHandle", pvName).put("fsType", "nfs");
+        Tree.with(csi, "volumeAttributes").put(Trident.ATTR_BACKEND_UUID, backend.uuid())
+                .put(Trident.ATTR_INTERNAL_NAME, internal).put(Trident.ATTR_NAME, pvName)
+                .put(Trident.ATTR_PROTOCOL, TridentBackend.ONTAP_SAN.equals(backend.storageDriverName())
+                        ? "block" : "file");
+        Tree.with(pv, "status").put("phase", "Bound");
+        return pv;
+    }
+
+    /** {@code tridentctl import volume}: a PV for an existing ONTAP volume, bound to a new claim. */
+    void importVolume(TridentBackend backend, String volumeName, GenericKubernetesResource claim) {
+        OntapPort ontap = sim.ontapPort(backend);
+        VolumeRecord volume = ontap.volume(backend.svm(), volumeName).orElseThrow(() -> new IllegalArgumentException(
+                "volume " + volumeName + " not found on backend " + backend.name() + " (SVM " + backend.svm() + ")"));
+        ObjectNode created = Tree.of(api.create(claim));
+        ObjectNode storageClass = storageClass(created).orElseThrow(() -> new IllegalArgumentException(
+                "the imported claim needs a storage class"));
+        bind(created, storageClass, backend, volume);
+        sim.record("import " + backend.svm() + ":" + volumeName + " as " + Tree.namespace(created) + "/"
+                + Tree.name(created));
+    }
+
+    private Optional<ObjectNode> storageClass(ObjectNode pvc) {
+        Optional<String> name = Tree.text(pvc, "spec.storageClassName");
+        if (name.isPresent()) {
+            return api.get("storage.k8s.io/v1", "StorageClass", null, name.get()).map(Tree::of);
+        }
+        return api.list("storage.k8s.io/v1", "StorageClass", null, LabelSelector.everything()).stream().map(Tree::of)
+                .filter(c -> "true".equals(
+                        c.path("metadata").path("annotations").path(Trident.DEFAULT_CLASS_ANNOTATION).asText()))
+                .findFirst();
+    }
+
+    /** A class names its backend with {@code storagePools: "<backend>:<pool>"}, or by {@code backendType} alone. */
+    private Optional<TridentBackend> backendFor(ObjectNode storageClass) {
+        JsonNode params = storageClass.path("parameters");
+        String pools = params.path(Trident.STORAGE_POOLS).asText("");
+        if (!pools.isEmpty()) {
+            String backendName = pools.split(":", 2)[0];
+            return sim.backends().stream().filter(b -> b.name().equals(backendName)).findFirst();
+        }
+        String type = params.path(Trident.BACKEND_TYPE).asText("");
+        return sim.backends().stream().filter(b -> type.isEmpty() || b.storageDriverName().equals(type)).findFirst();
+    }
+
+    private Outcome pending(ObjectNode pvc, String reason) {
+        sim.record("claim " + Tree.namespace(pvc) + "/" + Tree.name(pvc) + " pending: " + reason);
+        return Outcome.requeueAfter(RETRY);
+    }
+}

@@ -1,0 +1,145 @@
+package io.mirrordrill.emulator.k8s.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mirrordrill.emulator.k8s.cluster.WorkloadIoException.Reason;
+import io.mirrordrill.emulator.ontap.VolumeFiles;
+import io.mirrordrill.emulator.ontap.blocks.DataPathException;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Applications' I/O: a running pod reads and writes files under one of its volume mounts, which lands in the ONTAP
+ * volume behind the claim. Refused, with the reason, when the pod is not running, the mount or volume is read-only,
+ * the filesystem is frozen, or the storage is unreachable.
+ */
+public final class Workloads {
+    private final ClusterSimulator sim;
+    private final Set<String> frozen = new TreeSet<>();
+
+    Workloads(ClusterSimulator sim) {
+        this.sim = sim;
+    }
+
+    public void append(String namespace, String pod, String mountPath, String file, byte[] data) {
+        io(() -> {
+            mount(namespace, pod, mountPath, true).append(file, data);
+            return null;
+        });
+    }
+
+    public void write(String namespace, String pod, String mountPath, String file, long offset, byte[] data) {
+        io(() -> {
+            mount(namespace, pod, mountPath, true).write(file, offset, data);
+            return null;
+        });
+    }
+
+    public byte[] read(String namespace, String pod, String mountPath, String file) {
+        return io(() -> mount(namespace, pod, mountPath, false).read(file));
+    }
+
+    public boolean exists(String namespace, String pod, String mountPath, String file) {
+        return io(() -> mount(namespace, pod, mountPath, false).exists(file));
+    }
+
+    /** {@code fsfreeze --freeze} on the volume behind a mount (what a Pre snapshot hook does). */
+    public void freeze(String namespace, String pod, String mountPath) {
+        frozen.add(resolve(namespace, pod, mountPath).pvName());
+    }
+
+    public void unfreeze(String namespace, String pod, String mountPath) {
+        frozen.remove(resolve(namespace, pod, mountPath).pvName());
+    }
+
+    /** Whether a PV's volume can be mounted now (for writing too, when asked): the kubelet's check. */
+    Optional<String> mountProblem(String pvName, boolean write) {
+        try {
+            VolumeFiles files = files(pvName);
+            files.list();
+            if (write && !files.isWritable()) {
+                return Optional.of("volume " + files.path() + " is read-only");
+            }
+            return Optional.empty();
+        } catch (WorkloadIoException | DataPathException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private record Mount(String pvName, boolean readOnly) {}
+
+    private VolumeFiles mount(String namespace, String pod, String mountPath, boolean write) {
+        Mount m = resolve(namespace, pod, mountPath);
+        if (write && m.readOnly()) {
+            throw new WorkloadIoException(Reason.READ_ONLY, "mount " + mountPath + " of pod " + namespace + "/" + pod
+                    + " is read-only");
+        }
+        if (write && frozen.contains(m.pvName())) {
+            throw new WorkloadIoException(Reason.FROZEN, "filesystem at " + mountPath + " of pod " + namespace + "/"
+                    + pod + " is frozen");
+        }
+        return files(m.pvName());
+    }
+
+    private Mount resolve(String namespace, String pod, String mountPath) {
+        ObjectNode p = sim.api().get("v1", "Pod", namespace, pod).map(Tree::of).orElseThrow(() ->
+                new WorkloadIoException(Reason.NOT_FOUND, "no pod " + namespace + "/" + pod));
+        if (!"Running".equals(p.path("status").path("phase").asText())) {
+            throw new WorkloadIoException(Reason.NOT_RUNNING, "pod " + namespace + "/" + pod + " is "
+                    + p.path("status").path("phase").asText("Pending"));
+        }
+        for (JsonNode container : p.path("spec").path("containers")) {
+            for (JsonNode vm : container.path("volumeMounts")) {
+                if (mountPath.equals(vm.path("mountPath").asText())) {
+                    String claim = claimOf(p, vm.path("name").asText());
+                    ObjectNode pvc = sim.api().get("v1", "PersistentVolumeClaim", namespace, claim).map(Tree::of)
+                            .orElseThrow(() -> new WorkloadIoException(Reason.NOT_FOUND, "claim " + claim + " gone"));
+                    String pv = Tree.text(pvc, "spec.volumeName").orElseThrow(() ->
+                            new WorkloadIoException(Reason.NOT_RUNNING, "claim " + claim + " is not bound"));
+                    return new Mount(pv, vm.path("readOnly").asBoolean(false));
+                }
+            }
+        }
+        throw new WorkloadIoException(Reason.NOT_FOUND, "pod " + namespace + "/" + pod + " mounts nothing at "
+                + mountPath);
+    }
+
+    private static String claimOf(ObjectNode pod, String volumeName) {
+        for (JsonNode v : pod.path("spec").path("volumes")) {
+            if (volumeName.equals(v.path("name").asText()) && v.has("persistentVolumeClaim")) {
+                return v.path("persistentVolumeClaim").path("claimName").asText();
+            }
+        }
+        throw new WorkloadIoException(Reason.NOT_FOUND, "volume " + volumeName + " is not a persistentVolumeClaim");
+    }
+
+    private VolumeFiles files(String pvName) {
+        ObjectNode pv = sim.api().get("v1", "PersistentVolume", null, pvName).map(Tree::of).orElseThrow(() ->
+                new WorkloadIoException(Reason.NOT_FOUND, "no PV " + pvName));
+        JsonNode attrs = pv.path("spec").path("csi").path("volumeAttributes");
+        TridentBackend backend = sim.backendByUuid(attrs.path(Trident.ATTR_BACKEND_UUID).asText()).orElseThrow(() ->
+                new WorkloadIoException(Reason.UNREACHABLE, "PV " + pvName + " names an unknown Trident backend"));
+        return sim.ontap().files(backend.managementCluster(), backend.svm(),
+                attrs.path(Trident.ATTR_INTERNAL_NAME).asText(), sim.site());
+    }
+
+    private interface Io<T> {
+        T run();
+    }
+
+    private static <T> T io(Io<T> call) {
+        try {
+            return call.run();
+        } catch (DataPathException e) {
+            Reason reason = switch (e.reason()) {
+                case READ_ONLY -> Reason.READ_ONLY;
+                case NO_SPACE -> Reason.NO_SPACE;
+                case NOT_FOUND -> Reason.NOT_FOUND;
+                case UNREACHABLE, INVALID -> Reason.UNREACHABLE;
+            };
+            throw new WorkloadIoException(reason, e.getMessage());
+        }
+    }
+}
