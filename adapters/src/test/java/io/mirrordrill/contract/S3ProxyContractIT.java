@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * The contract through the AWS SDK adapter against S3Proxy 4.1.0 with its in-memory (transient) store: a second,
  * independent S3 implementation, so the suite checks the adapter and the emulator against more than each other.
+ * Uploads go without aws-chunked framing here (see below); the emulator's target covers the SDK's default framing.
  */
 class S3ProxyContractIT extends ObjectStorePortContract {
     private static S3Proxy proxy;
@@ -34,6 +35,9 @@ class S3ProxyContractIT extends ObjectStorePortContract {
                 .endpoint("http://127.0.0.1:" + proxy.getPort())
                 .secure(false)
                 .credentials("proxy-key", "proxy-secret", null)
+                // S3Proxy 4.1.0 drops about one persistent connection in ten after an aws-chunked PutObject from
+                // the URL-connection client ("Error writing request body to server"); whole-body uploads are exact.
+                .chunkedEncoding(false)
                 .build());
     }
 

@@ -56,6 +56,7 @@ final class S3Clients {
                 .endpointOverride(config.endpointUri())
                 .region(Region.of(config.region()))
                 .forcePathStyle(config.pathStyle())
+                .serviceConfiguration(c -> c.chunkedEncodingEnabled(config.chunkedEncoding()))
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(config.maxAttempts()).build()))

@@ -23,6 +23,7 @@ public final class S3Config {
     private final String rootCA;
     private final String proxyUrl;
     private final int maxAttempts;
+    private final boolean chunkedEncoding;
     private final Duration connectTimeout;
     private final Duration socketTimeout;
 
@@ -38,6 +39,7 @@ public final class S3Config {
         this.rootCA = b.rootCA;
         this.proxyUrl = b.proxyUrl;
         this.maxAttempts = b.maxAttempts;
+        this.chunkedEncoding = b.chunkedEncoding;
         this.connectTimeout = b.connectTimeout;
         this.socketTimeout = b.socketTimeout;
         if (maxAttempts < 1) {
@@ -107,6 +109,10 @@ public final class S3Config {
         return maxAttempts;
     }
 
+    public boolean chunkedEncoding() {
+        return chunkedEncoding;
+    }
+
     public Duration connectTimeout() {
         return connectTimeout;
     }
@@ -121,7 +127,7 @@ public final class S3Config {
                 + accessKeyId + ", secretAccessKey=***" + (sessionToken == null ? "" : ", sessionToken=***")
                 + ", secure=" + secure + ", skipCertValidation=" + skipCertValidation + ", rootCA="
                 + (rootCA == null ? "none" : "PEM") + ", proxyURL=" + (proxyUrl == null ? "none" : redact(proxyUrl))
-                + ", maxAttempts=" + maxAttempts + "]";
+                + ", maxAttempts=" + maxAttempts + ", chunkedEncoding=" + chunkedEncoding + "]";
     }
 
     /** A proxy URL without its user-info (which may carry a password). */
@@ -151,6 +157,7 @@ public final class S3Config {
         private String rootCA;
         private String proxyUrl;
         private int maxAttempts = 3;
+        private boolean chunkedEncoding = true;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration socketTimeout = Duration.ofSeconds(60);
 
@@ -203,6 +210,15 @@ public final class S3Config {
         /** Attempts per call including retries of throttling and network errors (SDK standard retry mode). */
         public Builder maxAttempts(int value) {
             this.maxAttempts = value;
+            return this;
+        }
+
+        /**
+         * Whether uploads use the SDK's aws-chunked framing (its default). Off, a PutObject is sent whole with its
+         * SHA-256 signed (plain HTTP) or unsigned (HTTPS): for S3-compatible stores that mishandle aws-chunked.
+         */
+        public Builder chunkedEncoding(boolean value) {
+            this.chunkedEncoding = value;
             return this;
         }
 
