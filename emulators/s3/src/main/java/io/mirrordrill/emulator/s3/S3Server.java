@@ -17,7 +17,15 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * The S3 REST protocol over an {@link S3Store}, on Javalin: path-style addressing ({@code /bucket/key}), AWS
@@ -41,8 +49,10 @@ public final class S3Server implements AutoCloseable {
     private final AtomicLong requestIds = new AtomicLong();
     private final Deque<Received> received = new ArrayDeque<>();
     private final Javalin app;
+    private ServerConnector tlsConnector;
 
-    private S3Server(S3Store store, List<S3Credentials> credentials, String region, String host, int port) {
+    private S3Server(S3Store store, List<S3Credentials> credentials, String region, String host, int port,
+                     SSLContext tls) {
         this.store = store;
         this.operations = new S3Operations(store.port(store.site()), credentials.get(0).accessKeyId());
         this.sigV4 = new SigV4(credentials, region);
@@ -52,6 +62,16 @@ public final class S3Server implements AutoCloseable {
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.jetty.host = host;
             cfg.jetty.port = port;
+            if (tls != null) {
+                // an added connector replaces Javalin's default one, so the plain-HTTP side is added back first
+                cfg.jetty.addConnector((server, http) -> {
+                    ServerConnector plain = new ServerConnector(server, new HttpConnectionFactory(http));
+                    plain.setHost(host);
+                    plain.setPort(port);
+                    return plain;
+                });
+                cfg.jetty.addConnector((server, http) -> tlsConnector(server, http, tls, host));
+            }
             for (String path : List.of("/", "/{bucket}", "/{bucket}/<key>")) {
                 route(cfg.routes, path, this::handle);
             }
@@ -68,17 +88,50 @@ public final class S3Server implements AutoCloseable {
         if (credentials.isEmpty()) {
             throw new IllegalArgumentException("an S3 server needs at least one access key");
         }
-        S3Server server = new S3Server(store, List.copyOf(credentials), region, host, port);
+        return start(new S3Server(store, List.copyOf(credentials), region, host, port, null));
+    }
+
+    /**
+     * Starts a server that also answers HTTPS on a second ephemeral port of 127.0.0.1, with the certificate of
+     * {@code tls}; {@link #endpoint()} then names the HTTPS side.
+     */
+    public static S3Server startTls(S3Store store, List<S3Credentials> credentials, SSLContext tls) {
+        return start(new S3Server(store, List.copyOf(credentials), DEFAULT_REGION, "127.0.0.1", 0, tls));
+    }
+
+    private static S3Server start(S3Server server) {
         server.app.start();
         return server;
     }
 
-    public int port() {
-        return app.port();
+    private ServerConnector tlsConnector(Server server, HttpConfiguration http, SSLContext tls, String host) {
+        SslContextFactory.Server factory = new SslContextFactory.Server();
+        factory.setSslContext(tls);
+        tlsConnector = new ServerConnector(server, new SslConnectionFactory(factory, "http/1.1"),
+                new HttpConnectionFactory(http));
+        tlsConnector.setHost(host);
+        tlsConnector.setPort(0);
+        return tlsConnector;
     }
 
-    /** {@code http://127.0.0.1:<port>}, the endpoint to give a client. */
+    /** The plain-HTTP port. */
+    public int port() {
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector != tlsConnector && connector instanceof ServerConnector plain) {
+                return plain.getLocalPort();
+            }
+        }
+        throw new IllegalStateException("the S3 server has no plain-HTTP connector");
+    }
+
+    /** {@code http://127.0.0.1:<port>} (or the {@code https://} side of a TLS server), the endpoint for clients. */
     public URI endpoint() {
+        return tlsConnector == null ? URI.create("http://127.0.0.1:" + port())
+                : URI.create("https://127.0.0.1:" + tlsConnector.getLocalPort());
+    }
+
+    /** The plain-HTTP endpoint, also open on a TLS server. */
+    public URI httpEndpoint() {
         return URI.create("http://127.0.0.1:" + port());
     }
 
