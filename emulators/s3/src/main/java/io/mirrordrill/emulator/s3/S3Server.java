@@ -179,6 +179,10 @@ public final class S3Server implements AutoCloseable {
             dropConnection(ctx);
         } catch (ObjectStoreException e) {
             error(ctx, e, target, requestId);
+        } catch (RuntimeException e) {
+            // a bug of the emulator still answers the way S3 answers its own failures, with the cause attached
+            error(ctx, new ObjectStoreException(500, S3Errors.INTERNAL_ERROR, "We encountered an internal error. "
+                    + "Please try again. (" + e + ")", target.bucket(), target.key(), e), target, requestId);
         } finally {
             remember(new Received(request.method(), request.rawPath(), request.header("x-amz-content-sha256"),
                     request.header("Content-Encoding"), ctx.statusCode()));
