@@ -55,7 +55,7 @@ public final class S3Server implements AutoCloseable {
                      SSLContext tls) {
         this.store = store;
         this.operations = new S3Operations(store.port(store.site()), credentials.get(0).accessKeyId());
-        this.sigV4 = new SigV4(credentials, region);
+        this.sigV4 = new SigV4(new AccessKeys(credentials), region);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.compressionStrategy = CompressionStrategy.NONE;

@@ -22,7 +22,9 @@ import java.util.function.ToLongFunction;
  * The {@link ObjectStorePort} of one {@link S3Store} as seen from one caller site.
  *
  * <p>Order of events per call: the sites must reach each other, else {@link UnreachableException} and nothing
- * happens; the store admits the request (SlowDown, bucket outage: 503, nothing happens); the operation runs.
+ * happens; a handle opened with credentials ({@link S3Endpoints}) has them checked as the S3 server checks a
+ * signature (403, nothing happens); the store admits the request (SlowDown, bucket outage: 503, nothing happens);
+ * the operation runs. A handle from {@link S3Store#port(String)} is a trusted caller and presents no credentials.
  *
  * <p>Time: calls are synchronous and must not move the world's clock (that would run other events inside a call),
  * so each call <em>computes</em> its simulated duration instead: the transfer time of the request and the response
@@ -35,13 +37,25 @@ import java.util.function.ToLongFunction;
 public final class S3StoreHandle implements ObjectStorePort {
     private final S3Store store;
     private final String callerSite;
+    private final Authenticator authenticator;
     private Duration deadline;
     private Duration lastLatency = Duration.ZERO;
     private Duration totalLatency = Duration.ZERO;
 
+    /** Checks a request's credentials before the store sees it; throws S3's error when they are refused. */
+    @FunctionalInterface
+    interface Authenticator {
+        void check(String bucket, String key);
+    }
+
     S3StoreHandle(S3Store store, String callerSite) {
+        this(store, callerSite, (bucket, key) -> { });
+    }
+
+    S3StoreHandle(S3Store store, String callerSite, Authenticator authenticator) {
         this.store = store;
         this.callerSite = callerSite;
+        this.authenticator = authenticator;
     }
 
     /** Calls taking longer than this fail with ResponseLostException; null (the default) waits for ever. */
@@ -123,6 +137,7 @@ public final class S3StoreHandle implements ObjectStorePort {
         T result;
         long answerBytes = 0;
         try {
+            authenticator.check(bucket, key);
             store.admit(operation, bucket, key);
             result = body.get();
             answerBytes = responseBytes.applyAsLong(result);

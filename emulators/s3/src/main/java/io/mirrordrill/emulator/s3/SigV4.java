@@ -9,8 +9,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,11 +38,11 @@ final class SigV4 {
         }
     }
 
-    private final Map<String, S3Credentials> keys = new TreeMap<>();
+    private final AccessKeys keys;
     private final String region;
 
-    SigV4(List<S3Credentials> credentials, String region) {
-        credentials.forEach(c -> keys.put(c.accessKeyId(), c));
+    SigV4(AccessKeys keys, String region) {
+        this.keys = keys;
         this.region = region;
     }
 
@@ -59,11 +57,7 @@ final class SigV4 {
                     "The authorization header is malformed; only AWS4-HMAC-SHA256 is supported.", bucket, key);
         }
         String[] scope = m.group(1).split("/", 2);
-        S3Credentials credentials = keys.get(scope[0]);
-        if (credentials == null) {
-            throw new ObjectStoreException(403, S3Errors.INVALID_ACCESS_KEY_ID,
-                    "The AWS Access Key Id you provided does not exist in our records.", bucket, key);
-        }
+        S3Credentials credentials = keys.find(scope[0], bucket, key);
         String[] parts = scope.length == 2 ? scope[1].split("/") : new String[0];
         if (parts.length != 4 || !parts[2].equals("s3") || !parts[3].equals("aws4_request")) {
             throw new ObjectStoreException(400, "AuthorizationHeaderMalformed",
@@ -79,7 +73,7 @@ final class SigV4 {
             throw new ObjectStoreException(400, S3Errors.INVALID_REQUEST, "Missing required header for this request: "
                     + (timestamp == null ? "x-amz-date" : "x-amz-content-sha256"), bucket, key);
         }
-        checkToken(credentials, request.header("x-amz-security-token"), bucket, key);
+        AccessKeys.checkToken(credentials, request.header("x-amz-security-token"), bucket, key);
         String credentialScope = scope[1];
         String canonical = canonicalRequest(request, m.group(2), payloadHash);
         String stringToSign = ALGORITHM + "\n" + timestamp + "\n" + credentialScope + "\n"
@@ -88,18 +82,9 @@ final class SigV4 {
         String expected = hex(hmac(signingKey, stringToSign));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 m.group(3).getBytes(StandardCharsets.US_ASCII))) {
-            throw new ObjectStoreException(403, S3Errors.SIGNATURE_DOES_NOT_MATCH, "The request signature we "
-                    + "calculated does not match the signature you provided. Check your key and signing method.",
-                    bucket, key);
+            throw AccessKeys.signatureDoesNotMatch(bucket, key);
         }
         return new Verified(credentials, signingKey, timestamp, credentialScope, m.group(3));
-    }
-
-    private static void checkToken(S3Credentials credentials, String token, String bucket, String key) {
-        if (credentials.sessionToken() != null && !credentials.sessionToken().equals(token)) {
-            throw new ObjectStoreException(400, S3Errors.INVALID_TOKEN,
-                    "The provided token is malformed or otherwise invalid.", bucket, key);
-        }
     }
 
     static String canonicalRequest(Request request, String signedHeaders, String payloadHash) {
