@@ -1,0 +1,132 @@
+package io.mirrordrill.engine.archive;
+
+import io.mirrordrill.engine.port.objectstore.ListPage;
+import io.mirrordrill.engine.port.objectstore.ListRequest;
+import io.mirrordrill.engine.port.objectstore.ObjectInfo;
+import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
+import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
+import io.mirrordrill.engine.port.objectstore.S3Errors;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads committed archives from a vault's bucket. An archive without a manifest does not exist for a reader; a
+ * committed one is returned only after every object the manifest lists was read and matched its checksum and size.
+ */
+public final class ArchiveReader {
+    private final ObjectStorePort store;
+    private final String bucket;
+    private final int pageSize;
+
+    public ArchiveReader(ObjectStorePort store, String bucket) {
+        this(store, bucket, ListRequest.MAX_KEYS);
+    }
+
+    /** @param pageSize keys per listing request (S3 caps it at 1000) */
+    public ArchiveReader(ObjectStorePort store, String bucket, int pageSize) {
+        this.store = store;
+        this.bucket = bucket;
+        this.pageSize = pageSize;
+    }
+
+    /** The committed archives of an application, oldest first. Folders not named like archives are ignored. */
+    public List<ArchivePath> list(String appName, String appUid) {
+        return folders(appName, appUid).stream().filter(Folder::committed).map(Folder::path).toList();
+    }
+
+    /** An archive folder and whether it holds a manifest. */
+    record Folder(ArchivePath path, boolean committed) {}
+
+    /**
+     * Every archive folder of an application, oldest first. One flat listing of the application's prefix, page by
+     * page: a few requests per thousand objects instead of one per archive. Basenames sort like their paths.
+     */
+    List<Folder> folders(String appName, String appUid) {
+        String prefix = ArchivePath.snapshotsPrefix(appName, appUid);
+        Map<String, Folder> folders = new TreeMap<>();
+        Set<String> foreign = new TreeSet<>();
+        ListRequest request = ListRequest.of(bucket).withPrefix(prefix).withMaxKeys(pageSize);
+        while (true) {
+            ListPage page = store.list(request);
+            for (ObjectInfo object : page.objects()) {
+                String rest = object.key().substring(prefix.length());
+                int slash = rest.indexOf('/');
+                String basename = slash < 0 ? null : rest.substring(0, slash);
+                if (basename == null || foreign.contains(basename)) {
+                    continue;
+                }
+                boolean manifest = rest.substring(slash + 1).equals(Manifest.OBJECT_NAME);
+                Folder known = folders.get(basename);
+                if (known != null) {
+                    folders.put(basename, new Folder(known.path(), known.committed() || manifest));
+                } else {
+                    ArchivePath path = archiveOrNull(appName, appUid, basename);
+                    if (path == null) {
+                        foreign.add(basename);
+                    } else {
+                        folders.put(basename, new Folder(path, manifest));
+                    }
+                }
+            }
+            if (!page.truncated()) {
+                return List.copyOf(folders.values());
+            }
+            request = request.withContinuationToken(page.nextContinuationToken());
+        }
+    }
+
+    /** The manifest of a committed archive; {@link ArchiveNotFoundException} when there is none. */
+    public Manifest manifest(ArchivePath path) {
+        return ArchiveFormat.parseManifest(path, fetch(path, Manifest.OBJECT_NAME, null));
+    }
+
+    /** A committed archive, every object verified; corruption is a {@link CorruptArchiveException}. */
+    public Archive read(ArchivePath path) {
+        Manifest manifest = manifest(path);
+        Map<String, byte[]> parts = new TreeMap<>();
+        for (Manifest.Entry entry : manifest.objects()) {
+            byte[] bytes = fetch(path, entry.name(), entry);
+            String actual = ArchiveFormat.sha256(bytes);
+            if (!actual.equals(entry.sha256()) || bytes.length != entry.size()) {
+                throw new CorruptArchiveException(path.path(), path.key(entry.name()), entry.sha256(), actual,
+                        "does not match the manifest (" + bytes.length + " bytes, manifest says " + entry.size()
+                                + ")");
+            }
+            parts.put(entry.name(), bytes);
+        }
+        for (String part : ArchiveFormat.PARTS) {
+            if (!parts.containsKey(part)) {
+                throw new CorruptArchiveException(path.path(), path.key(part), null, null,
+                        "is not listed in the manifest");
+            }
+        }
+        return new Archive(manifest, ArchiveFormat.deserialize(path, parts));
+    }
+
+    /** @param entry null for the manifest itself, whose absence means "not committed" rather than corrupt */
+    private byte[] fetch(ArchivePath path, String name, Manifest.Entry entry) {
+        try {
+            return store.get(bucket, path.key(name)).bytes();
+        } catch (ObjectStoreException e) {
+            if (!S3Errors.NO_SUCH_KEY.equals(e.code())) {
+                throw e;
+            }
+            if (entry == null) {
+                throw new ArchiveNotFoundException(path.path(), bucket);
+            }
+            throw new CorruptArchiveException(path.path(), path.key(name), entry.sha256(), null, "is missing");
+        }
+    }
+
+    private static ArchivePath archiveOrNull(String appName, String appUid, String basename) {
+        try {
+            return ArchivePath.fromBasename(appName, appUid, basename, "bucket listing");
+        } catch (ArchivePathException e) {
+            return null;
+        }
+    }
+}

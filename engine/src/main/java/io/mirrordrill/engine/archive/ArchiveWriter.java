@@ -1,0 +1,79 @@
+package io.mirrordrill.engine.archive;
+
+import io.mirrordrill.engine.port.objectstore.ObjectContent;
+import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
+import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
+import io.mirrordrill.engine.port.objectstore.S3Errors;
+import io.mirrordrill.engine.port.objectstore.WriteCondition;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * Writes snapshot archives into a vault's bucket: every part first, the manifest last. Each object is a conditional
+ * create ({@code If-None-Match: *}), and an object that is already there is accepted exactly when it has the same
+ * SHA-256; so a write interrupted by a crash, an outage or a lost response is finished by writing the same archive
+ * again, and a different archive can never overwrite it ({@link ArchiveConflictException}). Port failures pass
+ * through unchanged for the caller to retry; nothing is retried here.
+ */
+public final class ArchiveWriter {
+    private final ObjectStorePort store;
+    private final String bucket;
+
+    public ArchiveWriter(ObjectStorePort store, String bucket) {
+        this.store = store;
+        this.bucket = bucket;
+    }
+
+    /** Writes (or finishes writing) the archive and returns its manifest; once this returns, readers see it. */
+    public Manifest write(ArchivePath path, ArchiveContent content) {
+        SortedMap<String, byte[]> parts = ArchiveFormat.serialize(content);
+        List<Manifest.Entry> entries = new ArrayList<>();
+        parts.forEach((name, bytes) -> entries.add(new Manifest.Entry(name, ArchiveFormat.sha256(bytes),
+                bytes.length)));
+        Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, path, entries);
+        byte[] manifestBytes = ArchiveFormat.manifest(manifest);
+        if (alreadyCommitted(path, manifest.key(), manifestBytes)) {
+            return manifest;
+        }
+        for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+            createOnce(path, path.key(part.getKey()), part.getValue());
+        }
+        createOnce(path, manifest.key(), manifestBytes);
+        return manifest;
+    }
+
+    /** True when this very archive is committed already; a different one under the path is a conflict. */
+    private boolean alreadyCommitted(ArchivePath path, String key, byte[] manifest) {
+        try {
+            requireSame(path, key, store.get(bucket, key), manifest);
+            return true;
+        } catch (ObjectStoreException e) {
+            if (S3Errors.NO_SUCH_KEY.equals(e.code())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private void createOnce(ArchivePath path, String key, byte[] bytes) {
+        try {
+            store.put(bucket, key, bytes, WriteCondition.IF_NONE_MATCH);
+        } catch (ObjectStoreException e) {
+            if (!S3Errors.PRECONDITION_FAILED.equals(e.code())) {
+                throw e;
+            }
+            requireSame(path, key, store.get(bucket, key), bytes); // an earlier attempt's, or someone else's
+        }
+    }
+
+    private static void requireSame(ArchivePath path, String key, ObjectContent existing, byte[] wanted) {
+        String have = ArchiveFormat.sha256(existing.bytes());
+        String want = ArchiveFormat.sha256(wanted);
+        if (!have.equals(want)) {
+            throw new ArchiveConflictException(path.path(), key, have, want);
+        }
+    }
+}
