@@ -114,7 +114,7 @@ public final class AppVaultReconciler implements Reconciler {
 
     private static VaultCheck storeFailure(ResolvedVault vault, ObjectStoreException e) {
         String answer = vault.target().describe() + " answered " + (e.httpStatus() == 0 ? "" : e.httpStatus() + " ")
-                + e.code() + ": " + e.getMessage();
+                + e.code() + ": " + withoutFinalPeriod(e.getMessage());
         if (e.httpStatus() == 403) {
             return VaultCheck.failed(VaultReasons.ACCESS_DENIED, answer + ". Fix: check the values of "
                     + String.join(", ", vault.credentialSources()) + " (and the bucket policy)", false);
@@ -155,5 +155,9 @@ public final class AppVaultReconciler implements Reconciler {
             tree.remove("status");
             return ProtectYaml.fromTree(tree, AppVault.class);
         }
+    }
+
+    private static String withoutFinalPeriod(String message) {
+        return message != null && message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 }
