@@ -165,10 +165,11 @@ public final class S3Server implements AutoCloseable {
         SigV4.Request request = new SigV4.Request(ctx.method().name(), ctx.req().getRequestURI(),
                 ctx.req().getQueryString(), name -> Collections.list(ctx.req().getHeaders(name)));
         try {
+            // the body is read before any refusal: a client still sending it would otherwise see the connection
+            // close under it and take an authentication error for a lost response
+            byte[] raw = ctx.method().name().equals("PUT") ? ctx.bodyAsBytes() : null;
             SigV4.Verified auth = sigV4.verify(request, target.bucket(), target.key());
-            byte[] body = ctx.method().name().equals("PUT")
-                    ? Payload.decode(auth, request, ctx.bodyAsBytes(), target.bucket(), target.key())
-                    : new byte[0];
+            byte[] body = raw != null ? Payload.decode(auth, request, raw, target.bucket(), target.key()) : new byte[0];
             store.lock().lock();
             try {
                 operations.dispatch(ctx, request, target, body);
