@@ -3,11 +3,12 @@ package io.mirrordrill.engine.restore;
 /**
  * What the merge did with one label or annotation key of a destination namespace, for reports.
  *
+ * @param source the source namespace's value, null when it has none
  * @param before the destination's value before the restore, null when it had none
  * @param after the destination's value after the restore, null when it has none
  */
-public record MetadataDecision(String namespace, Field field, String key, Action action, String before,
-        String after) {
+public record MetadataDecision(String namespace, Field field, String key, Action action, String source,
+        String before, String after) {
     public enum Field {
         ANNOTATION, LABEL;
 
@@ -37,7 +38,8 @@ public record MetadataDecision(String namespace, Field field, String key, Action
                 java.util.Locale.ROOT);
         return switch (action) {
             case ADDED -> what + " " + Names.quote(after);
-            case OVERWRITTEN, RENAMED -> what + " " + Names.quote(before) + " -> " + Names.quote(after);
+            case OVERWRITTEN -> what + " " + Names.quote(before) + " -> " + Names.quote(after);
+            case RENAMED -> what + " " + Names.quote(source) + " -> " + Names.quote(after);
             case UNCHANGED, KEPT -> what + " " + Names.quote(after);
             case SKIPPED -> what + (after == null ? " (absent, not added)" : " " + Names.quote(after) + " (kept)");
         };

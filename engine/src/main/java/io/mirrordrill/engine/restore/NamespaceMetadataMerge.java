@@ -74,7 +74,8 @@ public final class NamespaceMetadataMerge {
                 action = renamed ? Action.RENAMED : before == null ? Action.ADDED
                         : before.equals(value) ? Action.UNCHANGED : Action.OVERWRITTEN;
             }
-            decisions.add(new MetadataDecision(destination.name(), field, key, action, before, result.get(key)));
+            decisions.add(new MetadataDecision(destination.name(), field, key, action, from.get(key), before,
+                    result.get(key)));
         }
         return result;
     }

@@ -54,7 +54,7 @@ class NamespaceMetadataMergeTest {
                 "Namespace ns-2: annotation annotation.two/key: added \"true\"",
                 "Namespace ns-2: label compliance: added \"hipaa\"",
                 "Namespace ns-2: label environment: added \"production\"",
-                "Namespace ns-2: label name: renamed null -> \"ns-2\"",
+                "Namespace ns-2: label name: renamed \"ns-1\" -> \"ns-2\"",
                 "Namespace ns-2: label role: kept \"database\""), report);
     }
 
