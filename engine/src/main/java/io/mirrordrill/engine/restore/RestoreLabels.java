@@ -21,8 +21,11 @@ public final class RestoreLabels {
     private RestoreLabels() {
     }
 
-    /** A copy with the labels set; a null name or archive sets no label for it. */
+    /** A copy with the labels set; a null name or archive sets no label for it (none: the resource itself). */
     public static ObjectNode stamp(ObjectNode resource, String restoreName, String archive) {
+        if (restoreName == null && archive == null) {
+            return resource;
+        }
         ObjectNode copy = resource.deepCopy();
         ObjectNode labels = Trees.object(Trees.object(copy, "metadata"), "labels");
         if (restoreName != null) {
