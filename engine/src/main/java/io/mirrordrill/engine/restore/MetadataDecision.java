@@ -1,5 +1,7 @@
 package io.mirrordrill.engine.restore;
 
+import java.util.Locale;
+
 /**
  * What the merge did with one label or annotation key of a destination namespace, for reports.
  *
@@ -13,7 +15,7 @@ public record MetadataDecision(String namespace, Field field, String key, Action
         ANNOTATION, LABEL;
 
         String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -34,8 +36,8 @@ public record MetadataDecision(String namespace, Field field, String key, Action
 
     @Override
     public String toString() {
-        String what = "Namespace " + namespace + ": " + field.word() + " " + key + ": " + action.name().toLowerCase(
-                java.util.Locale.ROOT);
+        String what = "Namespace " + namespace + ": " + field.word() + " " + key + ": "
+                + action.name().toLowerCase(Locale.ROOT);
         return switch (action) {
             case ADDED -> what + " " + Names.quote(after);
             case OVERWRITTEN -> what + " " + Names.quote(before) + " -> " + Names.quote(after);

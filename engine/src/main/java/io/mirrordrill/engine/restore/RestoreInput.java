@@ -39,6 +39,7 @@ public record RestoreInput(String owner, String restoreName, String archive, Lis
             String clusterDefault, NamespaceMetadataMerge merge) {
         String owner = AppMirrorRelationship.KIND + " " + amr.namespace() + "/" + amr.name();
         AppMirrorRelationshipSpec spec = amr.spec();
+        requireSpec(owner, spec);
         return of(owner, amr.name(), archive, resources, sourceNamespaces, destinationNamespaces,
                 () -> NamespaceMapping.of(owner, spec.namespaceMapping()),
                 () -> StorageClassMapping.of(owner, spec.storageClassMapping(), spec.storageClassName(),
@@ -52,6 +53,7 @@ public record RestoreInput(String owner, String restoreName, String archive, Lis
             String clusterDefault, NamespaceMetadataMerge merge) {
         String owner = SnapshotRestore.KIND + " " + restore.namespace() + "/" + restore.name();
         SnapshotRestoreSpec spec = restore.spec();
+        requireSpec(owner, spec);
         String path = spec.appArchivePath();
         return of(owner, restore.name(), path == null ? null : path.substring(path.lastIndexOf('/') + 1), resources,
                 sourceNamespaces, destinationNamespaces, () -> NamespaceMapping.of(owner, spec.namespaceMapping()),
@@ -72,6 +74,13 @@ public record RestoreInput(String owner, String restoreName, String archive, Lis
         RestoreException.throwIfAny(problems);
         return new RestoreInput(owner, name, archive, resources, sourceNamespaces, destinationNamespaces, namespaces,
                 storage, patches, merge, PersistentVolumes.PROVISION);
+    }
+
+    private static void requireSpec(String owner, Object spec) {
+        if (spec == null) {
+            throw new RestoreException(new RestoreProblem(owner, "spec", "is missing", "validate the resource before"
+                    + " restoring: it needs a spec"));
+        }
     }
 
     private static <T> T collect(Supplier<T> part, List<RestoreProblem> problems) {

@@ -40,7 +40,11 @@ public record RestorePlan(List<MergedNamespace> namespaces, List<ObjectNode> res
             ObjectNode resource = input.resources().get(i);
             if (identified(resource, i, problems)) {
                 if (Trees.is(resource, "", "Namespace")) {
-                    capturedNamespaces.put(Trees.name(resource), NamespaceMetadata.fromNamespace(resource));
+                    NamespaceMetadata metadata = NamespaceMetadata.fromNamespace(resource);
+                    if (capturedNamespaces.put(metadata.name(), metadata) != null) {
+                        problems.add(new RestoreProblem(Trees.describe(resource), "metadata.name", "is captured twice",
+                                "the archive is damaged: restore from another snapshot"));
+                    }
                 } else {
                     captured.add(resource);
                 }

@@ -103,8 +103,8 @@ public final class Transformations {
             Transformation failed = matching.get(e.index());
             throw new RestoreException(new RestoreProblem(subject, FIELD + "[" + failed.index() + "] (" + e.op()
                     + " " + e.path() + ")", e.reason(), e.fix() + (failed.match() == ResourceMatch.ANY
-                            ? "; without a match it applies to every restored resource (add " + MATCH_EXAMPLE + ")"
-                            : "")));
+                            ? "; it has no match, so it applies to every restored resource: add one, e.g. "
+                                    + MATCH_EXAMPLE : "")));
         }
         String indexes = matching.stream().map(t -> String.valueOf(t.index())).collect(Collectors.joining(","));
         if (!(patched instanceof ObjectNode object) || Trees.kind(object).isEmpty()

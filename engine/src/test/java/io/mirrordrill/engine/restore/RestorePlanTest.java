@@ -217,6 +217,14 @@ class RestorePlanTest {
     }
 
     @Test
+    void aRelationshipWithoutSpecIsRefusedBeforeAnythingIsPlanned() {
+        RestoreException e = assertThrows(RestoreException.class, () -> RestoreInput.failover(amr("").withSpec(null),
+                ARCHIVE, archive(), List.of(), List.of(), null, NO_SKIPS));
+        assertEquals("AppMirrorRelationship ns-2/amr-1: spec: is missing. Fix: validate the resource before restoring:"
+                + " it needs a spec", e.getMessage());
+    }
+
+    @Test
     void aSourceNamespaceWithoutCapturedMetadataIsAnError() {
         List<ObjectNode> resources = archive();
         resources.remove(0);
@@ -299,6 +307,15 @@ class RestorePlanTest {
         assertEquals("ConfigMap ns-2/settings: metadata.name: would be restored twice (from captured ConfigMap"
                 + " ns-1/settings and ConfigMap ns-1/settings). Fix: keep one of them in the archive, or change the"
                 + " mapping or transformation that makes them collide", e.getMessage());
+    }
+
+    @Test
+    void aNamespaceCapturedTwiceIsAnErrorRatherThanWhicheverComesLast() {
+        List<ObjectNode> resources = archive();
+        resources.add(Yaml.object("{apiVersion: v1, kind: Namespace, metadata: {name: ns-1, labels: {other: x}}}"));
+        RestoreException e = assertThrows(RestoreException.class, () -> failover(resources, ""));
+        assertEquals("Namespace ns-1: metadata.name: is captured twice. Fix: the archive is damaged: restore from"
+                + " another snapshot", e.getMessage());
     }
 
     @Test

@@ -102,8 +102,9 @@ class TransformationsTest {
         RestoreException e = assertThrows(RestoreException.class, () -> t.apply(DEPLOYMENT, new ArrayList<>()));
         assertEquals("Deployment ns-2/web: spec.transformations[1] (test /spec/replicas): test failed: the value at"
                 + " /spec/replicas is not the expected value. Fix: correct the expected value, or restrict the"
-                + " operation to the resources it holds for; without a match it applies to every restored resource"
-                + " (add match: {group: apps, kind: Deployment, name: web, namespace: ns-2})", e.getMessage());
+                + " operation to the resources it holds for; it has no match, so it applies to every restored"
+                + " resource: add one, e.g. match: {group: apps, kind: Deployment, name: web, namespace: ns-2}",
+                e.getMessage());
         assertEquals("{\"app\":\"web\"}", DEPLOYMENT.at("/metadata/labels").toString());
     }
 
