@@ -310,7 +310,7 @@ public final class OntapCluster implements OntapPort {
         }
         Snapshot target = v.requireSnapshot(snapshotName);
         Optional<Snapshot> reference = v.snapshots.stream()
-                .filter(s -> s.createTime.isAfter(target.createTime) && (s.isSnapMirror() || !s.owners.isEmpty()))
+                .filter(s -> s.isNewerThan(target) && (s.isSnapMirror() || !s.owners.isEmpty()))
                 .findFirst();
         if (reference.isPresent() && !force) {
             throw new OntapException(409, OntapErrors.SNAPSHOT_RESTORE_NEWER_SNAPMIRROR, "Cannot restore volume "
@@ -340,7 +340,7 @@ public final class OntapCluster implements OntapPort {
 
     Snapshot takeSnapshot(Volume v, String snapshotName, String comment, String label) {
         Snapshot s = new Snapshot(world.random("ontap/" + name).uuid().toString(), snapshotName, world.now(), comment,
-                label, v.fs.freeze());
+                label, v.fs.freeze(), emulator.nextSnapshotSequence());
         v.snapshots.add(s);
         record("snapshot create " + v.path() + "@" + snapshotName + " blocks=" + s.image.usedBlocks());
         return s;

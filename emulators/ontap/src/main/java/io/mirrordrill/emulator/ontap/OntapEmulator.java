@@ -2,6 +2,7 @@ package io.mirrordrill.emulator.ontap;
 
 import io.mirrordrill.engine.port.UnreachableException;
 import io.mirrordrill.engine.port.ontap.OntapException;
+import io.mirrordrill.engine.port.ontap.OntapConnector;
 import io.mirrordrill.engine.port.ontap.OntapErrors;
 import io.mirrordrill.engine.port.ontap.OntapPort;
 import io.mirrordrill.engine.port.ontap.SvmSubtype;
@@ -23,6 +24,7 @@ public final class OntapEmulator {
     private final Map<String, OntapCluster> clusters = new TreeMap<>();
     private final SnapMirror snapMirror;
     private final Peering peering;
+    private long snapshotSequence;
 
     public OntapEmulator(World world) {
         this.world = world;
@@ -80,6 +82,14 @@ public final class OntapEmulator {
                 });
     }
 
+    /**
+     * Connects by management LIF as an engine at {@code callerSite} does: the emulator's management LIF of a cluster
+     * is its name.
+     */
+    public OntapConnector connector(String callerSite) {
+        return managementLif -> port(managementLif, callerSite);
+    }
+
     /** Client (NFS) access to a volume's files from a host at {@code clientSite}. */
     public VolumeFiles files(String cluster, String svm, String volume, String clientSite) {
         return new VolumeFiles(world, cluster(cluster), svm, volume, clientSite);
@@ -88,6 +98,11 @@ public final class OntapEmulator {
     /** Shortcut to create an SVM at once, without a job: world set-up for drills and tests. */
     public void addSvm(String cluster, String svm, SvmSubtype subtype) {
         cluster(cluster).addSvm(svm, subtype);
+    }
+
+    /** The next snapshot creation number (see {@code Snapshot.sequence}). */
+    long nextSnapshotSequence() {
+        return ++snapshotSequence;
     }
 
     SnapMirror snapMirror() {

@@ -345,9 +345,9 @@ final class SnapMirror {
             List<Snapshot> carried = new ArrayList<>();
             Image previous = base.map(s -> s.image).orElse(Image.EMPTY);
             for (Snapshot s : src.snapshots) {
-                boolean newer = base.isEmpty() || s.createTime.isAfter(base.get().createTime);
+                boolean newer = base.isEmpty() || s.isNewerThan(base.get());
                 boolean wanted = s == created || (!s.isSnapMirror() && r.policy.carries(s.label));
-                if (newer && wanted && !s.createTime.isAfter(created.createTime)) {
+                if (newer && wanted && !s.isNewerThan(created)) {
                     blocks += Image.changedBlocks(previous, s.image);
                     previous = s.image;
                     carried.add(s);
@@ -380,7 +380,7 @@ final class SnapMirror {
     private Snapshot createSnapMirrorSnapshot(Relationship r, Volume src) {
         String name = r.snapshotPrefix() + src.msid + "." + SNAPSHOT_TIME.format(world.now());
         Snapshot s = new Snapshot(world.random("ontap/snapmirror").uuid().toString(), name, world.now(), null, null,
-                src.fs.freeze());
+                src.fs.freeze(), emulator.nextSnapshotSequence());
         s.owners.add(Snapshot.OWNER_SNAPMIRROR);
         src.snapshots.add(s);
         return s;
@@ -396,7 +396,7 @@ final class SnapMirror {
                     dst.snapshots.add(s.replica());
                 }
             }
-            dst.snapshots.sort(Comparator.comparing((Snapshot s) -> s.createTime));
+            dst.snapshots.sort(Comparator.comparingLong((Snapshot s) -> s.sequence));
             rollOff(r, leg.source(), dst);
         }
         t.state = TransferState.SUCCESS;

@@ -18,12 +18,16 @@ final class Snapshot {
     final String uuid;
     final String name;
     final Instant createTime;
+    /** Creation order across the emulator; replicas keep it. Snapshots taken in the same instant stay ordered. */
+    final long sequence;
     final String comment;
     final String label;
     final Image image;
     final TreeSet<String> owners = new TreeSet<>();
 
-    Snapshot(String uuid, String name, Instant createTime, String comment, String label, Image image) {
+    Snapshot(String uuid, String name, Instant createTime, String comment, String label, Image image,
+                     long sequence) {
+        this.sequence = sequence;
         this.uuid = uuid;
         this.name = name;
         this.createTime = createTime;
@@ -34,7 +38,12 @@ final class Snapshot {
 
     /** The copy a SnapMirror transfer leaves on the destination: same identity and image, no owners. */
     Snapshot replica() {
-        return new Snapshot(uuid, name, createTime, comment, label, image);
+        return new Snapshot(uuid, name, createTime, comment, label, image, sequence);
+    }
+
+    /** Taken after {@code other}. */
+    boolean isNewerThan(Snapshot other) {
+        return sequence > other.sequence;
     }
 
     boolean isSnapMirror() {

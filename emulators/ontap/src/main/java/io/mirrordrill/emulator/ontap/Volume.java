@@ -61,7 +61,7 @@ final class Volume {
     /** Returns the volume to a snapshot: later data and newer snapshots are discarded. */
     void rollBackTo(Snapshot snapshot) {
         fs.load(snapshot.image);
-        snapshots.removeIf(s -> s.createTime.isAfter(snapshot.createTime));
+        snapshots.removeIf(s -> s.isNewerThan(snapshot));
     }
 
     VolumeRecord record(boolean isProtected) {

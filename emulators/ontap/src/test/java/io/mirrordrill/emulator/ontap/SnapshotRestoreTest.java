@@ -40,6 +40,19 @@ class SnapshotRestoreTest {
     }
 
     @Test
+    void snapshotsTakenInTheSameInstantKeepTheirOrderForRestore() {
+        w.ontap.cluster("c1").jobLatency(java.time.Duration.ZERO);
+        files.write("db", 0, bytes("v1"));
+        snapshot("first");
+        files.write("db", 0, bytes("v2"));
+        snapshot("second");
+        assertEquals(w.c1.snapshots(vol).get(0).createTime(), w.c1.snapshots(vol).get(1).createTime());
+        w.done(w.c1, w.c1.restoreVolume(vol, "first", false));
+        assertEquals("v1", text(files.read("db")));
+        assertEquals(List.of("first"), w.c1.snapshots(vol).stream().map(SnapshotRecord::name).toList());
+    }
+
+    @Test
     void snapshotPolicyDefaultsToNoneSoNoSnapshotsAppearByThemselves() {
         assertEquals("none", w.c1.volume("svm1", "vol3").orElseThrow().snapshotPolicy());
         w.world.advance(java.time.Duration.ofDays(2));

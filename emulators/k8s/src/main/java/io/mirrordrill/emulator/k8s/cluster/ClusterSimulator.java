@@ -6,6 +6,7 @@ import io.mirrordrill.engine.controller.Backoff;
 import io.mirrordrill.engine.controller.Controller;
 import io.mirrordrill.engine.controller.Reconciler;
 import io.mirrordrill.engine.controller.ResourceKey;
+import io.mirrordrill.engine.port.exec.PodExecPort;
 import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
 import io.mirrordrill.engine.port.kubernetes.LabelSelector;
 import io.mirrordrill.engine.port.kubernetes.Resources;
@@ -67,6 +68,11 @@ public final class ClusterSimulator {
 
     OntapEmulator ontap() {
         return ontap;
+    }
+
+    /** {@code kubectl exec} into this cluster's pods, for execution hooks. */
+    public PodExecPort exec() {
+        return new PodShell(this);
     }
 
     /** The workload I/O API: pods writing to and reading from their mounted volumes. */

@@ -294,6 +294,28 @@ class ClusterSimulatorTest {
     }
 
     @Test
+    void hookScriptsFreezeAndUnfreezeThePodsFilesystem() {
+        apply(DEPLOYMENT);
+        world.advance(Duration.ofMinutes(1));
+        String pod = Tree.name(pods("shop").get(0));
+        var freeze = sim.exec().exec("shop", pod, "db", List.of("/bin/sh", "-c",
+                "#!/bin/sh\n# pre-snapshot\nsync\nfsfreeze --freeze /var/lib/db\necho frozen"), Duration.ofMinutes(1));
+        assertEquals(0, freeze.exitCode(), freeze.stderr());
+        assertEquals("frozen\n", freeze.stdout());
+        assertEquals(WorkloadIoException.Reason.FROZEN, assertThrows(WorkloadIoException.class,
+                () -> sim.workloads().append("shop", pod, "/var/lib/db", "f", b("x"))).reason());
+        assertEquals(0, sim.exec().exec("shop", pod, "db", List.of("fsfreeze", "--unfreeze", "/var/lib/db"),
+                Duration.ofMinutes(1)).exitCode());
+        sim.workloads().append("shop", pod, "/var/lib/db", "f", b("x"));
+
+        var missing = sim.exec().exec("shop", pod, "db", List.of("/bin/sh", "-c", "pg_ctl stop"), Duration.ofMinutes(1));
+        assertEquals(127, missing.exitCode());
+        assertEquals(3, sim.exec().exec("shop", pod, "db", List.of("/bin/sh", "-c", "exit 3"),
+                Duration.ofMinutes(1)).exitCode());
+        assertEquals(126, sim.exec().exec("shop", "nope", "db", List.of("true"), Duration.ofMinutes(1)).exitCode());
+    }
+
+    @Test
     void tridentBackendsArePublishedAsTridentBackendObjects() {
         JsonNode tbe = get("trident.netapp.io/v1", "TridentBackend", "trident", "tbe-nas-1");
         assertEquals(sim.backend("nas-1").uuid(), tbe.path("backendUUID").asText());

@@ -1,0 +1,46 @@
+package io.mirrordrill.engine.restore;
+
+import io.mirrordrill.engine.MirrordrillException;
+
+/**
+ * A JSON Patch operation that cannot be applied; the document it was applied to is unchanged.
+ *
+ * @see JsonPatch
+ */
+public class PatchException extends MirrordrillException {
+    private final int index;
+    private final String op;
+    private final String path;
+    private final String reason;
+    private final String fix;
+
+    PatchException(int index, String op, String path, String reason, String fix) {
+        super("operation " + index + " (" + op + " " + path + "): " + reason + ". Fix: " + fix);
+        this.index = index;
+        this.op = op;
+        this.path = path;
+        this.reason = reason;
+        this.fix = fix;
+    }
+
+    /** 0-based position of the operation in the patch. */
+    public int index() {
+        return index;
+    }
+
+    public String op() {
+        return op;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public String fix() {
+        return fix;
+    }
+}
