@@ -1,7 +1,10 @@
 package io.mirrordrill.engine.archive;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.engine.restore.NamespaceMetadata;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +29,11 @@ public record ArchiveContent(List<GenericKubernetesResource> resources, List<Nam
         volumes = sorted(volumes, Comparator.comparing(VolumeSnapshotEntry::namespace)
                 .thenComparing(VolumeSnapshotEntry::pvcName));
         hooks = List.copyOf(hooks == null ? List.of() : hooks);
+    }
+
+    /** The resources as JSON trees, the form a restore plan ({@code RestoreInput}) takes them in. */
+    public List<ObjectNode> resourceTrees() {
+        return resources.stream().map(Resources::toTree).toList();
     }
 
     /** {@code Kind namespace/name} of every resource, for messages and tests. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.engine.restore.NamespaceMetadata;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -78,6 +79,13 @@ class ArchiveFormatTest {
         ArchiveContent original = content(false);
         ArchiveContent back = ArchiveFormat.deserialize(path, ArchiveFormat.serialize(original));
         assertEquals(original, back);
+    }
+
+    @Test
+    void resources_are_handed_to_a_restore_plan_as_json_trees_in_archive_order() {
+        ArchiveContent content = content(true);
+        assertEquals(content.resources().stream().map(Resources::toTree).toList(), content.resourceTrees());
+        assertEquals("Deployment", content.resourceTrees().get(0).path("kind").asText());
     }
 
     @Test

@@ -4,9 +4,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.archive.ArchiveContent;
 import io.mirrordrill.engine.archive.ArchivePath;
 import io.mirrordrill.engine.archive.HookResult;
-import io.mirrordrill.engine.archive.NamespaceMetadata;
 import io.mirrordrill.engine.archive.VolumeSnapshotEntry;
 import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.engine.restore.NamespaceMetadata;
 import io.mirrordrill.sim.World;
 
 import java.time.Duration;
