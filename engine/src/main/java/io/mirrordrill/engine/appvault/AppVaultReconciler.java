@@ -20,6 +20,7 @@ import io.mirrordrill.engine.port.kubernetes.Resources;
 import io.mirrordrill.engine.port.objectstore.ObjectStoreConnector;
 import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
 import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
+import io.mirrordrill.engine.port.objectstore.S3Target;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -97,7 +98,8 @@ public final class AppVaultReconciler implements Reconciler {
                 return VaultCheck.available("bucket " + where + " is reachable with the AppVault's credentials");
             }
             return VaultCheck.failed(VaultReasons.BUCKET_NOT_FOUND, "bucket " + resolved.bucket()
-                    + " does not exist at " + resolved.target().endpoint() + ". Fix: create it, or correct"
+                    + " does not exist at " + S3Target.redactUserInfo(resolved.target().endpoint())
+                    + ". Fix: create it, or correct"
                     + " spec.providerConfig.s3.bucketName and endpoint", false);
         } catch (UnreachableException e) {
             return VaultCheck.failed(VaultReasons.UNREACHABLE, "cannot reach " + where + ": " + e.getMessage(), true);

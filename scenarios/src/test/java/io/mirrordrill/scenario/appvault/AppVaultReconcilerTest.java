@@ -120,6 +120,20 @@ class AppVaultReconcilerTest {
     }
 
     @Test
+    void a_spec_the_model_cannot_bind_gets_its_status_and_keeps_its_spec_as_written() {
+        String yaml = VaultWorld.s3Vault("GenericS3", BUCKET, SECRET, "secretAccessKey");
+        w.apply(yaml.substring(0, yaml.indexOf("  providerCredentials:")) + "  providerCredentials: [a, b]\n");
+        Object spec = w.raw().getAdditionalProperties().get("spec");
+
+        w.reconcile();
+
+        Map<?, ?> status = (Map<?, ?>) w.raw().getAdditionalProperties().get("status");
+        assertEquals("Error", status.get("state"));
+        assertTrue(String.valueOf(status.get("error")).contains("providerCredentials"), status.toString());
+        assertEquals(spec, w.raw().getAdditionalProperties().get("spec"));
+    }
+
+    @Test
     void a_bucket_that_does_not_exist_is_an_error_naming_bucket_and_endpoint() {
         w.credentials();
         w.apply(VaultWorld.s3Vault("GenericS3", "no-such-bucket", SECRET, "secretAccessKey"));
