@@ -1,0 +1,107 @@
+package io.mirrordrill.scenario.world;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrordrill.emulator.k8s.KubernetesCluster;
+import io.mirrordrill.emulator.k8s.cluster.ClusterSimulator;
+import io.mirrordrill.emulator.k8s.cluster.TridentBackend;
+import io.mirrordrill.engine.model.crd.Crds;
+import io.mirrordrill.engine.model.yaml.ProtectYaml;
+import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
+import io.mirrordrill.engine.port.kubernetes.Resources;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One simulated Kubernetes cluster of a {@link SimWorld}: its API server, the cluster simulator (Trident, workload
+ * controllers, kubelet) and the Trident protect CRDs, all at one site.
+ */
+public final class SimCluster {
+    private final String name;
+    private final String site;
+    private final KubernetesCluster apiServer;
+    private final ClusterSimulator simulator;
+    private final Kubectl kubectl;
+
+    SimCluster(SimWorld world, String name, String site) {
+        this.name = name;
+        this.site = site;
+        this.apiServer = new KubernetesCluster(world.world(), name, site);
+        this.simulator = new ClusterSimulator(world.world(), apiServer.port(), name, site, world.ontap());
+        this.kubectl = new Kubectl(apiServer.port());
+        for (String crd : Crds.manifests()) {
+            kubectl.apply("crd", crd, null);
+        }
+        simulator.start();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String site() {
+        return site;
+    }
+
+    /** The API as the cluster's own components see it. */
+    public KubernetesPort api() {
+        return apiServer.port();
+    }
+
+    /** The API as seen from another site (an operator's laptop, a remote engine). */
+    public KubernetesPort api(String callerSite) {
+        return apiServer.port(callerSite);
+    }
+
+    public ClusterSimulator simulator() {
+        return simulator;
+    }
+
+    public KubernetesCluster apiServer() {
+        return apiServer;
+    }
+
+    /** {@code tridentctl create backend} for an ONTAP-NAS backend on an SVM. */
+    public SimCluster backend(String backendName, String ontapCluster, String svm) {
+        simulator.addBackend(backendName, TridentBackend.ONTAP_NAS, ontapCluster, svm);
+        return this;
+    }
+
+    /** A Trident storage class bound to a backend; optionally the cluster's default. */
+    public SimCluster storageClass(String className, String backendName, boolean isDefault) {
+        ObjectNode sc = Resources.mapper().createObjectNode();
+        sc.put("apiVersion", "storage.k8s.io/v1").put("kind", "StorageClass");
+        ObjectNode meta = sc.putObject("metadata");
+        meta.put("name", className);
+        if (isDefault) {
+            meta.putObject("annotations").put("storageclass.kubernetes.io/is-default-class", "true");
+        }
+        sc.put("provisioner", "csi.trident.netapp.io").put("reclaimPolicy", "Retain");
+        sc.putObject("parameters").put("backendType", TridentBackend.ONTAP_NAS)
+                .put("storagePools", backendName + ":aggr1");
+        kubectl.apply(sc, null);
+        return this;
+    }
+
+    /** {@code kubectl apply -f} of YAML text, with a default namespace (null for none). */
+    public List<GenericKubernetesResource> apply(String source, String yaml, String namespace) {
+        return kubectl.apply(source, yaml, namespace);
+    }
+
+    /** {@code kubectl create namespace}. */
+    public SimCluster namespace(String namespace) {
+        kubectl.apply("namespace", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + namespace + "\n", null);
+        return this;
+    }
+
+    public Optional<ObjectNode> get(String apiVersion, String kind, String namespace, String resourceName) {
+        return api().get(apiVersion, kind, namespace, resourceName).map(Resources::toTree);
+    }
+
+    /** A protect resource as its typed model. */
+    public <R> Optional<R> protect(Class<R> type, String kind, String namespace, String resourceName) {
+        return api().get("protect.trident.netapp.io/v1", kind, namespace, resourceName)
+                .map(ProtectYaml::fromGeneric).map(type::cast);
+    }
+}
