@@ -5,6 +5,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.emulator.k8s.KubernetesCluster;
 import io.mirrordrill.emulator.k8s.cluster.ClusterSimulator;
 import io.mirrordrill.emulator.k8s.cluster.TridentBackend;
+import io.mirrordrill.engine.EnginePorts;
+import io.mirrordrill.engine.EngineSettings;
+import io.mirrordrill.engine.ProtectEngine;
 import io.mirrordrill.engine.model.crd.Crds;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
 import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
@@ -23,8 +26,15 @@ public final class SimCluster {
     private final KubernetesCluster apiServer;
     private final ClusterSimulator simulator;
     private final Kubectl kubectl;
+    private final EnginePorts enginePorts;
+    private final EngineSettings settings;
+    private ProtectEngine engine;
 
     SimCluster(SimWorld world, String name, String site) {
+        this(world, name, site, EngineSettings.DEFAULT);
+    }
+
+    SimCluster(SimWorld world, String name, String site, EngineSettings settings) {
         this.name = name;
         this.site = site;
         this.apiServer = new KubernetesCluster(world.world(), name, site);
@@ -34,6 +44,33 @@ public final class SimCluster {
             kubectl.apply("crd", crd, null);
         }
         simulator.start();
+        this.settings = settings;
+        this.enginePorts = new EnginePorts(apiServer.port(), world.ontap().connector(site), world.s3().connector(site),
+                simulator.exec(), world.world(), world.world());
+        this.engine = newEngine();
+        engine.start();
+    }
+
+    private ProtectEngine newEngine() {
+        return new ProtectEngine(name, enginePorts, settings);
+    }
+
+    /** The Trident protect controller manager running in this cluster. */
+    public ProtectEngine engine() {
+        return engine;
+    }
+
+    /** Kills the controller manager: nothing it had in memory survives. */
+    public void crashEngine() {
+        engine.stop();
+    }
+
+    /** Starts a fresh controller manager, as Kubernetes restarts a crashed pod. */
+    public ProtectEngine restartEngine() {
+        engine.stop();
+        engine = newEngine();
+        engine.start();
+        return engine;
     }
 
     public String name() {

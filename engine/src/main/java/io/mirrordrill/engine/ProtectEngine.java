@@ -1,0 +1,89 @@
+package io.mirrordrill.engine;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrordrill.engine.appvault.AppVaultReconciler;
+import io.mirrordrill.engine.controller.Backoff;
+import io.mirrordrill.engine.controller.Controller;
+import io.mirrordrill.engine.controller.Reconciler;
+import io.mirrordrill.engine.controller.ResourceKey;
+import io.mirrordrill.engine.port.kubernetes.LabelSelector;
+import io.mirrordrill.engine.port.kubernetes.Watch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One engine instance: the Trident protect controller manager of one Kubernetes cluster. It registers a controller
+ * per custom-resource kind, feeds each from a watch, and can be stopped (a crash) and started again: all state that
+ * matters lives in the cluster and the storage, so a new instance picks up where the old one was.
+ */
+public final class ProtectEngine {
+    public static final String GROUP_VERSION = "protect.trident.netapp.io/v1";
+
+    private final String name;
+    private final EnginePorts ports;
+    private final EngineSettings settings;
+    private final List<Controller> controllers = new ArrayList<>();
+    private final List<Watch> watches = new ArrayList<>();
+    private final List<Consumer<Controller.Event>> listeners = new ArrayList<>();
+    private boolean running;
+
+    public ProtectEngine(String name, EnginePorts ports, EngineSettings settings) {
+        this.name = name;
+        this.ports = ports;
+        this.settings = settings;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public EnginePorts ports() {
+        return ports;
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    /** Receives every reconcile outcome (for traces, drill reports and tests). */
+    public void onEvent(Consumer<Controller.Event> listener) {
+        listeners.add(listener);
+    }
+
+    /** Starts every controller; a no-op when running. */
+    public void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        register("AppVault", new AppVaultReconciler(ports.kubernetes(), ports.objectStores(), ports.clock()));
+    }
+
+    /** Stops every controller and watch: what a crash of the controller manager leaves behind. */
+    public void stop() {
+        watches.forEach(Watch::close);
+        watches.clear();
+        controllers.forEach(Controller::stop);
+        controllers.clear();
+        running = false;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** A controller for one protect kind, fed by a watch on that kind in all namespaces. */
+    void register(String kind, Reconciler reconciler) {
+        Controller controller = new Controller(name + "/" + kind, reconciler, ports.scheduler(), Backoff.DEFAULT);
+        controller.onEvent(e -> listeners.forEach(l -> l.accept(e)));
+        controllers.add(controller);
+        watches.add(ports.kubernetes().watch(GROUP_VERSION, kind, null, LabelSelector.everything(), null,
+                event -> controller.enqueue(key(event.object()))));
+    }
+
+    private static ResourceKey key(GenericKubernetesResource o) {
+        return new ResourceKey(o.getKind(), o.getMetadata().getNamespace(), o.getMetadata().getName());
+    }
+}
