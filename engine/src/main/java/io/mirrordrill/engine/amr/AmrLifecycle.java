@@ -1,5 +1,7 @@
 package io.mirrordrill.engine.amr;
 
+import io.mirrordrill.engine.model.MirrorState;
+
 import io.mirrordrill.engine.MirrordrillException;
 
 import java.util.List;
@@ -22,10 +24,10 @@ public final class AmrLifecycle {
     private AmrLifecycle() {}
 
     /** One row: in {@code from} (null: a new relationship), {@code event} leads to {@code to}. */
-    public record Transition(AmrState from, AmrEvent event, AmrState to) {
+    public record Transition(MirrorState from, AmrEvent event, MirrorState to) {
         @Override
         public String toString() {
-            return (from == null ? "(new)" : from.text()) + " --" + event.name().toLowerCase() + "--> " + to.text();
+            return (from == null ? "(new)" : from.value()) + " --" + event.name().toLowerCase() + "--> " + to.value();
         }
     }
 
@@ -37,26 +39,26 @@ public final class AmrLifecycle {
     }
 
     public static final List<Transition> ALL = List.of(
-            new Transition(null, ESTABLISH, AmrState.ESTABLISHING),
-            new Transition(null, FAIL, AmrState.FAILED),
-            new Transition(AmrState.ESTABLISHING, ESTABLISHED, AmrState.ESTABLISHED),
-            new Transition(AmrState.ESTABLISHING, FAIL, AmrState.FAILED),
-            new Transition(AmrState.ESTABLISHED, PROMOTE, AmrState.PROMOTING),
-            new Transition(AmrState.ESTABLISHED, FAIL, AmrState.FAILED),
-            new Transition(AmrState.PROMOTING, PROMOTED, AmrState.PROMOTED),
-            new Transition(AmrState.PROMOTING, FAIL, AmrState.FAILED),
-            new Transition(AmrState.PROMOTED, RESYNC, AmrState.ESTABLISHING),
-            new Transition(AmrState.FAILED, ESTABLISH, AmrState.ESTABLISHING),
-            new Transition(AmrState.FAILED, PROMOTE, AmrState.PROMOTING));
+            new Transition(null, ESTABLISH, MirrorState.ESTABLISHING),
+            new Transition(null, FAIL, MirrorState.FAILED),
+            new Transition(MirrorState.ESTABLISHING, ESTABLISHED, MirrorState.ESTABLISHED),
+            new Transition(MirrorState.ESTABLISHING, FAIL, MirrorState.FAILED),
+            new Transition(MirrorState.ESTABLISHED, PROMOTE, MirrorState.PROMOTING),
+            new Transition(MirrorState.ESTABLISHED, FAIL, MirrorState.FAILED),
+            new Transition(MirrorState.PROMOTING, PROMOTED, MirrorState.PROMOTED),
+            new Transition(MirrorState.PROMOTING, FAIL, MirrorState.FAILED),
+            new Transition(MirrorState.PROMOTED, RESYNC, MirrorState.ESTABLISHING),
+            new Transition(MirrorState.FAILED, ESTABLISH, MirrorState.ESTABLISHING),
+            new Transition(MirrorState.FAILED, PROMOTE, MirrorState.PROMOTING));
 
-    public static Optional<Transition> find(AmrState from, AmrEvent event) {
+    public static Optional<Transition> find(MirrorState from, AmrEvent event) {
         return ALL.stream().filter(t -> t.from() == from && t.event() == event).findFirst();
     }
 
     /** The state after {@code event}; throws with the relationship's history when the table has no such row. */
-    public static Transition next(AmrState from, AmrEvent event, List<String> history) {
+    public static Transition next(MirrorState from, AmrEvent event, List<String> history) {
         return find(from, event).orElseThrow(() -> new InvalidTransitionException("AppMirrorRelationship cannot "
-                + event.name().toLowerCase() + " from " + (from == null ? "(new)" : from.text()) + "; history: "
+                + event.name().toLowerCase() + " from " + (from == null ? "(new)" : from.value()) + "; history: "
                 + (history.isEmpty() ? "[]" : history)));
     }
 }
