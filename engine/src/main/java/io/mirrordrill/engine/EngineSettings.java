@@ -1,25 +1,23 @@
 package io.mirrordrill.engine;
 
-import java.util.List;
+import io.mirrordrill.engine.restore.NamespaceMetadataMerge;
+
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The controller's configuration, as the trident-protect-controller-manager Deployment's environment gives it:
- * {@code RESTORE_SKIP_NAMESPACE_ANNOTATIONS} and {@code RESTORE_SKIP_NAMESPACE_LABELS} (comma-separated keys).
+ * The controller's configuration: the environment of the trident-protect-controller-manager Deployment, where
+ * {@code RESTORE_SKIP_NAMESPACE_ANNOTATIONS} and {@code RESTORE_SKIP_NAMESPACE_LABELS} live.
  */
-public record EngineSettings(List<String> skipNamespaceAnnotations, List<String> skipNamespaceLabels) {
-    public static final EngineSettings DEFAULT = new EngineSettings(List.of(), List.of());
+public record EngineSettings(Map<String, String> environment) {
+    public static final EngineSettings DEFAULT = new EngineSettings(Map.of());
 
-    /** Reads the settings from an environment map (the controller Deployment's env). */
-    public static EngineSettings fromEnvironment(Map<String, String> env) {
-        return new EngineSettings(keys(env.get("RESTORE_SKIP_NAMESPACE_ANNOTATIONS")),
-                keys(env.get("RESTORE_SKIP_NAMESPACE_LABELS")));
+    public EngineSettings {
+        environment = Map.copyOf(new TreeMap<>(environment));
     }
 
-    private static List<String> keys(String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    /** The namespace label/annotation merge with this environment's skip lists. */
+    public NamespaceMetadataMerge namespaceMerge() {
+        return NamespaceMetadataMerge.fromEnvironment(environment);
     }
 }
