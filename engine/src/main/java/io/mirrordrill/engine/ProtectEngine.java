@@ -1,6 +1,7 @@
 package io.mirrordrill.engine;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrordrill.engine.amr.AmrReconciler;
 import io.mirrordrill.engine.appvault.AppVaultReconciler;
 import io.mirrordrill.engine.controller.Backoff;
 import io.mirrordrill.engine.controller.Controller;
@@ -59,6 +60,7 @@ public final class ProtectEngine {
         }
         running = true;
         register("AppVault", new AppVaultReconciler(ports.kubernetes(), ports.objectStores(), ports.clock()));
+        register("AppMirrorRelationship", new AmrReconciler(ports, settings));
     }
 
     /** Stops every controller and watch: what a crash of the controller manager leaves behind. */

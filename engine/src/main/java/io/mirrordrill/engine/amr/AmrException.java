@@ -1,0 +1,27 @@
+package io.mirrordrill.engine.amr;
+
+import io.mirrordrill.engine.MirrordrillException;
+
+/**
+ * Something about an AppMirrorRelationship that a person must fix: the message says what and how. {@code permanent}
+ * problems (a spec that can never work) fail the relationship; others are waited out.
+ */
+public class AmrException extends MirrordrillException {
+    private final String reason;
+    private final boolean permanent;
+
+    public AmrException(String reason, String message, boolean permanent) {
+        super(message);
+        this.reason = reason;
+        this.permanent = permanent;
+    }
+
+    /** A CamelCase reason for the status condition, e.g. {@code AppVaultNotFound}. */
+    public String reason() {
+        return reason;
+    }
+
+    public boolean permanent() {
+        return permanent;
+    }
+}

@@ -1,0 +1,85 @@
+package io.mirrordrill.engine.amr;
+
+import io.mirrordrill.engine.model.AppMirrorRelationship;
+import io.mirrordrill.engine.model.AppMirrorRelationshipStatus;
+import io.mirrordrill.engine.model.Condition;
+import io.mirrordrill.engine.model.LastTransfer;
+import io.mirrordrill.engine.model.MirrorState;
+import io.mirrordrill.engine.model.yaml.ProtectYaml;
+import io.mirrordrill.engine.port.Clock;
+import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Writes an AMR's status: the state, one {@code Ready} condition whose message says what is happening or what to
+ * fix, and the replication facts. Writes only when something changed, so a reconcile that learns nothing new leaves
+ * no trace and triggers no watch event.
+ */
+final class AmrStatusWriter {
+    private final KubernetesPort kube;
+    private final Clock clock;
+
+    AmrStatusWriter(KubernetesPort kube, Clock clock) {
+        this.kube = kube;
+        this.clock = clock;
+    }
+
+    /** A status update, field by field; null keeps the current value. */
+    record Change(MirrorState state, Boolean ready, String reason, String message, String error,
+                  String lastTransferredSnapshot, LastTransfer lastTransfer, String destinationApplicationRef,
+                  List<String> destinationNamespaces) {
+        static Change progress(String reason, String message) {
+            return new Change(null, false, reason, message, null, null, null, null, null);
+        }
+    }
+
+    AppMirrorRelationship write(AppMirrorRelationship amr, Change c) {
+        AppMirrorRelationshipStatus old = amr.status() == null
+                ? new AppMirrorRelationshipStatus(null, List.of(), null, List.of(), null, null, null, null)
+                : amr.status();
+        Condition oldReady = old.conditions().stream().filter(x -> x.type().equals("Ready")).findFirst().orElse(null);
+        String readyStatus = c.ready() == null ? (oldReady == null ? "False" : oldReady.status())
+                : c.ready() ? "True" : "False";
+        String reason = c.reason() != null ? c.reason() : oldReady == null ? "Pending" : oldReady.reason();
+        String message = c.message() != null ? c.message() : oldReady == null ? "" : oldReady.message();
+        boolean flipped = oldReady == null || !oldReady.status().equals(readyStatus);
+        Condition ready = new Condition("Ready", readyStatus, reason, message,
+                flipped ? clock.now() : oldReady.lastTransitionTime());
+        String error = c.state() == MirrorState.FAILED ? c.error() : c.error() != null ? c.error()
+                : old.stateValue().filter(s -> s == MirrorState.FAILED).isPresent() && c.state() != null ? null
+                : old.error();
+        AppMirrorRelationshipStatus next = new AppMirrorRelationshipStatus(
+                c.state() != null ? c.state().value() : old.state(), List.of(ready),
+                c.destinationApplicationRef() != null ? c.destinationApplicationRef() : old.destinationApplicationRef(),
+                c.destinationNamespaces() != null ? c.destinationNamespaces() : old.destinationNamespaces(),
+                c.lastTransfer() != null ? c.lastTransfer() : old.lastTransfer(),
+                c.lastTransferredSnapshot() != null ? c.lastTransferredSnapshot() : old.lastTransferredSnapshot(),
+                error, old.unknownFields());
+        if (same(old, next)) {
+            return amr;
+        }
+        AppMirrorRelationship updated = amr.withStatus(next);
+        return (AppMirrorRelationship) ProtectYaml.fromGeneric(kube.updateStatus(ProtectYaml.toGeneric(updated)));
+    }
+
+    private static boolean same(AppMirrorRelationshipStatus a, AppMirrorRelationshipStatus b) {
+        if (a.conditions().size() != b.conditions().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.conditions().size(); i++) {
+            Condition x = a.conditions().get(i);
+            Condition y = b.conditions().get(i);
+            if (!x.status().equals(y.status()) || !Objects.equals(x.reason(), y.reason())
+                    || !Objects.equals(x.message(), y.message())) {
+                return false;
+            }
+        }
+        return Objects.equals(a.state(), b.state()) && Objects.equals(a.error(), b.error())
+                && Objects.equals(a.lastTransferredSnapshot(), b.lastTransferredSnapshot())
+                && Objects.equals(a.lastTransfer(), b.lastTransfer())
+                && Objects.equals(a.destinationApplicationRef(), b.destinationApplicationRef())
+                && Objects.equals(a.destinationNamespaces(), b.destinationNamespaces());
+    }
+}

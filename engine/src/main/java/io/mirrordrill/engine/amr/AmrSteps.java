@@ -1,0 +1,292 @@
+package io.mirrordrill.engine.amr;
+
+import io.mirrordrill.engine.EnginePorts;
+import io.mirrordrill.engine.EngineSettings;
+import io.mirrordrill.engine.archive.Archive;
+import io.mirrordrill.engine.archive.ArchivePath;
+import io.mirrordrill.engine.model.AppMirrorRelationship;
+import io.mirrordrill.engine.model.LastTransfer;
+import io.mirrordrill.engine.model.schedule.RecurrenceRule;
+import io.mirrordrill.engine.port.ontap.OntapPort;
+import io.mirrordrill.engine.port.ontap.RelationshipRecord;
+import io.mirrordrill.engine.port.ontap.TransferRecord;
+import io.mirrordrill.engine.port.ontap.VolumeRecord;
+import io.mirrordrill.engine.restore.NamespaceMapping;
+import io.mirrordrill.engine.trident.MirrorEndpoint;
+import io.mirrordrill.engine.trident.MirrorStep;
+import io.mirrordrill.engine.trident.VolumeMirror;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The steps of an AppMirrorRelationship's states, each idempotent: establish (claims, mirrors, the first complete
+ * snapshot), replicate (each new snapshot), promote (volumes, then the application) and detach (on delete).
+ */
+final class AmrSteps {
+    /** How long a named promotedSnapshot may take to arrive before the failover is declared failed. */
+    static final Duration PROMOTED_SNAPSHOT_TIMEOUT = Duration.ofHours(1);
+
+    private final EnginePorts ports;
+    private final VolumeMirror mirror;
+    private final Claims claims;
+    private final AppStopper stopper;
+    private final Failover failover;
+
+    AmrSteps(EnginePorts ports, EngineSettings settings, VolumeMirror mirror) {
+        this.ports = ports;
+        this.mirror = mirror;
+        this.claims = new Claims(ports.kubernetes());
+        this.stopper = new AppStopper(ports.kubernetes());
+        this.failover = new Failover(ports.kubernetes(), settings.namespaceMerge());
+    }
+
+    private Vault source(AppMirrorRelationship amr) {
+        return Vault.open(ports.kubernetes(), ports.objectStores(), amr.spec().sourceAppVaultRef(),
+                amr.metadata().getNamespace(), "spec.sourceAppVaultRef");
+    }
+
+    private Vault destination(AppMirrorRelationship amr) {
+        return Vault.open(ports.kubernetes(), ports.objectStores(), amr.spec().destinationAppVaultRef(),
+                amr.metadata().getNamespace(), "spec.destinationAppVaultRef");
+    }
+
+    /** Throws the spec's first permanent problem, if any: what keeps a failed relationship failed. */
+    void check(AppMirrorRelationship amr) {
+        source(amr);
+        destination(amr);
+        NamespaceMapping mapping = AmrReconciler.mapping(amr);
+        for (String ns : new TreeSet<>(mapping.sources())) {
+            String dst = mapping.destinationOf(ns).orElseThrow();
+            if (ports.kubernetes().get("v1", "Namespace", null, dst).isEmpty()) {
+                throw new AmrException("NamespaceNotFound", "destination namespace \"" + dst + "\" does not exist."
+                        + " Fix: kubectl create namespace " + dst, true);
+            }
+        }
+    }
+
+    // ---- establish ---------------------------------------------------------------------------------------------
+
+    /** Claims, mirrors, then the newest source snapshot complete on the destination. */
+    Progress establish(AppMirrorRelationship amr) {
+        check(amr);
+        List<ArchivePath> archives = source(amr).list(amr.spec().sourceApplicationName(),
+                amr.spec().sourceApplicationUID());
+        if (archives.isEmpty()) {
+            return Progress.waiting("Waiting for the first snapshot of application " + amr.spec().sourceApplicationName()
+                    + " in AppVault " + amr.spec().sourceAppVaultRef());
+        }
+        Archive archive = source(amr).read(archives.get(archives.size() - 1));
+        Optional<Progress> mirrors = mirrors(amr, archive);
+        if (mirrors.isPresent()) {
+            return mirrors.get();
+        }
+        return replicate(amr, archive);
+    }
+
+    /**
+     * Every volume of the archive mirrored from its source. Claims that already hold a writable volume (after a
+     * failover, or the original application's on a reverse resync) are taken over: the application using them is
+     * stopped, then they are resynced. Empty when every volume mirrors.
+     */
+    private Optional<Progress> mirrors(AppMirrorRelationship amr, Archive archive) {
+        NamespaceMapping mapping = AmrReconciler.mapping(amr);
+        List<Claims.Pair> pairs = claims.pairs(archive, mapping);
+        TreeSet<String> namespaces = new TreeSet<>();
+        pairs.forEach(p -> namespaces.add(p.namespace()));
+        boolean takeover = pairs.stream().anyMatch(p -> claims.claim(p).filter(c -> !c.path("metadata")
+                .path("annotations").has(Claims.MIRROR_ANNOTATION)).isPresent());
+        if (takeover && !stopper.stop(namespaces)) {
+            return Optional.of(Progress.waiting("Stopping the application in " + namespaces
+                    + " before its volumes are resynced"));
+        }
+        var classes = AmrReconciler.classes(amr, claims.defaultStorageClass());
+        String waiting = null;
+        for (Claims.Pair pair : pairs) {
+            claims.ensureMirrorClaim(pair, amr.metadata().getName(), classes, archive);
+            claims.annotate(pair, amr.metadata().getName());
+            Optional<MirrorEndpoint> local = claims.local(pair);
+            if (local.isEmpty()) {
+                waiting = waiting != null ? waiting : "Waiting for PVC " + pair.describe() + " to be bound";
+                continue;
+            }
+            MirrorStep s = mirror.reestablish(local.get(), pair.remote(), VolumeMirror.DEFAULT_POLICY, null);
+            if (s.isFailed()) {
+                throw classify(s, pair);
+            }
+            if (!s.isDone()) {
+                waiting = waiting != null ? waiting : s.message();
+            }
+        }
+        return waiting == null ? Optional.empty() : Optional.of(Progress.waiting(waiting));
+    }
+
+    /** ONTAP's refusals that a retry cannot fix become the relationship's failure, with the fix. */
+    private static AmrException classify(MirrorStep s, Claims.Pair pair) {
+        if (s.message().contains("13303886")) {
+            return new AmrException("SvmNotPeered", "PVC " + pair.describe() + ": the storage class's SVM is not"
+                    + " peered with source SVM " + pair.entry().svm() + " (" + s.message() + "). Fix: peer the SVMs"
+                    + " (vserver peer create) or set spec.storageClassName to a class on a peered SVM", true);
+        }
+        return new AmrException("MirrorFailed", "PVC " + pair.describe() + ": " + s.message(), false);
+    }
+
+    // ---- replicate ---------------------------------------------------------------------------------------------
+
+    /** Established: the newest source snapshot, once every volume has it, is copied to the destination vault. */
+    Progress replicate(AppMirrorRelationship amr) {
+        List<ArchivePath> archives = source(amr).list(amr.spec().sourceApplicationName(),
+                amr.spec().sourceApplicationUID());
+        if (archives.isEmpty()) {
+            return Progress.of(MirrorStep.done("no snapshot in the source AppVault"));
+        }
+        ArchivePath newest = archives.get(archives.size() - 1);
+        String last = amr.status() == null ? null : amr.status().lastTransferredSnapshot();
+        if (newest.basename().equals(last)) {
+            return Progress.of(MirrorStep.done("up to date with snapshot " + last));
+        }
+        Archive archive = source(amr).read(newest);
+        Optional<Progress> mirrors = mirrors(amr, archive);
+        return mirrors.orElseGet(() -> replicate(amr, archive));
+    }
+
+    /** Brings every volume to the archive's snapshot, then copies the archive. */
+    private Progress replicate(AppMirrorRelationship amr, Archive archive) {
+        List<Claims.Pair> pairs = claims.pairs(archive, AmrReconciler.mapping(amr));
+        long bytes = 0;
+        String waiting = null;
+        for (Claims.Pair pair : pairs) {
+            MirrorEndpoint local = claims.local(pair).orElseThrow();
+            OntapPort ontap = ports.ontap().connect(local.managementLif());
+            VolumeRecord volume = ontap.volume(local.svm(), local.volume()).orElseThrow();
+            RelationshipRecord rel = mirror.relationship(local).orElse(null);
+            if (rel != null && rel.transfer() != null) {
+                bytes += rel.transfer().bytesTransferred();
+            }
+            boolean arrived = ontap.snapshots(volume.uuid()).stream()
+                    .anyMatch(s -> s.name().equals(pair.entry().snapshotName()));
+            if (!arrived) {
+                TransferRecord t = rel == null ? null : rel.transfer();
+                MirrorStep s = mirror.update(local, t == null ? null : t.uuid());
+                waiting = waiting != null ? waiting : "Waiting for snapshot " + archive.path().basename()
+                        + " to arrive (" + s.message() + ")";
+            }
+        }
+        if (waiting != null) {
+            return Progress.waiting(waiting);
+        }
+        destination(amr).copy(archive);
+        return new Progress(MirrorStep.done("snapshot " + archive.path().basename() + " replicated"),
+                archive.path().basename(), new LastTransfer(ports.clock().now(), bytes), null, null);
+    }
+
+    /** When the next look at the source vault is due: the AMR's recurrence, else every five minutes. */
+    Duration nextPoll(AppMirrorRelationship amr) {
+        Instant now = ports.clock().now();
+        if (amr.spec().recurrenceRule() == null || amr.spec().recurrenceRule().isBlank()) {
+            return Duration.ofMinutes(5);
+        }
+        try {
+            Instant next = RecurrenceRule.parse(amr.spec().recurrenceRule()).next(now);
+            return Duration.between(now, next).plusSeconds(1);
+        } catch (RuntimeException invalid) {
+            return Duration.ofMinutes(5);
+        }
+    }
+
+    // ---- promote -----------------------------------------------------------------------------------------------
+
+    /** The volumes at the chosen snapshot and writable, then the application restored from it. */
+    Progress promote(AppMirrorRelationship amr) {
+        Vault destination = destination(amr);
+        String app = amr.spec().sourceApplicationName();
+        String uid = amr.spec().sourceApplicationUID();
+        Archive archive;
+        String named = amr.spec().promotedSnapshot();
+        if (named != null && !named.isBlank()) {
+            ArchivePath path = AmrReconciler.pathOf(amr, named);
+            if (!destination.list(app, uid).contains(path)) {
+                return awaitPromotedSnapshot(amr, path);
+            }
+            archive = destination.read(path);
+        } else {
+            List<ArchivePath> complete = destination.list(app, uid);
+            if (complete.isEmpty()) {
+                throw new AmrException("NothingReplicated", "no snapshot of " + app + " has been completely"
+                        + " replicated to AppVault " + amr.spec().destinationAppVaultRef() + "; there is nothing to"
+                        + " fail over to. Fix: wait for the relationship to be Established", true);
+            }
+            archive = destination.read(complete.get(complete.size() - 1));
+        }
+        List<Claims.Pair> pairs = claims.pairs(archive, AmrReconciler.mapping(amr));
+        String waiting = null;
+        for (Claims.Pair pair : pairs) {
+            MirrorEndpoint local = claims.local(pair).orElseThrow(() -> new AmrException("ClaimMissing",
+                    "PVC " + pair.describe() + " of the replicated volume is gone; it cannot be promoted", true));
+            MirrorStep s = mirror.promote(local, pair.entry().snapshotName());
+            if (s.isFailed()) {
+                throw new AmrException("PromoteFailed", "PVC " + pair.describe() + ": " + s.message(), false);
+            }
+            if (!s.isDone()) {
+                waiting = waiting != null ? waiting : s.message();
+            }
+        }
+        if (waiting != null) {
+            return Progress.waiting(waiting);
+        }
+        pairs.forEach(p -> claims.annotate(p, null));
+        failover.restore(amr, archive, claims.defaultStorageClass());
+        TreeSet<String> namespaces = new TreeSet<>();
+        pairs.forEach(p -> namespaces.add(p.namespace()));
+        AmrReconciler.mapping(amr).sources().forEach(s -> AmrReconciler.mapping(amr).destinationOf(s)
+                .ifPresent(namespaces::add));
+        return new Progress(MirrorStep.done("application running on the destination from snapshot "
+                + archive.path().basename()), archive.path().basename(), null, app, List.copyOf(namespaces));
+    }
+
+    /** A named snapshot still on its way: keep replicating it from the source; give up after a timeout. */
+    private Progress awaitPromotedSnapshot(AppMirrorRelationship amr, ArchivePath path) {
+        Instant since = amr.status() == null ? null : amr.status().conditions().stream()
+                .filter(c -> c.type().equals("Ready")).map(c -> c.lastTransitionTime()).findFirst().orElse(null);
+        if (since != null && ports.clock().now().isAfter(since.plus(PROMOTED_SNAPSHOT_TIMEOUT))) {
+            throw new AmrException("PromotedSnapshotNotFound", "spec.promotedSnapshot " + path.basename()
+                    + " did not arrive within " + PROMOTED_SNAPSHOT_TIMEOUT.toMinutes() + " minutes. Fix: check the"
+                    + " name against the ShutdownSnapshot's status.appArchivePath, or remove promotedSnapshot to fail"
+                    + " over to the last replicated snapshot", true);
+        }
+        Vault source = source(amr);
+        if (!source.list(amr.spec().sourceApplicationName(), amr.spec().sourceApplicationUID()).contains(path)) {
+            return Progress.waiting("Waiting for snapshot " + path.basename() + " to arrive");
+        }
+        Progress p = replicate(amr, source.read(path));
+        return p.isDone() ? Progress.waiting("snapshot " + path.basename() + " arrived") : p;
+    }
+
+    // ---- delete ------------------------------------------------------------------------------------------------
+
+    /** On delete: volumes made independent (still-mirroring ones promoted), the source side released. */
+    MirrorStep detach(AppMirrorRelationship amr) {
+        Vault destination = destination(amr);
+        List<ArchivePath> complete = destination.list(amr.spec().sourceApplicationName(),
+                amr.spec().sourceApplicationUID());
+        if (complete.isEmpty()) {
+            return MirrorStep.done("nothing replicated");
+        }
+        Archive archive = destination.read(complete.get(complete.size() - 1));
+        for (Claims.Pair pair : claims.pairs(archive, AmrReconciler.mapping(amr))) {
+            Optional<MirrorEndpoint> local = claims.local(pair);
+            if (local.isEmpty()) {
+                continue;
+            }
+            MirrorStep s = mirror.promote(local.get(), null);
+            if (!s.isDone()) {
+                return s;
+            }
+            claims.annotate(pair, null);
+        }
+        return MirrorStep.done("relationship removed; the applications are independent");
+    }
+}

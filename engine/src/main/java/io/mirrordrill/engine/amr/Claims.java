@@ -1,0 +1,132 @@
+package io.mirrordrill.engine.amr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mirrordrill.engine.archive.Archive;
+import io.mirrordrill.engine.archive.VolumeSnapshotEntry;
+import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
+import io.mirrordrill.engine.port.kubernetes.LabelSelector;
+import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.engine.restore.NamespaceMapping;
+import io.mirrordrill.engine.restore.StorageClassMapping;
+import io.mirrordrill.engine.trident.MirrorEndpoint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The destination's claims for an archive's volumes: one PVC per source PVC, same name, mapped namespace, annotated
+ * so Trident makes it a DP volume on the storage class's SVM; and the ONTAP endpoints on both sides of each.
+ */
+final class Claims {
+    static final String MIRROR_ANNOTATION = "trident.netapp.io/mirrorRelationship";
+    private static final String TRIDENT_API = "trident.netapp.io/v1";
+
+    /** One replicated volume: the archive's entry, its destination claim, and both ends once known. */
+    record Pair(VolumeSnapshotEntry entry, String namespace, MirrorEndpoint remote) {
+        String describe() {
+            return namespace + "/" + entry.pvcName();
+        }
+    }
+
+    private final KubernetesPort kube;
+
+    Claims(KubernetesPort kube) {
+        this.kube = kube;
+    }
+
+    List<Pair> pairs(Archive archive, NamespaceMapping mapping) {
+        List<Pair> pairs = new ArrayList<>();
+        for (VolumeSnapshotEntry e : archive.content().volumes()) {
+            String ns = mapping.destinationOf(e.namespace()).orElseThrow(() -> new AmrException("NamespaceNotMapped",
+                    "spec.namespaceMapping: source namespace \"" + e.namespace() + "\" of PVC " + e.pvcName()
+                            + " has no destination. Fix: add {source: " + e.namespace() + ", destination: <ns>}",
+                    true));
+            pairs.add(new Pair(e, ns, new MirrorEndpoint(null, e.svm(), e.internalVolumeName())));
+        }
+        return pairs;
+    }
+
+    Optional<ObjectNode> claim(Pair pair) {
+        return kube.get("v1", "PersistentVolumeClaim", pair.namespace(), pair.entry().pvcName()).map(Resources::toTree);
+    }
+
+    /** Creates the destination claim as a mirror destination; a no-op when it exists. */
+    void ensureMirrorClaim(Pair pair, String amrName, StorageClassMapping classes, Archive archive) {
+        if (claim(pair).isPresent()) {
+            return;
+        }
+        VolumeSnapshotEntry e = pair.entry();
+        ObjectNode pvc = Resources.mapper().createObjectNode();
+        pvc.put("apiVersion", "v1").put("kind", "PersistentVolumeClaim");
+        ObjectNode meta = pvc.putObject("metadata");
+        meta.put("name", e.pvcName()).put("namespace", pair.namespace());
+        capturedClaim(archive, e).map(c -> c.path("metadata").path("labels")).filter(JsonNode::isObject)
+                .ifPresent(labels -> meta.set("labels", labels.deepCopy()));
+        meta.putObject("annotations").put(MIRROR_ANNOTATION, amrName);
+        ObjectNode spec = pvc.putObject("spec");
+        JsonNode modes = capturedClaim(archive, e).map(c -> c.path("spec").path("accessModes")).orElse(null);
+        if (modes != null && modes.isArray() && !modes.isEmpty()) {
+            spec.set("accessModes", modes.deepCopy());
+        } else {
+            spec.putArray("accessModes").add("ReadWriteOnce");
+        }
+        spec.put("storageClassName", classes.choose(pair.describe(), e.storageClass()).storageClass());
+        spec.putObject("resources").putObject("requests").put("storage", e.size());
+        kube.create(Resources.fromTree(pvc));
+    }
+
+    private static Optional<JsonNode> capturedClaim(Archive archive, VolumeSnapshotEntry e) {
+        return archive.content().resourceTrees().stream().filter(r -> "PersistentVolumeClaim".equals(
+                        r.path("kind").asText()) && e.pvcName().equals(r.path("metadata").path("name").asText())
+                        && e.namespace().equals(r.path("metadata").path("namespace").asText()))
+                .map(r -> (JsonNode) r).findFirst();
+    }
+
+    /** Sets or removes the mirror annotation of a claim (removed once the volume is promoted). */
+    void annotate(Pair pair, String amrName) {
+        claim(pair).ifPresent(pvc -> {
+            JsonNode annotations = pvc.path("metadata").path("annotations");
+            boolean has = annotations.has(MIRROR_ANNOTATION);
+            if (amrName != null && has && amrName.equals(annotations.path(MIRROR_ANNOTATION).asText())
+                    || amrName == null && !has) {
+                return;
+            }
+            String value = amrName == null ? "null" : "\"" + amrName + "\"";
+            kube.patch("v1", "PersistentVolumeClaim", pair.namespace(), pair.entry().pvcName(),
+                    "{\"metadata\":{\"annotations\":{\"" + MIRROR_ANNOTATION + "\":" + value + "}}}");
+        });
+    }
+
+    /** The ONTAP volume behind a bound claim, found through its PV and Trident's backend record. */
+    Optional<MirrorEndpoint> local(Pair pair) {
+        Optional<String> pvName = claim(pair).map(c -> c.path("spec").path("volumeName").asText(""))
+                .filter(s -> !s.isEmpty());
+        if (pvName.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ObjectNode> pv = kube.get("v1", "PersistentVolume", null, pvName.get()).map(Resources::toTree);
+        if (pv.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode attrs = pv.get().path("spec").path("csi").path("volumeAttributes");
+        String backendUuid = attrs.path("backendUUID").asText();
+        JsonNode backend = kube.list(TRIDENT_API, "TridentBackend", null, LabelSelector.everything()).stream()
+                .map(Resources::toTree).filter(b -> backendUuid.equals(b.path("backendUUID").asText())).findFirst()
+                .orElseThrow(() -> new AmrException("BackendNotFound", "PV " + pvName.get()
+                        + " names Trident backend " + backendUuid + ", which has no TridentBackend record", false));
+        JsonNode config = backend.path("config").path("ontap_config");
+        return Optional.of(new MirrorEndpoint(config.path("managementLIF").asText(), config.path("svm").asText(),
+                attrs.path("internalName").asText()));
+    }
+
+    /** The cluster's default storage class (annotation {@code storageclass.kubernetes.io/is-default-class}). */
+    String defaultStorageClass() {
+        return kube.list("storage.k8s.io/v1", "StorageClass", null, LabelSelector.everything()).stream()
+                .map(Resources::toTree)
+                .filter(c -> "true".equals(c.path("metadata").path("annotations")
+                        .path("storageclass.kubernetes.io/is-default-class").asText()))
+                .map(c -> c.path("metadata").path("name").asText()).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,244 @@
+package io.mirrordrill.scenario.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrordrill.engine.archive.ArchiveContent;
+import io.mirrordrill.engine.archive.ArchivePath;
+import io.mirrordrill.engine.archive.ArchiveWriter;
+import io.mirrordrill.engine.archive.VolumeSnapshotEntry;
+import io.mirrordrill.engine.model.AppMirrorRelationship;
+import io.mirrordrill.engine.port.kubernetes.LabelSelector;
+import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.engine.restore.NamespaceMetadata;
+import io.mirrordrill.scenario.world.SimCluster;
+import io.mirrordrill.scenario.world.SimWorld;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The seed's estate: the source cluster at site "east" running my-app-name in my-app-namespace on ONTAP svm-east,
+ * the destination at "west" on svm-west (peered), one bucket per site, the seed's AppVaults and AMR. The app writes
+ * numbered records to /data/records.log, so what survives on each side can be counted exactly.
+ */
+final class SeedEstate {
+    static final String NS = "my-app-namespace";
+    static final String APP = "my-app-name";
+    static final String SRC_VAULT = "generic-s3-trident-protect-src-bucket-04b6b4ec-46a3-420a-b351-45795e1b5e34";
+    static final String SRC_VAULT_ON_DST = "generic-s3-trident-protect-src-bucket-b643cc50-0429-4ad5-971f-ac4a83621922";
+    static final String DST_VAULT = "generic-s3-trident-protect-dst-bucket-8fe0b902-f369-4317-93d1-ad7f2edc02b5";
+    static final String AMR = "amr-16061e80-1b05-4e80-9d26-d326dc1953d8";
+
+    final SimWorld w;
+    final SimCluster source;
+    final SimCluster destination;
+    private int record;
+
+    SeedEstate(long seed) {
+        w = new SimWorld(seed)
+                .site("east").site("west").link("east", "west", Duration.ofMillis(10), 100_000_000L)
+                .ontapCluster("ontap-east", "east").svm("ontap-east", "svm-east")
+                .ontapCluster("ontap-west", "west").svm("ontap-west", "svm-west")
+                .objectStore("s3.east.example", "east", "trident-protect-src-bucket", "AKSRC", "src-secret-9f3b")
+                .objectStore("s3.west.example", "west", "trident-protect-dst-bucket", "AKDST", "dst-secret-7c1d");
+        w.peer("ontap-west", "svm-west", "ontap-east", "svm-east");
+        source = w.kubernetes("k8s-east", "east").backend("nas-east", "ontap-east", "svm-east")
+                .storageClass("sc-vsim-1", "nas-east", true);
+        destination = w.kubernetes("k8s-west", "west").backend("nas-west", "ontap-west", "svm-west")
+                .storageClass("sc-vsim-2", "nas-west", true);
+        for (SimCluster c : List.of(source, destination)) {
+            c.namespace("trident-protect").namespace(NS);
+            c.apply("s3-secret.yaml", secret("s3-secret", "AKSRC", "src-secret-9f3b"), "trident-protect");
+            c.apply("s3-dst-secret.yaml", secret("s3-dst-secret", "AKDST", "dst-secret-7c1d"), "trident-protect");
+        }
+        source.apply("trident-protect-appvault-primary-source.yaml",
+                vault(SRC_VAULT, "s3.east.example", "trident-protect-src-bucket", "s3-secret"), "trident-protect");
+        destination.apply("trident-protect-appvault-primary-destination.yaml",
+                vault(SRC_VAULT_ON_DST, "s3.east.example", "trident-protect-src-bucket", "s3-secret"),
+                "trident-protect");
+        destination.apply("trident-protect-appvault-secondary-destination.yaml",
+                vault(DST_VAULT, "s3.west.example", "trident-protect-dst-bucket", "s3-dst-secret"),
+                "trident-protect");
+        source.apply("app.yaml", APP_YAML, NS);
+        source.apply("trident-protect-app-source.yaml", """
+                apiVersion: protect.trident.netapp.io/v1
+                kind: Application
+                metadata:
+                  name: my-app-name
+                spec:
+                  includedNamespaces:
+                    - namespace: my-app-namespace
+                      labelSelector: {}
+                """, NS);
+        runUntil(() -> running(source), Duration.ofMinutes(5), "the source app to run");
+    }
+
+    static String secret(String name, String key, String secret) {
+        return "apiVersion: v1\nkind: Secret\nmetadata: {name: " + name + "}\nstringData: {accessKeyID: " + key
+                + ", secretAccessKey: " + secret + "}\n";
+    }
+
+    static String vault(String name, String endpoint, String bucket, String secret) {
+        return """
+                apiVersion: protect.trident.netapp.io/v1
+                kind: AppVault
+                metadata:
+                  name: %s
+                spec:
+                  providerType: generic-s3
+                  providerConfig:
+                    s3: {bucketName: %s, endpoint: %s, secure: "false"}
+                  providerCredentials:
+                    accessKeyID: {valueFromSecret: {key: accessKeyID, name: %s}}
+                    secretAccessKey: {valueFromSecret: {key: secretAccessKey, name: %s}}
+                """.formatted(name, bucket, endpoint, secret, secret);
+    }
+
+    static final String APP_YAML = """
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata: {name: data, labels: {app: db}}
+            spec:
+              accessModes: [ReadWriteOnce]
+              resources: {requests: {storage: 2Gi}}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: db-config}
+            data: {mode: primary}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: db}
+            spec:
+              replicas: 1
+              selector: {matchLabels: {app: db}}
+              template:
+                metadata: {labels: {app: db}}
+                spec:
+                  containers:
+                  - name: db
+                    image: postgres:16
+                    volumeMounts: [{name: data, mountPath: /data}]
+                  volumes:
+                  - name: data
+                    persistentVolumeClaim: {claimName: data}
+            """;
+
+    /** The seed's AMR, with the source Application's real uid filled in. */
+    String amrYaml(String desiredState, String promotedSnapshot) {
+        String uid = source.get("protect.trident.netapp.io/v1", "Application", NS, APP).orElseThrow()
+                .path("metadata").path("uid").asText();
+        return """
+                apiVersion: protect.trident.netapp.io/v1
+                kind: AppMirrorRelationship
+                metadata:
+                  name: %s
+                spec:
+                  desiredState: %s
+                  destinationAppVaultRef: %s
+                  namespaceMapping:
+                    - destination: my-app-namespace
+                      source: my-app-namespace
+                  recurrenceRule: |-
+                    DTSTART:20220101T000200Z
+                    RRULE:FREQ=MINUTELY;INTERVAL=5
+                  sourceAppVaultRef: %s
+                  sourceApplicationName: my-app-name
+                  sourceApplicationUID: %s
+                  storageClassName: sc-vsim-2
+                %s""".formatted(AMR, desiredState, DST_VAULT, SRC_VAULT_ON_DST, uid,
+                promotedSnapshot == null ? "" : "  promotedSnapshot: " + promotedSnapshot + "\n");
+    }
+
+    // ---- the application -------------------------------------------------------------------------------------
+
+    static boolean running(SimCluster c) {
+        return !pods(c).isEmpty() && pods(c).stream().allMatch(p -> "Running".equals(p.path("status").path("phase")
+                .asText()));
+    }
+
+    static List<ObjectNode> pods(SimCluster c) {
+        return c.api().list("v1", "Pod", NS, LabelSelector.everything()).stream().map(Resources::toTree).toList();
+    }
+
+    /** The app writes the next numbered record on a cluster; returns its number. */
+    int write(SimCluster c) {
+        String pod = pods(c).get(0).path("metadata").path("name").asText();
+        record++;
+        c.simulator().workloads().append(NS, pod, "/data", "records.log",
+                (record + "\n").getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    /** The records the app on a cluster sees. */
+    static List<Integer> records(SimCluster c) {
+        String pod = pods(c).get(0).path("metadata").path("name").asText();
+        String text = new String(c.simulator().workloads().read(NS, pod, "/data", "records.log"),
+                StandardCharsets.UTF_8);
+        return text.lines().map(Integer::parseInt).toList();
+    }
+
+    void runUntil(BooleanSupplier condition, Duration limit, String what) {
+        assertTrue(w.world().runUntil(condition, limit), "timed out waiting for " + what);
+    }
+
+    String amrState() {
+        return destination.get("protect.trident.netapp.io/v1", "AppMirrorRelationship", NS, AMR)
+                .map(a -> a.path("status").path("state").asText("")).orElse("(none)");
+    }
+
+    JsonNode amrStatus() {
+        return destination.get("protect.trident.netapp.io/v1", "AppMirrorRelationship", NS, AMR).orElseThrow()
+                .path("status");
+    }
+
+    // ---- source snapshots, as the source engine's Snapshot controller will take them ---------------------------
+
+    private int snapshots;
+
+    /** Takes an application snapshot on the source: VolumeSnapshots, then the archive in the source vault. */
+    ArchivePath snapshot() {
+        String name = "snap-" + (++snapshots);
+        String vsName = name + "-data";
+        source.apply("vs.yaml", """
+                apiVersion: snapshot.storage.k8s.io/v1
+                kind: VolumeSnapshot
+                metadata: {name: %s}
+                spec: {source: {persistentVolumeClaimName: data}}
+                """.formatted(vsName), NS);
+        runUntil(() -> source.get("snapshot.storage.k8s.io/v1", "VolumeSnapshot", NS, vsName)
+                .map(v -> v.path("status").path("readyToUse").asBoolean()).orElse(false), Duration.ofMinutes(5),
+                "the volume snapshot");
+        JsonNode vs = source.get("snapshot.storage.k8s.io/v1", "VolumeSnapshot", NS, vsName).orElseThrow();
+        String handle = source.get("snapshot.storage.k8s.io/v1", "VolumeSnapshotContent", null,
+                vs.path("status").path("boundVolumeSnapshotContentName").asText()).orElseThrow()
+                .path("status").path("snapshotHandle").asText();
+        JsonNode pvc = source.get("v1", "PersistentVolumeClaim", NS, "data").orElseThrow();
+        JsonNode pv = source.get("v1", "PersistentVolume", null, pvc.path("spec").path("volumeName").asText())
+                .orElseThrow();
+        VolumeSnapshotEntry entry = new VolumeSnapshotEntry(NS, "data", "sc-vsim-1", "2Gi", pv.path("metadata")
+                .path("name").asText(), "nas-east", "svm-east", pv.path("spec").path("csi").path("volumeAttributes")
+                .path("internalName").asText(), handle.substring(handle.indexOf('/') + 1));
+        List<GenericKubernetesResource> resources = new ArrayList<>();
+        for (String[] kind : List.of(new String[] {"v1", "PersistentVolumeClaim"}, new String[] {"v1", "ConfigMap"},
+                new String[] {"apps/v1", "Deployment"}, new String[] {"protect.trident.netapp.io/v1", "Application"})) {
+            resources.addAll(source.api().list(kind[0], kind[1], NS, LabelSelector.everything()));
+        }
+        ObjectNode ns = source.get("v1", "Namespace", null, NS).orElseThrow();
+        resources.add(Resources.fromTree(ns));
+        JsonNode app = source.get("protect.trident.netapp.io/v1", "Application", NS, APP).orElseThrow();
+        ArchivePath path = new ArchivePath(APP, app.path("metadata").path("uid").asText(), w.world().now(), name,
+                w.world().random("test/snapshots").uuid().toString());
+        new ArchiveWriter(w.store("s3.east.example").port("east"), "trident-protect-src-bucket").write(path,
+                new ArchiveContent(resources, List.of(NamespaceMetadata.fromNamespace(ns)), List.of(entry), List.of()));
+        return path;
+    }
+
+}
