@@ -77,7 +77,12 @@ final class SeedEstate {
                       labelSelector: {}
                 """, NS);
         runUntil(() -> running(source), Duration.ofMinutes(5), "the source app to run");
+        appUid = source.get("protect.trident.netapp.io/v1", "Application", NS, APP).orElseThrow()
+                .path("metadata").path("uid").asText();
     }
+
+    /** The source Application's uid, which the AMR names (kept: the source may be down when the AMR is edited). */
+    final String appUid;
 
     static String secret(String name, String key, String secret) {
         return "apiVersion: v1\nkind: Secret\nmetadata: {name: " + name + "}\nstringData: {accessKeyID: " + key
@@ -133,8 +138,7 @@ final class SeedEstate {
 
     /** The seed's AMR, with the source Application's real uid filled in. */
     String amrYaml(String desiredState, String promotedSnapshot) {
-        String uid = source.get("protect.trident.netapp.io/v1", "Application", NS, APP).orElseThrow()
-                .path("metadata").path("uid").asText();
+        String uid = appUid;
         return """
                 apiVersion: protect.trident.netapp.io/v1
                 kind: AppMirrorRelationship
@@ -189,6 +193,34 @@ final class SeedEstate {
         assertTrue(w.world().runUntil(condition, limit), "timed out waiting for " + what);
     }
 
+    /** Sets up replication of records 1..n and waits until Established. */
+    void establish(int records) {
+        for (int i = 0; i < records; i++) {
+            write(source);
+        }
+        snapshot();
+        destination.apply("trident-protect-relationship.yaml", amrYaml("Established", null), NS);
+        runUntil(() -> amrState().equals("Established"), Duration.ofMinutes(30), "Established; " + amrStatus());
+    }
+
+    void desire(String state, String promotedSnapshot) {
+        destination.apply("trident-protect-relationship.yaml", amrYaml(state, promotedSnapshot), NS);
+    }
+
+    void awaitState(String state) {
+        runUntil(() -> amrState().equals(state), Duration.ofHours(2), state + "; status " + amrStatus());
+    }
+
+    /** The records in the destination's replicated volume, read straight from ONTAP (no app needed). */
+    List<Integer> destinationVolumeRecords() {
+        JsonNode pvc = destination.get("v1", "PersistentVolumeClaim", NS, "data").orElseThrow();
+        JsonNode pv = destination.get("v1", "PersistentVolume", null, pvc.path("spec").path("volumeName").asText())
+                .orElseThrow();
+        String internal = pv.path("spec").path("csi").path("volumeAttributes").path("internalName").asText();
+        byte[] data = w.ontap().files("ontap-west", "svm-west", internal, "west").read("records.log");
+        return new String(data, StandardCharsets.UTF_8).lines().map(Integer::parseInt).toList();
+    }
+
     String amrState() {
         return destination.get("protect.trident.netapp.io/v1", "AppMirrorRelationship", NS, AMR)
                 .map(a -> a.path("status").path("state").asText("")).orElse("(none)");
@@ -205,6 +237,11 @@ final class SeedEstate {
 
     /** Takes an application snapshot on the source: VolumeSnapshots, then the archive in the source vault. */
     ArchivePath snapshot() {
+        return snapshot(source, "s3.east.example", "trident-protect-src-bucket");
+    }
+
+    /** Takes an application snapshot on a cluster into a bucket, as its engine's Snapshot controller will. */
+    ArchivePath snapshot(SimCluster source, String storeHost, String bucket) {
         String name = "snap-" + (++snapshots);
         String vsName = name + "-data";
         source.apply("vs.yaml", """
@@ -223,8 +260,10 @@ final class SeedEstate {
         JsonNode pvc = source.get("v1", "PersistentVolumeClaim", NS, "data").orElseThrow();
         JsonNode pv = source.get("v1", "PersistentVolume", null, pvc.path("spec").path("volumeName").asText())
                 .orElseThrow();
-        VolumeSnapshotEntry entry = new VolumeSnapshotEntry(NS, "data", "sc-vsim-1", "2Gi", pv.path("metadata")
-                .path("name").asText(), "nas-east", "svm-east", pv.path("spec").path("csi").path("volumeAttributes")
+        boolean east = source == this.source;
+        VolumeSnapshotEntry entry = new VolumeSnapshotEntry(NS, "data", pvc.path("spec").path("storageClassName")
+                .asText(), "2Gi", pv.path("metadata").path("name").asText(), east ? "nas-east" : "nas-west",
+                east ? "svm-east" : "svm-west", pv.path("spec").path("csi").path("volumeAttributes")
                 .path("internalName").asText(), handle.substring(handle.indexOf('/') + 1));
         List<GenericKubernetesResource> resources = new ArrayList<>();
         for (String[] kind : List.of(new String[] {"v1", "PersistentVolumeClaim"}, new String[] {"v1", "ConfigMap"},
@@ -236,7 +275,7 @@ final class SeedEstate {
         JsonNode app = source.get("protect.trident.netapp.io/v1", "Application", NS, APP).orElseThrow();
         ArchivePath path = new ArchivePath(APP, app.path("metadata").path("uid").asText(), w.world().now(), name,
                 w.world().random("test/snapshots").uuid().toString());
-        new ArchiveWriter(w.store("s3.east.example").port("east"), "trident-protect-src-bucket").write(path,
+        new ArchiveWriter(w.store(storeHost).port(source.site()), bucket).write(path,
                 new ArchiveContent(resources, List.of(NamespaceMetadata.fromNamespace(ns)), List.of(entry), List.of()));
         return path;
     }
