@@ -16,6 +16,7 @@ import io.mirrordrill.engine.model.ProtectApi;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
 import io.mirrordrill.engine.port.UnreachableException;
 import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
+import io.mirrordrill.engine.port.ontap.OntapException;
 import io.mirrordrill.engine.restore.NamespaceMapping;
 import io.mirrordrill.engine.restore.RestoreException;
 import io.mirrordrill.engine.restore.StorageClassMapping;
@@ -83,6 +84,9 @@ public final class AmrReconciler implements Reconciler {
             return problem(amr, state, "AppVaultError", "AppVault request failed: " + e.getMessage(), false);
         } catch (ArchiveException e) {
             return problem(amr, state, "ArchiveError", e.getMessage(), false);
+        } catch (OntapException e) {
+            return problem(amr, state, "OntapError", "ONTAP refused a request: " + e.getMessage() + " (code "
+                    + e.code() + ")", false);
         }
     }
 

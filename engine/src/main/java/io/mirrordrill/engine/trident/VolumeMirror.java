@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Trident's mirror-relationship logic for one local volume, as level-triggered steps: each call reads ONTAP's state,
@@ -63,16 +64,16 @@ public final class VolumeMirror {
                 return MirrorStep.failed("volume " + local.path() + " is " + volume.type().rest()
                         + "; a new mirror needs an empty DP volume");
             }
-            return submit(local, "create", ontap.createRelationship(new RelationshipCreate(remote.path(), local.path(),
+            return submit(local, "create", () -> ontap.createRelationship(new RelationshipCreate(remote.path(), local.path(),
                     policy, schedule)), "creating SnapMirror relationship " + remote.path() + " -> " + local.path());
         }
         RelationshipRecord r = rel.get();
         return switch (r.state()) {
             case UNINITIALIZED -> running(r) ? MirrorStep.inProgress(transferMessage(r, "baseline transfer"))
-                    : submit(local, "initialize", ontap.patchRelationship(r.uuid(),
+                    : submit(local, "initialize", () -> ontap.patchRelationship(r.uuid(),
                     RelationshipPatch.state(RelationshipState.SNAPMIRRORED)), "initializing " + local.path()
                     + failureSuffix(r));
-            case PAUSED -> submit(local, "resume", ontap.patchRelationship(r.uuid(),
+            case PAUSED -> submit(local, "resume", () -> ontap.patchRelationship(r.uuid(),
                     RelationshipPatch.state(RelationshipState.SNAPMIRRORED)), "resuming " + local.path());
             case SNAPMIRRORED -> MirrorStep.done("mirroring " + r.sourcePath() + " -> " + local.path());
             case BROKEN_OFF -> MirrorStep.failed("relationship to " + local.path()
@@ -120,7 +121,7 @@ public final class VolumeMirror {
         if (rel.isPresent() && running(rel.get()) && quiescing(ontap, local)) {
             // ONTAP's quiesce waits for the running transfer; Trident aborts it rather than wait.
             RelationshipRecord r = rel.get();
-            return submit(local, "abort", ontap.abortTransfer(r.uuid(), r.transfer().uuid(), false),
+            return submit(local, "abort", () -> ontap.abortTransfer(r.uuid(), r.transfer().uuid(), false),
                     "aborting the running transfer to " + local.path());
         }
         Optional<MirrorStep> busy = pendingJob(ontap, local);
@@ -134,17 +135,17 @@ public final class VolumeMirror {
                     if (!running(r)) {
                         return MirrorStep.failed(local.path() + " never received its baseline; nothing to promote");
                     }
-                    return submit(local, "abort", ontap.abortTransfer(r.uuid(), r.transfer().uuid(), false),
+                    return submit(local, "abort", () -> ontap.abortTransfer(r.uuid(), r.transfer().uuid(), false),
                             "aborting the baseline transfer to " + local.path());
                 case SNAPMIRRORED:
-                    return submit(local, "quiesce", ontap.patchRelationship(r.uuid(),
+                    return submit(local, "quiesce", () -> ontap.patchRelationship(r.uuid(),
                             RelationshipPatch.state(RelationshipState.PAUSED)), "quiescing " + local.path());
                 default:
                     if (running(r)) {
-                        return submit(local, "abort", ontap.abortTransfer(r.uuid(), r.transfer().uuid(), false),
+                        return submit(local, "abort", () -> ontap.abortTransfer(r.uuid(), r.transfer().uuid(), false),
                                 "aborting the running transfer to " + local.path());
                     }
-                    return submit(local, "break", ontap.patchRelationship(r.uuid(),
+                    return submit(local, "break", () -> ontap.patchRelationship(r.uuid(),
                             RelationshipPatch.state(RelationshipState.BROKEN_OFF)), "breaking " + local.path());
             }
         }
@@ -152,11 +153,11 @@ public final class VolumeMirror {
             return MirrorStep.failed(local.path() + " is a DP volume with no relationship; it cannot be promoted");
         }
         if (promotedSnapshot != null && newerThan(snapshots, promotedSnapshot)) {
-            return submit(local, "restore", ontap.restoreVolume(volume.uuid(), promotedSnapshot, true),
+            return submit(local, "restore", () -> ontap.restoreVolume(volume.uuid(), promotedSnapshot, true),
                     "restoring " + local.path() + " to " + promotedSnapshot);
         }
         if (rel.isPresent()) {
-            return submit(local, "delete", ontap.deleteRelationship(rel.get().uuid(), DeleteScope.DESTINATION_ONLY),
+            return submit(local, "delete", () -> ontap.deleteRelationship(rel.get().uuid(), DeleteScope.DESTINATION_ONLY),
                     "removing the destination side of the relationship of " + local.path());
         }
         return MirrorStep.done(local.path() + " is read-write" + (promotedSnapshot == null ? ""
@@ -176,7 +177,7 @@ public final class VolumeMirror {
         }
         Optional<RelationshipRecord> rel = relationship(local);
         if (rel.isEmpty()) {
-            return submit(local, "create", ontap.createRelationship(new RelationshipCreate(remote.path(), local.path(), policy,
+            return submit(local, "create", () -> ontap.createRelationship(new RelationshipCreate(remote.path(), local.path(), policy,
                     schedule)), "creating SnapMirror relationship " + remote.path() + " -> " + local.path());
         }
         RelationshipRecord r = rel.get();
@@ -185,7 +186,7 @@ public final class VolumeMirror {
         }
         return switch (r.state()) {
             case BROKEN_OFF, UNINITIALIZED, PAUSED -> running(r) ? MirrorStep.inProgress(transferMessage(r, "transfer"))
-                    : submit(local, "resync", ontap.patchRelationship(r.uuid(),
+                    : submit(local, "resync", () -> ontap.patchRelationship(r.uuid(),
                     RelationshipPatch.state(RelationshipState.SNAPMIRRORED)), "resyncing " + local.path()
                     + " from " + remote.path());
             case SNAPMIRRORED -> running(r) ? MirrorStep.inProgress(transferMessage(r, "resync transfer"))
@@ -208,7 +209,7 @@ public final class VolumeMirror {
         if (rel.isEmpty()) {
             return MirrorStep.done("nothing to release for " + source.path() + " -> " + destination.path());
         }
-        return submit(source, "release", ontap.deleteRelationship(rel.get().uuid(), DeleteScope.SOURCE_ONLY),
+        return submit(source, "release", () -> ontap.deleteRelationship(rel.get().uuid(), DeleteScope.SOURCE_ONLY),
                 "releasing " + source.path() + " -> " + destination.path());
     }
 
@@ -245,9 +246,14 @@ public final class VolumeMirror {
         return Optional.empty();
     }
 
-    private MirrorStep submit(MirrorEndpoint local, String kind, JobRecord job, String message) {
-        jobs.put(local.path(), new Pending(job.uuid(), kind));
-        return MirrorStep.inProgress(message);
+    /** Submits an ONTAP change; a synchronous refusal is a failed step carrying ONTAP's code. */
+    private MirrorStep submit(MirrorEndpoint local, String kind, Supplier<JobRecord> call, String message) {
+        try {
+            jobs.put(local.path(), new Pending(call.get().uuid(), kind));
+            return MirrorStep.inProgress(message);
+        } catch (OntapException e) {
+            return MirrorStep.failed(message + " refused: " + e.getMessage() + " (ONTAP " + e.code() + ")");
+        }
     }
 
     /** Whether a quiesce this object asked for is still waiting (for the transfer to end). */
