@@ -221,6 +221,38 @@ final class SeedEstate {
         return new String(data, StandardCharsets.UTF_8).lines().map(Integer::parseInt).toList();
     }
 
+    // ---- the reverse direction: an AMR on the original source cluster -------------------------------------------
+
+    static final String WEST_VAULT_ON_EAST = "generic-s3-trident-protect-dst-bucket-copy-on-east";
+
+    /** The AMR that replicates the app now running on the destination back to the original source. */
+    String reverseAmrYaml(String desiredState, String promotedSnapshot) {
+        if (source.get("protect.trident.netapp.io/v1", "AppVault", "trident-protect", WEST_VAULT_ON_EAST).isEmpty()) {
+            source.apply("west-vault-copy.yaml", vault(WEST_VAULT_ON_EAST, "s3.west.example",
+                    "trident-protect-dst-bucket", "s3-dst-secret"), "trident-protect");
+        }
+        String westUid = destination.get("protect.trident.netapp.io/v1", "Application", NS, APP).orElseThrow()
+                .path("metadata").path("uid").asText();
+        return amrYaml(desiredState, promotedSnapshot).replace(DST_VAULT, "@DST@").replace(SRC_VAULT_ON_DST,
+                WEST_VAULT_ON_EAST).replace("@DST@", SRC_VAULT).replace(appUid, westUid).replace("sc-vsim-2",
+                "sc-vsim-1");
+    }
+
+    String reverseState() {
+        return source.get("protect.trident.netapp.io/v1", "AppMirrorRelationship", NS, AMR)
+                .map(a -> a.path("status").path("state").asText("")).orElse("(none)");
+    }
+
+    /** The records in the original source's volume, read straight from ONTAP. */
+    List<Integer> sourceVolumeRecords() {
+        JsonNode pvc = source.get("v1", "PersistentVolumeClaim", NS, "data").orElseThrow();
+        JsonNode pv = source.get("v1", "PersistentVolume", null, pvc.path("spec").path("volumeName").asText())
+                .orElseThrow();
+        String internal = pv.path("spec").path("csi").path("volumeAttributes").path("internalName").asText();
+        byte[] data = w.ontap().files("ontap-east", "svm-east", internal, "east").read("records.log");
+        return new String(data, StandardCharsets.UTF_8).lines().map(Integer::parseInt).toList();
+    }
+
     String amrState() {
         return destination.get("protect.trident.netapp.io/v1", "AppMirrorRelationship", NS, AMR)
                 .map(a -> a.path("status").path("state").asText("")).orElse("(none)");
@@ -242,7 +274,24 @@ final class SeedEstate {
 
     /** Takes an application snapshot on a cluster into a bucket, as its engine's Snapshot controller will. */
     ArchivePath snapshot(SimCluster source, String storeHost, String bucket) {
-        String name = "snap-" + (++snapshots);
+        return snapshot(source, storeHost, bucket, false);
+    }
+
+    /**
+     * With {@code shutdown}, a ShutdownSnapshot: the resources are captured first, then the app's workloads are
+     * deleted (claims kept) and its pods gone before the volumes are snapshotted.
+     */
+    ArchivePath snapshot(SimCluster source, String storeHost, String bucket, boolean shutdown) {
+        List<GenericKubernetesResource> resources = new ArrayList<>();
+        for (String[] kind : List.of(new String[] {"v1", "PersistentVolumeClaim"}, new String[] {"v1", "ConfigMap"},
+                new String[] {"apps/v1", "Deployment"}, new String[] {"protect.trident.netapp.io/v1", "Application"})) {
+            resources.addAll(source.api().list(kind[0], kind[1], NS, LabelSelector.everything()));
+        }
+        if (shutdown) {
+            source.api().delete("apps/v1", "Deployment", NS, "db");
+            runUntil(() -> pods(source).isEmpty(), Duration.ofMinutes(5), "the app's pods to stop");
+        }
+        String name = (shutdown ? "shutdown-" : "snap-") + (++snapshots);
         String vsName = name + "-data";
         source.apply("vs.yaml", """
                 apiVersion: snapshot.storage.k8s.io/v1
@@ -265,11 +314,6 @@ final class SeedEstate {
                 .asText(), "2Gi", pv.path("metadata").path("name").asText(), east ? "nas-east" : "nas-west",
                 east ? "svm-east" : "svm-west", pv.path("spec").path("csi").path("volumeAttributes")
                 .path("internalName").asText(), handle.substring(handle.indexOf('/') + 1));
-        List<GenericKubernetesResource> resources = new ArrayList<>();
-        for (String[] kind : List.of(new String[] {"v1", "PersistentVolumeClaim"}, new String[] {"v1", "ConfigMap"},
-                new String[] {"apps/v1", "Deployment"}, new String[] {"protect.trident.netapp.io/v1", "Application"})) {
-            resources.addAll(source.api().list(kind[0], kind[1], NS, LabelSelector.everything()));
-        }
         ObjectNode ns = source.get("v1", "Namespace", null, NS).orElseThrow();
         resources.add(Resources.fromTree(ns));
         JsonNode app = source.get("protect.trident.netapp.io/v1", "Application", NS, APP).orElseThrow();
