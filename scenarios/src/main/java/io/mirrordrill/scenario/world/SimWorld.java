@@ -1,6 +1,7 @@
 package io.mirrordrill.scenario.world;
 
 import io.mirrordrill.emulator.ontap.OntapEmulator;
+import io.mirrordrill.engine.EngineSettings;
 import io.mirrordrill.emulator.s3.S3Credentials;
 import io.mirrordrill.emulator.s3.S3Endpoints;
 import io.mirrordrill.emulator.s3.S3Store;
@@ -113,10 +114,15 @@ public final class SimWorld {
 
     /** A Kubernetes cluster at a site, with Trident and the protect CRDs installed. */
     public SimCluster kubernetes(String name, String site) {
+        return kubernetes(name, site, EngineSettings.DEFAULT);
+    }
+
+    /** The same, with the protect controller's environment (e.g. RESTORE_SKIP_NAMESPACE_ANNOTATIONS). */
+    public SimCluster kubernetes(String name, String site, EngineSettings settings) {
         if (clusters.containsKey(name)) {
             throw new SimulationException("Kubernetes cluster " + name + " already exists");
         }
-        SimCluster c = new SimCluster(this, name, site);
+        SimCluster c = new SimCluster(this, name, site, settings);
         clusters.put(name, c);
         return c;
     }

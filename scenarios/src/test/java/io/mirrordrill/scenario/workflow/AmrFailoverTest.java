@@ -23,7 +23,7 @@ class AmrFailoverTest {
     private static void failover(SeedEstate e) {
         e.desire("Promoted", null);
         e.awaitState("Promoted");
-        e.runUntil(() -> SeedEstate.running(e.destination), Duration.ofMinutes(5), "the destination app");
+        e.runUntil(() -> e.running(e.destination), Duration.ofMinutes(5), "the destination app");
     }
 
     @Test
@@ -33,7 +33,7 @@ class AmrFailoverTest {
         e.write(e.source);
         e.w.world().network().siteDown("east");
         failover(e);
-        assertEquals(upTo(3), SeedEstate.records(e.destination));
+        assertEquals(upTo(3), e.records(e.destination));
     }
 
     @Test
@@ -42,7 +42,7 @@ class AmrFailoverTest {
         e.establish(3);
         new S3Faults.BucketOutage(e.w.store("s3.east.example"), "trident-protect-src-bucket").apply(e.w.world());
         failover(e);
-        assertEquals(upTo(3), SeedEstate.records(e.destination));
+        assertEquals(upTo(3), e.records(e.destination));
     }
 
     @Test
@@ -50,7 +50,7 @@ class AmrFailoverTest {
         SeedEstate e = new SeedEstate(13);
         e.establish(3);
         e.w.world().network().degrade("east", "west", Duration.ofMillis(10), 1_000_000L);
-        String pod = SeedEstate.pods(e.source).get(0).path("metadata").path("name").asText();
+        String pod = e.pods(e.source).get(0).path("metadata").path("name").asText();
         e.source.simulator().workloads().write(SeedEstate.NS, pod, "/data", "big.bin", 0, new byte[30_000_000]);
         e.write(e.source);
         e.snapshot();
@@ -58,7 +58,7 @@ class AmrFailoverTest {
         e.runUntil(() -> west.relationships(false).stream().anyMatch(r -> r.transfer() != null
                 && r.transfer().state() == TransferState.TRANSFERRING), Duration.ofMinutes(10), "the transfer");
         failover(e);
-        assertEquals(upTo(3), SeedEstate.records(e.destination));
+        assertEquals(upTo(3), e.records(e.destination));
         assertTrue(e.amrStatus().path("lastTransferredSnapshot").asText().contains("snap-1"),
                 e.amrStatus().toString());
     }
@@ -72,7 +72,7 @@ class AmrFailoverTest {
         e.write(e.source);               // 5
         e.desire("Established", null);
         e.awaitState("Established");
-        assertTrue(SeedEstate.pods(e.destination).isEmpty(), "the destination app is stopped");
+        assertTrue(e.pods(e.destination).isEmpty(), "the destination app is stopped");
         e.write(e.source);               // 6
         e.snapshot();
         e.runUntil(() -> e.amrStatus().path("lastTransferredSnapshot").asText().contains("snap-2"),
@@ -91,8 +91,8 @@ class AmrFailoverTest {
         assertEquals(List.of(), e.w.ontap().port("ontap-west", "west").relationships(false));
         e.write(e.source);
         e.write(e.destination);
-        assertEquals(List.of(1, 2, 3, 4), SeedEstate.records(e.source));
-        assertEquals(List.of(1, 2, 3, 5), SeedEstate.records(e.destination));
+        assertEquals(List.of(1, 2, 3, 4), e.records(e.source));
+        assertEquals(List.of(1, 2, 3, 5), e.records(e.destination));
     }
 
     @Test
@@ -106,7 +106,7 @@ class AmrFailoverTest {
         e.establish(2);
         e.w.world().inject(Duration.ofSeconds(1), new Fault.SiteDown("east"));
         failover(e);
-        return e.w.world().trace().hash() + " " + new String(String.valueOf(SeedEstate.records(e.destination))
+        return e.w.world().trace().hash() + " " + new String(String.valueOf(e.records(e.destination))
                 .getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     }
 }

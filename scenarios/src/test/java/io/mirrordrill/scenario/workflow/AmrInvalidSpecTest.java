@@ -60,7 +60,7 @@ class AmrInvalidSpecTest {
                 .startsWith("Waiting for snapshot"), Duration.ofMinutes(10), "the wait; " + e.amrStatus());
         awaitFailed(e);
         assertTrue(error(e).contains("did not arrive") && error(e).contains("Fix:"), error(e));
-        assertTrue(SeedEstate.pods(e.destination).isEmpty(), "nothing was restored");
+        assertTrue(e.pods(e.destination).isEmpty(), "nothing was restored");
     }
 
     @Test

@@ -28,7 +28,7 @@ class AmrWorkflowTest {
         assertEquals(snap.basename(), e.amrStatus().path("lastTransferredSnapshot").asText());
         var pvc = e.destination.get("v1", "PersistentVolumeClaim", SeedEstate.NS, "data").orElseThrow();
         assertEquals("sc-vsim-2", pvc.path("spec").path("storageClassName").asText());
-        assertTrue(SeedEstate.pods(e.destination).isEmpty(), "no app runs on the destination while Established");
+        assertTrue(e.pods(e.destination).isEmpty(), "no app runs on the destination while Established");
     }
 
     @Test
@@ -44,11 +44,11 @@ class AmrWorkflowTest {
 
         e.destination.apply("trident-protect-relationship.yaml", e.amrYaml("Promoted", null), SeedEstate.NS);
         e.runUntil(() -> e.amrState().equals("Promoted"), Duration.ofMinutes(30), "Promoted; " + e.amrStatus());
-        e.runUntil(() -> SeedEstate.running(e.destination), Duration.ofMinutes(5), "the destination app");
-        assertEquals(upTo(3), SeedEstate.records(e.destination));
-        assertEquals(upTo(4), SeedEstate.records(e.source), "the source app is not touched");
+        e.runUntil(() -> e.running(e.destination), Duration.ofMinutes(5), "the destination app");
+        assertEquals(upTo(3), e.records(e.destination));
+        assertEquals(upTo(4), e.records(e.source), "the source app is not touched");
         e.write(e.destination);
-        assertEquals(List.of(1, 2, 3, 5), SeedEstate.records(e.destination));
+        assertEquals(List.of(1, 2, 3, 5), e.records(e.destination));
         assertEquals("my-app-name", e.amrStatus().path("destinationApplicationRef").asText());
     }
 }

@@ -14,7 +14,7 @@ class ReverseWorkflowTest {
     private static void failover(SeedEstate e, String promotedSnapshot) {
         e.desire("Promoted", promotedSnapshot);
         e.awaitState("Promoted");
-        e.runUntil(() -> SeedEstate.running(e.destination), Duration.ofMinutes(5), "the destination app");
+        e.runUntil(() -> e.running(e.destination), Duration.ofMinutes(5), "the destination app");
     }
 
     /** Delete the AMR on the destination, snapshot the app there, and set up the AMR on the original source. */
@@ -22,7 +22,7 @@ class ReverseWorkflowTest {
         e.destination.api().delete("protect.trident.netapp.io/v1", "AppMirrorRelationship", SeedEstate.NS,
                 SeedEstate.AMR);
         e.runUntil(() -> e.amrState().equals("(none)"), Duration.ofMinutes(10), "the AMR to go");
-        assertTrue(SeedEstate.running(e.destination), "the promoted app keeps running");
+        assertTrue(e.running(e.destination), "the promoted app keeps running");
         e.snapshot(e.destination, "s3.west.example", "trident-protect-dst-bucket");
         e.source.apply("reverse-relationship.yaml", e.reverseAmrYaml("Established", null), SeedEstate.NS);
         e.runUntil(() -> e.reverseState().equals("Established"), Duration.ofHours(1), "the reverse AMR");
@@ -35,7 +35,7 @@ class ReverseWorkflowTest {
         failover(e, null);
         e.write(e.destination);                       // 4, written during the failover
         reverseResync(e);
-        assertTrue(SeedEstate.pods(e.source).isEmpty(), "the original source app is stopped");
+        assertTrue(e.pods(e.source).isEmpty(), "the original source app is stopped");
         assertEquals(List.of(1, 2, 3, 4), e.sourceVolumeRecords());
 
         e.write(e.destination);                       // 5
@@ -51,7 +51,7 @@ class ReverseWorkflowTest {
         e.write(e.source);                            // 4, after the last scheduled snapshot
         var shutdown = e.snapshot(e.source, "s3.east.example", "trident-protect-src-bucket", true);
         failover(e, shutdown.basename());
-        assertEquals(List.of(1, 2, 3, 4), SeedEstate.records(e.destination), "a planned reverse loses nothing");
+        assertEquals(List.of(1, 2, 3, 4), e.records(e.destination), "a planned reverse loses nothing");
         e.write(e.destination);                       // 5
         reverseResync(e);
         assertEquals(List.of(1, 2, 3, 4, 5), e.sourceVolumeRecords());
@@ -70,7 +70,7 @@ class ReverseWorkflowTest {
         e.source.apply("reverse-relationship.yaml", e.reverseAmrYaml("Promoted", shutdown.basename()),
                 SeedEstate.NS);                       // step 2: reverse the direction back to the original source
         e.runUntil(() -> e.reverseState().equals("Promoted"), Duration.ofHours(1), "the fail back");
-        e.runUntil(() -> SeedEstate.running(e.source), Duration.ofMinutes(5), "the app back on the source");
-        assertEquals(List.of(1, 2, 3, 4, 5), SeedEstate.records(e.source));
+        e.runUntil(() -> e.running(e.source), Duration.ofMinutes(5), "the app back on the source");
+        assertEquals(List.of(1, 2, 3, 4, 5), e.records(e.source));
     }
 }

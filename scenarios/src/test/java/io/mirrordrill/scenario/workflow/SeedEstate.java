@@ -38,9 +38,22 @@ final class SeedEstate {
     final SimWorld w;
     final SimCluster source;
     final SimCluster destination;
+    /** The app's namespace on the source and on the destination (the AMR's namespaceMapping). */
+    final String srcNs;
+    final String dstNs;
     private int record;
 
     SeedEstate(long seed) {
+        this(seed, NS, NS);
+    }
+
+    SeedEstate(long seed, String srcNs, String dstNs) {
+        this(seed, srcNs, dstNs, io.mirrordrill.engine.EngineSettings.DEFAULT);
+    }
+
+    SeedEstate(long seed, String srcNs, String dstNs, io.mirrordrill.engine.EngineSettings destinationSettings) {
+        this.srcNs = srcNs;
+        this.dstNs = dstNs;
         w = new SimWorld(seed)
                 .site("east").site("west").link("east", "west", Duration.ofMillis(10), 100_000_000L)
                 .ontapCluster("ontap-east", "east").svm("ontap-east", "svm-east")
@@ -50,10 +63,12 @@ final class SeedEstate {
         w.peer("ontap-west", "svm-west", "ontap-east", "svm-east");
         source = w.kubernetes("k8s-east", "east").backend("nas-east", "ontap-east", "svm-east")
                 .storageClass("sc-vsim-1", "nas-east", true);
-        destination = w.kubernetes("k8s-west", "west").backend("nas-west", "ontap-west", "svm-west")
+        destination = w.kubernetes("k8s-west", "west", destinationSettings).backend("nas-west", "ontap-west", "svm-west")
                 .storageClass("sc-vsim-2", "nas-west", true);
+        source.namespace(srcNs);
+        destination.namespace(dstNs);
         for (SimCluster c : List.of(source, destination)) {
-            c.namespace("trident-protect").namespace(NS);
+            c.namespace("trident-protect");
             c.apply("s3-secret.yaml", secret("s3-secret", "AKSRC", "src-secret-9f3b"), "trident-protect");
             c.apply("s3-dst-secret.yaml", secret("s3-dst-secret", "AKDST", "dst-secret-7c1d"), "trident-protect");
         }
@@ -65,7 +80,7 @@ final class SeedEstate {
         destination.apply("trident-protect-appvault-secondary-destination.yaml",
                 vault(DST_VAULT, "s3.west.example", "trident-protect-dst-bucket", "s3-dst-secret"),
                 "trident-protect");
-        source.apply("app.yaml", APP_YAML, NS);
+        source.apply("app.yaml", APP_YAML, srcNs);
         source.apply("trident-protect-app-source.yaml", """
                 apiVersion: protect.trident.netapp.io/v1
                 kind: Application
@@ -75,9 +90,9 @@ final class SeedEstate {
                   includedNamespaces:
                     - namespace: my-app-namespace
                       labelSelector: {}
-                """, NS);
+                """.replace("my-app-namespace", srcNs), srcNs);
         runUntil(() -> running(source), Duration.ofMinutes(5), "the source app to run");
-        appUid = source.get("protect.trident.netapp.io/v1", "Application", NS, APP).orElseThrow()
+        appUid = source.get("protect.trident.netapp.io/v1", "Application", srcNs, APP).orElseThrow()
                 .path("metadata").path("uid").asText();
     }
 
@@ -148,8 +163,8 @@ final class SeedEstate {
                   desiredState: %s
                   destinationAppVaultRef: %s
                   namespaceMapping:
-                    - destination: my-app-namespace
-                      source: my-app-namespace
+                    - destination: @DSTNS@
+                      source: @SRCNS@
                   recurrenceRule: |-
                     DTSTART:20220101T000200Z
                     RRULE:FREQ=MINUTELY;INTERVAL=5
@@ -158,33 +173,38 @@ final class SeedEstate {
                   sourceApplicationUID: %s
                   storageClassName: sc-vsim-2
                 %s""".formatted(AMR, desiredState, DST_VAULT, SRC_VAULT_ON_DST, uid,
-                promotedSnapshot == null ? "" : "  promotedSnapshot: " + promotedSnapshot + "\n");
+                promotedSnapshot == null ? "" : "  promotedSnapshot: " + promotedSnapshot + "\n")
+                .replace("@DSTNS@", dstNs).replace("@SRCNS@", srcNs);
     }
 
     // ---- the application -------------------------------------------------------------------------------------
 
-    static boolean running(SimCluster c) {
+    String ns(SimCluster c) {
+        return c == source ? srcNs : dstNs;
+    }
+
+    boolean running(SimCluster c) {
         return !pods(c).isEmpty() && pods(c).stream().allMatch(p -> "Running".equals(p.path("status").path("phase")
                 .asText()));
     }
 
-    static List<ObjectNode> pods(SimCluster c) {
-        return c.api().list("v1", "Pod", NS, LabelSelector.everything()).stream().map(Resources::toTree).toList();
+    List<ObjectNode> pods(SimCluster c) {
+        return c.api().list("v1", "Pod", ns(c), LabelSelector.everything()).stream().map(Resources::toTree).toList();
     }
 
     /** The app writes the next numbered record on a cluster; returns its number. */
     int write(SimCluster c) {
         String pod = pods(c).get(0).path("metadata").path("name").asText();
         record++;
-        c.simulator().workloads().append(NS, pod, "/data", "records.log",
+        c.simulator().workloads().append(ns(c), pod, "/data", "records.log",
                 (record + "\n").getBytes(StandardCharsets.UTF_8));
         return record;
     }
 
     /** The records the app on a cluster sees. */
-    static List<Integer> records(SimCluster c) {
+    List<Integer> records(SimCluster c) {
         String pod = pods(c).get(0).path("metadata").path("name").asText();
-        String text = new String(c.simulator().workloads().read(NS, pod, "/data", "records.log"),
+        String text = new String(c.simulator().workloads().read(ns(c), pod, "/data", "records.log"),
                 StandardCharsets.UTF_8);
         return text.lines().map(Integer::parseInt).toList();
     }
@@ -199,12 +219,12 @@ final class SeedEstate {
             write(source);
         }
         snapshot();
-        destination.apply("trident-protect-relationship.yaml", amrYaml("Established", null), NS);
+        destination.apply("trident-protect-relationship.yaml", amrYaml("Established", null), dstNs);
         runUntil(() -> amrState().equals("Established"), Duration.ofMinutes(30), "Established; " + amrStatus());
     }
 
     void desire(String state, String promotedSnapshot) {
-        destination.apply("trident-protect-relationship.yaml", amrYaml(state, promotedSnapshot), NS);
+        destination.apply("trident-protect-relationship.yaml", amrYaml(state, promotedSnapshot), dstNs);
     }
 
     void awaitState(String state) {
@@ -213,7 +233,7 @@ final class SeedEstate {
 
     /** The records in the destination's replicated volume, read straight from ONTAP (no app needed). */
     List<Integer> destinationVolumeRecords() {
-        JsonNode pvc = destination.get("v1", "PersistentVolumeClaim", NS, "data").orElseThrow();
+        JsonNode pvc = destination.get("v1", "PersistentVolumeClaim", dstNs, "data").orElseThrow();
         JsonNode pv = destination.get("v1", "PersistentVolume", null, pvc.path("spec").path("volumeName").asText())
                 .orElseThrow();
         String internal = pv.path("spec").path("csi").path("volumeAttributes").path("internalName").asText();
@@ -231,7 +251,7 @@ final class SeedEstate {
             source.apply("west-vault-copy.yaml", vault(WEST_VAULT_ON_EAST, "s3.west.example",
                     "trident-protect-dst-bucket", "s3-dst-secret"), "trident-protect");
         }
-        String westUid = destination.get("protect.trident.netapp.io/v1", "Application", NS, APP).orElseThrow()
+        String westUid = destination.get("protect.trident.netapp.io/v1", "Application", dstNs, APP).orElseThrow()
                 .path("metadata").path("uid").asText();
         return amrYaml(desiredState, promotedSnapshot).replace(DST_VAULT, "@DST@").replace(SRC_VAULT_ON_DST,
                 WEST_VAULT_ON_EAST).replace("@DST@", SRC_VAULT).replace(appUid, westUid).replace("sc-vsim-2",
@@ -239,13 +259,13 @@ final class SeedEstate {
     }
 
     String reverseState() {
-        return source.get("protect.trident.netapp.io/v1", "AppMirrorRelationship", NS, AMR)
+        return source.get("protect.trident.netapp.io/v1", "AppMirrorRelationship", srcNs, AMR)
                 .map(a -> a.path("status").path("state").asText("")).orElse("(none)");
     }
 
     /** The records in the original source's volume, read straight from ONTAP. */
     List<Integer> sourceVolumeRecords() {
-        JsonNode pvc = source.get("v1", "PersistentVolumeClaim", NS, "data").orElseThrow();
+        JsonNode pvc = source.get("v1", "PersistentVolumeClaim", srcNs, "data").orElseThrow();
         JsonNode pv = source.get("v1", "PersistentVolume", null, pvc.path("spec").path("volumeName").asText())
                 .orElseThrow();
         String internal = pv.path("spec").path("csi").path("volumeAttributes").path("internalName").asText();
@@ -254,12 +274,12 @@ final class SeedEstate {
     }
 
     String amrState() {
-        return destination.get("protect.trident.netapp.io/v1", "AppMirrorRelationship", NS, AMR)
+        return destination.get("protect.trident.netapp.io/v1", "AppMirrorRelationship", dstNs, AMR)
                 .map(a -> a.path("status").path("state").asText("")).orElse("(none)");
     }
 
     JsonNode amrStatus() {
-        return destination.get("protect.trident.netapp.io/v1", "AppMirrorRelationship", NS, AMR).orElseThrow()
+        return destination.get("protect.trident.netapp.io/v1", "AppMirrorRelationship", dstNs, AMR).orElseThrow()
                 .path("status");
     }
 
@@ -285,10 +305,10 @@ final class SeedEstate {
         List<GenericKubernetesResource> resources = new ArrayList<>();
         for (String[] kind : List.of(new String[] {"v1", "PersistentVolumeClaim"}, new String[] {"v1", "ConfigMap"},
                 new String[] {"apps/v1", "Deployment"}, new String[] {"protect.trident.netapp.io/v1", "Application"})) {
-            resources.addAll(source.api().list(kind[0], kind[1], NS, LabelSelector.everything()));
+            resources.addAll(source.api().list(kind[0], kind[1], ns(source), LabelSelector.everything()));
         }
         if (shutdown) {
-            source.api().delete("apps/v1", "Deployment", NS, "db");
+            source.api().delete("apps/v1", "Deployment", ns(source), "db");
             runUntil(() -> pods(source).isEmpty(), Duration.ofMinutes(5), "the app's pods to stop");
         }
         String name = (shutdown ? "shutdown-" : "snap-") + (++snapshots);
@@ -298,25 +318,25 @@ final class SeedEstate {
                 kind: VolumeSnapshot
                 metadata: {name: %s}
                 spec: {source: {persistentVolumeClaimName: data}}
-                """.formatted(vsName), NS);
-        runUntil(() -> source.get("snapshot.storage.k8s.io/v1", "VolumeSnapshot", NS, vsName)
+                """.formatted(vsName), ns(source));
+        runUntil(() -> source.get("snapshot.storage.k8s.io/v1", "VolumeSnapshot", ns(source), vsName)
                 .map(v -> v.path("status").path("readyToUse").asBoolean()).orElse(false), Duration.ofMinutes(5),
                 "the volume snapshot");
-        JsonNode vs = source.get("snapshot.storage.k8s.io/v1", "VolumeSnapshot", NS, vsName).orElseThrow();
+        JsonNode vs = source.get("snapshot.storage.k8s.io/v1", "VolumeSnapshot", ns(source), vsName).orElseThrow();
         String handle = source.get("snapshot.storage.k8s.io/v1", "VolumeSnapshotContent", null,
                 vs.path("status").path("boundVolumeSnapshotContentName").asText()).orElseThrow()
                 .path("status").path("snapshotHandle").asText();
-        JsonNode pvc = source.get("v1", "PersistentVolumeClaim", NS, "data").orElseThrow();
+        JsonNode pvc = source.get("v1", "PersistentVolumeClaim", ns(source), "data").orElseThrow();
         JsonNode pv = source.get("v1", "PersistentVolume", null, pvc.path("spec").path("volumeName").asText())
                 .orElseThrow();
         boolean east = source == this.source;
-        VolumeSnapshotEntry entry = new VolumeSnapshotEntry(NS, "data", pvc.path("spec").path("storageClassName")
+        VolumeSnapshotEntry entry = new VolumeSnapshotEntry(ns(source), "data", pvc.path("spec").path("storageClassName")
                 .asText(), "2Gi", pv.path("metadata").path("name").asText(), east ? "nas-east" : "nas-west",
                 east ? "svm-east" : "svm-west", pv.path("spec").path("csi").path("volumeAttributes")
                 .path("internalName").asText(), handle.substring(handle.indexOf('/') + 1));
-        ObjectNode ns = source.get("v1", "Namespace", null, NS).orElseThrow();
+        ObjectNode ns = source.get("v1", "Namespace", null, ns(source)).orElseThrow();
         resources.add(Resources.fromTree(ns));
-        JsonNode app = source.get("protect.trident.netapp.io/v1", "Application", NS, APP).orElseThrow();
+        JsonNode app = source.get("protect.trident.netapp.io/v1", "Application", ns(source), APP).orElseThrow();
         ArchivePath path = new ArchivePath(APP, app.path("metadata").path("uid").asText(), w.world().now(), name,
                 w.world().random("test/snapshots").uuid().toString());
         new ArchiveWriter(w.store(storeHost).port(source.site()), bucket).write(path,
