@@ -37,7 +37,7 @@ public final class AmrReconciler implements Reconciler {
     public static final String FINALIZER = "protect.trident.netapp.io/appmirrorrelationship";
     static final Duration POLL = Duration.ofSeconds(5);
     static final Duration STEADY = Duration.ofMinutes(1);
-    static final Duration RECHECK_FAILED = Duration.ofMinutes(1);
+    static final Duration RECHECK_FAILED = Duration.ofMinutes(5);
 
     private final EnginePorts ports;
     private final AmrStatusWriter status;
@@ -100,10 +100,15 @@ public final class AmrReconciler implements Reconciler {
             return move(amr, null, AmrEvent.ESTABLISH, "Establishing", "setting up replication");
         }
         switch (state) {
-            case FAILED:
+            case FAILED: {
+                Optional<Duration> wait = untilRetry(amr);
+                if (wait.isPresent()) {
+                    return Outcome.requeueAfter(wait.get());
+                }
                 steps.check(amr);
                 return move(amr, state, promote ? AmrEvent.PROMOTE : AmrEvent.ESTABLISH, "Retrying",
-                        "the problem is gone; retrying");
+                        "retrying after the failure");
+            }
             case ESTABLISHING: {
                 Progress p = steps.establish(amr);
                 return p.isDone() ? moveWith(amr, state, AmrEvent.ESTABLISHED, p) : progress(amr, p);
@@ -133,6 +138,23 @@ public final class AmrReconciler implements Reconciler {
             default:
                 throw new IllegalStateException("unhandled state " + state);
         }
+    }
+
+    /**
+     * A failed relationship is retried when its spec was edited since it failed, or every {@link #RECHECK_FAILED}
+     * (a missing AppVault or namespace may have been created since). Its own status writes do not retry it.
+     */
+    private Optional<Duration> untilRetry(AppMirrorRelationship amr) {
+        var ready = amr.status().conditions().stream().filter(c -> c.type().equals("Ready")).findFirst();
+        if (ready.isEmpty() || ready.get().observedGeneration() == null || ready.get().lastTransitionTime() == null) {
+            return Optional.empty();
+        }
+        Long generation = amr.metadata().getGeneration();
+        if (generation != null && generation > ready.get().observedGeneration()) {
+            return Optional.empty();
+        }
+        Duration since = Duration.between(ready.get().lastTransitionTime(), ports.clock().now());
+        return since.compareTo(RECHECK_FAILED) >= 0 ? Optional.empty() : Optional.of(RECHECK_FAILED.minus(since));
     }
 
     private Outcome move(AppMirrorRelationship amr, MirrorState from, AmrEvent event, String reason, String message) {

@@ -44,9 +44,12 @@ final class AmrStatusWriter {
                 : c.ready() ? "True" : "False";
         String reason = c.reason() != null ? c.reason() : oldReady == null ? "Pending" : oldReady.reason();
         String message = c.message() != null ? c.message() : oldReady == null ? "" : oldReady.message();
-        boolean flipped = oldReady == null || !oldReady.status().equals(readyStatus);
+        // The time moves when Ready flips or the state changes: "since when is it like this" for timeouts and
+        // for the periodic recheck of a failed relationship.
+        boolean flipped = oldReady == null || !oldReady.status().equals(readyStatus)
+                || c.state() != null && !c.state().value().equals(old.state());
         Condition ready = new Condition("Ready", readyStatus, reason, message,
-                flipped ? clock.now() : oldReady.lastTransitionTime());
+                flipped ? clock.now() : oldReady.lastTransitionTime(), amr.metadata().getGeneration(), null);
         String error = c.state() == MirrorState.FAILED ? c.error() : c.error() != null ? c.error()
                 : old.stateValue().filter(s -> s == MirrorState.FAILED).isPresent() && c.state() != null ? null
                 : old.error();
@@ -72,7 +75,8 @@ final class AmrStatusWriter {
             Condition x = a.conditions().get(i);
             Condition y = b.conditions().get(i);
             if (!x.status().equals(y.status()) || !Objects.equals(x.reason(), y.reason())
-                    || !Objects.equals(x.message(), y.message())) {
+                    || !Objects.equals(x.message(), y.message())
+                    || !Objects.equals(x.observedGeneration(), y.observedGeneration())) {
                 return false;
             }
         }

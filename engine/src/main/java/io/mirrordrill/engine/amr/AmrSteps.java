@@ -138,6 +138,7 @@ final class AmrSteps {
 
     /** Established: the newest source snapshot, once every volume has it, is copied to the destination vault. */
     Progress replicate(AppMirrorRelationship amr) {
+        check(amr);
         List<ArchivePath> archives = source(amr).list(amr.spec().sourceApplicationName(),
                 amr.spec().sourceApplicationUID());
         if (archives.isEmpty()) {

@@ -76,6 +76,20 @@ class AmrInvalidSpecTest {
     }
 
     @Test
+    void aFailedRelationshipWaitsForAFixInsteadOfSpinning() {
+        SeedEstate e = new SeedEstate(36);
+        e.write(e.source);
+        e.snapshot();
+        e.destination.apply("amr.yaml", e.amrYaml("Promoted", null), SeedEstate.NS);  // nothing to promote yet
+        awaitFailed(e);
+        long before = e.w.world().eventsRun();
+        e.w.advance(Duration.ofHours(1));
+        long events = e.w.world().eventsRun() - before;
+        assertTrue(events < 2_000, "a failed relationship ran " + events + " events in an hour");
+        assertEquals("Failed", e.amrState());
+    }
+
+    @Test
     void fixingTheSpecRecoversAFailedRelationship() {
         SeedEstate e = new SeedEstate(35);
         e.write(e.source);
