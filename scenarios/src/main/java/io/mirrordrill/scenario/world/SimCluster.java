@@ -15,6 +15,7 @@ import io.mirrordrill.engine.port.kubernetes.Resources;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One simulated Kubernetes cluster of a {@link SimWorld}: its API server, the cluster simulator (Trident, workload
@@ -67,10 +68,20 @@ public final class SimCluster {
 
     /** Starts a fresh controller manager, as Kubernetes restarts a crashed pod. */
     public ProtectEngine restartEngine() {
+        return restartEngine(UnaryOperator.identity());
+    }
+
+    /** Restarts the controller manager with its ports wrapped (fault injection, call counting). */
+    public ProtectEngine restartEngine(UnaryOperator<EnginePorts> wrap) {
         engine.stop();
-        engine = newEngine();
+        engine = new ProtectEngine(name, wrap.apply(enginePorts), settings);
         engine.start();
         return engine;
+    }
+
+    /** The ports the engine is given, unwrapped. */
+    public EnginePorts enginePorts() {
+        return enginePorts;
     }
 
     public String name() {

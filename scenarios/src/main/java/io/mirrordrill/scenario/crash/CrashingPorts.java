@@ -1,0 +1,84 @@
+package io.mirrordrill.scenario.crash;
+
+import io.mirrordrill.engine.EnginePorts;
+import io.mirrordrill.engine.MirrordrillException;
+import io.mirrordrill.engine.port.exec.PodExecPort;
+import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
+import io.mirrordrill.engine.port.objectstore.ObjectStoreConnector;
+import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
+import io.mirrordrill.engine.port.ontap.OntapConnector;
+import io.mirrordrill.engine.port.ontap.OntapPort;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+
+/**
+ * Wraps an engine's ports to count every call it makes to Kubernetes, ONTAP, the object stores and pod exec, and to
+ * kill the engine right after call number {@code crashAt} has taken effect: the call's result is lost, the
+ * reconcile stops there, and {@code onCrash} is told (it stops the engine and starts a fresh one). A crashAt of 0
+ * only counts.
+ */
+public final class CrashingPorts {
+    /** What the engine sees at the crash: the process died after its last call returned. */
+    public static final class EngineCrashed extends MirrordrillException {
+        public EngineCrashed(long call) {
+            super("engine killed after port call " + call);
+        }
+    }
+
+    private final long crashAt;
+    private final Runnable onCrash;
+    private long calls;
+    private boolean crashed;
+
+    public CrashingPorts(long crashAt, Runnable onCrash) {
+        this.crashAt = crashAt;
+        this.onCrash = onCrash;
+    }
+
+    public long calls() {
+        return calls;
+    }
+
+    public boolean crashed() {
+        return crashed;
+    }
+
+    private void crashIfDue() {
+        calls++;
+        if (calls == crashAt) {
+            crashed = true;
+            onCrash.run();
+            throw new EngineCrashed(calls);
+        }
+    }
+
+    public EnginePorts wrap(EnginePorts ports) {
+        // connecting hands out a port without talking to the system: only the port's calls count
+        OntapConnector ontap = lif -> proxy(OntapPort.class, ports.ontap().connect(lif));
+        ObjectStoreConnector stores = target -> proxy(ObjectStorePort.class, ports.objectStores().connect(target));
+        return new EnginePorts(proxy(KubernetesPort.class, ports.kubernetes()), ontap,
+                stores, proxy(PodExecPort.class, ports.exec()), ports.clock(),
+                ports.scheduler());
+    }
+
+    private <T> T proxy(Class<T> type, T target) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(target, args);
+            }
+            if (crashed) {
+                throw new EngineCrashed(calls);  // a dead engine's threads do nothing more
+            }
+            Object result;
+            try {
+                result = method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                crashIfDue();  // the call failed, but it happened: the engine dies after it all the same
+                throw e.getCause();
+            }
+            crashIfDue();
+            return result;
+        }));
+    }
+}
