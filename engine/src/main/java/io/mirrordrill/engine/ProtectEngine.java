@@ -1,6 +1,7 @@
 package io.mirrordrill.engine;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrordrill.engine.application.ApplicationReconciler;
 import io.mirrordrill.engine.appvault.AppVaultReconciler;
 import io.mirrordrill.engine.controller.Backoff;
 import io.mirrordrill.engine.controller.Controller;
@@ -8,6 +9,8 @@ import io.mirrordrill.engine.controller.Reconciler;
 import io.mirrordrill.engine.controller.ResourceKey;
 import io.mirrordrill.engine.port.kubernetes.LabelSelector;
 import io.mirrordrill.engine.port.kubernetes.Watch;
+import io.mirrordrill.engine.schedule.ScheduleReconciler;
+import io.mirrordrill.engine.snapshot.SnapshotReconciler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +62,11 @@ public final class ProtectEngine {
         }
         running = true;
         register("AppVault", new AppVaultReconciler(ports.kubernetes(), ports.objectStores(), ports.clock()));
+        // the source side of a replication pair
+        register("Application", new ApplicationReconciler(ports.kubernetes(), ports.clock()));
+        register("Snapshot", SnapshotReconciler.snapshots(ports));
+        register("ShutdownSnapshot", SnapshotReconciler.shutdownSnapshots(ports));
+        register("Schedule", new ScheduleReconciler(ports.kubernetes(), ports.clock()));
     }
 
     /** Stops every controller and watch: what a crash of the controller manager leaves behind. */

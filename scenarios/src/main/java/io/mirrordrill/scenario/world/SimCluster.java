@@ -52,7 +52,16 @@ public final class SimCluster {
     }
 
     private ProtectEngine newEngine() {
-        return new ProtectEngine(name, enginePorts, settings);
+        return newEngine(enginePorts);
+    }
+
+    private ProtectEngine newEngine(EnginePorts ports) {
+        return new ProtectEngine(name, ports, settings);
+    }
+
+    /** The ports the engine of this cluster gets: for tests that wrap them (fault injection, call counting). */
+    public EnginePorts enginePorts() {
+        return enginePorts;
     }
 
     /** The Trident protect controller manager running in this cluster. */
@@ -67,8 +76,13 @@ public final class SimCluster {
 
     /** Starts a fresh controller manager, as Kubernetes restarts a crashed pod. */
     public ProtectEngine restartEngine() {
+        return restartEngine(enginePorts);
+    }
+
+    /** Starts a fresh controller manager talking through {@code ports} (wrapped ones, in a test). */
+    public ProtectEngine restartEngine(EnginePorts ports) {
         engine.stop();
-        engine = newEngine();
+        engine = newEngine(ports);
         engine.start();
         return engine;
     }
