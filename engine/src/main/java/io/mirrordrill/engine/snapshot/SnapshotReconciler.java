@@ -181,7 +181,7 @@ public final class SnapshotReconciler implements Reconciler {
 
     /** A port is down: say so in the status (if the API server can be told) and retry with backoff. */
     private Outcome retry(SnapshotContext context, RuntimeException e) {
-        String message = "retrying: " + e.getMessage();
+        String message = "retrying: " + transientProblem(context.cr(), e);
         try {
             if (!context.progress().terminal() && context.progress().started()) {
                 context.write(context.progress().saying(message));
@@ -190,6 +190,17 @@ public final class SnapshotReconciler implements Reconciler {
             // the API server is down too; the controller's event carries the message
         }
         return Outcome.failed(message);
+    }
+
+    private static String transientProblem(SnapshotCr cr, RuntimeException e) {
+        if (e instanceof ObjectStoreException s) {
+            return "bucket " + s.bucket() + " of AppVault " + cr.spec().appVaultRef() + " answered "
+                    + (s.httpStatus() == 0 ? "nothing" : s.httpStatus() + " " + s.code()) + ": " + s.getMessage();
+        }
+        if (e instanceof KubernetesException k) {
+            return "the Kubernetes API answered " + k.code() + " " + k.reason() + ": " + k.getMessage();
+        }
+        return e.getMessage(); // UnreachableException names the endpoint
     }
 
     private int indexOf(Step step) {

@@ -109,6 +109,22 @@ class ApplicationTest {
     }
 
     @Test
+    void anUnchangedApplicationOrCompletedSnapshotCostsNoWriteWhenRechecked() {
+        SourceWorld w = new SourceWorld(64);
+        w.snapshot("done", "Delete");
+        w.await("Snapshot", "done", "Completed", Duration.ofMinutes(5));
+        String app = w.get("Application", SourceWorld.APP).orElseThrow().path("metadata").path("resourceVersion")
+                .asText();
+        String snapshot = w.get("Snapshot", "done").orElseThrow().path("metadata").path("resourceVersion").asText();
+        w.cluster.restartEngine(); // a new engine looks at everything again
+        w.world.advance(Duration.ofMinutes(30)); // six rechecks
+        assertEquals(app, w.get("Application", SourceWorld.APP).orElseThrow().path("metadata")
+                .path("resourceVersion").asText());
+        assertEquals(snapshot, w.get("Snapshot", "done").orElseThrow().path("metadata").path("resourceVersion")
+                .asText());
+    }
+
+    @Test
     void anIncludeFilterKeepsWhatAnyMatcherMatchesWithEveryFieldOfAMatcherRequired() {
         SourceWorld w = new SourceWorld(62);
         w.cluster.apply("app.yaml", """

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mirrordrill.emulator.s3.S3Faults;
+import io.mirrordrill.emulator.s3.S3Store;
 import io.mirrordrill.engine.archive.Archive;
 import io.mirrordrill.engine.archive.ArchivePath;
 import io.mirrordrill.engine.archive.VolumeSnapshotEntry;
@@ -143,6 +145,27 @@ class SnapshotTest {
         assertEquals(List.of(path), w.reader().list(APP, w.appUid()));
         assertEquals(2, volumeSnapshots(w).size());
         assertEquals(1, w.ontapSnapshots("data").size());
+    }
+
+    @Test
+    void aBucketOutageKeepsTheSnapshotRunningWithTheReasonInItsStatusAndItCompletesOnceTheBucketIsBack() {
+        SourceWorld w = new SourceWorld(6);
+        w.write(2);
+        S3Store store = w.world.store(SourceWorld.ENDPOINT);
+        w.world.world().inject(Duration.ZERO, new S3Faults.BucketOutage(store, SourceWorld.BUCKET));
+        w.world.world().inject(Duration.ofMinutes(3), new S3Faults.BucketRestored(store, SourceWorld.BUCKET));
+        w.snapshot("patient", "Retain");
+        w.world.advance(Duration.ofMinutes(2));
+
+        JsonNode status = w.get("Snapshot", "patient").orElseThrow().path("status");
+        assertEquals("Running", status.path("state").asText());
+        assertEquals("CaptureResources", status.path("step").asText());
+        assertEquals("retrying: bucket src-bucket of AppVault src-vault answered 503 ServiceUnavailable: Service is"
+                + " unable to handle request.", status.path("message").asText());
+
+        w.await("Snapshot", "patient", "Completed", LIMIT);
+        assertEquals(SourceWorld.records("record", 2),
+                w.snapshotFile(w.archive("Snapshot", "patient").content().volumes().get(0), "records"));
     }
 
     @Test
