@@ -55,6 +55,44 @@ class HookTest {
     }
 
     @Test
+    void deletingASnapshotWhileTheAppIsFrozenRunsThePostHookAndLeavesNothingBehind() {
+        SourceWorld w = new SourceWorld(13);
+        w.freezeHooks();
+        w.write(2);
+        w.snapshot("cut", "Retain");
+        w.world.world().runUntil(() -> w.get("Snapshot", "cut").orElseThrow().path("status").path("step").asText()
+                .equals("VolumeSnapshots"), LIMIT);
+        w.cluster.api().delete("protect.trident.netapp.io/v1", "Snapshot", NS, "cut");
+        w.awaitGone("Snapshot", "cut", LIMIT);
+        w.world.advance(Duration.ofMinutes(1));
+
+        w.write(); // unfrozen
+        assertEquals(List.of(), w.cluster.api().list("snapshot.storage.k8s.io/v1", "VolumeSnapshot", NS,
+                LabelSelector.everything()));
+        assertEquals(List.of(), w.ontapSnapshots("data"));
+        assertEquals(List.of(), w.bucket().list(ListRequest.of(SourceWorld.BUCKET)).objects(),
+                "the staged capture went with it");
+    }
+
+    @Test
+    void aFailingPostHookFailsTheSnapshotOnceEveryPostHookRan() {
+        SourceWorld w = new SourceWorld(14);
+        w.freezeHooks();
+        w.hook("a-report", "Post", "#!/bin/sh\nexit 2\n"); // runs before unfreeze (hooks go by name)
+        w.snapshot("post", "Retain");
+        w.await("Snapshot", "post", "Failed", LIMIT);
+
+        var status = w.status("Snapshot", "post");
+        assertTrue(status.error().startsWith("Post hook a-report failed in container app of pod "), status.error());
+        assertEquals(List.of("Pre freeze web-*/app Succeeded 0", "Post a-report web-*/app Failed 2",
+                "Post unfreeze web-*/app Succeeded 0"),
+                SnapshotProgress.of(status).hooks().stream().map(HookTest::summary).toList());
+        w.write();
+        w.world.advance(Duration.ofMinutes(1)); // the snapshotter deletes what the VolumeSnapshots held
+        assertEquals(List.of(), w.ontapSnapshots("data"), "a failed snapshot deletes its volume snapshots");
+    }
+
+    @Test
     void aFailingPreHookFailsTheSnapshotAndThePostHookStillUnfreezes() {
         SourceWorld w = new SourceWorld(12);
         w.freezeHooks();
