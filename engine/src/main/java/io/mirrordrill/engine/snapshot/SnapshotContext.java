@@ -17,6 +17,7 @@ import io.mirrordrill.engine.model.yaml.BindingException;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
 import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
 import io.mirrordrill.engine.port.kubernetes.LabelSelector;
+import io.mirrordrill.engine.port.kubernetes.Resources;
 import io.mirrordrill.engine.restore.NamespaceMetadata;
 import io.mirrordrill.engine.status.StatusWriter;
 
@@ -162,7 +163,7 @@ final class SnapshotContext implements AutoCloseable {
         if (cr.hasFinalizer() == present) {
             return;
         }
-        GenericKubernetesResource next = io.mirrordrill.engine.port.kubernetes.Resources.toGeneric(cr.found());
+        GenericKubernetesResource next = Resources.toGeneric(cr.found());
         List<String> finalizers = new ArrayList<>(next.getMetadata().getFinalizers() == null ? List.of()
                 : next.getMetadata().getFinalizers());
         if (present) {

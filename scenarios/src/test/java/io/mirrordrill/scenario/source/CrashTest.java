@@ -9,7 +9,6 @@ import io.mirrordrill.engine.archive.Archive;
 import io.mirrordrill.engine.port.kubernetes.LabelSelector;
 
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -15,6 +15,7 @@ import io.mirrordrill.engine.archive.ArchivePath;
 import io.mirrordrill.engine.archive.VolumeSnapshotEntry;
 import io.mirrordrill.engine.model.SnapshotStatus;
 import io.mirrordrill.engine.port.kubernetes.LabelSelector;
+import io.mirrordrill.engine.port.kubernetes.Resources;
 import io.mirrordrill.engine.port.objectstore.ListRequest;
 import io.mirrordrill.engine.restore.NamespaceMetadata;
 
@@ -32,7 +33,7 @@ class SnapshotTest {
 
     private static List<JsonNode> volumeSnapshots(SourceWorld w) {
         return w.cluster.api().list("snapshot.storage.k8s.io/v1", "VolumeSnapshot", NS, LabelSelector.everything())
-                .stream().map(r -> (JsonNode) io.mirrordrill.engine.port.kubernetes.Resources.toTree(r)).toList();
+                .stream().map(r -> (JsonNode) Resources.toTree(r)).toList();
     }
 
     private static List<String> bucketKeys(SourceWorld w) {

@@ -21,7 +21,6 @@ import io.mirrordrill.scenario.world.SimWorld;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -210,13 +209,6 @@ final class SourceWorld {
                 || !ontap.job(job.uuid()).succeeded()) {
             throw new AssertionError("ONTAP job failed: " + ontap.job(job.uuid()));
         }
-    }
-
-    /** {@code Kind namespace/name} of the names given, as ArchiveContent.describeResources shows them. */
-    static List<String> kinds(List<String> described) {
-        List<String> out = new ArrayList<>();
-        described.forEach(d -> out.add(d.substring(0, d.indexOf(' '))));
-        return out;
     }
 
     private static final String VAULT_YAML = """
