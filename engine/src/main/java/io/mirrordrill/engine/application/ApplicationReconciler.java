@@ -15,6 +15,7 @@ import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
 import io.mirrordrill.engine.port.kubernetes.NotFoundException;
 import io.mirrordrill.engine.status.ReadyCondition;
 import io.mirrordrill.engine.status.StatusWriter;
+import io.mirrordrill.engine.status.UnboundStatus;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -57,8 +58,7 @@ public final class ApplicationReconciler implements Reconciler {
         try {
             app = (Application) ProtectYaml.fromGeneric(found.get());
         } catch (BindingException e) {
-            return Outcome.failed("Application " + key.namespace() + "/" + key.name() + " does not bind: "
-                    + e.getMessage());
+            return unbound(found.get(), e);
         }
         ResourceStatus next;
         try {
@@ -77,6 +77,17 @@ public final class ApplicationReconciler implements Reconciler {
             return Outcome.done();
         }
         return Outcome.requeueAfter(recheck);
+    }
+
+    private Outcome unbound(GenericKubernetesResource found, BindingException e) {
+        try {
+            UnboundStatus.fail(kubernetes, found, e.getMessage(), clock.now());
+            return Outcome.done(); // nothing to do until the spec changes
+        } catch (ConflictException conflict) {
+            return Outcome.requeueAfter(Duration.ZERO);
+        } catch (NotFoundException gone) {
+            return Outcome.done();
+        }
     }
 
     private ResourceStatus status(Application app, boolean ready, String reason, String message) {

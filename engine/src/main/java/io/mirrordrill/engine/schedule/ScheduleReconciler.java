@@ -19,6 +19,7 @@ import io.mirrordrill.engine.port.kubernetes.ConflictException;
 import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
 import io.mirrordrill.engine.port.kubernetes.NotFoundException;
 import io.mirrordrill.engine.status.StatusWriter;
+import io.mirrordrill.engine.status.UnboundStatus;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -56,16 +57,15 @@ public final class ScheduleReconciler implements Reconciler {
         if (found.isEmpty() || found.get().getMetadata().getDeletionTimestamp() != null) {
             return Outcome.done();
         }
-        Schedule schedule;
         try {
-            schedule = (Schedule) ProtectYaml.fromGeneric(found.get());
-        } catch (BindingException e) {
-            return Outcome.failed("Schedule " + key.namespace() + "/" + key.name() + " does not bind: "
-                    + e.getMessage());
-        }
-        ScheduleStatus status = new ScheduleStatus(schedule, clock.now());
-        try {
-            return decide(found.get(), schedule, status);
+            Schedule schedule;
+            try {
+                schedule = (Schedule) ProtectYaml.fromGeneric(found.get());
+            } catch (BindingException e) {
+                UnboundStatus.fail(kubernetes, found.get(), e.getMessage(), clock.now());
+                return Outcome.done(); // nothing to do until the spec changes
+            }
+            return decide(found.get(), schedule, new ScheduleStatus(schedule, clock.now()));
         } catch (ConflictException e) {
             return Outcome.requeueAfter(Duration.ZERO);
         } catch (NotFoundException e) {

@@ -1,8 +1,10 @@
 package io.mirrordrill.engine.snapshot;
 
+import io.mirrordrill.engine.controller.Outcome;
 import io.mirrordrill.engine.model.HookStage;
 import io.mirrordrill.engine.model.SnapshotState;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -33,6 +35,31 @@ final class SnapshotCleanup {
         context.write(progress.finished(SnapshotState.FAILED, context.ports().clock().now()));
         context.finalizer(false);
         return true;
+    }
+
+    /**
+     * One step of a deletion: a running snapshot fails first (Post hooks, clean-up); a Completed one with policy
+     * Delete loses its archive and VolumeSnapshots, and keeps its finalizer until the snapshotter removed them.
+     */
+    Outcome deleted(SnapshotContext context) {
+        SnapshotCr cr = context.cr();
+        SnapshotProgress progress = cr.progress();
+        if (!cr.hasFinalizer()) {
+            return Outcome.done();
+        }
+        context.prepareLeniently();
+        if (!progress.terminal()) {
+            if (!progress.failing()) {
+                context.write(progress.failingWith(cr.describe() + " was deleted while running"));
+                return Outcome.requeueAfter(Duration.ZERO);
+            }
+            return fail(context) ? Outcome.done() : Outcome.requeueAfter(Duration.ZERO);
+        }
+        if (progress.completed() && cr.reclaimDelete() && removeArtifacts(context) > 0) {
+            return Outcome.requeueAfter(VolumeSnapshotStep.POLL);
+        }
+        context.finalizer(false);
+        return Outcome.done();
     }
 
     /** Deletes the snapshot's VolumeSnapshots and archive folder; returns how many VolumeSnapshots remain. */

@@ -16,7 +16,9 @@ import io.mirrordrill.engine.port.UnreachableException;
 import io.mirrordrill.engine.port.kubernetes.ConflictException;
 import io.mirrordrill.engine.port.kubernetes.KubernetesException;
 import io.mirrordrill.engine.port.kubernetes.NotFoundException;
+import io.mirrordrill.engine.port.kubernetes.Resources;
 import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
+import io.mirrordrill.engine.status.UnboundStatus;
 
 import java.time.Duration;
 import java.util.List;
@@ -69,7 +71,7 @@ public final class SnapshotReconciler implements Reconciler {
         try {
             cr = SnapshotCr.of(found.get());
         } catch (BindingException e) {
-            return Outcome.failed(kind + " " + key.namespace() + "/" + key.name() + " does not bind: " + e.getMessage());
+            return unbound(found.get(), e);
         }
         try (SnapshotContext context = new SnapshotContext(cr, ports)) {
             try {
@@ -77,7 +79,7 @@ public final class SnapshotReconciler implements Reconciler {
             } catch (ConflictException | NotFoundException e) {
                 return Outcome.requeueAfter(Duration.ZERO); // changed or gone under us: look again
             } catch (UnreachableException | KubernetesException | ObjectStoreException e) {
-                return retry(context, e);
+                return TransientFailure.retry(context, e);
             }
         }
     }
@@ -86,7 +88,7 @@ public final class SnapshotReconciler implements Reconciler {
         SnapshotCr cr = context.cr();
         SnapshotProgress progress = cr.progress();
         if (cr.deleting()) {
-            return deletion(context);
+            return cleanup.deleted(context);
         }
         if (progress.terminal()) {
             context.finalizer(progress.completed() && cr.reclaimDelete());
@@ -158,49 +160,27 @@ public final class SnapshotReconciler implements Reconciler {
         return Outcome.requeueAfter(Duration.ZERO);
     }
 
-    private Outcome deletion(SnapshotContext context) {
-        SnapshotCr cr = context.cr();
-        SnapshotProgress progress = cr.progress();
-        if (!cr.hasFinalizer()) {
+    /**
+     * A spec that does not bind: Failed with the reason. Being deleted, the finalizer goes: with nothing known of
+     * the snapshot there is nothing this controller could clean up.
+     */
+    private Outcome unbound(GenericKubernetesResource found, BindingException e) {
+        try {
+            List<String> finalizers = found.getMetadata().getFinalizers();
+            if (found.getMetadata().getDeletionTimestamp() == null) {
+                UnboundStatus.fail(ports.kubernetes(), found, e.getMessage(), ports.clock().now());
+            } else if (finalizers != null && finalizers.contains(SnapshotCr.FINALIZER)) {
+                GenericKubernetesResource next = Resources.toGeneric(found);
+                next.getMetadata().setFinalizers(finalizers.stream().filter(f -> !f.equals(SnapshotCr.FINALIZER))
+                        .toList());
+                ports.kubernetes().update(next);
+            }
+            return Outcome.done();
+        } catch (ConflictException conflict) {
+            return Outcome.requeueAfter(Duration.ZERO);
+        } catch (NotFoundException gone) {
             return Outcome.done();
         }
-        context.prepareLeniently();
-        if (!progress.terminal()) {
-            if (!progress.failing()) {
-                context.write(progress.failingWith(cr.describe() + " was deleted while running"));
-                return Outcome.requeueAfter(Duration.ZERO);
-            }
-            return cleanup.fail(context) ? Outcome.done() : Outcome.requeueAfter(Duration.ZERO);
-        }
-        if (progress.completed() && cr.reclaimDelete() && cleanup.removeArtifacts(context) > 0) {
-            return Outcome.requeueAfter(VolumeSnapshotStep.POLL); // until the snapshotter deleted them
-        }
-        context.finalizer(false);
-        return Outcome.done();
-    }
-
-    /** A port is down: say so in the status (if the API server can be told) and retry with backoff. */
-    private Outcome retry(SnapshotContext context, RuntimeException e) {
-        String message = "retrying: " + transientProblem(context.cr(), e);
-        try {
-            if (!context.progress().terminal() && context.progress().started()) {
-                context.write(context.progress().saying(message));
-            }
-        } catch (RuntimeException alsoDown) {
-            // the API server is down too; the controller's event carries the message
-        }
-        return Outcome.failed(message);
-    }
-
-    private static String transientProblem(SnapshotCr cr, RuntimeException e) {
-        if (e instanceof ObjectStoreException s) {
-            return "bucket " + s.bucket() + " of AppVault " + cr.spec().appVaultRef() + " answered "
-                    + (s.httpStatus() == 0 ? "nothing" : s.httpStatus() + " " + s.code()) + ": " + s.getMessage();
-        }
-        if (e instanceof KubernetesException k) {
-            return "the Kubernetes API answered " + k.code() + " " + k.reason() + ": " + k.getMessage();
-        }
-        return e.getMessage(); // UnreachableException names the endpoint
     }
 
     private int indexOf(Step step) {

@@ -2,6 +2,7 @@ package io.mirrordrill.scenario.source;
 
 import static io.mirrordrill.scenario.source.SourceWorld.NS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mirrordrill.engine.application.ApplicationResolver;
@@ -106,6 +107,31 @@ class ApplicationTest {
                 "PersistentVolumeClaim my-app-namespace/logs", "Secret my-app-namespace/db-password"),
                 capture(w, "wide"), "no Service (excluded), no ReplicaSet or Pod (their Deployment is"
                         + " captured), no Event, no AppVault and not its Secret");
+    }
+
+    @Test
+    void anApplicationWhoseSpecDoesNotBindFailsWithTheFieldAndKeepsWhatTheUserWrote() {
+        SourceWorld w = new SourceWorld(65);
+        w.cluster.apply("app.yaml", """
+                apiVersion: protect.trident.netapp.io/v1
+                kind: Application
+                metadata: {name: typo, namespace: my-app-namespace}
+                spec:
+                  includedNamespaces: my-app-namespace
+                """, null);
+        w.world.advance(Duration.ofSeconds(5));
+        JsonNode app = w.get("Application", "typo").orElseThrow();
+        assertEquals("Failed", app.path("status").path("state").asText());
+        assertEquals("InvalidSpec", app.path("status").path("conditions").get(0).path("reason").asText());
+        assertEquals(app.path("status").path("error").asText(), app.path("status").path("conditions").get(0)
+                .path("message").asText());
+        assertTrue(app.path("status").path("error").asText().contains("includedNamespaces"),
+                app.path("status").toString());
+        assertEquals("my-app-namespace", app.path("spec").path("includedNamespaces").asText());
+        String rv = app.path("metadata").path("resourceVersion").asText();
+        w.world.advance(Duration.ofMinutes(10));
+        assertEquals(rv, w.get("Application", "typo").orElseThrow().path("metadata").path("resourceVersion")
+                .asText(), "no rewrite of the same failure");
     }
 
     @Test
