@@ -3,6 +3,7 @@ package io.mirrordrill.engine.snapshot;
 import io.mirrordrill.engine.controller.Outcome;
 import io.mirrordrill.engine.model.HookStage;
 import io.mirrordrill.engine.model.SnapshotState;
+import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -70,6 +71,11 @@ final class SnapshotCleanup {
                 context.bucket().ifPresent(b -> b.retention().delete(context.path().get()));
             } catch (SnapshotException vaultUnusable) {
                 // a vault that cannot be used now holds nothing this snapshot could remove
+            } catch (ObjectStoreException e) {
+                if (e.isRetryable() || e.httpStatus() == 0) {
+                    throw e; // down for now: retried
+                }
+                // refused (bucket gone, access denied): nothing can be removed; the AppVault status says why
             }
         }
         return remaining;

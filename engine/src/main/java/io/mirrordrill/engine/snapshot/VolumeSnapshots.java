@@ -5,6 +5,7 @@ import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
 import io.mirrordrill.engine.port.kubernetes.LabelSelector;
 import io.mirrordrill.engine.port.kubernetes.NotFoundException;
 import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.engine.port.kubernetes.UnknownKindException;
 
 import java.util.List;
 import java.util.Map;
@@ -42,9 +43,13 @@ final class VolumeSnapshots {
         kubernetes.create(vs);
     }
 
-    /** Every VolumeSnapshot of a snapshot, in any namespace. */
+    /** Every VolumeSnapshot of a snapshot, in any namespace; none where the snapshot CRDs are not installed. */
     List<GenericKubernetesResource> of(String snapshotUid) {
-        return kubernetes.list(API_VERSION, KIND, null, LabelSelector.parse(SNAPSHOT_UID + "=" + snapshotUid));
+        try {
+            return kubernetes.list(API_VERSION, KIND, null, LabelSelector.parse(SNAPSHOT_UID + "=" + snapshotUid));
+        } catch (UnknownKindException noCrd) {
+            return List.of();
+        }
     }
 
     /** Deletes every VolumeSnapshot of a snapshot not being deleted yet; returns how many are still there. */
