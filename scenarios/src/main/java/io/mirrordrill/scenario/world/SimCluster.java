@@ -15,6 +15,7 @@ import io.mirrordrill.engine.port.kubernetes.Resources;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One simulated Kubernetes cluster of a {@link SimWorld}: its API server, the cluster simulator (Trident, workload
@@ -52,16 +53,7 @@ public final class SimCluster {
     }
 
     private ProtectEngine newEngine() {
-        return newEngine(enginePorts);
-    }
-
-    private ProtectEngine newEngine(EnginePorts ports) {
-        return new ProtectEngine(name, ports, settings);
-    }
-
-    /** The ports the engine of this cluster gets: for tests that wrap them (fault injection, call counting). */
-    public EnginePorts enginePorts() {
-        return enginePorts;
+        return new ProtectEngine(name, enginePorts, settings);
     }
 
     /** The Trident protect controller manager running in this cluster. */
@@ -76,15 +68,20 @@ public final class SimCluster {
 
     /** Starts a fresh controller manager, as Kubernetes restarts a crashed pod. */
     public ProtectEngine restartEngine() {
-        return restartEngine(enginePorts);
+        return restartEngine(UnaryOperator.identity());
     }
 
-    /** Starts a fresh controller manager talking through {@code ports} (wrapped ones, in a test). */
-    public ProtectEngine restartEngine(EnginePorts ports) {
+    /** Restarts the controller manager with its ports wrapped (fault injection, call counting). */
+    public ProtectEngine restartEngine(UnaryOperator<EnginePorts> wrap) {
         engine.stop();
-        engine = newEngine(ports);
+        engine = new ProtectEngine(name, wrap.apply(enginePorts), settings);
         engine.start();
         return engine;
+    }
+
+    /** The ports the engine is given, unwrapped. */
+    public EnginePorts enginePorts() {
+        return enginePorts;
     }
 
     public String name() {

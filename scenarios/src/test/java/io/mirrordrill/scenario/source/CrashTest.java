@@ -34,7 +34,7 @@ class CrashTest {
             w.freezeHooks();
             w.write(3);
             CrashingPorts ports = new CrashingPorts(w.cluster::crashEngine);
-            w.cluster.restartEngine(ports.wrap(w.cluster.enginePorts())); // from now on through counted ports
+            w.cluster.restartEngine(ports::wrap); // from now on through counted ports
             w.world.advance(Duration.ofSeconds(1));
             ports.arm(crashAt);
             if (kind.equals("Snapshot")) {
@@ -64,7 +64,7 @@ class CrashTest {
             w.world.world().runUntil(() -> run.ports().crashedAfter != null || run.completed(), LIMIT);
             assertTrue(run.ports().crashedAfter != null, "run " + n + " should crash before completing");
             String where = run.ports().crashedAfter;
-            w.cluster.restartEngine(run.ports().wrap(w.cluster.enginePorts()));
+            w.cluster.restartEngine(run.ports()::wrap);
             assertTrue(w.world.world().runUntil(run::completed, LIMIT), "after a crash " + where + ": "
                     + w.get(kind, "snap").map(s -> s.path("status").toString()).orElse("gone"));
 
