@@ -215,8 +215,24 @@ public abstract class KubernetesPortContract {
     }
 
     @Test
+    void kindsListsTheBuiltInsAndACustomKindOnceItsDefinitionIsCreated() {
+        List<String> before = port.kinds().stream().map(k -> k.apiVersion() + " " + k.kind()).toList();
+        assertTrue(before.contains("v1 ConfigMap"), () -> "built-ins listed: " + before);
+        assertTrue(before.contains("apps/v1 Deployment"));
+        assertFalse(before.contains(DRILL_API + " Drill"));
+        assertEquals(before.stream().sorted().toList(), before, "sorted by apiVersion and kind");
+        createDrillDefinition();
+        var drill = port.kinds().stream().filter(k -> k.kind().equals("Drill")).toList();
+        assertEquals(1, drill.size());
+        assertEquals(DRILL_API, drill.get(0).apiVersion());
+        assertTrue(drill.get(0).namespaced());
+        assertEquals("drills", drill.get(0).plural());
+    }
+
+    @Test
     void anUnreachableClusterFailsWithUnreachable() {
         makeUnreachable();
+        assertThrows(UnreachableException.class, () -> port.kinds());
         assertThrows(UnreachableException.class, () -> port.get("v1", "ConfigMap", NS, "cfg"));
         assertThrows(UnreachableException.class, () -> port.create(configMap("cfg", Map.of(), Map.of())));
     }

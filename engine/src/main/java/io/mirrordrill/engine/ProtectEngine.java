@@ -2,6 +2,7 @@ package io.mirrordrill.engine;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.amr.AmrReconciler;
+import io.mirrordrill.engine.application.ApplicationReconciler;
 import io.mirrordrill.engine.appvault.AppVaultReconciler;
 import io.mirrordrill.engine.controller.Backoff;
 import io.mirrordrill.engine.controller.Controller;
@@ -9,6 +10,8 @@ import io.mirrordrill.engine.controller.Reconciler;
 import io.mirrordrill.engine.controller.ResourceKey;
 import io.mirrordrill.engine.port.kubernetes.LabelSelector;
 import io.mirrordrill.engine.port.kubernetes.Watch;
+import io.mirrordrill.engine.schedule.ScheduleReconciler;
+import io.mirrordrill.engine.snapshot.SnapshotReconciler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +63,12 @@ public final class ProtectEngine {
         }
         running = true;
         register("AppVault", new AppVaultReconciler(ports.kubernetes(), ports.objectStores(), ports.clock()));
+        // the source side of a replication pair
+        register("Application", new ApplicationReconciler(ports.kubernetes(), ports.clock()));
+        register("Snapshot", SnapshotReconciler.snapshots(ports));
+        register("ShutdownSnapshot", SnapshotReconciler.shutdownSnapshots(ports));
+        register("Schedule", new ScheduleReconciler(ports.kubernetes(), ports.clock()));
+        // the destination side
         register("AppMirrorRelationship", new AmrReconciler(ports, settings));
     }
 

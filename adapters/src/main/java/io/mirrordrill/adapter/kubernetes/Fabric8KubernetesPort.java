@@ -72,6 +72,19 @@ public final class Fabric8KubernetesPort implements KubernetesPort {
         return kinds.find(apiVersion, kind).orElseThrow(() -> new UnknownKindException(apiVersion, kind));
     }
 
+    /** The built-ins and the kinds of the CRDs the server has now (asked on every call: CRDs come and go). */
+    @Override
+    public List<ResourceKind> kinds() {
+        ResourceKind crdKind = kinds.require("apiextensions.k8s.io/v1", "CustomResourceDefinition");
+        KindRegistry now = KindRegistry.withBuiltins();
+        call(Op.READ, crdKind, null, null, () -> ops(crdKind).list().getItems())
+                .forEach(crd -> KindRegistry.kindsOf(crd).forEach(k -> {
+                    now.register(k);
+                    kinds.register(k);
+                }));
+        return now.all();
+    }
+
     @Override
     public Optional<GenericKubernetesResource> get(String apiVersion, String kind, String namespace, String name) {
         ResourceKind k = resolve(apiVersion, kind);

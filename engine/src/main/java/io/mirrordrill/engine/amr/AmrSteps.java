@@ -4,9 +4,17 @@ import io.mirrordrill.engine.EnginePorts;
 import io.mirrordrill.engine.EngineSettings;
 import io.mirrordrill.engine.archive.Archive;
 import io.mirrordrill.engine.archive.ArchivePath;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.mirrordrill.engine.model.AppMirrorRelationship;
+import io.mirrordrill.engine.model.Application;
+import io.mirrordrill.engine.model.ApplicationSpec;
+import io.mirrordrill.engine.model.IncludedNamespace;
+import io.mirrordrill.engine.model.ProtectApi;
+import io.mirrordrill.engine.model.yaml.ProtectYaml;
 import io.mirrordrill.engine.model.LastTransfer;
 import io.mirrordrill.engine.model.schedule.RecurrenceRule;
+import io.mirrordrill.engine.port.UnreachableException;
 import io.mirrordrill.engine.port.ontap.OntapPort;
 import io.mirrordrill.engine.port.ontap.RelationshipRecord;
 import io.mirrordrill.engine.port.ontap.TransferRecord;
@@ -84,7 +92,38 @@ final class AmrSteps {
         if (mirrors.isPresent()) {
             return mirrors.get();
         }
-        return replicate(amr, archive);
+        Progress replicated = replicate(amr, archive);
+        if (!replicated.isDone()) {
+            return replicated;
+        }
+        String app = ensureDestinationApplication(amr);
+        return new Progress(replicated.step(), replicated.lastTransferredSnapshot(), replicated.lastTransfer(), app,
+                destinationNamespaces(amr));
+    }
+
+    /**
+     * The destination's Application: the source application's name over the mapped namespaces. It is what the
+     * destination protects after a failover and what a reverse relationship names as its source; kept if it exists.
+     */
+    private String ensureDestinationApplication(AppMirrorRelationship amr) {
+        String name = amr.spec().sourceApplicationName();
+        List<String> namespaces = destinationNamespaces(amr);
+        String home = amr.metadata().getNamespace();
+        if (ports.kubernetes().get(ProtectApi.API_VERSION, Application.KIND, home, name).isEmpty()) {
+            List<IncludedNamespace> included = namespaces.stream()
+                    .map(ns -> new IncludedNamespace(ns, new LabelSelector(), null)).toList();
+            Application application = new Application(new ObjectMetaBuilder().withName(name).withNamespace(home)
+                    .build(), new ApplicationSpec(included, null, null, null));
+            ports.kubernetes().create(ProtectYaml.toGeneric(application));
+        }
+        return name;
+    }
+
+    private static List<String> destinationNamespaces(AppMirrorRelationship amr) {
+        NamespaceMapping mapping = AmrReconciler.mapping(amr);
+        TreeSet<String> namespaces = new TreeSet<>();
+        mapping.sources().forEach(s -> mapping.destinationOf(s).ifPresent(namespaces::add));
+        return List.copyOf(namespaces);
     }
 
     /**
@@ -240,12 +279,9 @@ final class AmrSteps {
         }
         pairs.forEach(p -> claims.annotate(p, null));
         failover.restore(amr, archive, claims.defaultStorageClass());
-        TreeSet<String> namespaces = new TreeSet<>();
-        pairs.forEach(p -> namespaces.add(p.namespace()));
-        AmrReconciler.mapping(amr).sources().forEach(s -> AmrReconciler.mapping(amr).destinationOf(s)
-                .ifPresent(namespaces::add));
         return new Progress(MirrorStep.done("application running on the destination from snapshot "
-                + archive.path().basename()), archive.path().basename(), null, app, List.copyOf(namespaces));
+                + archive.path().basename()), archive.path().basename(), null, ensureDestinationApplication(amr),
+                destinationNamespaces(amr));
     }
 
     /** A named snapshot still on its way: keep replicating it from the source; give up after a timeout. */
@@ -287,6 +323,16 @@ final class AmrSteps {
                 return s;
             }
             claims.annotate(pair, null);
+            if (pair.remote().managementLif() != null) {
+                try {
+                    MirrorStep released = mirror.release(pair.remote(), local.get());
+                    if (!released.isDone() && !released.isFailed()) {
+                        return released;
+                    }
+                } catch (UnreachableException sourceGone) {
+                    // The source cluster is gone: nothing there to release; deletion must not wait for it.
+                }
+            }
         }
         return MirrorStep.done("relationship removed; the applications are independent");
     }

@@ -43,7 +43,7 @@ final class Claims {
                     "spec.namespaceMapping: source namespace \"" + e.namespace() + "\" of PVC " + e.pvcName()
                             + " has no destination. Fix: add {source: " + e.namespace() + ", destination: <ns>}",
                     true));
-            pairs.add(new Pair(e, ns, new MirrorEndpoint(null, e.svm(), e.internalVolumeName())));
+            pairs.add(new Pair(e, ns, new MirrorEndpoint(e.managementLif(), e.svm(), e.internalVolumeName())));
         }
         return pairs;
     }

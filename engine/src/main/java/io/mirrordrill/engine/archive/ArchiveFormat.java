@@ -66,6 +66,15 @@ final class ArchiveFormat {
                 list(path, VOLUMES, parts, VolumeSnapshotEntry.class), list(path, HOOKS, parts, HookResult.class));
     }
 
+    /** The resources and namespaces parts alone, as a capture staged before the rest of the archive exists. */
+    static StagedCapture capture(ArchivePath path, Map<String, byte[]> parts) {
+        List<GenericKubernetesResource> resources = new ArrayList<>();
+        for (JsonNode r : array(path, RESOURCES, parts.get(RESOURCES))) {
+            resources.add(MAPPER.convertValue(r, GenericKubernetesResource.class));
+        }
+        return new StagedCapture(resources, list(path, NAMESPACES, parts, NamespaceMetadata.class));
+    }
+
     static byte[] manifest(Manifest manifest) {
         ArchivePath a = manifest.archive();
         ObjectNode root = JsonNodeFactory.instance.objectNode();

@@ -9,6 +9,7 @@ import io.mirrordrill.engine.port.objectstore.S3Errors;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -105,6 +106,33 @@ public final class ArchiveReader {
             }
         }
         return new Archive(manifest, ArchiveFormat.deserialize(path, parts));
+    }
+
+    /**
+     * The capture staged for an archive ({@link ArchiveWriter#stageCapture}), committed or not; empty while
+     * {@value ArchiveFormat#RESOURCES} is not there. Nothing is verified against a manifest, which may not exist yet.
+     */
+    public Optional<StagedCapture> capture(ArchivePath path) {
+        Optional<byte[]> resources = fetchIfThere(path, ArchiveFormat.RESOURCES);
+        if (resources.isEmpty()) {
+            return Optional.empty();
+        }
+        // namespaces.json is staged first, so it is there whenever resources.json is
+        byte[] namespaces = fetchIfThere(path, ArchiveFormat.NAMESPACES).orElseThrow(() -> new CorruptArchiveException(
+                path.path(), path.key(ArchiveFormat.NAMESPACES), null, null, "is missing from a staged capture"));
+        return Optional.of(ArchiveFormat.capture(path, Map.of(ArchiveFormat.RESOURCES, resources.get(),
+                ArchiveFormat.NAMESPACES, namespaces)));
+    }
+
+    private Optional<byte[]> fetchIfThere(ArchivePath path, String name) {
+        try {
+            return Optional.of(store.get(bucket, path.key(name)).bytes());
+        } catch (ObjectStoreException e) {
+            if (S3Errors.NO_SUCH_KEY.equals(e.code())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** @param entry null for the manifest itself, whose absence means "not committed" rather than corrupt */

@@ -45,6 +45,20 @@ public final class ArchiveWriter {
         return manifest;
     }
 
+    /**
+     * Stores an archive's capture ahead of the rest: a snapshot captures the application's resources before it
+     * snapshots the volumes, and a retry after a crash must archive that capture, not a later one
+     * ({@link ArchiveReader#capture}). {@value ArchiveFormat#NAMESPACES} goes first and may replace one left by an
+     * attempt that died before finishing (no reader has seen it); {@value ArchiveFormat#RESOURCES}, a conditional
+     * create, marks the capture as stored. {@link #write} later accepts both parts, being the same bytes.
+     */
+    public void stageCapture(ArchivePath path, StagedCapture capture) {
+        SortedMap<String, byte[]> parts = ArchiveFormat.serialize(new ArchiveContent(capture.resources(),
+                capture.namespaces(), List.of(), List.of()));
+        store.put(bucket, path.key(ArchiveFormat.NAMESPACES), parts.get(ArchiveFormat.NAMESPACES));
+        createOnce(path, path.key(ArchiveFormat.RESOURCES), parts.get(ArchiveFormat.RESOURCES));
+    }
+
     /** True when this very archive is committed already; a different one under the path is a conflict. */
     private boolean alreadyCommitted(ArchivePath path, String key, byte[] manifest) {
         try {

@@ -41,7 +41,7 @@ public final class RestoreLabels {
      * The value itself when it is a valid label value; otherwise at most 56 of its characters (invalid ones as '-')
      * and '-' plus 6 hex digits of its SHA-256, so that different long values stay different.
      */
-    static String labelValue(String value) {
+    public static String labelValue(String value) {
         if (value.length() <= 63 && LABEL_VALUE.matcher(value).matches()) {
             return value;
         }

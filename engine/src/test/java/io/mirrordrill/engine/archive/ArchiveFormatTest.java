@@ -41,9 +41,9 @@ class ArchiveFormatTest {
                 NamespaceMetadata.of("ns1", Map.of("z", "1", "a", "2"), Map.of("annotation.one/key", "v"))));
         List<VolumeSnapshotEntry> volumes = new ArrayList<>(List.of(
                 new VolumeSnapshotEntry("ns1", "data-1", "sc-vsim", "1Gi", "pvc-2", "be1", "svm1", "trident_pvc_2",
-                        "snap-1"),
+                        "snap-1", "ontap-1"),
                 new VolumeSnapshotEntry("ns1", "data-0", "sc-vsim", "1Gi", "pvc-1", "be1", "svm1", "trident_pvc_1",
-                        "snap-1")));
+                        "snap-1", "ontap-1")));
         if (reversed) {
             java.util.Collections.reverse(resources);
             java.util.Collections.reverse(namespaces);

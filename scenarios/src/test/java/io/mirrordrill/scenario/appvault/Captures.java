@@ -40,7 +40,7 @@ final class Captures {
                 List.of(NamespaceMetadata.of(NS, Map.of("name", NS, "environment", "production"),
                         Map.of("annotation.one/key", "updatedvalue"))),
                 List.of(new VolumeSnapshotEntry(NS, "data", "sc-vsim", "1Gi", "pvc-1", "ontap-nas-src", "svm-src",
-                        "trident_pvc_1", "snapshot-" + i)),
+                        "trident_pvc_1", "snapshot-" + i, "ontap-src")),
                 List.of(new HookResult("freeze", "Pre", "Snapshot", NS, "web-0", "app", "Succeeded", 0, "frozen"),
                         new HookResult("thaw", "Post", "Snapshot", NS, "web-0", "app", "Succeeded", 0, "thawed")));
     }

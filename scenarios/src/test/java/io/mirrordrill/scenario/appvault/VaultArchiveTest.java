@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mirrordrill.emulator.s3.S3Faults;
 import io.mirrordrill.engine.archive.Archive;
+import io.mirrordrill.engine.archive.ArchiveContent;
 import io.mirrordrill.engine.archive.ArchiveConflictException;
 import io.mirrordrill.engine.archive.ArchiveNotFoundException;
 import io.mirrordrill.engine.archive.ArchivePath;
@@ -18,11 +19,13 @@ import io.mirrordrill.engine.archive.ArchiveReader;
 import io.mirrordrill.engine.archive.ArchiveWriter;
 import io.mirrordrill.engine.archive.CorruptArchiveException;
 import io.mirrordrill.engine.archive.Manifest;
+import io.mirrordrill.engine.archive.StagedCapture;
 import io.mirrordrill.engine.port.objectstore.ListRequest;
 import io.mirrordrill.engine.port.objectstore.ObjectInfo;
 import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
 import io.mirrordrill.engine.port.objectstore.ResponseLostException;
 import io.mirrordrill.engine.port.objectstore.S3Errors;
+import io.mirrordrill.engine.restore.NamespaceMetadata;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Archives in the emulated vault bucket: commit point, verification, paging, and writes through faults. */
@@ -68,6 +72,42 @@ class VaultArchiveTest {
         writer.write(path, Captures.content(1)); // the engine restarted and took the same snapshot's archive up again
         assertEquals(List.of(path), reader.list(APP, APP_UID));
         assertEquals(Captures.content(1), reader.read(path).content());
+    }
+
+    @Test
+    void a_staged_capture_reads_back_and_the_final_write_accepts_it_as_its_own() {
+        ArchivePath path = Captures.path(7);
+        ArchiveContent content = Captures.content(7);
+        assertTrue(reader.capture(path).isEmpty());
+        writer.stageCapture(path, new StagedCapture(content.resources(), content.namespaces()));
+
+        StagedCapture staged = reader.capture(path).orElseThrow();
+        assertEquals(content.resources(), staged.resources());
+        assertEquals(content.namespaces(), staged.namespaces());
+        assertEquals(List.of(), reader.list(APP, APP_UID)); // staged is not committed
+        writer.write(path, content);
+        assertEquals(content, reader.read(path).content());
+    }
+
+    @Test
+    void a_capture_staged_again_after_a_crash_between_its_parts_replaces_the_orphaned_namespaces() {
+        ArchivePath path = Captures.path(8);
+        ArchiveContent first = Captures.content(8);
+        port.beforePut = key -> {
+            if (key.endsWith("/resources.json")) {
+                throw new ObservedPort.Crash(key);
+            }
+        };
+        assertThrows(ObservedPort.Crash.class, () -> writer.stageCapture(path,
+                new StagedCapture(first.resources(), first.namespaces())));
+        assertTrue(reader.capture(path).isEmpty(), "without resources.json nothing is staged");
+
+        port.beforePut = key -> { };
+        // the restarted engine captured again and found other resources and a relabelled namespace
+        StagedCapture second = new StagedCapture(Captures.content(9).resources(),
+                List.of(NamespaceMetadata.of(Captures.NS, Map.of("relabelled", "yes"), Map.of())));
+        writer.stageCapture(path, second);
+        assertEquals(second, reader.capture(path).orElseThrow());
     }
 
     @Test

@@ -89,6 +89,8 @@ class AmrFailoverTest {
                 SeedEstate.AMR);
         e.runUntil(() -> e.amrState().equals("(none)"), Duration.ofMinutes(10), "the AMR to go");
         assertEquals(List.of(), e.w.ontap().port("ontap-west", "west").relationships(false));
+        assertEquals(List.of(), e.w.ontap().port("ontap-east", "east").relationships(true),
+                "the source side is released");
         e.write(e.source);
         e.write(e.destination);
         assertEquals(List.of(1, 2, 3, 4), e.records(e.source));

@@ -2,21 +2,15 @@ package io.mirrordrill.scenario.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.mirrordrill.engine.archive.ArchiveContent;
 import io.mirrordrill.engine.archive.ArchivePath;
-import io.mirrordrill.engine.archive.ArchiveWriter;
-import io.mirrordrill.engine.archive.VolumeSnapshotEntry;
 import io.mirrordrill.engine.model.AppMirrorRelationship;
 import io.mirrordrill.engine.port.kubernetes.LabelSelector;
 import io.mirrordrill.engine.port.kubernetes.Resources;
-import io.mirrordrill.engine.restore.NamespaceMetadata;
 import io.mirrordrill.scenario.world.SimCluster;
 import io.mirrordrill.scenario.world.SimWorld;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -283,65 +277,38 @@ final class SeedEstate {
                 .path("status");
     }
 
-    // ---- source snapshots, as the source engine's Snapshot controller will take them ---------------------------
+    // ---- application snapshots, taken by the engine's Snapshot and ShutdownSnapshot controllers -----------------
 
     private int snapshots;
 
-    /** Takes an application snapshot on the source: VolumeSnapshots, then the archive in the source vault. */
+    /** An application snapshot on the source, into the source AppVault. */
     ArchivePath snapshot() {
         return snapshot(source, "s3.east.example", "trident-protect-src-bucket");
     }
 
-    /** Takes an application snapshot on a cluster into a bucket, as its engine's Snapshot controller will. */
-    ArchivePath snapshot(SimCluster source, String storeHost, String bucket) {
-        return snapshot(source, storeHost, bucket, false);
+    ArchivePath snapshot(SimCluster cluster, String storeHost, String bucket) {
+        return snapshot(cluster, storeHost, bucket, false);
     }
 
     /**
-     * With {@code shutdown}, a ShutdownSnapshot: the resources are captured first, then the app's workloads are
-     * deleted (claims kept) and its pods gone before the volumes are snapshotted.
+     * Applies a protect Snapshot (or, with {@code shutdown}, a ShutdownSnapshot) of the app on {@code cluster} into
+     * the cluster's own AppVault and waits until it is Completed; returns its archive path.
      */
-    ArchivePath snapshot(SimCluster source, String storeHost, String bucket, boolean shutdown) {
-        List<GenericKubernetesResource> resources = new ArrayList<>();
-        for (String[] kind : List.of(new String[] {"v1", "PersistentVolumeClaim"}, new String[] {"v1", "ConfigMap"},
-                new String[] {"apps/v1", "Deployment"}, new String[] {"protect.trident.netapp.io/v1", "Application"})) {
-            resources.addAll(source.api().list(kind[0], kind[1], ns(source), LabelSelector.everything()));
-        }
-        if (shutdown) {
-            source.api().delete("apps/v1", "Deployment", ns(source), "db");
-            runUntil(() -> pods(source).isEmpty(), Duration.ofMinutes(5), "the app's pods to stop");
-        }
+    ArchivePath snapshot(SimCluster cluster, String storeHost, String bucket, boolean shutdown) {
+        String kind = shutdown ? "ShutdownSnapshot" : "Snapshot";
         String name = (shutdown ? "shutdown-" : "snap-") + (++snapshots);
-        String vsName = name + "-data";
-        source.apply("vs.yaml", """
-                apiVersion: snapshot.storage.k8s.io/v1
-                kind: VolumeSnapshot
+        String vault = cluster == source ? SRC_VAULT : DST_VAULT;
+        cluster.apply(name + ".yaml", """
+                apiVersion: protect.trident.netapp.io/v1
+                kind: %s
                 metadata: {name: %s}
-                spec: {source: {persistentVolumeClaimName: data}}
-                """.formatted(vsName), ns(source));
-        runUntil(() -> source.get("snapshot.storage.k8s.io/v1", "VolumeSnapshot", ns(source), vsName)
-                .map(v -> v.path("status").path("readyToUse").asBoolean()).orElse(false), Duration.ofMinutes(5),
-                "the volume snapshot");
-        JsonNode vs = source.get("snapshot.storage.k8s.io/v1", "VolumeSnapshot", ns(source), vsName).orElseThrow();
-        String handle = source.get("snapshot.storage.k8s.io/v1", "VolumeSnapshotContent", null,
-                vs.path("status").path("boundVolumeSnapshotContentName").asText()).orElseThrow()
-                .path("status").path("snapshotHandle").asText();
-        JsonNode pvc = source.get("v1", "PersistentVolumeClaim", ns(source), "data").orElseThrow();
-        JsonNode pv = source.get("v1", "PersistentVolume", null, pvc.path("spec").path("volumeName").asText())
-                .orElseThrow();
-        boolean east = source == this.source;
-        VolumeSnapshotEntry entry = new VolumeSnapshotEntry(ns(source), "data", pvc.path("spec").path("storageClassName")
-                .asText(), "2Gi", pv.path("metadata").path("name").asText(), east ? "nas-east" : "nas-west",
-                east ? "svm-east" : "svm-west", pv.path("spec").path("csi").path("volumeAttributes")
-                .path("internalName").asText(), handle.substring(handle.indexOf('/') + 1));
-        ObjectNode ns = source.get("v1", "Namespace", null, ns(source)).orElseThrow();
-        resources.add(Resources.fromTree(ns));
-        JsonNode app = source.get("protect.trident.netapp.io/v1", "Application", ns(source), APP).orElseThrow();
-        ArchivePath path = new ArchivePath(APP, app.path("metadata").path("uid").asText(), w.world().now(), name,
-                w.world().random("test/snapshots").uuid().toString());
-        new ArchiveWriter(w.store(storeHost).port(source.site()), bucket).write(path,
-                new ArchiveContent(resources, List.of(NamespaceMetadata.fromNamespace(ns)), List.of(entry), List.of()));
-        return path;
+                spec: {appVaultRef: %s, applicationRef: %s, reclaimPolicy: Retain}
+                """.formatted(kind, name, vault, APP), ns(cluster));
+        runUntil(() -> "Completed".equals(cluster.get("protect.trident.netapp.io/v1", kind, ns(cluster), name)
+                .map(r -> r.path("status").path("state").asText()).orElse("")), Duration.ofMinutes(30),
+                kind + " " + name + " (bucket " + storeHost + "/" + bucket + ")");
+        String path = cluster.get("protect.trident.netapp.io/v1", kind, ns(cluster), name).orElseThrow()
+                .path("status").path("appArchivePath").asText();
+        return ArchivePath.parse(path, kind + " " + name);
     }
-
 }

@@ -36,6 +36,12 @@ final class ClusterPort implements KubernetesPort {
     }
 
     @Override
+    public List<ResourceKind> kinds() {
+        reachable();
+        return cluster.kinds().all();
+    }
+
+    @Override
     public Optional<GenericKubernetesResource> get(String apiVersion, String kind, String namespace, String name) {
         ResourceKind k = resolve(apiVersion, kind);
         return cluster.store().get(k, namespace, name).map(o -> Json.toResource(o, k));

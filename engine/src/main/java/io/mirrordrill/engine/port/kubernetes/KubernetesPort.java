@@ -29,6 +29,12 @@ public interface KubernetesPort {
     /** The kind serving {@code apiVersion}/{@code kind}, or {@link UnknownKindException}. */
     ResourceKind resolve(String apiVersion, String kind);
 
+    /**
+     * Every kind the cluster serves now, one entry per served version: the built-ins and those of its
+     * CustomResourceDefinitions, sorted by apiVersion and kind. What a backup walks to find an application's objects.
+     */
+    List<ResourceKind> kinds();
+
     /** {@code GET}; empty when the object does not exist. */
     Optional<GenericKubernetesResource> get(String apiVersion, String kind, String namespace, String name);
 

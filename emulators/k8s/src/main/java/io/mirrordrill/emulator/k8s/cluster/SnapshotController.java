@@ -1,12 +1,12 @@
 package io.mirrordrill.emulator.k8s.cluster;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mirrordrill.engine.controller.Outcome;
 import io.mirrordrill.engine.controller.Reconciler;
 import io.mirrordrill.engine.controller.ResourceKey;
-import io.mirrordrill.engine.port.ontap.OntapPort;
+import io.mirrordrill.engine.port.kubernetes.LabelSelector;
 import io.mirrordrill.engine.port.ontap.SnapshotRecord;
-import io.mirrordrill.engine.port.ontap.VolumeRecord;
 
 import java.time.Duration;
 import java.util.Map;
@@ -16,53 +16,62 @@ import java.util.TreeMap;
 /**
  * The CSI snapshotter with Trident's driver: a VolumeSnapshot of a bound claim becomes an ONTAP snapshot named
  * {@code snapshot-<uid>} on the claim's volume and a VolumeSnapshotContent whose handle is
- * {@code <pv name>/snapshot-<uid>}; the VolumeSnapshot then reports readyToUse. Deletion of snapshots is left to the
- * ONTAP side (deletionPolicy is not acted on).
+ * {@code <pv name>/snapshot-<uid>}; the VolumeSnapshot then reports readyToUse. As the external snapshotter does, it
+ * puts its bound-protection finalizer on the VolumeSnapshot first, so a deletion waits for {@link SnapshotDeleter}:
+ * with deletionPolicy Delete (from the VolumeSnapshotClass, default Delete) the ONTAP snapshot and the content go.
  */
 final class SnapshotController implements Reconciler {
-    private static final String API = "snapshot.storage.k8s.io/v1";
-    private static final Duration POLL = Duration.ofSeconds(1);
+    static final String API = "snapshot.storage.k8s.io/v1";
+    static final String BOUND_PROTECTION = "snapshot.storage.kubernetes.io/volumesnapshot-bound-protection";
+    static final Duration POLL = Duration.ofSeconds(1);
+    private static final String DEFAULT_CLASS = "snapshot.storage.kubernetes.io/is-default-class";
 
     private final ClusterSimulator sim;
     /** ONTAP snapshot jobs in flight per VolumeSnapshot uid; lost on a crash, when the snapshot is looked up again. */
     private final Map<String, String> jobs = new TreeMap<>();
+    private final SnapshotDeleter deleter;
 
     SnapshotController(ClusterSimulator sim) {
         this.sim = sim;
+        this.deleter = new SnapshotDeleter(sim, jobs);
     }
 
     @Override
     public Outcome reconcile(ResourceKey key) {
         Optional<ObjectNode> found = sim.api().get(API, "VolumeSnapshot", key.namespace(), key.name()).map(Tree::of);
-        if (found.isEmpty() || found.get().path("status").path("readyToUse").asBoolean(false)) {
+        if (found.isEmpty()) {
             return Outcome.done();
         }
         ObjectNode vs = found.get();
+        if (!Tree.at(vs, "metadata.deletionTimestamp").isMissingNode()) {
+            return deleter.reconcile(vs);
+        }
+        if (vs.path("status").path("readyToUse").asBoolean(false)) {
+            return Outcome.done();
+        }
         String claim = Tree.text(vs, "spec.source.persistentVolumeClaimName").orElse(null);
         if (claim == null) {
             return Outcome.done();  // pre-provisioned contents are not modelled
+        }
+        if (!Tree.finalizers(vs).contains(BOUND_PROTECTION)) {
+            ((ArrayNode) Tree.with(vs, "metadata").withArray("finalizers")).add(BOUND_PROTECTION);
+            sim.api().update(Tree.resource(vs));
+            return Outcome.requeueAfter(Duration.ZERO);
         }
         Optional<String> pvName = sim.api().get("v1", "PersistentVolumeClaim", key.namespace(), claim).map(Tree::of)
                 .flatMap(pvc -> Tree.text(pvc, "spec.volumeName"));
         if (pvName.isEmpty()) {
             return Outcome.requeueAfter(Duration.ofSeconds(5));
         }
-        ObjectNode pv = sim.api().get("v1", "PersistentVolume", null, pvName.get()).map(Tree::of).orElseThrow();
-        TridentBackend backend = sim.backendByUuid(Tree.text(pv, "spec.csi.volumeAttributes."
-                + Trident.ATTR_BACKEND_UUID).orElse("")).orElseThrow(() -> new IllegalStateException(
-                "PV " + pvName.get() + " names an unknown Trident backend"));
-        String internal = Tree.text(pv, "spec.csi.volumeAttributes." + Trident.ATTR_INTERNAL_NAME).orElseThrow();
-        OntapPort ontap = sim.ontapPort(backend);
-        VolumeRecord volume = ontap.volume(backend.svm(), internal).orElseThrow(() -> new IllegalStateException(
-                "ONTAP volume " + internal + " of " + pvName.get() + " is gone"));
+        SnapshotVolume volume = SnapshotVolume.of(sim, pvName.get()).orElseThrow(() -> new IllegalStateException(
+                "the ONTAP volume of " + pvName.get() + " is gone"));
         String snapshotName = "snapshot-" + Tree.uid(vs);
-        Optional<SnapshotRecord> snapshot = ontap.snapshots(volume.uuid()).stream()
-                .filter(s -> s.name().equals(snapshotName)).findFirst();
+        Optional<SnapshotRecord> snapshot = volume.snapshot(snapshotName);
         if (snapshot.isEmpty()) {
             String job = jobs.get(Tree.uid(vs));
-            if (job == null || ontap.job(job).state().isDone()) {
-                jobs.put(Tree.uid(vs), ontap.createSnapshot(volume.uuid(), snapshotName, "VolumeSnapshot "
-                        + key.namespace() + "/" + key.name(), null).uuid());
+            if (job == null || volume.ontap().job(job).state().isDone()) {
+                jobs.put(Tree.uid(vs), volume.ontap().createSnapshot(volume.volume().uuid(), snapshotName,
+                        "VolumeSnapshot " + key.namespace() + "/" + key.name(), null).uuid());
             }
             return Outcome.requeueAfter(POLL);
         }
@@ -79,7 +88,7 @@ final class SnapshotController implements Reconciler {
             content.put("apiVersion", API).put("kind", "VolumeSnapshotContent");
             Tree.with(content, "metadata").put("name", contentName);
             ObjectNode spec = Tree.with(content, "spec");
-            spec.put("deletionPolicy", "Delete").put("driver", Trident.CSI_DRIVER);
+            spec.put("deletionPolicy", deletionPolicy(vs)).put("driver", Trident.CSI_DRIVER);
             Tree.with(spec, "source").put("snapshotHandle", handle);
             Tree.with(spec, "volumeSnapshotRef").put("kind", "VolumeSnapshot").put("namespace", Tree.namespace(vs))
                     .put("name", Tree.name(vs)).put("uid", Tree.uid(vs));
@@ -95,5 +104,16 @@ final class SnapshotController implements Reconciler {
                 .put("restoreSize", String.valueOf(snapshot.size()));
         sim.api().updateStatus(Tree.resource(latest));
         sim.record("volumesnapshot " + Tree.namespace(vs) + "/" + Tree.name(vs) + " ready: " + handle);
+    }
+
+    /** The deletionPolicy of the snapshot's class (named, else the default class); Delete without a class. */
+    private String deletionPolicy(ObjectNode vs) {
+        Optional<String> named = Tree.text(vs, "spec.volumeSnapshotClassName");
+        Optional<ObjectNode> snapshotClass = named.isPresent()
+                ? sim.api().get(API, "VolumeSnapshotClass", null, named.get()).map(Tree::of)
+                : sim.api().list(API, "VolumeSnapshotClass", null, LabelSelector.everything()).stream().map(Tree::of)
+                        .filter(c -> "true".equals(c.path("metadata").path("annotations").path(DEFAULT_CLASS).asText()))
+                        .findFirst();
+        return snapshotClass.flatMap(c -> Tree.text(c, "deletionPolicy")).orElse("Delete");
     }
 }

@@ -54,6 +54,13 @@ final class Tree {
         return node.path("metadata").path("namespace").asText();
     }
 
+    /** {@code metadata.finalizers}, in order. */
+    static java.util.List<String> finalizers(JsonNode node) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        node.path("metadata").path("finalizers").forEach(f -> out.add(f.asText()));
+        return out;
+    }
+
     static String uid(JsonNode node) {
         return node.path("metadata").path("uid").asText();
     }

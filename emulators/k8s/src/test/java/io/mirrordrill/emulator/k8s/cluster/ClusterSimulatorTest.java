@@ -276,6 +276,73 @@ class ClusterSimulatorTest {
                 StandardCharsets.UTF_8));
     }
 
+    private List<String> ontapSnapshots() {
+        String claimUid = get("v1", "PersistentVolumeClaim", "shop", "data").path("metadata").path("uid").asText();
+        OntapPort c1 = ontap.port("c1", "east");
+        VolumeRecord volume = c1.volume("svm1", "trident_pvc_" + claimUid.replace('-', '_')).orElseThrow();
+        return c1.snapshots(volume.uuid()).stream().map(s -> s.name()).toList();
+    }
+
+    private String takeSnapshot(String name, String snapshotClass) {
+        apply("""
+                apiVersion: snapshot.storage.k8s.io/v1
+                kind: VolumeSnapshot
+                metadata: {name: %s, namespace: shop}
+                spec:
+                  volumeSnapshotClassName: %s
+                  source: {persistentVolumeClaimName: data}
+                """.formatted(name, snapshotClass));
+        world.advance(Duration.ofMinutes(1));
+        JsonNode vs = get("snapshot.storage.k8s.io/v1", "VolumeSnapshot", "shop", name);
+        assertTrue(vs.path("status").path("readyToUse").asBoolean(), vs.toString());
+        assertEquals(List.of("snapshot.storage.kubernetes.io/volumesnapshot-bound-protection"),
+                List.of(vs.path("metadata").path("finalizers").get(0).asText()));
+        return vs.path("status").path("boundVolumeSnapshotContentName").asText();
+    }
+
+    @Test
+    void deletingAVolumeSnapshotOfADeleteClassRemovesItsOntapSnapshotAndContentFirst() {
+        apply(DEPLOYMENT);
+        world.advance(Duration.ofMinutes(1));
+        String content = takeSnapshot("hourly", "no-such-class"); // no class: Delete, as the snapshotter's default
+        assertEquals("Delete", get("snapshot.storage.k8s.io/v1", "VolumeSnapshotContent", null, content)
+                .path("spec").path("deletionPolicy").asText());
+        String ontapName = "snapshot-" + get("snapshot.storage.k8s.io/v1", "VolumeSnapshot", "shop", "hourly")
+                .path("metadata").path("uid").asText();
+        assertEquals(List.of(ontapName), ontapSnapshots());
+
+        api.delete("snapshot.storage.k8s.io/v1", "VolumeSnapshot", "shop", "hourly");
+        assertTrue(api.get("snapshot.storage.k8s.io/v1", "VolumeSnapshot", "shop", "hourly").isPresent(),
+                "held by the finalizer until the storage is cleaned");
+        world.advance(Duration.ofMinutes(1));
+
+        assertTrue(api.get("snapshot.storage.k8s.io/v1", "VolumeSnapshot", "shop", "hourly").isEmpty());
+        assertTrue(api.get("snapshot.storage.k8s.io/v1", "VolumeSnapshotContent", null, content).isEmpty());
+        assertEquals(List.of(), ontapSnapshots());
+    }
+
+    @Test
+    void deletingAVolumeSnapshotOfARetainClassKeepsItsContentAndOntapSnapshot() {
+        apply(DEPLOYMENT + """
+                ---
+                apiVersion: snapshot.storage.k8s.io/v1
+                kind: VolumeSnapshotClass
+                metadata: {name: keep}
+                driver: csi.trident.netapp.io
+                deletionPolicy: Retain
+                """);
+        world.advance(Duration.ofMinutes(1));
+        String content = takeSnapshot("kept", "keep");
+
+        api.delete("snapshot.storage.k8s.io/v1", "VolumeSnapshot", "shop", "kept");
+        world.advance(Duration.ofMinutes(1));
+
+        assertTrue(api.get("snapshot.storage.k8s.io/v1", "VolumeSnapshot", "shop", "kept").isEmpty());
+        assertEquals("Retain", get("snapshot.storage.k8s.io/v1", "VolumeSnapshotContent", null, content)
+                .path("spec").path("deletionPolicy").asText());
+        assertEquals(1, ontapSnapshots().size());
+    }
+
     @Test
     void writesAreRefusedOnAFrozenFilesystemAReadOnlyMountOrAStoppedSvm() {
         apply(DEPLOYMENT);

@@ -1,0 +1,50 @@
+package io.mirrordrill.engine.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
+import io.mirrordrill.engine.port.kubernetes.Resources;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The status of a protect resource whose spec does not bind to the model (a field of the wrong type), written as
+ * JSON since nothing of it binds: {@code state} Failed, the binding message as {@code error}, and a False
+ * {@code Ready} condition (reason {@code InvalidSpec}) whose lastTransitionTime moves only when it flips. Everything
+ * else of the object and its status is sent back as read; an unchanged status is not written.
+ */
+public final class UnboundStatus {
+    private UnboundStatus() {}
+
+    public static void fail(KubernetesPort kubernetes, GenericKubernetesResource found, String message, Instant now) {
+        JsonNode before = Resources.mapper().valueToTree(found.getAdditionalProperties().get("status"));
+        ObjectNode status = before instanceof ObjectNode o ? o.deepCopy() : Resources.mapper().createObjectNode();
+        status.put("state", "Failed").put("error", message);
+        ArrayNode conditions = status.get("conditions") instanceof ArrayNode a ? a : status.putArray("conditions");
+        ObjectNode ready = null;
+        for (JsonNode c : conditions) {
+            if (ReadyCondition.TYPE.equals(c.path("type").asText()) && c instanceof ObjectNode o) {
+                ready = o;
+            }
+        }
+        if (ready == null) {
+            ready = conditions.addObject().put("type", ReadyCondition.TYPE);
+        }
+        if (!"False".equals(ready.path("status").asText())) {
+            ready.put("lastTransitionTime", now.truncatedTo(ChronoUnit.SECONDS).toString());
+        }
+        ready.put("status", "False").put("reason", "InvalidSpec").put("message", message);
+        if (found.getMetadata().getGeneration() != null) {
+            ready.put("observedGeneration", found.getMetadata().getGeneration());
+        }
+        if (status.equals(before)) {
+            return;
+        }
+        GenericKubernetesResource updated = Resources.toGeneric(found);
+        updated.getAdditionalProperties().put("status", Resources.mapper().convertValue(status, Object.class));
+        kubernetes.updateStatus(updated);
+    }
+}
