@@ -51,4 +51,53 @@ class AmrWorkflowTest {
         assertEquals(List.of(1, 2, 3, 5), e.records(e.destination));
         assertEquals("my-app-name", e.amrStatus().path("destinationApplicationRef").asText());
     }
+
+    @Test
+    void theSeedsReplicationScheduleFeedsTheMirrorAndAFailoverLosesAtMostOnePeriod() {
+        SeedEstate e = new SeedEstate(3);
+        e.source.apply("trident-protect-schedule.yaml", """
+                apiVersion: protect.trident.netapp.io/v1
+                kind: Schedule
+                metadata:
+                  name: appmirror-schedule-0e1f88ab-f013-4bce-8ae9-6afed9df59a1
+                spec:
+                  appVaultRef: %s
+                  applicationRef: my-app-name
+                  backupRetention: "0"
+                  enabled: true
+                  granularity: custom
+                  recurrenceRule: |-
+                    DTSTART:20220101T000200Z
+                    RRULE:FREQ=MINUTELY;INTERVAL=5
+                  snapshotRetention: "2"
+                """.formatted(SeedEstate.SRC_VAULT), SeedEstate.NS);
+        // the app writes a record every 10 s for the rest of the test
+        Runnable[] writer = new Runnable[1];
+        writer[0] = () -> {
+            if (e.w.world().network().isSiteUp("east") && e.running(e.source)) {
+                e.write(e.source);
+            }
+            e.w.world().schedule(Duration.ofSeconds(10), "app writes", writer[0]);
+        };
+        e.w.world().schedule(Duration.ZERO, "app writes", writer[0]);
+        e.w.advance(Duration.ofMinutes(6));
+        e.destination.apply("trident-protect-relationship.yaml", e.amrYaml("Established", null), SeedEstate.NS);
+        e.awaitState("Established");
+        e.w.advance(Duration.ofHours(1));
+        String last = e.amrStatus().path("lastTransferredSnapshot").asText();
+        assertTrue(last.contains("appmirror-schedule"), last);
+        long kept = e.source.api().list("protect.trident.netapp.io/v1", "Snapshot", SeedEstate.NS,
+                io.mirrordrill.engine.port.kubernetes.LabelSelector.everything()).size();
+        assertEquals(2, kept, "snapshotRetention keeps two");
+
+        List<Integer> written = e.records(e.source);
+        e.w.world().network().siteDown("east");
+        e.desire("Promoted", null);
+        e.awaitState("Promoted");
+        e.runUntil(() -> e.running(e.destination), Duration.ofMinutes(5), "the destination app");
+        List<Integer> survived = e.records(e.destination);
+        assertEquals(written.subList(0, survived.size()), survived, "a prefix of the writes survives, in order");
+        int lost = written.size() - survived.size();
+        assertTrue(lost > 0 && lost <= 6 * 10, "lost " + lost + " records: at most two 5-minute periods at 6/min");
+    }
 }
