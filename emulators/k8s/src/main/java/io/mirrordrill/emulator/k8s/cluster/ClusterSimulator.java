@@ -107,6 +107,7 @@ public final class ClusterSimulator {
     public TridentBackend updateBackend(String backendName, String ontapCluster, String svm) {
         TridentBackend updated = backend(backendName).withSvm(ontapCluster, svm);
         backends.put(backendName, updated);
+        workloads.invalidate();
         TridentObjects.publishBackend(api, updated);
         record("trident backend update " + backendName + " -> " + ontapCluster + "/" + svm);
         return updated;
@@ -163,6 +164,11 @@ public final class ClusterSimulator {
         watch("apps/v1", "Deployment", apps, o -> key(o));
         watch("apps/v1", "StatefulSet", apps, o -> key(o));
         watch("snapshot.storage.k8s.io/v1", "VolumeSnapshot", snapshots, o -> key(o));
+        for (String[] kind : List.of(new String[] {"v1", "Pod"}, new String[] {"v1", "PersistentVolumeClaim"},
+                new String[] {"v1", "PersistentVolume"})) {
+            watches.add(api.watch(kind[0], kind[1], null, LabelSelector.everything(), null,
+                    e -> workloads.invalidate()));
+        }
         record("simulator started");
     }
 

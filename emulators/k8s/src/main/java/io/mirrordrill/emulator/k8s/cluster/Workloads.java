@@ -6,6 +6,8 @@ import io.mirrordrill.emulator.k8s.cluster.WorkloadIoException.Reason;
 import io.mirrordrill.emulator.ontap.VolumeFiles;
 import io.mirrordrill.emulator.ontap.blocks.DataPathException;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,6 +20,13 @@ import java.util.TreeSet;
 public final class Workloads {
     private final ClusterSimulator sim;
     private final Set<String> frozen = new TreeSet<>();
+    /**
+     * Resolved mounts of running pods, by namespace/pod/mountPath. Dropped on every pod, claim, volume or backend
+     * change the simulator's watches see, as a kubelet learns of them: writes in between use what it knew.
+     */
+    private final Map<String, Resolved> mounts = new HashMap<>();
+
+    private record Resolved(Mount mount, VolumeFiles files) {}
 
     Workloads(ClusterSimulator sim) {
         this.sim = sim;
@@ -70,8 +79,20 @@ public final class Workloads {
 
     private record Mount(String pvName, boolean readOnly) {}
 
+    /** Forgets every resolved mount; the next I/O resolves again through the API. */
+    void invalidate() {
+        mounts.clear();
+    }
+
     private VolumeFiles mount(String namespace, String pod, String mountPath, boolean write) {
-        Mount m = resolve(namespace, pod, mountPath);
+        String key = namespace + "/" + pod + "/" + mountPath;
+        Resolved r = mounts.get(key);
+        if (r == null) {
+            Mount resolved = resolve(namespace, pod, mountPath);
+            r = new Resolved(resolved, files(resolved.pvName()));
+            mounts.put(key, r);
+        }
+        Mount m = r.mount();
         if (write && m.readOnly()) {
             throw new WorkloadIoException(Reason.READ_ONLY, "mount " + mountPath + " of pod " + namespace + "/" + pod
                     + " is read-only");
@@ -80,7 +101,7 @@ public final class Workloads {
             throw new WorkloadIoException(Reason.FROZEN, "filesystem at " + mountPath + " of pod " + namespace + "/"
                     + pod + " is frozen");
         }
-        return files(m.pvName());
+        return r.files();
     }
 
     private Mount resolve(String namespace, String pod, String mountPath) {
