@@ -601,14 +601,18 @@ final class SnapMirror {
         return Optional.empty();
     }
 
-    /** Whether starting {@code svm} would run an identity that an SVM-DR peer is already running. */
+    /**
+     * Whether starting {@code svm} would run an identity that an SVM-DR peer is already running. (chosen) A peer whose
+     * site cannot be reached does not count: in a disaster the destination cannot know, and must be able to start.
+     */
     Optional<Svm> runningIdentityTwin(Svm svm) {
         for (Relationship r : relationships.values()) {
             if (!r.isSvmDr() || !"full".equals(r.identityPreservation)) {
                 continue;
             }
             Svm other = r.destination.svm() == svm ? r.source.svm() : r.source.svm() == svm ? r.destination.svm() : null;
-            if (other != null && other.state == SvmState.RUNNING) {
+            if (other != null && other.state == SvmState.RUNNING
+                    && world.network().reachable(svm.cluster.site, other.cluster.site)) {
                 return Optional.of(other);
             }
         }
