@@ -10,6 +10,7 @@ import io.mirrordrill.engine.controller.Reconciler;
 import io.mirrordrill.engine.controller.ResourceKey;
 import io.mirrordrill.engine.port.kubernetes.LabelSelector;
 import io.mirrordrill.engine.port.kubernetes.Watch;
+import io.mirrordrill.engine.restore.SnapshotRestoreReconciler;
 import io.mirrordrill.engine.schedule.ScheduleReconciler;
 import io.mirrordrill.engine.snapshot.SnapshotReconciler;
 
@@ -68,6 +69,7 @@ public final class ProtectEngine {
         register("Snapshot", SnapshotReconciler.snapshots(ports));
         register("ShutdownSnapshot", SnapshotReconciler.shutdownSnapshots(ports));
         register("Schedule", new ScheduleReconciler(ports.kubernetes(), ports.clock()));
+        register("SnapshotRestore", new SnapshotRestoreReconciler(ports, settings));
         // the destination side
         register("AppMirrorRelationship", new AmrReconciler(ports, settings));
     }

@@ -2,26 +2,22 @@ package io.mirrordrill.engine.amr;
 
 import io.mirrordrill.engine.appvault.AppVaultException;
 import io.mirrordrill.engine.appvault.AppVaultResolver;
+import io.mirrordrill.engine.appvault.AppVaults;
 import io.mirrordrill.engine.appvault.ResolvedVault;
 import io.mirrordrill.engine.archive.Archive;
 import io.mirrordrill.engine.archive.ArchivePath;
 import io.mirrordrill.engine.archive.ArchiveReader;
 import io.mirrordrill.engine.archive.ArchiveWriter;
 import io.mirrordrill.engine.model.AppVault;
-import io.mirrordrill.engine.model.ProtectApi;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
 import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
 import io.mirrordrill.engine.port.objectstore.ObjectStoreConnector;
 import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
 
 import java.util.List;
-import java.util.Optional;
 
 /** One AppVault an AMR names, resolved to its bucket: where archives are listed, read and copied to. */
 final class Vault {
-    /** Where AppVaults live; the AMR's own namespace is searched next, as the seed applies them there too. */
-    static final String PROTECT_NAMESPACE = "trident-protect";
-
     final String name;
     final ResolvedVault resolved;
     private final ObjectStorePort store;
@@ -38,21 +34,17 @@ final class Vault {
         if (name == null || name.isBlank()) {
             throw new AmrException("InvalidSpec", field + " is empty: name the AppVault to use", true);
         }
-        AppVault vault = find(kube, name, PROTECT_NAMESPACE).or(() -> find(kube, name, amrNamespace))
+        AppVault vault = AppVaults.find(kube, name, amrNamespace).map(r -> (AppVault) ProtectYaml.fromGeneric(r))
                 .orElseThrow(() -> new AmrException("AppVaultNotFound", field + ": AppVault \"" + name
-                        + "\" not found in namespace " + PROTECT_NAMESPACE + " or " + amrNamespace
-                        + ". Fix: create it (kubectl apply -f <appvault>.yaml -n " + PROTECT_NAMESPACE + ")", true));
+                        + "\" not found in namespace " + amrNamespace + " or " + AppVaults.PROTECT_NAMESPACE
+                        + ". Fix: create it (kubectl apply -f <appvault>.yaml -n " + AppVaults.PROTECT_NAMESPACE + ")",
+                        true));
         try {
             ResolvedVault resolved = new AppVaultResolver(kube).resolve(vault);
             return new Vault(name, resolved, connector.connect(resolved.target()));
         } catch (AppVaultException e) {
             throw new AmrException("AppVaultInvalid", field + ": AppVault \"" + name + "\": " + e.getMessage(), true);
         }
-    }
-
-    private static Optional<AppVault> find(KubernetesPort kube, String name, String namespace) {
-        return kube.get(ProtectApi.API_VERSION, AppVault.KIND, namespace, name)
-                .map(r -> ProtectYaml.fromGeneric(r)).map(AppVault.class::cast);
     }
 
     List<ArchivePath> list(String appName, String appUid) {

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.appvault.AppVaultException;
 import io.mirrordrill.engine.appvault.AppVaultResolver;
 import io.mirrordrill.engine.appvault.ResolvedVault;
+import io.mirrordrill.engine.appvault.AppVaults;
 import io.mirrordrill.engine.model.AppVault;
 import io.mirrordrill.engine.model.ProtectApi;
 import io.mirrordrill.engine.model.yaml.BindingException;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * application's namespace).
  */
 final class VaultAccess {
-    static final String PROTECT_NAMESPACE = "trident-protect";
+    private static final String PROTECT_NAMESPACE = AppVaults.PROTECT_NAMESPACE;
 
     private final KubernetesPort kubernetes;
     private final ObjectStoreConnector connector;
@@ -30,11 +31,7 @@ final class VaultAccess {
     }
 
     AppVault find(String name, String namespace) {
-        Optional<GenericKubernetesResource> found = kubernetes.get(ProtectApi.API_VERSION, AppVault.KIND, namespace,
-                name);
-        if (found.isEmpty() && !PROTECT_NAMESPACE.equals(namespace)) {
-            found = kubernetes.get(ProtectApi.API_VERSION, AppVault.KIND, PROTECT_NAMESPACE, name);
-        }
+        Optional<GenericKubernetesResource> found = AppVaults.find(kubernetes, name, namespace);
         if (found.isEmpty()) {
             throw new SnapshotException(SnapshotException.APP_VAULT_NOT_FOUND, "AppVault " + name + " not found in"
                     + " namespace " + namespace + " or " + PROTECT_NAMESPACE + ". Fix: create it, or set"

@@ -51,7 +51,7 @@ final class SnapshotController implements Reconciler {
         }
         String claim = Tree.text(vs, "spec.source.persistentVolumeClaimName").orElse(null);
         if (claim == null) {
-            return Outcome.done();  // pre-provisioned contents are not modelled
+            return bindPreProvisioned(vs);
         }
         if (!Tree.finalizers(vs).contains(BOUND_PROTECTION)) {
             ((ArrayNode) Tree.with(vs, "metadata").withArray("finalizers")).add(BOUND_PROTECTION);
@@ -77,6 +77,43 @@ final class SnapshotController implements Reconciler {
         }
         jobs.remove(Tree.uid(vs));
         ready(vs, pvName.get(), snapshot.get());
+        return Outcome.done();
+    }
+
+    /**
+     * A VolumeSnapshot of a pre-provisioned VolumeSnapshotContent ({@code spec.source.volumeSnapshotContentName}),
+     * as a restore creates to reuse an existing ONTAP snapshot in another namespace: bound and ready once the
+     * content's handle names a snapshot that exists.
+     */
+    private Outcome bindPreProvisioned(ObjectNode vs) {
+        Optional<String> contentName = Tree.text(vs, "spec.source.volumeSnapshotContentName");
+        if (contentName.isEmpty()) {
+            return Outcome.done();
+        }
+        Optional<ObjectNode> content = sim.api().get(API, "VolumeSnapshotContent", null, contentName.get())
+                .map(Tree::of);
+        Optional<String> handle = content.flatMap(c -> Tree.text(c, "spec.source.snapshotHandle"));
+        if (handle.isEmpty()) {
+            return Outcome.requeueAfter(Duration.ofSeconds(5));
+        }
+        String[] parts = handle.get().split("/", 2);
+        Optional<SnapshotRecord> snapshot = SnapshotVolume.of(sim, parts[0]).flatMap(v -> v.snapshot(parts[1]));
+        if (snapshot.isEmpty()) {
+            sim.record("volumesnapshot " + Tree.namespace(vs) + "/" + Tree.name(vs) + " waits: no ONTAP snapshot "
+                    + handle.get());
+            return Outcome.requeueAfter(Duration.ofSeconds(30));
+        }
+        ObjectNode c = content.get();
+        if (!c.path("status").path("readyToUse").asBoolean(false)) {
+            Tree.with(c, "status").put("readyToUse", true).put("snapshotHandle", handle.get())
+                    .put("restoreSize", snapshot.get().size());
+            sim.api().updateStatus(Tree.resource(c));
+        }
+        Tree.with(vs, "status").put("boundVolumeSnapshotContentName", contentName.get()).put("readyToUse", true)
+                .put("creationTime", snapshot.get().createTime().toString())
+                .put("restoreSize", String.valueOf(snapshot.get().size()));
+        sim.api().updateStatus(Tree.resource(vs));
+        sim.record("volumesnapshot " + Tree.namespace(vs) + "/" + Tree.name(vs) + " bound to " + contentName.get());
         return Outcome.done();
     }
 
