@@ -10,12 +10,15 @@ import io.mirrordrill.engine.controller.Reconciler;
 import io.mirrordrill.engine.controller.ResourceKey;
 import io.mirrordrill.engine.port.kubernetes.LabelSelector;
 import io.mirrordrill.engine.port.kubernetes.Watch;
+import io.mirrordrill.engine.port.kubernetes.WatchEvent;
 import io.mirrordrill.engine.restore.SnapshotRestoreReconciler;
 import io.mirrordrill.engine.schedule.ScheduleReconciler;
 import io.mirrordrill.engine.snapshot.SnapshotReconciler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -71,7 +74,7 @@ public final class ProtectEngine {
         register("Schedule", new ScheduleReconciler(ports.kubernetes(), ports.clock()));
         register("SnapshotRestore", new SnapshotRestoreReconciler(ports, settings));
         // the destination side
-        register("AppMirrorRelationship", new AmrReconciler(ports, settings));
+        register("AppMirrorRelationship", new AmrReconciler(ports, settings), true);
     }
 
     /** Stops every controller and watch: what a crash of the controller manager leaves behind. */
@@ -89,11 +92,33 @@ public final class ProtectEngine {
 
     /** A controller for one protect kind, fed by a watch on that kind in all namespaces. */
     void register(String kind, Reconciler reconciler) {
+        register(kind, reconciler, false);
+    }
+
+    /**
+     * With {@code generationOnly}, updates that leave {@code metadata.generation} unchanged (status writes, label
+     * edits) do not trigger a reconcile, as controller-runtime's GenerationChangedPredicate: for controllers that
+     * requeue after every status write they make, so their own writes do not wake them a second time.
+     */
+    void register(String kind, Reconciler reconciler, boolean generationOnly) {
         Controller controller = new Controller(name + "/" + kind, reconciler, ports.scheduler(), Backoff.DEFAULT);
         controller.onEvent(e -> listeners.forEach(l -> l.accept(e)));
         controllers.add(controller);
-        watches.add(ports.kubernetes().watch(GROUP_VERSION, kind, null, LabelSelector.everything(), null,
-                event -> controller.enqueue(key(event.object()))));
+        Map<ResourceKey, Long> generations = new TreeMap<>();
+        watches.add(ports.kubernetes().watch(GROUP_VERSION, kind, null, LabelSelector.everything(), null, event -> {
+            ResourceKey key = key(event.object());
+            Long generation = event.object().getMetadata().getGeneration();
+            boolean changed = event.type() != WatchEvent.Type.MODIFIED
+                    || !java.util.Objects.equals(generations.get(key), generation);
+            if (event.type() == WatchEvent.Type.DELETED) {
+                generations.remove(key);
+            } else {
+                generations.put(key, generation);
+            }
+            if (!generationOnly || changed) {
+                controller.enqueue(key);
+            }
+        }));
     }
 
     private static ResourceKey key(GenericKubernetesResource o) {
