@@ -67,6 +67,7 @@ public final class AmrReconciler implements Reconciler {
             return Outcome.requeueAfter(Duration.ZERO);
         }
         MirrorState state = amr.status() == null ? null : amr.status().stateValue().orElse(null);
+        steps.begin();
         try {
             Optional<DesiredState> desired = amr.spec() == null ? Optional.empty() : amr.spec().desiredStateValue();
             if (desired.isEmpty()) {
@@ -196,6 +197,7 @@ public final class AmrReconciler implements Reconciler {
         if (!amr.metadata().getFinalizers().contains(FINALIZER)) {
             return Outcome.done();
         }
+        steps.begin();
         try {
             MirrorStep s = steps.detach(amr);
             if (!s.isDone()) {

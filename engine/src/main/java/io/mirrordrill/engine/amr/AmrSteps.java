@@ -52,14 +52,29 @@ final class AmrSteps {
         this.failover = new Failover(ports.kubernetes(), settings.namespaceMerge());
     }
 
+    /** Vaults opened during the current reconcile; a new reconcile reads them afresh (see {@link #begin}). */
+    private final java.util.Map<String, Vault> opened = new java.util.TreeMap<>();
+
+    /** Called at the start of every reconcile: vaults and their secrets may have changed since the last one. */
+    void begin() {
+        opened.clear();
+    }
+
     private Vault source(AppMirrorRelationship amr) {
-        return Vault.open(ports.kubernetes(), ports.objectStores(), amr.spec().sourceAppVaultRef(),
-                amr.metadata().getNamespace(), "spec.sourceAppVaultRef");
+        return open(amr, amr.spec().sourceAppVaultRef(), "spec.sourceAppVaultRef");
     }
 
     private Vault destination(AppMirrorRelationship amr) {
-        return Vault.open(ports.kubernetes(), ports.objectStores(), amr.spec().destinationAppVaultRef(),
-                amr.metadata().getNamespace(), "spec.destinationAppVaultRef");
+        return open(amr, amr.spec().destinationAppVaultRef(), "spec.destinationAppVaultRef");
+    }
+
+    private Vault open(AppMirrorRelationship amr, String name, String field) {
+        Vault vault = opened.get(field);
+        if (vault == null) {
+            vault = Vault.open(ports.kubernetes(), ports.objectStores(), name, amr.metadata().getNamespace(), field);
+            opened.put(field, vault);
+        }
+        return vault;
     }
 
     /** Throws the spec's first permanent problem, if any: what keeps a failed relationship failed. */
