@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -61,8 +63,14 @@ public final class OntapRestServer implements AutoCloseable {
                 cfg.jetty.addConnector((server, http) -> {
                     SslContextFactory.Server factory = new SslContextFactory.Server();
                     factory.setSslContext(b.tls);
+                    // like a cluster reached by its management IP, any host name is answered (no SNI check)
+                    HttpConfiguration https = new HttpConfiguration(http);
+                    https.getCustomizers().removeIf(c -> c instanceof SecureRequestCustomizer);
+                    SecureRequestCustomizer secure = new SecureRequestCustomizer();
+                    secure.setSniHostCheck(false);
+                    https.addCustomizer(secure);
                     ServerConnector connector = new ServerConnector(server,
-                            new SslConnectionFactory(factory, "http/1.1"), new HttpConnectionFactory(http));
+                            new SslConnectionFactory(factory, "http/1.1"), new HttpConnectionFactory(https));
                     connector.setHost(b.host);
                     connector.setPort(b.port);
                     return connector;
