@@ -75,7 +75,7 @@ public final class OntapRestConfig {
 
     static boolean isLoopback(String host) {
         String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1")
+        return h.equalsIgnoreCase("localhost") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}") || h.equals("::1")
                 || h.equals("0:0:0:0:0:0:0:1");
     }
 
