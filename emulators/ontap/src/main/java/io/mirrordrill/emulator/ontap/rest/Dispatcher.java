@@ -3,6 +3,7 @@ package io.mirrordrill.emulator.ontap.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.mirrordrill.engine.port.UnreachableException;
 import io.mirrordrill.engine.port.ontap.OntapErrors;
 import io.mirrordrill.engine.port.ontap.OntapException;
@@ -46,7 +47,8 @@ final class Dispatcher {
             return;
         }
         try {
-            RequestBody body = RequestBody.parse(ctx.bodyAsBytes());
+            boolean hasBody = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PATCH;
+            RequestBody body = hasBody ? RequestBody.parse(ctx.bodyAsBytes()) : RequestBody.EMPTY;
             Call call = new Call(port, ctx.path(), ctx.queryParamMap(), body, ctx::pathParam);
             Reply reply;
             lock.lock();
