@@ -40,6 +40,9 @@ final class Dispatcher {
     }
 
     private void dispatch(Context ctx, Route route) {
+        // the body is read before any refusal: a client still sending it would otherwise see the connection close
+        boolean hasBody = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PATCH;
+        byte[] raw = hasBody ? ctx.bodyAsBytes() : null;
         if (!auth.accepts(ctx.header("Authorization"))) {
             ctx.header("WWW-Authenticate", "Basic realm=\"ONTAP\"");
             error(ctx, new OntapException(401, OntapErrors.PERMISSION_DENIED,
@@ -47,8 +50,7 @@ final class Dispatcher {
             return;
         }
         try {
-            boolean hasBody = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PATCH;
-            RequestBody body = hasBody ? RequestBody.parse(ctx.bodyAsBytes()) : RequestBody.EMPTY;
+            RequestBody body = hasBody ? RequestBody.parse(raw) : RequestBody.EMPTY;
             Call call = new Call(port, ctx.path(), ctx.queryParamMap(), body, ctx::pathParam);
             Reply reply;
             lock.lock();

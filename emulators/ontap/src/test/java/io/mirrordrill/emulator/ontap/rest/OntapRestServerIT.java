@@ -84,6 +84,32 @@ class OntapRestServerIT {
     }
 
     @Test
+    void a_refused_post_with_a_body_still_gets_its_401_answer() {
+        RawClient.Answer a = new RawClient(server.endpoint(), "admin", "guess-1234").post("/api/storage/volumes",
+                "{\"name\":\"" + "v".repeat(100) + "\",\"svm.name\":\"svm1\",\"size\":1}");
+
+        assertEquals(401, a.status());
+    }
+
+    @Test
+    void no_request_writes_the_password_to_the_log() {
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            new RawClient(server.endpoint(), "admin", "guess-1234").get("/api/svm/svms");
+            client.get("/api/svm/svms");
+            client.post("/api/svm/svms", "{\"name\":\"svm_logged\",\"colour\":1}");
+            server.close();
+        } finally {
+            System.setErr(err);
+        }
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(log.contains(PASSWORD) || log.contains("guess-1234"), log);
+        assertTrue(log.contains("Stopped"), "the capture sees the server's own log: " + log);
+    }
+
+    @Test
     void the_version_probe_answers_generation_major_and_minor() {
         JsonNode cluster = client.get("/api/cluster?fields=version").json();
 
@@ -204,6 +230,11 @@ class OntapRestServerIT {
                 .json()));
         assertEquals(List.of("app_logs", "app_data"), names(client.get(
                 "/api/storage/volumes?svm.name=*1&order_by=name%20desc").json()));
+        String uuid = client.get("/api/storage/volumes?name=other").json().path("records").get(0).path("uuid")
+                .asText();
+        assertEquals(List.of("other"), names(client.get("/api/storage/volumes?uuid=" + uuid).json()));
+        assertEquals(4, client.get("/api/storage/volumes?state=online").json().path("num_records").asInt());
+        assertEquals(0, client.get("/api/svm/svms?state=stopped").json().path("num_records").asInt());
         assertEquals(400, client.get("/api/storage/volumes?colour=blue").status());
     }
 
