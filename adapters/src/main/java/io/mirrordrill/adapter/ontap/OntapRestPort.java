@@ -3,7 +3,6 @@ package io.mirrordrill.adapter.ontap;
 import static io.mirrordrill.adapter.ontap.Query.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mirrordrill.engine.port.ontap.ClusterPeerRecord;
 import io.mirrordrill.engine.port.ontap.ClusterRecord;
@@ -85,11 +84,8 @@ public final class OntapRestPort implements OntapPort {
 
     @Override
     public ClusterPeerRecord createClusterPeer(List<String> remoteAddresses, String passphrase) {
-        ObjectNode body = body();
-        ArrayNode addresses = body.putObject("remote").putArray("ip_addresses");
-        (remoteAddresses == null ? List.<String>of() : remoteAddresses).forEach(addresses::add);
-        body.putObject("authentication").put("passphrase", passphrase);
-        String uuid = created(http.send("POST", "/api/cluster/peers", body), "/api/cluster/peers");
+        String uuid = created(http.send("POST", "/api/cluster/peers",
+                OntapBodies.clusterPeer(remoteAddresses, passphrase)), "/api/cluster/peers");
         return OntapRecords.clusterPeer(http.get("/api/cluster/peers/" + segment(uuid),
                 Query.fields(OntapRecords.CLUSTER_PEER)));
     }
@@ -102,15 +98,7 @@ public final class OntapRestPort implements OntapPort {
 
     @Override
     public JobRecord createSvmPeer(String svm, String peerCluster, String peerSvm, List<String> applications) {
-        ObjectNode body = body();
-        body.putObject("svm").put("name", svm);
-        ObjectNode peer = body.putObject("peer");
-        peer.putObject("cluster").put("name", peerCluster);
-        peer.putObject("svm").put("name", peerSvm);
-        if (applications != null) {
-            applications.forEach(body.putArray("applications")::add);
-        }
-        return job("POST", "/api/svm/peers", body);
+        return job("POST", "/api/svm/peers", OntapBodies.svmPeer(svm, peerCluster, peerSvm, applications));
     }
 
     @Override
@@ -135,20 +123,7 @@ public final class OntapRestPort implements OntapPort {
 
     @Override
     public JobRecord createVolume(VolumeCreate request) {
-        ObjectNode body = body().put("name", request.name()).put("size", request.size());
-        body.putObject("svm").put("name", request.svm());
-        if (request.type() != null) {
-            body.put("type", request.type().rest());
-        }
-        if (request.snapshotPolicy() != null) {
-            body.putObject("snapshot_policy").put("name", request.snapshotPolicy());
-        }
-        if (request.isClone()) {
-            ObjectNode clone = body.putObject("clone").put("is_flexclone", true);
-            clone.putObject("parent_volume").put("name", request.cloneParentVolume());
-            clone.putObject("parent_snapshot").put("name", request.cloneParentSnapshot());
-        }
-        return job("POST", VOLUMES, body);
+        return job("POST", VOLUMES, OntapBodies.volume(request));
     }
 
     @Override
@@ -158,12 +133,7 @@ public final class OntapRestPort implements OntapPort {
 
     @Override
     public JobRecord restoreVolume(String volumeUuid, String snapshotName, boolean force) {
-        ObjectNode body = body();
-        ObjectNode snapshot = body.putObject("restore_to").putObject("snapshot").put("name", snapshotName);
-        if (force) {
-            snapshot.put("force", true);
-        }
-        return job("PATCH", VOLUMES + "/" + segment(volumeUuid), body);
+        return job("PATCH", VOLUMES + "/" + segment(volumeUuid), OntapBodies.restore(snapshotName, force));
     }
 
     @Override
@@ -174,14 +144,7 @@ public final class OntapRestPort implements OntapPort {
 
     @Override
     public JobRecord createSnapshot(String volumeUuid, String name, String comment, String snapmirrorLabel) {
-        ObjectNode body = body().put("name", name);
-        if (comment != null) {
-            body.put("comment", comment);
-        }
-        if (snapmirrorLabel != null) {
-            body.put("snapmirror_label", snapmirrorLabel);
-        }
-        return job("POST", snapshotsOf(volumeUuid), body);
+        return job("POST", snapshotsOf(volumeUuid), OntapBodies.snapshot(name, comment, snapmirrorLabel));
     }
 
     @Override
@@ -203,16 +166,7 @@ public final class OntapRestPort implements OntapPort {
 
     @Override
     public JobRecord createSnapmirrorPolicy(PolicyRecord policy) {
-        ObjectNode body = body().put("name", policy.name()).put("type", policy.type())
-                .put("copy_all_source_snapshots", policy.copyAllSourceSnapshots());
-        if (policy.identityPreservation() != null) {
-            body.put("identity_preservation", policy.identityPreservation());
-        }
-        ArrayNode retention = body.putArray("retention");
-        if (policy.retention() != null) {
-            policy.retention().forEach(r -> retention.addObject().put("label", r.label()).put("count", r.count()));
-        }
-        return job("POST", "/api/snapmirror/policies", body);
+        return job("POST", "/api/snapmirror/policies", OntapBodies.policy(policy));
     }
 
     @Override
@@ -223,21 +177,7 @@ public final class OntapRestPort implements OntapPort {
 
     @Override
     public JobRecord createSchedule(ScheduleRecord schedule) {
-        ObjectNode body = body().put("name", schedule.name());
-        ObjectNode cron = body.putObject("cron");
-        cron(cron, "minutes", schedule.minutes());
-        cron(cron, "hours", schedule.hours());
-        cron(cron, "days", schedule.days());
-        cron(cron, "weekdays", schedule.weekdays());
-        cron(cron, "months", schedule.months());
-        return job("POST", "/api/cluster/schedules", body);
-    }
-
-    /** An empty list means "every", which ONTAP expresses by leaving the field out. */
-    private static void cron(ObjectNode cron, String field, List<Integer> values) {
-        if (values != null && !values.isEmpty()) {
-            values.forEach(cron.putArray(field)::add);
-        }
+        return job("POST", "/api/cluster/schedules", OntapBodies.schedule(schedule));
     }
 
     @Override
@@ -262,34 +202,12 @@ public final class OntapRestPort implements OntapPort {
 
     @Override
     public JobRecord createRelationship(RelationshipCreate request) {
-        ObjectNode body = body();
-        body.putObject("source").put("path", request.sourcePath());
-        body.putObject("destination").put("path", request.destinationPath());
-        if (request.policy() != null) {
-            body.putObject("policy").put("name", request.policy());
-        }
-        if (request.transferSchedule() != null) {
-            body.putObject("transfer_schedule").put("name", request.transferSchedule());
-        }
-        if (request.identityPreservation() != null) {
-            body.put("identity_preservation", request.identityPreservation());
-        }
-        return job("POST", RELATIONSHIPS, body);
+        return job("POST", RELATIONSHIPS, OntapBodies.relationship(request));
     }
 
     @Override
     public JobRecord patchRelationship(String uuid, RelationshipPatch patch) {
-        ObjectNode body = body();
-        if (patch.state() != null) {
-            body.put("state", patch.state().rest());
-        }
-        if (patch.sourcePath() != null) {
-            body.putObject("source").put("path", patch.sourcePath());
-        }
-        if (patch.destinationPath() != null) {
-            body.putObject("destination").put("path", patch.destinationPath());
-        }
-        return job("PATCH", RELATIONSHIPS + "/" + segment(uuid), body);
+        return job("PATCH", RELATIONSHIPS + "/" + segment(uuid), OntapBodies.relationshipPatch(patch));
     }
 
     @Override
@@ -357,7 +275,7 @@ public final class OntapRestPort implements OntapPort {
     }
 
     private static ObjectNode body() {
-        return OntapHttp.JSON.createObjectNode();
+        return OntapBodies.object();
     }
 
     @Override

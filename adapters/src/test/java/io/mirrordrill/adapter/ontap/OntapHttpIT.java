@@ -84,7 +84,8 @@ class OntapHttpIT {
     void a_server_that_never_answers_is_unreachable_after_the_request_timeout() throws IOException {
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread acceptor = new Thread(() -> {
-                try (Socket ignored = silent.accept()) {
+                try (Socket accepted = silent.accept()) {
+                    accepted.getInputStream().readNBytes(1); // the request arrives; no answer ever leaves
                     Thread.sleep(5_000);
                 } catch (IOException | InterruptedException done) {
                     // the test is over

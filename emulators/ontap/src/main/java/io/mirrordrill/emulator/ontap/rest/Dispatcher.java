@@ -1,6 +1,7 @@
 package io.mirrordrill.emulator.ontap.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -35,7 +36,32 @@ final class Dispatcher {
         this.auth = auth;
     }
 
-    Handler handler(Route route) {
+    /** The routes of the route groups, each wrapped in this dispatcher. */
+    Route.Table table(RoutesConfig routes) {
+        return new Route.Table() {
+            @Override
+            public void get(String path, Route route) {
+                routes.get(path, handler(route));
+            }
+
+            @Override
+            public void post(String path, Route route) {
+                routes.post(path, handler(route));
+            }
+
+            @Override
+            public void patch(String path, Route route) {
+                routes.patch(path, handler(route));
+            }
+
+            @Override
+            public void delete(String path, Route route) {
+                routes.delete(path, handler(route));
+            }
+        };
+    }
+
+    private Handler handler(Route route) {
         return ctx -> dispatch(ctx, route);
     }
 

@@ -76,23 +76,7 @@ public final class OntapRestServer implements AutoCloseable {
                     return connector;
                 });
             }
-            Route.Table table = new Route.Table() {
-                public void get(String path, Route route) {
-                    cfg.routes.get(path, dispatcher.handler(route));
-                }
-
-                public void post(String path, Route route) {
-                    cfg.routes.post(path, dispatcher.handler(route));
-                }
-
-                public void patch(String path, Route route) {
-                    cfg.routes.patch(path, dispatcher.handler(route));
-                }
-
-                public void delete(String path, Route route) {
-                    cfg.routes.delete(path, dispatcher.handler(route));
-                }
-            };
+            Route.Table table = dispatcher.table(cfg.routes);
             new ClusterRoutes(listing).register(table);
             new SvmRoutes(listing).register(table);
             new StorageRoutes(listing).register(table);

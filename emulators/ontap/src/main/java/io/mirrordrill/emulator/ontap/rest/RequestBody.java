@@ -9,7 +9,6 @@ import io.mirrordrill.engine.port.ontap.OntapException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,9 +66,7 @@ final class RequestBody {
     }
 
     private static void flatten(ObjectNode node, String prefix, Map<String, JsonNode> out) {
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             String path = prefix + e.getKey();
             if (e.getValue() instanceof ObjectNode nested) {
                 flatten(nested, path + ".", out);
