@@ -9,6 +9,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,16 +26,19 @@ import java.util.concurrent.atomic.LongAdder;
  * whole; the client is a minimal socket loop so that the figure is the server's, not an HTTP library's.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.mirrordrill.bench.OntapRestThroughput [threads]
- * [seconds]} (defaults: 4 threads, 5 s measured after 3 s of warm-up).
+ * [seconds]} (defaults: 4 threads, 10 s measured after 10 s of warm-up). It also prints the process's CPU time per
+ * request (server, clients and their system calls), which a busy machine does not distort as it does requests/s.
  */
 public final class OntapRestThroughput {
     private static final int TARGET = 5_000;
+    /** Until the JIT has compiled Jetty's, Javalin's and the server's paths, a request costs about three times more. */
+    private static final int WARM_UP_SECONDS = 10;
 
     private OntapRestThroughput() {}
 
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 4;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         OntapEmulator ontap = new OntapEmulator(new World(1));
         ontap.addCluster("c1", "site1");
         ontap.addSvm("c1", "svm1", SvmSubtype.DEFAULT);
@@ -42,15 +46,22 @@ public final class OntapRestThroughput {
         try (OntapRestServer server = OntapRestServer.builder(ontap, "c1", "admin", "bench-Passw0rd").start()) {
             String auth = "Basic " + Base64.getEncoder().encodeToString("admin:bench-Passw0rd"
                     .getBytes(StandardCharsets.UTF_8));
-            run(server.port(), auth, threads, 3);
-            double perSecond = run(server.port(), auth, threads, seconds);
+            run(server.port(), auth, threads, WARM_UP_SECONDS);
+            Result r = run(server.port(), auth, threads, seconds);
             System.out.printf(Locale.ROOT, "ONTAP REST server, small GETs on loopback: %,.0f requests/s with %d"
-                    + " keep-alive connections over %d s (target %,d/s: %.2fx)%n", perSecond, threads, seconds,
-                    TARGET, perSecond / TARGET);
+                    + " keep-alive connections over %d s (target %,d/s: %.2fx)%n", r.perSecond(), threads, seconds,
+                    TARGET, r.perSecond() / TARGET);
+            System.out.printf(Locale.ROOT, "  CPU of this process (server and clients): %.0f us per request, %,.0f"
+                    + " requests per CPU-second; %d cores, system load %.1f (a busy machine lowers requests/s)%n",
+                    r.cpuMicrosPerRequest(), 1e6 / r.cpuMicrosPerRequest(), Runtime.getRuntime().availableProcessors(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
-    private static double run(int port, String auth, int threads, int seconds) throws Exception {
+    private record Result(double perSecond, double cpuMicrosPerRequest) {}
+
+    private static Result run(int port, String auth, int threads, int seconds) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         LongAdder done = new LongAdder();
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> clients = new ArrayList<>();
@@ -66,6 +77,7 @@ public final class OntapRestThroughput {
             clients.add(t);
         }
         long start = System.nanoTime();
+        long cpuStart = os.getProcessCpuTime();
         clients.forEach(Thread::start);
         Thread.sleep(seconds * 1000L);
         stop.set(true);
@@ -73,10 +85,11 @@ public final class OntapRestThroughput {
         for (Thread t : clients) {
             t.join();
         }
+        long cpu = os.getProcessCpuTime() - cpuStart;
         if (!failures.isEmpty()) {
             throw new IllegalStateException("a client failed", failures.get(0));
         }
-        return done.sum() / (elapsed / 1e9);
+        return new Result(done.sum() / (elapsed / 1e9), cpu / 1e3 / done.sum());
     }
 
     private static void client(int port, String auth, AtomicBoolean stop, LongAdder done) throws IOException {
