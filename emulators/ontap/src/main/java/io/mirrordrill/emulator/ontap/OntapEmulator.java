@@ -14,16 +14,22 @@ import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * All emulated ONTAP clusters of one {@link World}, SnapMirror between them, and the client data path. Each cluster
  * lives at a site; a port or data path is always obtained for a caller's site, and fails as the network dictates.
+ *
+ * <p>Like the world, the emulator is single-threaded. {@link #lock()} is the one lock that the ONTAP REST servers of
+ * its clusters take around every request; any other thread touching the emulator or its world while a server runs
+ * (advancing time, writing data, injecting faults) must take it too.
  */
 public final class OntapEmulator {
     private final World world;
     private final Map<String, OntapCluster> clusters = new TreeMap<>();
     private final SnapMirror snapMirror;
     private final Peering peering;
+    private final ReentrantLock lock = new ReentrantLock();
     private long snapshotSequence;
 
     public OntapEmulator(World world) {
@@ -34,6 +40,11 @@ public final class OntapEmulator {
 
     public World world() {
         return world;
+    }
+
+    /** The one lock serialising server threads against the single-threaded emulator and its world. */
+    public ReentrantLock lock() {
+        return lock;
     }
 
     public OntapCluster addCluster(String name, String site) {
