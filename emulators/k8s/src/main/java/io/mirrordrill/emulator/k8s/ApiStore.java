@@ -11,6 +11,7 @@ import io.mirrordrill.engine.port.kubernetes.NotFoundException;
 import io.mirrordrill.engine.port.kubernetes.ResourceKind;
 import io.mirrordrill.engine.port.kubernetes.Resources;
 import io.mirrordrill.sim.RandomStream;
+import io.mirrordrill.sim.SimulationException;
 
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -77,6 +78,42 @@ final class ApiStore {
                 delete(s.kind(), namespace, key.name());
             }
         }
+    }
+
+    // ---- etcd snapshot and restore ------------------------------------------------------------------------------
+
+    /** The keyspace as {@code etcdctl snapshot save} copies it: every object, in key order, and the revision. */
+    SnapshotImage image() {
+        List<SnapshotImage.Entry> entries = new ArrayList<>();
+        objects.forEach((key, s) -> entries.add(new SnapshotImage.Entry(SnapshotImage.key(s.kind().group(),
+                s.kind().plural(), key.namespace(), key.name()), s.kind().apiVersion(), s.kind().kind(), s.object())));
+        return new SnapshotImage(cluster.name(), revision, entries);
+    }
+
+    /**
+     * Fills an empty store from a restored keyspace, as an API server starting over a restored etcd finds it: the
+     * same objects, resourceVersions and revision, and the kinds of its CRDs served again. Nothing is committed, so
+     * no watch event and no new revision.
+     */
+    void load(SnapshotImage image) {
+        if (!objects.isEmpty() || revision != 0) {
+            throw new SimulationException("cluster " + cluster.name() + " already has objects; restore needs a new one");
+        }
+        for (SnapshotImage.Entry e : image.entries()) {
+            if (KindRegistry.isCrd(e.apiVersion(), e.kind())) {
+                KindRegistry.kindsOf(Resources.fromTree(e.object())).forEach(cluster.kinds()::register);
+            }
+        }
+        for (SnapshotImage.Entry e : image.entries()) {
+            ResourceKind kind = cluster.kinds().find(e.apiVersion(), e.kind()).orElseThrow(() ->
+                    new SimulationException("restored key " + e.key() + " is a " + e.apiVersion() + " " + e.kind()
+                            + " that neither a built-in kind nor a restored CRD serves"));
+            ObjectNode meta = Json.meta(e.object());
+            objects.put(ObjectKey.of(kind, Json.text(meta, "namespace"), Json.text(meta, "name")),
+                    new Stored(kind, e.object()));
+        }
+        revision = image.revision();
+        cluster.record("restored " + objects.size() + " objects at rv=" + revision);
     }
 
     // ---- create -------------------------------------------------------------------------------------------------

@@ -34,6 +34,14 @@ public final class KubernetesCluster {
     private final Namespaces namespaces = new Namespaces(this);
 
     public KubernetesCluster(World world, String name, String site) {
+        this(world, name, site, "cluster started at site " + site);
+        ResourceKind namespace = kinds.require("v1", "Namespace");
+        for (String ns : INITIAL_NAMESPACES) {
+            store.create(namespace, Resources.toTree(Resources.generic("v1", "Namespace", null, ns)));
+        }
+    }
+
+    private KubernetesCluster(World world, String name, String site, String started) {
         if (!world.network().hasSite(site)) {
             throw new SimulationException("cluster " + name + " needs a known site, not '" + site + "'");
         }
@@ -41,11 +49,22 @@ public final class KubernetesCluster {
         this.name = name;
         this.site = site;
         this.store = new ApiStore(this, world.random("k8s/" + name));
-        record("cluster started at site " + site);
-        ResourceKind namespace = kinds.require("v1", "Namespace");
-        for (String ns : INITIAL_NAMESPACES) {
-            store.create(namespace, Resources.toTree(Resources.generic("v1", "Namespace", null, ns)));
-        }
+        record(started);
+    }
+
+    /**
+     * A cluster whose API server starts over a restored etcd keyspace ({@code kubeadm init
+     * --ignore-preflight-errors=DirAvailable--var-lib-etcd}): exactly the image's objects and revision, no initial
+     * namespaces added, and the namespace controller resumes terminating namespaces.
+     */
+    static KubernetesCluster restored(World world, String name, String site, SnapshotImage image) {
+        KubernetesCluster cluster = new KubernetesCluster(world, name, site,
+                "cluster started at site " + site + " over a restored etcd keyspace at rv=" + image.revision());
+        cluster.store.load(image);
+        ResourceKind namespace = cluster.kinds.require("v1", "Namespace");
+        cluster.store.list(namespace, null, LabelSelector.everything()).stream().filter(Json::deleting)
+                .forEach(ns -> cluster.namespaces.requestSync(Json.text(Json.meta(ns), "name")));
+        return cluster;
     }
 
     public String name() {

@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -36,6 +38,8 @@ public final class ClusterSimulator {
     private final String name;
     private final String site;
     private final Map<String, TridentBackend> backends = new TreeMap<>();
+    /** Uids of the pods whose containers this node runs: kept across a restart of the controllers, not a new node. */
+    private final Set<String> runningPods = new TreeSet<>();
     private final List<Controller> controllers = new ArrayList<>();
     private final List<Watch> watches = new ArrayList<>();
     private final Workloads workloads;
@@ -78,6 +82,14 @@ public final class ClusterSimulator {
     /** The workload I/O API: pods writing to and reading from their mounted volumes. */
     public Workloads workloads() {
         return workloads;
+    }
+
+    boolean runs(String podUid) {
+        return runningPods.contains(podUid);
+    }
+
+    void started(String podUid) {
+        runningPods.add(podUid);
     }
 
     void record(String message) {
@@ -151,6 +163,12 @@ public final class ClusterSimulator {
         }
         started = true;
         TridentObjects.installCrds(api);
+        for (TridentBackend stored : TridentObjects.storedBackends(api)) {
+            // Trident keeps its state in its CRs: after an etcd restore it knows its backends from them
+            if (backends.putIfAbsent(stored.name(), stored) == null) {
+                record("trident backend " + stored.name() + " read from its TridentBackend object");
+            }
+        }
         backends.values().forEach(b -> TridentObjects.publishBackend(api, b));
         Provisioner provisioner = new Provisioner(this);
         Controller pvcs = controller("pvc-provisioner", provisioner);

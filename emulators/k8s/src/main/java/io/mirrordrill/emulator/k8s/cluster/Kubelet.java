@@ -30,13 +30,21 @@ final class Kubelet implements Reconciler {
             return Outcome.done();
         }
         ObjectNode pod = found.get();
-        if ("Running".equals(pod.path("status").path("phase").asText())
-                || !Tree.at(pod, "metadata.deletionTimestamp").isMissingNode()) {
+        if (!Tree.at(pod, "metadata.deletionTimestamp").isMissingNode()) {
+            return Outcome.done();
+        }
+        // A pod reported Running that this node never started (its status came back with a restored etcd) is
+        // admitted again: its volumes must mount here before it runs.
+        if ("Running".equals(pod.path("status").path("phase").asText()) && sim.runs(Tree.uid(pod))) {
             return Outcome.done();
         }
         Optional<String> problem = problem(pod);
         setStatus(pod, problem);
-        return problem.isPresent() ? Outcome.requeueAfter(RECHECK) : Outcome.done();
+        if (problem.isPresent()) {
+            return Outcome.requeueAfter(RECHECK);
+        }
+        sim.started(Tree.uid(pod));
+        return Outcome.done();
     }
 
     private Optional<String> problem(ObjectNode pod) {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.port.kubernetes.AlreadyExistsException;
 import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
+import io.mirrordrill.engine.port.kubernetes.LabelSelector;
 import io.mirrordrill.engine.port.kubernetes.Resources;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,6 +49,16 @@ final class TridentObjects {
         if (api.get("v1", "Namespace", null, Trident.NAMESPACE).isEmpty()) {
             api.create(Resources.generic("v1", "Namespace", null, Trident.NAMESPACE));
         }
+    }
+
+    /** The backends recorded in TridentBackend objects, as Trident reads them when it starts. */
+    static List<TridentBackend> storedBackends(KubernetesPort api) {
+        return api.list(API_VERSION, KIND, Trident.NAMESPACE, LabelSelector.everything()).stream().map(Tree::of)
+                .map(t -> new TridentBackend(t.path("backendName").asText(), t.path("backendUUID").asText(),
+                        Tree.at(t, "config.ontap_config.storageDriverName").asText(),
+                        Tree.at(t, "config.ontap_config.managementLIF").asText(),
+                        Tree.at(t, "config.ontap_config.svm").asText()))
+                .toList();
     }
 
     /** Creates or updates the TridentBackend object of a backend. */

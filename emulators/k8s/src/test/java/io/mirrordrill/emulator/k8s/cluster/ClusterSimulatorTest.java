@@ -421,6 +421,32 @@ class ClusterSimulatorTest {
     }
 
     @Test
+    void aNewNodeReadsTridentBackendsFromTheirObjectsAndRunsAPodOnlyOnceItsVolumeMountsThere() {
+        apply(DEPLOYMENT);
+        world.advance(Duration.ofMinutes(1));
+        String pod = Tree.name(pods("shop").get(0));
+        sim.workloads().append("shop", pod, "/var/lib/db", "records.log", b("1\n"));
+        sim.stop();                                           // the node is gone; its objects stay in the API
+        world.advance(Duration.ofSeconds(30));
+        ontap.port("c1", "east").setSvmState("svm1", SvmState.STOPPED);
+        world.advance(Duration.ofSeconds(5));
+
+        ClusterSimulator node = new ClusterSimulator(world, api, "k1", "east", ontap);
+        node.start();
+        assertEquals(sim.backend("nas-1"), node.backend("nas-1"), "read from the TridentBackend object");
+        world.advance(Duration.ofSeconds(10));
+        ObjectNode waiting = pods("shop").get(0);
+        assertEquals("Pending", waiting.path("status").path("phase").asText(), "reported Running, but not here");
+        assertTrue(waiting.path("status").path("message").asText().contains("MountVolume.SetUp failed"));
+
+        ontap.port("c1", "east").setSvmState("svm1", SvmState.RUNNING);
+        world.advance(Duration.ofSeconds(15));
+        assertEquals("Running", pods("shop").get(0).path("status").path("phase").asText());
+        assertEquals("1\n", new String(node.workloads().read("shop", pod, "/var/lib/db", "records.log"),
+                StandardCharsets.UTF_8));
+    }
+
+    @Test
     void theSameSeedGivesTheSameTrace() {
         apply(DEPLOYMENT);
         world.advance(Duration.ofMinutes(2));
