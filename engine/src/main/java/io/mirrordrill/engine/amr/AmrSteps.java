@@ -268,13 +268,10 @@ final class AmrSteps {
             }
             archive = destination.read(path);
         } else {
-            List<ArchivePath> complete = destination.list(app, uid);
-            if (complete.isEmpty()) {
-                throw new AmrException("NothingReplicated", "no snapshot of " + app + " has been completely"
-                        + " replicated to AppVault " + amr.spec().destinationAppVaultRef() + "; there is nothing to"
-                        + " fail over to. Fix: wait for the relationship to be Established", true);
-            }
-            archive = destination.read(complete.get(complete.size() - 1));
+            archive = newestRestorable(amr, destination).orElseThrow(() -> new AmrException("NothingReplicated",
+                    "no snapshot of " + app + " is completely replicated with its volume snapshots still on the"
+                    + " destination volumes; there is nothing to fail over to. Fix: wait for the relationship to be"
+                    + " Established and for a snapshot to replicate", true));
         }
         List<Claims.Pair> pairs = claims.pairs(archive, AmrReconciler.mapping(amr));
         String waiting = null;
@@ -297,6 +294,37 @@ final class AmrSteps {
         return new Progress(MirrorStep.done("application running on the destination from snapshot "
                 + archive.path().basename()), archive.path().basename(), null, ensureDestinationApplication(amr),
                 destinationNamespaces(amr));
+    }
+
+    /**
+     * The newest archive in the destination vault whose volume snapshots are all still on the destination volumes.
+     * Source retention may have deleted an older snapshot, and SnapMirror then removes its copy too: such an archive
+     * can no longer be restored, so the failover takes the newest one that can.
+     */
+    private Optional<Archive> newestRestorable(AppMirrorRelationship amr, Vault destination) {
+        List<ArchivePath> complete = destination.list(amr.spec().sourceApplicationName(),
+                amr.spec().sourceApplicationUID());
+        for (int i = complete.size() - 1; i >= 0; i--) {
+            Archive candidate = destination.read(complete.get(i));
+            boolean restorable = true;
+            for (Claims.Pair pair : claims.pairs(candidate, AmrReconciler.mapping(amr))) {
+                Optional<MirrorEndpoint> local = claims.local(pair);
+                if (local.isEmpty() || !hasSnapshot(local.get(), pair.entry().snapshotName())) {
+                    restorable = false;
+                    break;
+                }
+            }
+            if (restorable) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean hasSnapshot(MirrorEndpoint local, String snapshotName) {
+        OntapPort ontap = ports.ontap().connect(local.managementLif());
+        return ontap.volume(local.svm(), local.volume()).map(v -> ontap.snapshots(v.uuid()).stream()
+                .anyMatch(s -> s.name().equals(snapshotName))).orElse(false);
     }
 
     /** A named snapshot still on its way: keep replicating it from the source; give up after a timeout. */

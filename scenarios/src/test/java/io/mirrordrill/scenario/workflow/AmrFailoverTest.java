@@ -111,4 +111,26 @@ class AmrFailoverTest {
         return e.w.world().trace().hash() + " " + new String(String.valueOf(e.records(e.destination))
                 .getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     }
+
+    @Test
+    void failoverSkipsAReplicatedSnapshotWhoseVolumeSnapshotsRetentionDeleted() {
+        SeedEstate e = new SeedEstate(16);
+        e.establish(1);                                   // snapshot A: record 1
+        e.write(e.source);                                // 2
+        e.source.apply("b.yaml", """
+                apiVersion: protect.trident.netapp.io/v1
+                kind: Snapshot
+                metadata: {name: b}
+                spec: {appVaultRef: %s, applicationRef: my-app-name, reclaimPolicy: Delete}
+                """.formatted(SeedEstate.SRC_VAULT), SeedEstate.NS);
+        e.runUntil(() -> e.amrStatus().path("lastTransferredSnapshot").asText().contains("_b_"),
+                Duration.ofHours(1), "snapshot b to replicate");
+        e.source.api().delete("protect.trident.netapp.io/v1", "Snapshot", SeedEstate.NS, "b");  // retention
+        e.w.advance(Duration.ofMinutes(1));
+        var west = e.w.ontap().port("ontap-west", "west");
+        west.startTransfer(west.relationships(false).get(0).uuid(), null);  // the next update drops b's copy
+        e.w.advance(Duration.ofMinutes(1));
+        failover(e);
+        assertEquals(List.of(1), e.records(e.destination));
+    }
 }
