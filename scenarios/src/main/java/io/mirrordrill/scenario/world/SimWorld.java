@@ -4,6 +4,8 @@ import io.mirrordrill.emulator.ontap.OntapEmulator;
 import io.mirrordrill.emulator.s3.S3Credentials;
 import io.mirrordrill.emulator.s3.S3Endpoints;
 import io.mirrordrill.emulator.s3.S3Store;
+import io.mirrordrill.engine.EnginePorts;
+import io.mirrordrill.engine.EngineSettings;
 import io.mirrordrill.engine.port.ontap.JobRecord;
 import io.mirrordrill.engine.port.ontap.OntapPort;
 import io.mirrordrill.engine.port.ontap.SvmSubtype;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * A whole simulated estate in one deterministic {@link World}: sites and links, ONTAP clusters with SVMs and peers,
@@ -113,10 +116,19 @@ public final class SimWorld {
 
     /** A Kubernetes cluster at a site, with Trident and the protect CRDs installed. */
     public SimCluster kubernetes(String name, String site) {
+        return kubernetes(name, site, EngineSettings.DEFAULT, UnaryOperator.identity());
+    }
+
+    /**
+     * A Kubernetes cluster whose protect engine runs with {@code settings} (its controller environment) and with the
+     * ports {@code decorate} returns (identity for the real thing; a wrapper to plant a defect or observe calls).
+     */
+    public SimCluster kubernetes(String name, String site, EngineSettings settings,
+                                 UnaryOperator<EnginePorts> decorate) {
         if (clusters.containsKey(name)) {
             throw new SimulationException("Kubernetes cluster " + name + " already exists");
         }
-        SimCluster c = new SimCluster(this, name, site);
+        SimCluster c = new SimCluster(this, name, site, settings, decorate);
         clusters.put(name, c);
         return c;
     }
@@ -127,6 +139,16 @@ public final class SimWorld {
             throw new SimulationException("no Kubernetes cluster " + name + "; known: " + clusters.keySet());
         }
         return c;
+    }
+
+    /** Every Kubernetes cluster, by name. */
+    public List<SimCluster> clusters() {
+        return List.copyOf(clusters.values());
+    }
+
+    /** Every object store, by host name. */
+    public List<S3Store> stores() {
+        return List.copyOf(stores.values());
     }
 
     public void advance(Duration d) {

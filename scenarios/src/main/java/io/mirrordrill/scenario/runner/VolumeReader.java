@@ -1,0 +1,44 @@
+package io.mirrordrill.scenario.runner;
+
+import io.mirrordrill.emulator.ontap.VolumeFiles;
+import io.mirrordrill.emulator.ontap.blocks.DataPathException;
+import io.mirrordrill.scenario.drill.WorldSpec;
+import io.mirrordrill.scenario.workload.RecordFormat;
+import io.mirrordrill.scenario.workload.RecordSet;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The checker's own view of a volume's records, read from ONTAP at the storage's site (not through any pod): what a
+ * storage administrator would see. Empty when the storage cannot be read now (its site is down).
+ */
+final class VolumeReader {
+    private final Estate estate;
+    private final Map<String, String> clusterOfSvm = new TreeMap<>();
+
+    VolumeReader(Estate estate, WorldSpec world) {
+        this.estate = estate;
+        for (WorldSpec.Ontap o : world.ontap()) {
+            o.svms().forEach(s -> clusterOfSvm.put(s, o.name()));
+        }
+    }
+
+    /** The records in {@code file} of the volume {@code svm:volume}; an absent file holds none. */
+    Optional<RecordSet> records(String volumePath, String file) {
+        int colon = volumePath.indexOf(':');
+        String svm = volumePath.substring(0, colon);
+        String cluster = clusterOfSvm.get(svm);
+        if (cluster == null) {
+            return Optional.empty();
+        }
+        try {
+            String site = estate.sim().ontap().cluster(cluster).site();
+            VolumeFiles files = estate.sim().ontap().files(cluster, svm, volumePath.substring(colon + 1), site);
+            return Optional.of(files.exists(file) ? RecordFormat.parse(files.read(file)) : new RecordSet());
+        } catch (DataPathException unreadable) {
+            return Optional.empty();
+        }
+    }
+}
