@@ -4,10 +4,10 @@ package io.mirrordrill.scenario.drill;
 public sealed interface Condition {
     String describe();
 
-    /** A field of an object has a value (compared as text, after templating). */
-    record FieldEquals(Ref ref, String field, String value) implements Condition {
+    /** A field of an object has a value, or ({@code contains}) holds it as a part (text, after templating). */
+    record FieldEquals(Ref ref, String field, String value, boolean contains) implements Condition {
         public String describe() {
-            return ref.describe() + " " + field + " == " + value;
+            return ref.describe() + " " + field + (contains ? " contains " : " == ") + value;
         }
     }
 

@@ -130,7 +130,7 @@ final class StepParser {
 
     static Set<String> conditionFields(Set<String> more) {
         Set<String> all = refFields(more);
-        all.addAll(Set.of("field", "equals", "exists", "deployment", "running"));
+        all.addAll(Set.of("field", "equals", "contains", "exists", "deployment", "running"));
         return all;
     }
 
@@ -158,10 +158,12 @@ final class StepParser {
         if (n.has("exists")) {
             return new Condition.Presence(ref(n), n.bool("exists", true));
         }
-        if (!n.has("field") || !n.has("equals")) {
-            n.problem("a condition needs field and equals, exists, or deployment and running",
+        boolean contains = n.has("contains");
+        if (!n.has("field") || n.has("equals") == contains) {
+            n.problem("a condition needs field with equals or contains, exists, or deployment and running",
                     "write e.g. field: status.state, equals: Established");
         }
-        return new Condition.FieldEquals(ref(n), n.text("field", "", false), n.text("equals", "", false));
+        return new Condition.FieldEquals(ref(n), n.text("field", "", false),
+                n.text(contains ? "contains" : "equals", "", false), contains);
     }
 }

@@ -88,8 +88,7 @@ final class Checkpoint {
      * then took away.
      */
     RecordSet heldAt(String volume, String file, String workload, long seq) {
-        RecordSet held = ledger.records(r -> r.volume().equals(volume) && r.file().equals(file)
-                && r.workload().equals(workload) && r.seq() <= seq);
+        RecordSet held = ledger.records(workload, volume, file, r -> r.seq() <= seq);
         return held.minus(discarded(volume, file, workload, seq));
     }
 
@@ -99,8 +98,7 @@ final class Checkpoint {
         for (TraceWatch.Rollback rb : trace.rollbacks()) {
             if (rb.volume().equals(volume) && rb.seq() <= seq) {
                 long from = trace.snapshotSequence(rb.snapshot()).orElse(-1L);
-                gone.addAll(ledger.records(r -> r.volume().equals(volume) && r.file().equals(file)
-                        && r.workload().equals(workload) && r.seq() > from && r.seq() <= rb.seq()));
+                gone.addAll(ledger.records(workload, volume, file, r -> r.seq() > from && r.seq() <= rb.seq()));
             }
         }
         return gone;

@@ -38,7 +38,8 @@ final class Conditions {
             }
             JsonNode value = Template.at(object.get(), f.field());
             String text = value.isValueNode() ? value.asText() : value.isMissingNode() ? "<absent>" : value.toString();
-            return new Result(text.equals(vars.render(f.value())), f.field() + " = " + text
+            String wanted = vars.render(f.value());
+            return new Result(f.contains() ? text.contains(wanted) : text.equals(wanted), f.field() + " = " + text
                     + (f.field().startsWith("status") ? "; status " + object.get().path("status") : ""));
         }
         if (c instanceof Condition.Presence p) {

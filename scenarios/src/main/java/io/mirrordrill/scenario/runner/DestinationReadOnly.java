@@ -42,8 +42,8 @@ final class DestinationReadOnly implements Invariant {
                     VolumeRef.of(c.api(), ns, pvc.getMetadata().getName()).ifPresent(v -> writable(at, h, v, ns,
                             pvc.getMetadata().getName(), out));
                 }
-                at.ledger.runs().stream().filter(r -> r.location().cluster().equals(h.cluster)
-                        && r.location().namespace().equals(ns) && r.time().isAfter(since)).findFirst()
+                at.ledger.runsAfter(since).stream().filter(r -> r.location().cluster().equals(h.cluster)
+                        && r.location().namespace().equals(ns)).findFirst()
                         .ifPresent(r -> out.add(new Violation(id(), "a write was accepted on the destination of an"
                                 + " Established relationship", "AMR " + h.cluster + "/" + h.namespace + "/" + h.name
                                 + " Established since " + since + "; records " + r.first() + "-" + r.last() + " of "

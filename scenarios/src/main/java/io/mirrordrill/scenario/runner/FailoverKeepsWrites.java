@@ -72,8 +72,8 @@ final class FailoverKeepsWrites implements Invariant {
                 out.add(new Violation(id(), "failover lost " + missing.count() + " records written before the "
                         + "promoted snapshot", where + ": missing " + missing + " of " + held));
             }
-            RecordSet later = at.ledger.records(r -> r.volume().equals(src) && r.file().equals(w.file())
-                    && r.workload().equals(w.workload()) && r.seq() > seq.get()).intersect(present.get());
+            RecordSet later = at.ledger.records(w.workload(), src, w.file(), r -> r.seq() > seq.get())
+                    .intersect(present.get());
             if (!later.isEmpty()) {
                 out.add(new Violation(id(), "failover restored records written after the promoted snapshot",
                         where + ": " + later));

@@ -16,13 +16,14 @@ final class Losses {
     }
 
     static Long count(DrillRun run) {
+        run.checkpoint.volumes.forget();
         long lost = 0;
         for (Writer w : run.writers.values()) {
             Optional<RecordSet> present = present(run, w);
             if (present.isEmpty()) {
                 return null;
             }
-            RecordSet accepted = run.ledger.records(r -> r.workload().equals(w.name()));
+            RecordSet accepted = run.ledger.records(w.name(), r -> true);
             lost += accepted.minus(present.get()).count();
         }
         return lost;

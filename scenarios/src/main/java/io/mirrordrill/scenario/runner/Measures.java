@@ -65,8 +65,8 @@ final class Measures implements Writer.Observer {
             return;
         }
         RecordSet seen = writer.readThroughPod().orElse(new RecordSet());
-        RecordSet before = ledger.records(r -> r.workload().equals(writer.name())
-                && r.location().cluster().equals(from.cluster()) && r.seq() < startSeq);
+        RecordSet before = ledger.records(writer.name(), r -> r.location().cluster().equals(from.cluster())
+                && r.seq() < startSeq);
         RecordSet lost = before.minus(seen);
         RecordSet kept = before.intersect(seen);
         Duration rpo = Duration.ZERO;

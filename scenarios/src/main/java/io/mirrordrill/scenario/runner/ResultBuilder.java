@@ -40,7 +40,7 @@ final class ResultBuilder {
                 .sum();
         int failed = (int) transfers.stream().filter(t -> "failed".equals(t.outcome())).count();
         Duration simulated = Duration.between(run.begin, run.estate.world().now());
-        long accepted = run.ledger.runs().stream().mapToLong(Ledger.Run::count).sum();
+        long accepted = run.ledger.accepted();
         long refused = run.writers.values().stream().mapToLong(Writer::refused).sum();
         return new Measurements(run.measures.startedBy(), r.map(m -> m.rto().toMillis()).orElse(null),
                 r.map(m -> Units.format(m.rto())).orElse(null), r.map(m -> m.rpo().toMillis()).orElse(null),
@@ -83,10 +83,7 @@ final class ResultBuilder {
         Instant spanStart = null;
         Instant last = null;
         String where = null;
-        for (Ledger.Run r : run.ledger.runs()) {
-            if (!r.workload().equals(w.name())) {
-                continue;
-            }
+        for (Ledger.Run r : run.ledger.runs(w.name())) {
             String here = r.location().describe();
             if (spanStart != null && (!here.equals(where) || run.millis(r.time()) - run.millis(last) > gap)) {
                 items.add(new Timeline.Item(run.millis(spanStart), run.millis(last), "writes on " + where, "writes"));

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 final class VolumeReader {
     private final Estate estate;
     private final Map<String, String> clusterOfSvm = new TreeMap<>();
+    private final Map<String, Optional<RecordSet>> cache = new TreeMap<>();
 
     VolumeReader(Estate estate, WorldSpec world) {
         this.estate = estate;
@@ -26,7 +27,25 @@ final class VolumeReader {
     }
 
     /** The records in {@code file} of the volume {@code svm:volume}; an absent file holds none. */
+    /**
+     * Reads are cached within one checkpoint (the world does not move between the checks of one step):
+     * {@link #forget()} empties the cache before the next.
+     */
     Optional<RecordSet> records(String volumePath, String file) {
+        String key = volumePath + "/" + file;
+        if (cache.containsKey(key)) {
+            return cache.get(key);
+        }
+        Optional<RecordSet> read = read(volumePath, file);
+        cache.put(key, read);
+        return read;
+    }
+
+    void forget() {
+        cache.clear();
+    }
+
+    private Optional<RecordSet> read(String volumePath, String file) {
         int colon = volumePath.indexOf(':');
         String svm = volumePath.substring(0, colon);
         String cluster = clusterOfSvm.get(svm);

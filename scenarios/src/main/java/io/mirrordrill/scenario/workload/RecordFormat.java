@@ -26,13 +26,21 @@ public final class RecordFormat {
     /** The record numbers in a file's bytes; a torn last line (no newline) is not a record. */
     public static RecordSet parse(byte[] data) {
         RecordSet set = new RecordSet();
+        long runStart = -1;
+        long runEnd = -2;
         long number = 0;
         boolean inNumber = true;
         boolean digits = false;
         for (byte b : data) {
             if (b == '\n') {
                 if (digits) {
-                    set.add(number, number);
+                    if (number == runEnd + 1) {
+                        runEnd = number;
+                    } else {
+                        set.add(runStart, runEnd);
+                        runStart = number;
+                        runEnd = number;
+                    }
                 }
                 number = 0;
                 inNumber = true;
@@ -44,6 +52,7 @@ public final class RecordFormat {
                 inNumber = false;
             }
         }
+        set.add(runStart, runEnd);
         return set;
     }
 }

@@ -34,26 +34,50 @@ public final class RecordSet {
             ends[size - 1] = newEnd;
             return;
         }
-        List<long[]> ranges = ranges();
-        ranges.add(new long[] {from, to});
-        ranges.sort((a, b) -> Long.compare(a[0], b[0]));
-        size = 0;
-        count = 0;
-        for (long[] r : ranges) {
-            if (size > 0 && r[0] <= ends[size - 1] + 1) {
-                long newEnd = Math.max(ends[size - 1], r[1]);
-                count += newEnd - ends[size - 1];
-                ends[size - 1] = newEnd;
-            } else {
-                append(r[0], r[1]);
-            }
-        }
+        RecordSet single = new RecordSet();
+        single.append(from, to);
+        replaceWith(merge(this, single));
     }
 
     public void addAll(RecordSet other) {
-        for (int i = 0; i < other.size; i++) {
-            add(other.starts[i], other.ends[i]);
+        if (other.size == 0) {
+            return;
         }
+        if (size == 0 || other.starts[0] > ends[size - 1] + 1) {
+            for (int i = 0; i < other.size; i++) {
+                append(other.starts[i], other.ends[i]);
+            }
+            return;
+        }
+        replaceWith(merge(this, other));
+    }
+
+    /** The union of two sets in one pass over both. */
+    private static RecordSet merge(RecordSet a, RecordSet b) {
+        RecordSet out = new RecordSet();
+        int i = 0;
+        int j = 0;
+        while (i < a.size || j < b.size) {
+            boolean fromA = j >= b.size || (i < a.size && a.starts[i] <= b.starts[j]);
+            long from = fromA ? a.starts[i] : b.starts[j];
+            long to = fromA ? a.ends[i++] : b.ends[j++];
+            if (out.size > 0 && from <= out.ends[out.size - 1] + 1) {
+                if (to > out.ends[out.size - 1]) {
+                    out.count += to - out.ends[out.size - 1];
+                    out.ends[out.size - 1] = to;
+                }
+            } else {
+                out.append(from, to);
+            }
+        }
+        return out;
+    }
+
+    private void replaceWith(RecordSet other) {
+        starts = other.starts;
+        ends = other.ends;
+        size = other.size;
+        count = other.count;
     }
 
     private void append(long from, long to) {

@@ -43,7 +43,9 @@ public final class Writer {
     private long refused;
     private int rotation;
     private String refusing;
+    /** The running pod written to last; looked up again when a write finds it gone. */
     private String pod;
+    private String volumesOf;
     private final Map<String, String> volumes = new TreeMap<>();
 
     public Writer(String name, World world, Ledger ledger, Observer observer) {
@@ -82,6 +84,7 @@ public final class Writer {
         this.runStart = world.now();
         this.emitted = 0;
         this.pod = null;
+        this.volumesOf = null;
         world.record("workload/" + name, "start on " + newSpec.cluster() + ":" + newSpec.namespace() + "/"
                 + newSpec.deployment() + " rate=" + newSpec.rate() + "/s batch=" + newSpec.batch());
         tick();
@@ -106,7 +109,7 @@ public final class Writer {
         }
         Optional<String> running;
         try {
-            running = runningPod();
+            running = pod != null ? Optional.of(pod) : runningPod();
         } catch (UnreachableException e) {
             refuse(due, "cluster " + spec.cluster() + " unreachable");
             return;
@@ -121,18 +124,37 @@ public final class Writer {
             int mount = (rotation + k) % mounts;
             long n = due / mounts + (k < due % mounts ? 1 : 0);
             if (n > 0) {
-                append(running.get(), spec.mounts().get(mount), n);
+                append(running.get(), spec.mounts().get(mount), n, true);
             }
         }
         rotation = (int) ((rotation + due) % mounts);
     }
 
-    private void append(String podName, String mount, long n) {
+    /** Appends {@code n} records; a pod that is gone is looked up again once (the Deployment replaced it). */
+    private void append(String podName, String mount, long n, boolean retry) {
         try {
             cluster.simulator().workloads().append(spec.namespace(), podName, mount, spec.file(),
                     RecordFormat.lines(next, next + n - 1, spec.recordSize()));
         } catch (WorkloadIoException e) {
+            boolean podGone = e.reason() == WorkloadIoException.Reason.NOT_FOUND
+                    || e.reason() == WorkloadIoException.Reason.NOT_RUNNING;
+            if (podGone && retry) {
+                pod = null;
+                Optional<String> other;
+                try {
+                    other = runningPod();
+                } catch (UnreachableException unreachable) {
+                    other = Optional.empty();
+                }
+                if (other.isPresent()) {
+                    append(other.get(), mount, n, false);
+                    return;
+                }
+            }
             refuse(n, e.getMessage());
+            return;
+        } catch (UnreachableException e) {
+            refuse(n, "cluster " + spec.cluster() + " unreachable");
             return;
         }
         if (refusing != null) {
@@ -169,10 +191,11 @@ public final class Writer {
 
     /** The volume behind a mount of the pod, resolved once per pod. */
     private String volume(String podName, String mount) {
-        if (!podName.equals(pod)) {
-            pod = podName;
+        if (!podName.equals(volumesOf)) {
+            volumesOf = podName;
             volumes.clear();
         }
+        pod = podName;
         return volumes.computeIfAbsent(mount, m -> claimOf(podName, m)
                 .flatMap(claim -> VolumeRef.of(cluster.api(), spec.namespace(), claim)).map(VolumeRef::path)
                 .orElse("?"));

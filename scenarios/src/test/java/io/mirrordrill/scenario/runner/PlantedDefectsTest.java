@@ -94,4 +94,23 @@ class PlantedDefectsTest {
         assertTrue(r.failure().message().startsWith("no-secret-in-output"), TextSummary.of(r));
         assertFalse(r.failure().evidence().contains("dst-secret-7c1d88e0"), "the evidence hides the secret itself");
     }
+
+    @Test
+    void aFailoverThatDropsASourceLabelBreaksTheNamespaceMergeRule() {
+        Drill merge = DrillParser.parse(Path.of("drills", "namespace-merge.yaml"));
+        DrillResult r = runWithDefect(merge, ports -> new EnginePorts(wrap(KubernetesPort.class,
+                ports.kubernetes(), (method, args, call) -> {
+                    if ((method.equals("update") || method.equals("create")) && args.length == 1
+                            && args[0] instanceof GenericKubernetesResource res && res.getKind().equals("Namespace")) {
+                        ObjectNode tree = Resources.toTree(res);
+                        tree.with("metadata").with("labels").remove("compliance");
+                        args[0] = Resources.fromTree(tree);
+                    }
+                    return call.call();
+                }), ports.ontap(), ports.objectStores(), ports.exec(), ports.clock(), ports.scheduler()));
+        assertFalse(r.passed(), TextSummary.of(r));
+        assertEquals("invariant", r.failure().kind(), TextSummary.of(r));
+        assertTrue(r.failure().message().startsWith("namespace-merge-rule"), TextSummary.of(r));
+        assertTrue(r.failure().evidence().contains("compliance=hipaa"), r.failure().evidence());
+    }
 }

@@ -4,6 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.EnginePorts;
+import io.mirrordrill.engine.appvault.ResolvedVault;
+import io.mirrordrill.engine.archive.ArchivePath;
+import io.mirrordrill.engine.archive.ArchiveRetention;
+import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
+import io.mirrordrill.engine.port.ontap.OntapException;
+import io.mirrordrill.engine.port.ontap.OntapPort;
+import io.mirrordrill.scenario.workload.VolumeRef;
 import io.mirrordrill.engine.MirrordrillException;
 import io.mirrordrill.engine.controller.Outcome;
 import io.mirrordrill.engine.controller.Reconciler;
@@ -25,14 +32,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Stand-in for the source engine's Schedule controller: on each occurrence of an enabled schedule, a Snapshot CR
  * labelled with the schedule; after each, the schedule's completed snapshots beyond {@code snapshotRetention} are
- * deleted (CR and VolumeSnapshots; the archive stays for the {@code SnapshotTaker} of the real engine to clean).
+ * deleted with their reclaim policy Delete: the archive, the VolumeSnapshots and (as Trident's CSI driver does, which
+ * the cluster simulator does not model yet) their ONTAP snapshots, then the CR.
  */
 final class ScheduleRunner implements Reconciler {
     static final String LABEL = "protect.trident.netapp.io/schedule";
+    private static final String SNAPSHOT_API = "snapshot.storage.k8s.io/v1";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -94,16 +104,52 @@ final class ScheduleRunner implements Reconciler {
                         .thenComparing(s -> s.path("metadata").path("name").asText()))
                 .toList();
         for (int i = 0; i < completed.size() - keep; i++) {
-            String name = completed.get(i).path("metadata").path("name").asText();
+            JsonNode snapshot = completed.get(i);
+            String name = snapshot.path("metadata").path("name").asText();
             for (GenericKubernetesResource vs : api.list("snapshot.storage.k8s.io/v1", "VolumeSnapshot",
                     key.namespace(), LabelSelector.everything())) {
                 if (vs.getMetadata().getName().startsWith(name + "-")) {
-                    delete(api, "snapshot.storage.k8s.io/v1", "VolumeSnapshot", key.namespace(),
-                            vs.getMetadata().getName());
+                    volumeSnapshot(api, Resources.toTree(vs));
                 }
             }
+            archive(api, snapshot, key.namespace());
             delete(api, ProtectApi.API_VERSION, "Snapshot", key.namespace(), name);
         }
+    }
+
+    /** Deletes a VolumeSnapshot and, as Trident's CSI driver does for a Delete policy, its ONTAP snapshot. */
+    private void volumeSnapshot(KubernetesPort api, JsonNode vs) {
+        String ns = vs.path("metadata").path("namespace").asText();
+        String content = vs.path("status").path("boundVolumeSnapshotContentName").asText("");
+        String claim = vs.path("spec").path("source").path("persistentVolumeClaimName").asText();
+        Optional<JsonNode> vsc = content.isEmpty() ? Optional.empty()
+                : api.get(SNAPSHOT_API, "VolumeSnapshotContent", null, content).map(Resources::toTree);
+        String handle = vsc.map(c -> c.path("status").path("snapshotHandle").asText("")).orElse("");
+        VolumeRef.of(api, ns, claim).ifPresent(v -> {
+            try {
+                OntapPort ontap = ports.ontap().connect(v.ontapCluster());
+                ontap.volume(v.svm(), v.volume()).ifPresent(vol -> ontap.snapshots(vol.uuid()).stream()
+                        .filter(s -> s.name().equals(handle.substring(handle.indexOf('/') + 1))).findFirst()
+                        .ifPresent(s -> ontap.deleteSnapshot(vol.uuid(), s.uuid())));
+            } catch (OntapException busy) {
+                // a snapshot SnapMirror still holds stays; ONTAP refuses to delete it
+            }
+        });
+        delete(api, SNAPSHOT_API, "VolumeSnapshot", ns, vs.path("metadata").path("name").asText());
+        if (!content.isEmpty()) {
+            delete(api, SNAPSHOT_API, "VolumeSnapshotContent", null, content);
+        }
+    }
+
+    /** The snapshot's archive in its AppVault (reclaim policy Delete, as the schedule's snapshots have). */
+    private void archive(KubernetesPort api, JsonNode snapshot, String namespace) {
+        String path = snapshot.path("status").path("appArchivePath").asText("");
+        if (path.isEmpty()) {
+            return;
+        }
+        ResolvedVault vault = SnapshotTaker.vault(api, snapshot.path("spec").path("appVaultRef").asText(), namespace);
+        ObjectStorePort store = ports.objectStores().connect(vault.target());
+        new ArchiveRetention(store, vault.bucket()).delete(ArchivePath.parse(path, "status.appArchivePath"));
     }
 
     private static void delete(KubernetesPort api, String apiVersion, String kind, String ns, String name) {

@@ -151,7 +151,7 @@ final class SnapshotTaker implements Reconciler {
         return Optional.of(LENIENT.convertValue(entry, VolumeSnapshotEntry.class));
     }
 
-    private static ResolvedVault vault(KubernetesPort api, String name, String namespace) {
+    static ResolvedVault vault(KubernetesPort api, String name, String namespace) {
         for (String ns : List.of("trident-protect", namespace)) {
             Optional<GenericKubernetesResource> v = api.get(ProtectApi.API_VERSION, AppVault.KIND, ns, name);
             if (v.isPresent()) {
