@@ -85,10 +85,17 @@ final class DrillRun {
         writers.values().forEach(Writer::stop);
         Long lost = Losses.count(this);
         List<ExpectationResult> expected = failure == null ? new Expectations(this, lost).evaluate() : List.of();
-        if (failure == null) {
-            failure = expected.stream().filter(e -> !e.passed()).findFirst().map(e -> new Failure("expectation",
-                    e.where(), estate.world().now().toString(), "expected " + e.description(), "found " + e.actual()))
-                    .orElse(null);
+        List<ExpectationResult> unmet = expected.stream().filter(e -> !e.passed()).toList();
+        if (failure == null && !unmet.isEmpty()) {
+            ExpectationResult first = unmet.get(0);
+            StringBuilder evidence = new StringBuilder("found " + first.actual());
+            for (ExpectationResult e : unmet.subList(1, unmet.size())) {
+                evidence.append("; also unmet at ").append(e.where()).append(": ").append(e.description())
+                        .append(", found ").append(e.actual());
+            }
+            failure = new Failure("expectation", first.where(), estate.world().now().toString(),
+                    "expected " + first.description() + (unmet.size() > 1 ? " (" + unmet.size() + " of "
+                            + expected.size() + " expectations unmet)" : ""), evidence.toString());
         }
         long wall = (options.wallNanos().getAsLong() - wallStart) / 1_000_000;
         return new ResultBuilder(this).build(failure, steps.results(), expected, lost, wall);

@@ -53,8 +53,11 @@ final class ResultBuilder {
     private Timeline timeline(List<StepResult> steps) {
         long end = run.millis(run.estate.world().now());
         List<Timeline.Lane> lanes = new ArrayList<>();
-        lanes.add(new Timeline.Lane("steps", steps.stream().map(s -> new Timeline.Item(s.startMillis(), s.endMillis(),
-                s.path() + ": " + s.description(), s.outcome())).toList()));
+        lanes.add(new Timeline.Lane("steps", steps.stream().filter(s -> s.depth() == 0).map(s -> new Timeline.Item(
+                s.startMillis(), s.endMillis(), s.path() + ": " + s.description(), s.outcome())).toList()));
+        lanes.add(new Timeline.Lane("procedure steps", steps.stream().filter(s -> s.depth() > 0).map(s ->
+                new Timeline.Item(s.startMillis(), s.endMillis(), s.path() + ": " + s.description(), s.outcome()))
+                .toList()));
         lanes.add(new Timeline.Lane("faults", run.faultMarks.stream().map(m -> new Timeline.Item(run.millis(m.time()),
                 run.millis(m.time()), m.text(), "fault")).toList()));
         lanes.add(new Timeline.Lane("transfers", run.trace.transfers().stream().map(t -> new Timeline.Item(
