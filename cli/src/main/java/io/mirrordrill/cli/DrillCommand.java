@@ -6,7 +6,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code mirrordrill drill ...}. */
 @Command(name = "drill", mixinStandardHelpOptions = true, description = "Run, list, validate and fuzz drills.",
-        subcommands = {ListCommand.class, RunCommand.class, ValidateCommand.class, BenchCommand.class})
+        subcommands = {ListCommand.class, RunCommand.class, ValidateCommand.class, FuzzCommand.class,
+                BenchCommand.class})
 final class DrillCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,6 +1,9 @@
 package io.mirrordrill.cli;
 
 import io.mirrordrill.scenario.drill.Drill;
+import io.mirrordrill.scenario.drill.DrillInputException;
+import io.mirrordrill.scenario.drill.Problem;
+import io.mirrordrill.scenario.fuzz.PlantedBugs;
 import io.mirrordrill.scenario.report.DrillResult;
 import io.mirrordrill.scenario.report.HtmlReport;
 import io.mirrordrill.scenario.report.JsonReport;
@@ -52,6 +55,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--replay", description = "Run each drill twice; fail when the second trace differs.")
     boolean replay;
 
+    @Option(names = "--planted-bug", paramLabel = "NAME", description = "Run against an engine with a deliberate"
+            + " defect (as drill fuzz --planted-bug does), e.g. to replay a drill the fuzzer wrote: skip-quiesce.")
+    String plantedBug;
+
     @Option(names = "--no-progress", description = "No progress bar (it is off anyway when not on a terminal).")
     boolean noProgress;
 
@@ -64,6 +71,12 @@ final class RunCommand implements Callable<Integer> {
             try (Progress progress = Progress.of(drill.name(), drill.steps().size(), !noProgress)) {
                 RunOptions options = RunOptions.defaults().withSeed(seed).withWallClock(System::nanoTime)
                         .withProgress(progress);
+                if (plantedBug != null) {
+                    var bug = PlantedBugs.of(plantedBug).orElseThrow(() -> new DrillInputException(List.of(
+                            new Problem("command line", 0, "--planted-bug", "unknown planted bug \"" + plantedBug
+                                    + "\"", "use one of " + PlantedBugs.NAMES))));
+                    options = options.withEnginePorts(cluster -> bug);
+                }
                 results.add(replay ? DrillRunner.runAndReplay(drill, options) : DrillRunner.run(drill, options));
             }
             out.print(TextSummary.of(results.get(results.size() - 1)));

@@ -104,10 +104,33 @@ class MainTest {
     @Test
     void everyCommandHasHelp() {
         for (String[] args : new String[][] {{"--help"}, {"drill", "--help"}, {"drill", "run", "--help"},
-                {"drill", "list", "--help"}, {"drill", "validate", "--help"}, {"drill", "bench", "--help"}}) {
+                {"drill", "list", "--help"}, {"drill", "validate", "--help"}, {"drill", "bench", "--help"},
+                {"drill", "fuzz", "--help"}}) {
             Ran r = run(args);
             assertEquals(0, r.code(), String.join(" ", args));
             assertTrue(r.out().contains("Usage:"), r.out());
         }
+    }
+
+    @Test
+    void fuzzPassesOnTheRealEngineAndFindsAPlantedBugWritingADrillThatReproducesIt() throws IOException {
+        Ran clean = run("drill", "fuzz", "--seeds", "1..3", "--out", dir.resolve("clean").toString());
+        assertEquals(0, clean.code(), clean.out() + clean.err());
+        assertTrue(clean.out().contains("3 seeds (1..3): 3 passed, 0 failed"), clean.out());
+
+        Ran buggy = run("drill", "fuzz", "--seeds", "3..3", "--out", dir.resolve("bug").toString(), "--planted-bug",
+                "skip-quiesce");
+        assertEquals(1, buggy.code(), buggy.out() + buggy.err());
+        assertTrue(buggy.out().contains("FAIL seed 3") && buggy.out().contains("(reproduces)"), buggy.out());
+        Path written = dir.resolve("bug").resolve("fuzz-3.yaml");
+        assertTrue(Files.readString(written).contains("--planted-bug skip-quiesce"));
+        assertEquals(1, run("drill", "run", written.toString(), "--planted-bug", "skip-quiesce").code());
+        assertEquals(0, run("drill", "run", written.toString()).code());
+    }
+
+    @Test
+    void badFuzzSeedsAreAUsageError() {
+        assertEquals(2, run("drill", "fuzz", "--seeds", "9..1").code());
+        assertEquals(2, run("drill", "fuzz", "--seeds", "x").code());
     }
 }

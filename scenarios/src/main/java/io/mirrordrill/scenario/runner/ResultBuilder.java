@@ -74,6 +74,9 @@ final class ResultBuilder {
             lanes.add(new Timeline.Lane("AMR " + h.cluster + "/" + h.namespace + "/" + h.name, items));
         }
         for (Writer w : run.writers.values()) {
+            if (w.spec() == null) {
+                continue;
+            }
             lanes.add(new Timeline.Lane("workload " + w.name(), writes(w)));
         }
         return new Timeline(end, lanes);

@@ -92,8 +92,9 @@ final class StepRunner {
         } else if (step instanceof Step.Patch p) {
             run.operator.patch(p.ref(), p.merge());
         } else if (step instanceof Step.WorkloadStart w) {
+            var cluster = run.estate.reachableCluster(w.workload().cluster());
             run.writers.computeIfAbsent(w.workload().name(), n -> new Writer(n, run.estate.world(), run.ledger,
-                    run.measures)).start(w.workload(), run.estate.reachableCluster(w.workload().cluster()));
+                    run.measures)).start(w.workload(), cluster);
         } else if (step instanceof Step.WorkloadStop w) {
             Optional.ofNullable(run.writers.get(w.name())).ifPresent(Writer::stop);
         } else if (step instanceof Step.Advance a) {
@@ -104,13 +105,15 @@ final class StepRunner {
             snapshot(s);
         } else if (step instanceof Step.Await a) {
             if (!run.estate.world().runUntil(() -> run.conditions.holds(a.condition()), a.within())) {
-                throw new StepFailure("timed out after " + a.within() + " waiting for " + a.condition().describe(),
+                throw new StepFailure("timed out after " + a.within() + " waiting for "
+                        + run.vars.renderVariables(a.condition().describe()),
                         run.conditions.evaluate(a.condition()).observed());
             }
         } else if (step instanceof Step.Check c) {
             Conditions.Result r = run.conditions.evaluate(c.condition());
             if (!r.holds()) {
-                throw new StepFailure("check failed: " + c.condition().describe(), r.observed());
+                throw new StepFailure("check failed: " + run.vars.renderVariables(c.condition().describe()),
+                        r.observed());
             }
         } else if (step instanceof Step.Run r) {
             for (Step sub : drill.procedures().get(r.procedure())) {
