@@ -26,8 +26,9 @@ class MainTest {
         return new Ran(code, out.toString(), err.toString());
     }
 
+    /** The example drills of the working tree (the module's tests run in cli/). */
     private static Path example(String name) {
-        return BuiltInDrills.directory().resolve("examples").resolve(name);
+        return Path.of("..", "scenarios", "drills", "examples", name);
     }
 
     @Test
