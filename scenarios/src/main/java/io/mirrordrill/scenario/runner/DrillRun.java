@@ -5,6 +5,7 @@ import io.mirrordrill.scenario.drill.Step;
 import io.mirrordrill.scenario.report.DrillResult;
 import io.mirrordrill.scenario.report.ExpectationResult;
 import io.mirrordrill.scenario.report.Failure;
+import io.mirrordrill.scenario.report.JsonReport;
 import io.mirrordrill.scenario.report.StepResult;
 import io.mirrordrill.scenario.workload.Ledger;
 import io.mirrordrill.scenario.workload.Writer;
@@ -98,7 +99,15 @@ final class DrillRun {
                             + expected.size() + " expectations unmet)" : ""), evidence.toString());
         }
         long wall = (options.wallNanos().getAsLong() - wallStart) / 1_000_000;
-        return new ResultBuilder(this).build(failure, steps.results(), expected, lost, wall);
+        DrillResult result = new ResultBuilder(this).build(failure, steps.results(), expected, lost, wall);
+        List<String> leaks = failure == null ? SecretScan.leaks(estate, drill.world(), JsonReport.of(result))
+                : List.of();
+        if (leaks.isEmpty()) {
+            return result;
+        }
+        Failure leak = new Failure("invariant", drill.file().toString(), estate.world().now().toString(),
+                "no-secret-in-output: a secret value appears in an output", String.join("; ", leaks));
+        return new ResultBuilder(this).build(leak, steps.results(), expected, lost, wall);
     }
 
     /** Names the innermost step that failed (a step inside a procedure, when it is one). */

@@ -12,9 +12,11 @@ import io.mirrordrill.scenario.drill.DrillParser;
 import io.mirrordrill.scenario.report.DrillResult;
 import io.mirrordrill.scenario.report.TextSummary;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -112,5 +114,32 @@ class PlantedDefectsTest {
         assertEquals("invariant", r.failure().kind(), TextSummary.of(r));
         assertTrue(r.failure().message().startsWith("namespace-merge-rule"), TextSummary.of(r));
         assertTrue(r.failure().evidence().contains("compliance=hipaa"), r.failure().evidence());
+    }
+
+    @Test
+    void aCredentialThatReachesAnArchiveBreaksNoSecretInOutput(@TempDir Path dir) throws Exception {
+        Path seed = Path.of("drills", "seed").toAbsolutePath();
+        Files.writeString(dir.resolve("leak.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: leaked}
+                data: {key: src-secret-9f3b2c41}
+                """);
+        Files.writeString(dir.resolve("drill.yaml"), """
+                name: leak
+                description: a credential copied into the application's ConfigMap travels into every archive
+                world: %s/world.yaml
+                include: [%s/procedures.yaml]
+                steps:
+                  - run: install-vaults
+                  - run: deploy-app
+                  - apply: {cluster: k8s-east, namespace: my-app-namespace, file: leak.yaml}
+                  - run: set-up-replication
+                """.formatted(seed, seed));
+        DrillResult r = DrillRunner.run(DrillParser.parse(dir.resolve("drill.yaml")), RunOptions.defaults());
+        assertFalse(r.passed(), TextSummary.of(r));
+        assertTrue(r.failure().message().startsWith("no-secret-in-output"), TextSummary.of(r));
+        assertTrue(r.failure().evidence().contains("object s3.east.example/trident-protect-src-bucket/my-app-name_"),
+                r.failure().evidence());
     }
 }
