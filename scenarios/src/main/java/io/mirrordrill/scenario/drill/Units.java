@@ -88,7 +88,7 @@ public final class Units {
         if (a.toHours() > 0) {
             out.append(a.toHours()).append('h');
         }
-        if (a.toMinutesPart() > 0) {
+        if (a.toMinutesPart() > 0 || a.toHours() > 0 && (a.toSecondsPart() > 0 || a.toMillisPart() > 0)) {
             out.append(a.toMinutesPart()).append('m');
         }
         int millis = a.toMillisPart();

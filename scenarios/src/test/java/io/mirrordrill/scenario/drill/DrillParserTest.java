@@ -179,5 +179,7 @@ class DrillParserTest {
         assertEquals(4096L, Units.bytes("4KiB").orElseThrow());
         assertEquals(0.5, Units.rate("30/min").orElseThrow());
         assertEquals("1h5m3.250s", Units.format(Duration.ofMillis(3_903_250)));
+        assertEquals("1h0m33s", Units.format(Duration.ofSeconds(3633)));
+        assertEquals("2h", Units.format(Duration.ofHours(2)));
     }
 }
