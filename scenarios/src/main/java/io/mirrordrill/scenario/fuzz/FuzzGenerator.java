@@ -23,6 +23,8 @@ public final class FuzzGenerator {
     private final long seed;
     private final List<Op> ops = new ArrayList<>();
     private final Set<String> faults = new TreeSet<>();
+    /** Faults injected with a delay: healed only after they have struck. */
+    private final Set<String> delayed = new TreeSet<>();
     private final String rate;
     private State state = State.ESTABLISHED;
     private int opNumber;
@@ -127,6 +129,9 @@ public final class FuzzGenerator {
             case "bucketOutage" -> "fault: {bucketOutage: " + sourceBucket() + after + "}";
             default -> "fault: {engineCrash: " + owner() + after + "}";
         };
+        if (!after.isEmpty()) {
+            delayed.add(kind);
+        }
         faults.add(kind + "@" + (kind.equals("siteDown") ? source() : kind.equals("engineCrash") ? owner()
                 : kind.equals("bucketOutage") ? sourceBucket() : ""));
         faults.add(kind);
@@ -134,6 +139,9 @@ public final class FuzzGenerator {
     }
 
     private void heal(String kind) {
+        if (delayed.remove(kind)) {
+            ops.add(Op.of("let the delayed fault strike", "advance: 2m"));
+        }
         String target = faults.stream().filter(f -> f.startsWith(kind + "@")).findFirst().orElseThrow();
         String at = target.substring(target.indexOf('@') + 1);
         String step = switch (kind) {
@@ -152,7 +160,10 @@ public final class FuzzGenerator {
         if (faults.isEmpty()) {
             return;
         }
-        ops.add(Op.of("let delayed faults strike", "advance: 2m"));
+        if (!delayed.isEmpty()) {
+            ops.add(Op.of("let delayed faults strike", "advance: 2m"));
+            delayed.clear();
+        }
         for (String kind : List.copyOf(faults)) {
             if (!kind.contains("@") && faults.contains(kind)) {
                 heal(kind);

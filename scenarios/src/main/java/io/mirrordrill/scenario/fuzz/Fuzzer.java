@@ -72,7 +72,10 @@ public final class Fuzzer {
                 reproduces);
     }
 
-    /** What makes two failures the same: the kind, the invariant, or the step that failed. */
+    /**
+     * What makes two failures the same: the invariant broken, or the step that failed and how (its message with
+     * numbers left out), so shrinking cannot trade the failure for another one at the same step.
+     */
     static String signature(DrillResult r) {
         String message = r.failure().message();
         if (r.failure().kind().equals("invariant")) {
@@ -80,7 +83,8 @@ public final class Fuzzer {
         }
         String where = r.failure().where();
         int path = where.indexOf('(');
-        return r.failure().kind() + " " + (path < 0 ? where : where.substring(path, where.indexOf(':', path)));
+        String step = path < 0 ? where : where.substring(path, where.indexOf(':', path));
+        return r.failure().kind() + " " + step + " " + message.replaceAll("[0-9]+", "#");
     }
 
     private DrillResult run(FuzzCase c, String name) {
