@@ -16,7 +16,6 @@ final class Losses {
     }
 
     static Long count(DrillRun run) {
-        run.checkpoint.volumes.forget();
         long lost = 0;
         for (Writer w : run.writers.values()) {
             Optional<RecordSet> present = present(run, w);
