@@ -90,6 +90,11 @@ public final class ProtectEngine {
         return running;
     }
 
+    /** The protect kinds this engine runs a controller for while running, in registration order. */
+    public List<String> kinds() {
+        return controllers.stream().map(c -> c.name().substring(name.length() + 1)).toList();
+    }
+
     /** A controller for one protect kind, fed by a watch on that kind in all namespaces. */
     void register(String kind, Reconciler reconciler) {
         register(kind, reconciler, false);

@@ -32,10 +32,12 @@ public final class SimCluster {
     private ProtectEngine engine;
 
     SimCluster(SimWorld world, String name, String site) {
-        this(world, name, site, EngineSettings.DEFAULT);
+        this(world, name, site, EngineSettings.DEFAULT, UnaryOperator.identity());
     }
 
-    SimCluster(SimWorld world, String name, String site, EngineSettings settings) {
+    /** {@code decorate} wraps the ports the engine gets (a drill's planted defect, an observing proxy). */
+    SimCluster(SimWorld world, String name, String site, EngineSettings settings,
+               UnaryOperator<EnginePorts> decorate) {
         this.name = name;
         this.site = site;
         this.apiServer = new KubernetesCluster(world.world(), name, site);
@@ -46,8 +48,8 @@ public final class SimCluster {
         }
         simulator.start();
         this.settings = settings;
-        this.enginePorts = new EnginePorts(apiServer.port(), world.ontap().connector(site), world.s3().connector(site),
-                simulator.exec(), world.world(), world.world());
+        this.enginePorts = decorate.apply(new EnginePorts(apiServer.port(), world.ontap().connector(site),
+                world.s3().connector(site), simulator.exec(), world.world(), world.world()));
         this.engine = newEngine();
         engine.start();
     }

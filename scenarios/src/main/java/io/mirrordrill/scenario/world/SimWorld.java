@@ -5,6 +5,8 @@ import io.mirrordrill.engine.EngineSettings;
 import io.mirrordrill.emulator.s3.S3Credentials;
 import io.mirrordrill.emulator.s3.S3Endpoints;
 import io.mirrordrill.emulator.s3.S3Store;
+import io.mirrordrill.engine.EnginePorts;
+import io.mirrordrill.engine.EngineSettings;
 import io.mirrordrill.engine.port.ontap.JobRecord;
 import io.mirrordrill.engine.port.ontap.OntapPort;
 import io.mirrordrill.engine.port.ontap.SvmSubtype;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * A whole simulated estate in one deterministic {@link World}: sites and links, ONTAP clusters with SVMs and peers,
@@ -119,10 +122,19 @@ public final class SimWorld {
 
     /** The same, with the protect controller's environment (e.g. RESTORE_SKIP_NAMESPACE_ANNOTATIONS). */
     public SimCluster kubernetes(String name, String site, EngineSettings settings) {
+        return kubernetes(name, site, settings, UnaryOperator.identity());
+    }
+
+    /**
+     * A Kubernetes cluster whose protect engine runs with {@code settings} (its controller environment) and with the
+     * ports {@code decorate} returns (identity for the real thing; a wrapper to plant a defect or observe calls).
+     */
+    public SimCluster kubernetes(String name, String site, EngineSettings settings,
+                                 UnaryOperator<EnginePorts> decorate) {
         if (clusters.containsKey(name)) {
             throw new SimulationException("Kubernetes cluster " + name + " already exists");
         }
-        SimCluster c = new SimCluster(this, name, site, settings);
+        SimCluster c = new SimCluster(this, name, site, settings, decorate);
         clusters.put(name, c);
         return c;
     }
@@ -133,6 +145,16 @@ public final class SimWorld {
             throw new SimulationException("no Kubernetes cluster " + name + "; known: " + clusters.keySet());
         }
         return c;
+    }
+
+    /** Every Kubernetes cluster, by name. */
+    public List<SimCluster> clusters() {
+        return List.copyOf(clusters.values());
+    }
+
+    /** Every object store, by host name. */
+    public List<S3Store> stores() {
+        return List.copyOf(stores.values());
     }
 
     public void advance(Duration d) {

@@ -1,0 +1,71 @@
+package io.mirrordrill.cli;
+
+import io.mirrordrill.scenario.drill.Drill;
+import io.mirrordrill.scenario.report.DrillResult;
+import io.mirrordrill.scenario.runner.DrillRunner;
+import io.mirrordrill.scenario.runner.RunOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code mirrordrill drill bench}: the day-in-the-life drill's wall time, its simulated/wall ratio and the heap it
+ * used, against the targets (under 3 s wall, heap under 512 MiB on a 2-core machine). The first run includes the
+ * JIT's warm-up; the best run is the steady state.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark a drill (default: day-in-the-life): wall time, simulated/wall ratio, peak heap.")
+final class BenchCommand implements Callable<Integer> {
+    static final long TARGET_WALL_MILLIS = 3000;
+    static final long TARGET_HEAP_MIB = 512;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--drill", paramLabel = "<file|name>", defaultValue = "day-in-the-life",
+            description = "The drill to time (default: ${DEFAULT-VALUE}).")
+    String drill;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Runs (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Drill d = Drills.load(List.of(drill)).get(0);
+        long best = Long.MAX_VALUE;
+        long live = 0;
+        DrillResult last = null;
+        try (LiveHeap heap = LiveHeap.watch()) {
+            for (int i = 1; i <= Math.max(1, runs); i++) {
+                System.gc();
+                heap.reset();
+                long start = System.nanoTime();
+                last = DrillRunner.run(d, RunOptions.defaults().withWallClock(System::nanoTime));
+                long wall = (System.nanoTime() - start) / 1_000_000;
+                best = Math.min(best, wall);
+                live = Math.max(live, heap.peakMib());
+                out.printf(Locale.ROOT, "run %d: %s %d ms wall, %s simulated, ratio %.0fx, live heap peak %d MiB"
+                                + " (after each GC)%n", i, last.passed() ? "pass" : "FAIL", wall,
+                        last.measures().simulated(), last.measures().simulatedMillis() / (double) Math.max(1, wall),
+                        heap.peakMib());
+                out.flush();
+            }
+        }
+        double ratio = last.measures().simulatedMillis() / (double) Math.max(1, best);
+        out.printf(Locale.ROOT, "%s: best %d ms wall (target under %d ms: %s), simulated/wall %.0fx, live heap %d MiB"
+                        + " (target under %d MiB: %s; max heap %d MiB), %d writes, %d bytes transferred in %d"
+                        + " transfers, %d cores%n", d.name(), best, TARGET_WALL_MILLIS,
+                best < TARGET_WALL_MILLIS ? "met" : "missed", ratio, live, TARGET_HEAP_MIB,
+                live < TARGET_HEAP_MIB ? "met" : "missed", Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                last.measures().writesAccepted(), last.measures().bytesTransferred(), last.measures().transfers(),
+                Runtime.getRuntime().availableProcessors());
+        return last.passed() ? Main.PASSED : Main.FAILED;
+    }
+}

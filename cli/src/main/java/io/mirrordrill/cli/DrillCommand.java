@@ -1,0 +1,19 @@
+package io.mirrordrill.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code mirrordrill drill ...}. */
+@Command(name = "drill", mixinStandardHelpOptions = true, description = "Run, list, validate and fuzz drills.",
+        subcommands = {ListCommand.class, RunCommand.class, ValidateCommand.class, FuzzCommand.class,
+                BenchCommand.class})
+final class DrillCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,104 @@
+package io.mirrordrill.cli;
+
+import io.mirrordrill.engine.EnginePorts;
+import io.mirrordrill.scenario.drill.DrillInputException;
+import io.mirrordrill.scenario.drill.Problem;
+import io.mirrordrill.scenario.fuzz.Fuzzer;
+import io.mirrordrill.scenario.fuzz.PlantedBugs;
+import io.mirrordrill.scenario.runner.RunOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+
+/** {@code mirrordrill drill fuzz}. */
+@Command(name = "fuzz", mixinStandardHelpOptions = true,
+        description = "Generate drills from seeds (worlds, operation sequences, faults that respect preconditions),"
+                + " run them with the invariants, and shrink each failure to a minimal drill file that reproduces it.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every generated drill passed", "1:a failure was found (see the written drill files)",
+                "2:bad input or usage"})
+final class FuzzCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--seeds", paramLabel = "A..B", defaultValue = "1..200",
+            description = "Seeds to try, inclusive (default: ${DEFAULT-VALUE}).")
+    String seeds;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "fuzz-out",
+            description = "Where shrunk failing drills are written (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--planted-bug", paramLabel = "NAME",
+            description = "Run against an engine with a deliberate defect, to see the fuzzer find it: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = BugNames.class)
+    String plantedBug;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter console = spec.commandLine().getOut();
+        long[] range = range(seeds);
+        Files.createDirectories(out);
+        RunOptions options = RunOptions.defaults();
+        String hint = "";
+        if (plantedBug != null) {
+            UnaryOperator<EnginePorts> bug = PlantedBugs.of(plantedBug).orElseThrow(() -> bad("--planted-bug",
+                    "unknown planted bug \"" + plantedBug + "\"", "use one of " + PlantedBugs.NAMES));
+            options = options.withEnginePorts(cluster -> bug);
+            hint = " --planted-bug " + plantedBug;
+        }
+        Fuzzer fuzzer = new Fuzzer(BuiltInDrills.directory(), out, options, hint);
+        int failed = 0;
+        try (Progress progress = Progress.of("fuzz", (int) (range[1] - range[0] + 1), true)) {
+            for (long seed = range[0]; seed <= range[1]; seed++) {
+                Fuzzer.Outcome o = fuzzer.fuzz(seed);
+                progress.step((int) (seed - range[0] + 1), (int) (range[1] - range[0] + 1), "seed " + seed);
+                if (!o.passed()) {
+                    failed++;
+                    console.printf("FAIL seed %d: %s%n  shrunk from %d to %d operations: %s (%s)%n", seed,
+                            o.failure(), o.operations(), o.shrunkTo(), o.reproduction(),
+                            o.reproduces() ? "reproduces" : "did NOT reproduce");
+                    console.flush();
+                }
+            }
+        }
+        long total = range[1] - range[0] + 1;
+        console.printf("%d seeds (%d..%d): %d passed, %d failed%n", total, range[0], range[1], total - failed, failed);
+        return failed == 0 ? Main.PASSED : Main.FAILED;
+    }
+
+    static long[] range(String text) {
+        String[] parts = text.split("\\.\\.");
+        try {
+            long from = Long.parseLong(parts[0].strip());
+            long to = parts.length == 2 ? Long.parseLong(parts[1].strip()) : from;
+            if (parts.length > 2 || to < from) {
+                throw bad("--seeds", "\"" + text + "\" is not a range A..B with A <= B", "write e.g. --seeds 1..200");
+            }
+            return new long[] {from, to};
+        } catch (NumberFormatException e) {
+            throw bad("--seeds", "\"" + text + "\" is not a range A..B", "write e.g. --seeds 1..200");
+        }
+    }
+
+    private static DrillInputException bad(String option, String reason, String fix) {
+        return new DrillInputException(List.of(new Problem("command line", 0, option, reason, fix)));
+    }
+
+    /** For picocli's completion candidates. */
+    static final class BugNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return PlantedBugs.NAMES.iterator();
+        }
+    }
+}

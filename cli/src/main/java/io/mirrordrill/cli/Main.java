@@ -1,0 +1,40 @@
+package io.mirrordrill.cli;
+
+import io.mirrordrill.engine.InputException;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+
+/**
+ * {@code mirrordrill}: exit code 0 when every drill passes, 1 when a drill or an invariant failed, 2 for bad input
+ * (a malformed drill, a missing file) or bad usage.
+ */
+public final class Main {
+    public static final int PASSED = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new MirrordrillCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (e instanceof InputException input) {
+                commandLine.getErr().println(input.getMessage());
+                return BAD_INPUT;
+            }
+            commandLine.getErr().println("mirrordrill: " + e);
+            e.printStackTrace(commandLine.getErr());
+            return FAILED;
+        });
+        return cli.execute(args);
+    }
+}

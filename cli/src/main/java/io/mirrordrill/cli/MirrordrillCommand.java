@@ -1,0 +1,42 @@
+package io.mirrordrill.cli;
+
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/** The top-level command. */
+@Command(name = "mirrordrill", mixinStandardHelpOptions = true, versionProvider = MirrordrillCommand.Version.class,
+        description = "Rehearse Kubernetes disaster recovery on ONTAP storage (Trident protect) against"
+                + " deterministic emulators.",
+        subcommands = {DrillCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every drill passed", "1:a drill or an invariant failed", "2:bad input or usage"})
+final class MirrordrillCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version the build wrote into the jar. */
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            Properties p = new Properties();
+            try (InputStream in = Version.class.getResourceAsStream("/mirrordrill-version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new String[] {"mirrordrill " + p.getProperty("version", "unknown"),
+                    "Java " + System.getProperty("java.version")};
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.mirrordrill.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line's contract: what it prints and its exit codes. */
+class MainTest {
+    @TempDir
+    Path dir;
+
+    private record Ran(int code, String out, String err) {}
+
+    private static Ran run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Ran(code, out.toString(), err.toString());
+    }
+
+    /** The example drills of the working tree (the module's tests run in cli/). */
+    private static Path example(String name) {
+        return Path.of("..", "scenarios", "drills", "examples", name);
+    }
+
+    @Test
+    void versionPrintsTheProjectVersion() {
+        Ran r = run("--version");
+        assertEquals(0, r.code());
+        assertTrue(r.out().startsWith("mirrordrill 0.1.0"), r.out());
+    }
+
+    @Test
+    void listShowsEveryBuiltInDrill() {
+        Ran r = run("drill", "list");
+        assertEquals(0, r.code(), r.err());
+        for (String name : new String[] {"setup-replication", "failover-site-loss", "failover-during-transfer",
+                "resync-discards-destination-writes", "reverse-resync-keeps-writes",
+                "reverse-direction-shutdown-snapshot", "fail-back", "delete-relationship", "namespace-merge",
+                "day-in-the-life"}) {
+            assertTrue(r.out().contains(name + " "), name + " missing from\n" + r.out());
+        }
+    }
+
+    @Test
+    void aPassingDrillExitsZeroAndWritesEveryReport() throws IOException {
+        Path report = dir.resolve("report");
+        Ran r = run("drill", "run", "setup-replication", "--json", dir.resolve("r.json").toString(), "--junit",
+                dir.resolve("junit.xml").toString(), "--report", report.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("PASS setup-replication"), r.out());
+        assertTrue(r.out().contains("trace "), r.out());
+        assertTrue(Files.readString(dir.resolve("r.json")).contains("\"traceHash\""));
+        assertTrue(Files.readString(dir.resolve("junit.xml")).contains("<testcase classname=\"mirrordrill.drill\""
+                + " name=\"setup-replication\""));
+        String html = Files.readString(report.resolve("index.html"));
+        assertTrue(html.contains("<svg") && html.contains("AMR k8s-west/my-app-namespace"), "timeline in the HTML");
+        assertTrue(Files.exists(report.resolve("setup-replication.json")));
+    }
+
+    @Test
+    void aDrillExpectingNoLossFromAnUnplannedFailoverExitsOneAndSaysWhy() throws IOException {
+        Path junit = dir.resolve("junit.xml");
+        Ran r = run("drill", "run", example("expect-no-loss-on-unplanned-failover.yaml").toString(), "--junit",
+                junit.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("FAIL expect-no-loss-on-unplanned-failover"), r.out());
+        assertTrue(r.out().contains("expected RPO at most 0 records"), r.out());
+        assertTrue(r.out().contains("records lost at the failover"), r.out());
+        assertTrue(r.out().contains("expect-no-loss-on-unplanned-failover.yaml:"), "names the line: " + r.out());
+        assertTrue(Files.readString(junit).contains("<failure type=\"expectation\""));
+    }
+
+    @Test
+    void aMalformedDrillExitsTwoNamingTheLineAndNothingRuns() {
+        Ran r = run("drill", "run", example("malformed.yaml").toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("malformed.yaml:9: steps[1].workload.rat: unknown field \"rat\""), r.err());
+        assertTrue(r.err().contains("no Kubernetes cluster \"k8s-north\""), r.err());
+        assertTrue(r.out().isEmpty(), "nothing ran: " + r.out());
+    }
+
+    @Test
+    void validateAcceptsAGoodDrillAndRefusesABadOne() {
+        assertEquals(0, run("drill", "validate", "fail-back").code());
+        assertEquals(2, run("drill", "validate", example("malformed.yaml").toString()).code());
+    }
+
+    @Test
+    void anUnknownDrillOrOptionIsAUsageError() {
+        Ran unknown = run("drill", "run", "no-such-drill");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("setup-replication"), "lists the built-in drills: " + unknown.err());
+        assertEquals(2, run("drill", "run", "--bogus", "setup-replication").code());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] args : new String[][] {{"--help"}, {"drill", "--help"}, {"drill", "run", "--help"},
+                {"drill", "list", "--help"}, {"drill", "validate", "--help"}, {"drill", "bench", "--help"},
+                {"drill", "fuzz", "--help"}}) {
+            Ran r = run(args);
+            assertEquals(0, r.code(), String.join(" ", args));
+            assertTrue(r.out().contains("Usage:"), r.out());
+        }
+    }
+
+    @Test
+    void fuzzPassesOnTheRealEngineAndFindsAPlantedBugWritingADrillThatReproducesIt() throws IOException {
+        Ran clean = run("drill", "fuzz", "--seeds", "1..3", "--out", dir.resolve("clean").toString());
+        assertEquals(0, clean.code(), clean.out() + clean.err());
+        assertTrue(clean.out().contains("3 seeds (1..3): 3 passed, 0 failed"), clean.out());
+
+        Ran buggy = run("drill", "fuzz", "--seeds", "3..3", "--out", dir.resolve("bug").toString(), "--planted-bug",
+                "skip-quiesce");
+        assertEquals(1, buggy.code(), buggy.out() + buggy.err());
+        assertTrue(buggy.out().contains("FAIL seed 3") && buggy.out().contains("(reproduces)"), buggy.out());
+        Path written = dir.resolve("bug").resolve("fuzz-3.yaml");
+        assertTrue(Files.readString(written).contains("--planted-bug skip-quiesce"));
+        assertEquals(1, run("drill", "run", written.toString(), "--planted-bug", "skip-quiesce").code());
+        assertEquals(0, run("drill", "run", written.toString()).code());
+    }
+
+    @Test
+    void badFuzzSeedsAreAUsageError() {
+        assertEquals(2, run("drill", "fuzz", "--seeds", "9..1").code());
+        assertEquals(2, run("drill", "fuzz", "--seeds", "x").code());
+    }
+}

@@ -1,0 +1,189 @@
+package io.mirrordrill.scenario.drill;
+
+import io.mirrordrill.engine.model.validation.Validator;
+import io.mirrordrill.engine.model.yaml.Document;
+import io.mirrordrill.engine.model.yaml.ProtectYaml;
+import io.mirrordrill.engine.model.yaml.YamlException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The checks that need the whole drill: every name a step uses is declared, every file exists and is valid
+ * Kubernetes/protect YAML, every variable a template reads is set somewhere, procedures do not call themselves.
+ */
+final class DrillChecker {
+    private final Drill drill;
+    private final WorldNames names;
+    private final List<Problem> problems = new ArrayList<>();
+    private final Set<String> variables = new TreeSet<>();
+    private final Set<String> workloads = new TreeSet<>();
+
+    DrillChecker(Drill drill) {
+        this.drill = drill;
+        this.names = new WorldNames(drill.world());
+    }
+
+    List<Problem> check() {
+        problems.addAll(names.check());
+        variables.addAll(drill.vars().keySet());
+        List<Step> all = new ArrayList<>(drill.steps());
+        drill.procedures().values().forEach(all::addAll);
+        for (Step s : all) {
+            if (s instanceof Step.SetVars set) {
+                variables.addAll(set.values().keySet());
+            } else if (s instanceof Step.Snapshot snap && snap.saveAs() != null) {
+                variables.add(snap.saveAs());
+            } else if (s instanceof Step.WorkloadStart start) {
+                workloads.add(start.workload().name());
+            }
+        }
+        for (Step s : all) {
+            step(s);
+        }
+        for (Map.Entry<String, List<Step>> p : drill.procedures().entrySet()) {
+            cycle(p.getKey(), p.getValue(), new ArrayList<>(List.of(p.getKey())));
+        }
+        for (Expectation e : drill.expectations()) {
+            expectation(e);
+        }
+        return problems;
+    }
+
+    /** The problems found so far. */
+    List<Problem> found() {
+        return List.copyOf(problems);
+    }
+
+    private void step(Step s) {
+        At at = s.at();
+        if (s instanceof Step.Apply a) {
+            cluster(at, a.cluster());
+            a.files().forEach(f -> file(at, f, null));
+        } else if (s instanceof Step.Delete d) {
+            ref(at, d.ref());
+        } else if (s instanceof Step.Patch p) {
+            ref(at, p.ref());
+            if (p.merge() != null) {
+                templates(at, p.merge().toString());
+            }
+        } else if (s instanceof Step.WorkloadStart w) {
+            cluster(at, w.workload().cluster());
+        } else if (s instanceof Step.WorkloadStop w && !workloads.contains(w.name())) {
+            add(at, "workload \"" + w.name() + "\" is never started", "start it with workload: {start: "
+                    + w.name() + ", ...}");
+        } else if (s instanceof Step.Fault f) {
+            names.fault(at, f.fault()).ifPresent(problems::add);
+        } else if (s instanceof Step.Snapshot snap) {
+            cluster(at, snap.cluster());
+            file(at, snap.file(), snap.shutdown() ? "ShutdownSnapshot" : "Snapshot");
+        } else if (s instanceof Step.Await a) {
+            condition(at, a.condition());
+        } else if (s instanceof Step.Check c) {
+            condition(at, c.condition());
+        } else if (s instanceof Step.Run r && !drill.procedures().containsKey(r.procedure())) {
+            add(at, "no procedure \"" + r.procedure() + "\"", "define it under procedures, or use one of "
+                    + drill.procedures().keySet());
+        } else if (s instanceof Step.SetVars set) {
+            set.values().values().forEach(v -> templates(at, v));
+        }
+    }
+
+    private void expectation(Expectation e) {
+        if (e instanceof Expectation.Holds h) {
+            condition(e.at(), h.condition());
+        } else if (e instanceof Expectation.NamespaceMetadata ns) {
+            cluster(e.at(), ns.cluster());
+        }
+    }
+
+    private void condition(At at, Condition c) {
+        if (c instanceof Condition.FieldEquals f) {
+            ref(at, f.ref());
+            templates(at, f.value());
+        } else if (c instanceof Condition.Presence p) {
+            ref(at, p.ref());
+        } else if (c instanceof Condition.AppRunning r) {
+            cluster(at, r.cluster());
+        }
+    }
+
+    private void ref(At at, Ref ref) {
+        cluster(at, ref.cluster());
+        templates(at, ref.name() + " " + (ref.namespace() == null ? "" : ref.namespace()));
+    }
+
+    private void cluster(At at, String cluster) {
+        if (cluster != null && !names.clusters().contains(cluster)) {
+            add(at, "no Kubernetes cluster \"" + cluster + "\"", "use one of " + names.clusters()
+                    + " or declare it under world.kubernetes");
+        }
+    }
+
+    private void templates(At at, String text) {
+        try {
+            for (Template.Reference r : Template.references(text)) {
+                if (r.isVariable() && !variables.contains(r.variable())) {
+                    add(at, "variable " + r.variable() + " is never set", "set it under vars, with a set step, or"
+                            + " with a snapshot's saveAs");
+                } else if (!r.isVariable()) {
+                    cluster(at, r.ref().cluster());
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            add(at, e.getMessage(), "write ${NAME}, ${uid:CLUSTER/KIND/NAMESPACE/NAME} or"
+                    + " ${field:CLUSTER/KIND/NAMESPACE/NAME:PATH}");
+        }
+    }
+
+    /** A resource file: exists, is YAML, and its protect documents are valid (templated fields excepted). */
+    private void file(At at, Path file, String requiredKind) {
+        if (!Files.isRegularFile(file)) {
+            add(at, "file " + file + " does not exist", "write the path relative to " + at.source());
+            return;
+        }
+        try {
+            List<Document> docs = ProtectYaml.parse(file);
+            for (Document d : docs) {
+                templates(new At(d.source(), d.line(), ""), d.tree().toString());
+                if (requiredKind != null && !requiredKind.equals(d.kind())) {
+                    problems.add(new Problem(d.source(), d.lineOf("kind"), "kind", "this step applies a "
+                            + requiredKind + ", the file holds a " + d.kind(), "name a " + requiredKind + " file"));
+                }
+            }
+            for (var p : Validator.validate(docs)) {
+                Document d = docs.stream().filter(x -> p.resource().isEmpty() || x.describe().equals(p.resource()))
+                        .findFirst().orElse(docs.get(0));
+                if (!Template.isTemplated(Template.at(d.tree(), p.field()).asText(""))) {
+                    problems.add(new Problem(p.source(), p.line(), p.field(), (p.resource().isEmpty() ? ""
+                            : p.resource() + ": ") + p.message(), p.fix()));
+                }
+            }
+        } catch (YamlException e) {
+            problems.add(new Problem(e.source(), e.line(), "", e.reason(), e.fix()));
+        }
+    }
+
+    private void cycle(String name, List<Step> steps, List<String> stack) {
+        for (Step s : steps) {
+            if (s instanceof Step.Run r && drill.procedures().containsKey(r.procedure())) {
+                if (stack.contains(r.procedure())) {
+                    add(s.at(), "procedure " + name + " runs itself through " + stack, "remove the recursive run");
+                    return;
+                }
+                stack.add(r.procedure());
+                cycle(r.procedure(), drill.procedures().get(r.procedure()), stack);
+                stack.remove(stack.size() - 1);
+            }
+        }
+    }
+
+    private void add(At at, String reason, String fix) {
+        problems.add(new Problem(at.source(), at.line(), at.path(), reason, fix));
+    }
+}

@@ -1,0 +1,62 @@
+package io.mirrordrill.scenario.drill;
+
+import java.time.Duration;
+
+/** A fault a drill injects or heals. */
+public sealed interface FaultSpec {
+    String describe();
+
+    record SiteDown(String site) implements FaultSpec {
+        public String describe() {
+            return "site " + site + " down";
+        }
+    }
+
+    record SiteUp(String site) implements FaultSpec {
+        public String describe() {
+            return "site " + site + " up";
+        }
+    }
+
+    record Partition(String a, String b) implements FaultSpec {
+        public String describe() {
+            return "partition " + a + " " + b;
+        }
+    }
+
+    record Heal(String a, String b) implements FaultSpec {
+        public String describe() {
+            return "heal " + a + " " + b;
+        }
+    }
+
+    record Degrade(String a, String b, Duration latency, long bandwidth) implements FaultSpec {
+        public String describe() {
+            return "degrade " + a + " " + b + " latency " + Units.format(latency) + " bandwidth " + bandwidth + " B/s";
+        }
+    }
+
+    record BucketOutage(String host, String bucket) implements FaultSpec {
+        public String describe() {
+            return "bucket " + host + "/" + bucket + " outage";
+        }
+    }
+
+    record BucketRestore(String host, String bucket) implements FaultSpec {
+        public String describe() {
+            return "bucket " + host + "/" + bucket + " restored";
+        }
+    }
+
+    record EngineCrash(String cluster) implements FaultSpec {
+        public String describe() {
+            return "protect controller of " + cluster + " crashed";
+        }
+    }
+
+    record EngineRestart(String cluster) implements FaultSpec {
+        public String describe() {
+            return "protect controller of " + cluster + " restarted";
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.mirrordrill.scenario.drill;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** One step of a drill. Values that hold {@code ${...}} are rendered when the step runs. */
+public sealed interface Step {
+    At at();
+
+    /** A short line for summaries and the timeline. */
+    String describe();
+
+    /** {@code kubectl apply -f FILE -n NAMESPACE} of each file (ordinary protect and Kubernetes YAML). */
+    record Apply(At at, String cluster, String namespace, List<Path> files) implements Step {
+        public String describe() {
+            return "apply " + files.stream().map(p -> p.getFileName().toString()).toList() + " to " + cluster
+                    + (namespace == null ? "" : " -n " + namespace);
+        }
+    }
+
+    /** {@code kubectl delete}. */
+    record Delete(At at, Ref ref) implements Step {
+        public String describe() {
+            return "delete " + ref.describe();
+        }
+    }
+
+    /** {@code kubectl patch --type merge}. */
+    record Patch(At at, Ref ref, ObjectNode merge) implements Step {
+        public String describe() {
+            return "patch " + ref.describe() + " " + merge;
+        }
+    }
+
+    record WorkloadStart(At at, WorkloadSpec workload) implements Step {
+        public String describe() {
+            return "start workload " + workload.describe();
+        }
+    }
+
+    record WorkloadStop(At at, String name) implements Step {
+        public String describe() {
+            return "stop workload " + name;
+        }
+    }
+
+    record Advance(At at, Duration duration) implements Step {
+        public String describe() {
+            return "advance " + Units.format(duration);
+        }
+    }
+
+    /** A fault now, or {@code after} a delay; {@code disaster} marks the moment RPO and RTO are measured from. */
+    record Fault(At at, FaultSpec fault, Duration after, boolean disaster) implements Step {
+        public String describe() {
+            return (disaster ? "disaster: " : "fault: ") + fault.describe()
+                    + (after.isZero() ? "" : " after " + Units.format(after));
+        }
+    }
+
+    /**
+     * Applies a Snapshot or ShutdownSnapshot CR file and waits until it completes; {@code saveAs} keeps the basename
+     * of its {@code status.appArchivePath} in a variable (for {@code spec.promotedSnapshot}).
+     */
+    record Snapshot(At at, String cluster, String namespace, Path file, boolean shutdown, Duration within,
+                    String saveAs) implements Step {
+        public String describe() {
+            return (shutdown ? "shutdown snapshot " : "snapshot ") + file.getFileName() + " on " + cluster;
+        }
+    }
+
+    record Await(At at, Condition condition, Duration within) implements Step {
+        public String describe() {
+            return "await " + condition.describe() + " within " + Units.format(within);
+        }
+    }
+
+    /** Checks a condition now; a false one fails the drill at this step. */
+    record Check(At at, Condition condition) implements Step {
+        public String describe() {
+            return "check " + condition.describe();
+        }
+    }
+
+    /** Runs a named step list. */
+    record Run(At at, String procedure) implements Step {
+        public String describe() {
+            return "run " + procedure;
+        }
+    }
+
+    /** Sets variables (values may be templates, e.g. the source Application's uid). */
+    record SetVars(At at, Map<String, String> values) implements Step {
+        public String describe() {
+            return "set " + String.join(", ", values.keySet());
+        }
+    }
+}

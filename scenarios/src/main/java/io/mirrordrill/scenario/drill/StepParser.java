@@ -1,0 +1,169 @@
+package io.mirrordrill.scenario.drill;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** One step: a mapping with exactly one verb ({@code apply}, {@code await}, ...). */
+final class StepParser {
+    static final Set<String> VERBS = new TreeSet<>(Set.of("apply", "delete", "patch", "workload", "advance", "fault",
+            "snapshot", "shutdownSnapshot", "await", "check", "run", "set"));
+    static final Duration DEFAULT_WITHIN = Duration.ofMinutes(30);
+
+    private final Path base;
+
+    /** {@code base}: the directory files are relative to (the file the steps are written in). */
+    StepParser(Path base) {
+        this.base = base;
+    }
+
+    List<Step> stepsOf(Node parent, String key) {
+        List<Step> steps = new ArrayList<>();
+        for (Node item : parent.list(key)) {
+            Step s = step(item);
+            if (s != null) {
+                steps.add(s);
+            }
+        }
+        return steps;
+    }
+
+    private Step step(Node item) {
+        if (!item.isObject() || item.keys().size() != 1 || !VERBS.contains(item.keys().get(0))) {
+            item.problem("a step is a mapping with exactly one of " + VERBS + (item.isObject() ? ", found "
+                    + item.keys() : ""), "write e.g. - advance: 5m");
+            return null;
+        }
+        String verb = item.keys().get(0);
+        Node n = item.get(verb);
+        At at = new At(item.source(), item.line(), item.path());
+        return switch (verb) {
+            case "apply" -> apply(at, n);
+            case "delete" -> new Step.Delete(at, ref(n.allowOnly(refFields(Set.of()))));
+            case "patch" -> patch(at, n);
+            case "workload" -> workload(at, n);
+            case "advance" -> new Step.Advance(at, positive(item, "advance", item.duration("advance",
+                    Duration.ofSeconds(1), true)));
+            case "fault" -> FaultParser.fault(at, n);
+            case "snapshot", "shutdownSnapshot" -> snapshot(at, n, verb.equals("shutdownSnapshot"));
+            case "await" -> new Step.Await(at, condition(n.allowOnly(conditionFields(Set.of("within")))),
+                    n.duration("within", DEFAULT_WITHIN, false));
+            case "check" -> new Step.Check(at, condition(n.allowOnly(conditionFields(Set.of()))));
+            case "run" -> new Step.Run(at, item.text("run"));
+            default -> new Step.SetVars(at, item.textMap("set"));
+        };
+    }
+
+    private Step apply(At at, Node n) {
+        n.requireObject("apply").allowOnly(Set.of("cluster", "namespace", "file", "files"));
+        List<String> names = new ArrayList<>(n.texts("file"));
+        names.addAll(n.texts("files"));
+        if (names.isEmpty()) {
+            n.problem("files", "apply names no file", "add file: path/to/resource.yaml (relative to this file)");
+        }
+        return new Step.Apply(at, n.text("cluster"), n.text("namespace", null, false),
+                names.stream().map(base::resolve).map(Path::normalize).toList());
+    }
+
+    private Step patch(At at, Node n) {
+        n.allowOnly(refFields(Set.of("merge")));
+        Node merge = n.get("merge");
+        if (!merge.isObject()) {
+            merge.problem("merge is missing or not a mapping", "write merge: {spec: {desiredState: Promoted}}");
+        }
+        return new Step.Patch(at, ref(n), merge.isObject() ? (ObjectNode) merge.json().deepCopy() : null);
+    }
+
+    private Step workload(At at, Node n) {
+        n.requireObject("workload");
+        if (n.has("stop")) {
+            n.allowOnly(Set.of("stop"));
+            return new Step.WorkloadStop(at, n.text("stop"));
+        }
+        n.allowOnly(Set.of("start", "cluster", "namespace", "deployment", "mount", "mounts", "file", "rate",
+                "recordSize", "batch"));
+        List<String> mounts = new ArrayList<>(n.texts("mount"));
+        mounts.addAll(n.texts("mounts"));
+        if (mounts.isEmpty()) {
+            n.problem("mounts", "the workload writes to no mount", "add mount: /data (a mountPath of the pod)");
+        }
+        double rate = n.parsed("rate", 1.0, true, Units::rate, "a write rate", "write e.g. rate: 20/s");
+        if (rate <= 0 || rate > 100_000) {
+            n.problem("rate", "the rate must be above 0 and at most 100000/s", "write e.g. rate: 20/s");
+        }
+        long size = n.parsed("recordSize", 32L, false, Units::bytes, "a size", "write e.g. recordSize: 64B");
+        if (size < 16 || size > 1 << 20) {
+            n.problem("recordSize", "a record is 16 B to 1 MiB", "write e.g. recordSize: 64B");
+        }
+        Duration batch = positive(n, "batch", n.duration("batch", Duration.ofSeconds(1), false));
+        return new Step.WorkloadStart(at, new WorkloadSpec(n.text("start"), n.text("cluster"), n.text("namespace"),
+                n.text("deployment"), mounts, n.text("file", "records.log", false), rate, (int) size, batch));
+    }
+
+    private Step snapshot(At at, Node n, boolean shutdown) {
+        n.requireObject(shutdown ? "shutdownSnapshot" : "snapshot")
+                .allowOnly(Set.of("cluster", "namespace", "file", "within", "saveAs"));
+        String file = n.text("file");
+        return new Step.Snapshot(at, n.text("cluster"), n.text("namespace", null, false),
+                file == null ? base : base.resolve(file).normalize(), shutdown,
+                n.duration("within", DEFAULT_WITHIN, false), n.text("saveAs", null, false));
+    }
+
+    static Duration positive(Node n, String key, Duration d) {
+        if (d.isNegative() || d.isZero()) {
+            n.problem(key, "the duration must be above zero", "write e.g. 30s");
+            return Duration.ofSeconds(1);
+        }
+        return d;
+    }
+
+    static Set<String> refFields(Set<String> more) {
+        Set<String> all = new TreeSet<>(Set.of("cluster", "kind", "apiVersion", "namespace", "name"));
+        all.addAll(more);
+        return all;
+    }
+
+    static Set<String> conditionFields(Set<String> more) {
+        Set<String> all = refFields(more);
+        all.addAll(Set.of("field", "equals", "contains", "exists", "deployment", "running"));
+        return all;
+    }
+
+    static Ref ref(Node n) {
+        n.requireObject("the object");
+        String kind = n.text("kind");
+        String apiVersion = n.text("apiVersion", null, false);
+        if (apiVersion == null && kind != null) {
+            apiVersion = Kinds.apiVersionOf(kind).orElse(null);
+            if (apiVersion == null) {
+                n.problem("kind", "no apiVersion is known for kind \"" + kind + "\"",
+                        "add apiVersion, or use one of " + Kinds.known());
+            }
+        }
+        String namespace = kind != null && Kinds.clusterScoped(kind) ? null : n.text("namespace");
+        return new Ref(n.text("cluster"), apiVersion, kind, namespace, n.text("name"));
+    }
+
+    static Condition condition(Node n) {
+        n.requireObject("the condition");
+        if (n.has("deployment")) {
+            return new Condition.AppRunning(n.text("cluster"), n.text("namespace"), n.text("deployment"),
+                    n.bool("running", true));
+        }
+        if (n.has("exists")) {
+            return new Condition.Presence(ref(n), n.bool("exists", true));
+        }
+        boolean contains = n.has("contains");
+        if (!n.has("field") || n.has("equals") == contains) {
+            n.problem("a condition needs field with equals or contains, exists, or deployment and running",
+                    "write e.g. field: status.state, equals: Established");
+        }
+        return new Condition.FieldEquals(ref(n), n.text("field", "", false),
+                n.text(contains ? "contains" : "equals", "", false), contains);
+    }
+}

@@ -1,0 +1,129 @@
+package io.mirrordrill.scenario.drill;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The names a world declares, and the checks that every reference inside the world resolves. */
+final class WorldNames {
+    private final WorldSpec world;
+    private final Set<String> sites = new TreeSet<>();
+    private final Set<String> ontap = new TreeSet<>();
+    private final Set<String> svms = new TreeSet<>();
+    private final Set<String> buckets = new TreeSet<>();
+    private final Set<String> clusters = new TreeSet<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    WorldNames(WorldSpec world) {
+        this.world = world;
+        sites.addAll(world.sites());
+        world.ontap().forEach(o -> {
+            ontap.add(o.name());
+            o.svms().forEach(s -> svms.add(o.name() + "/" + s));
+        });
+        world.objectStores().forEach(s -> s.buckets().forEach(b -> buckets.add(s.host() + "/" + b)));
+        world.kubernetes().forEach(k -> clusters.add(k.name()));
+    }
+
+    Set<String> clusters() {
+        return clusters;
+    }
+
+    List<Problem> check() {
+        if (sites.isEmpty()) {
+            add(world.at("sites", 0), "the world has no sites", "add sites: [east, west]");
+        }
+        for (int i = 0; i < world.links().size(); i++) {
+            site(world.at("links", i), world.links().get(i).a());
+            site(world.at("links", i), world.links().get(i).b());
+        }
+        Set<String> svmNames = new TreeSet<>();
+        for (int i = 0; i < world.ontap().size(); i++) {
+            WorldSpec.Ontap o = world.ontap().get(i);
+            site(world.at("ontap", i), o.site());
+            for (String s : o.svms()) {
+                if (!svmNames.add(s)) {
+                    add(world.at("ontap", i), "SVM name " + s + " is used twice", "SnapMirror needs unique SVM names");
+                }
+            }
+        }
+        for (int i = 0; i < world.peers().size(); i++) {
+            WorldSpec.Peer p = world.peers().get(i);
+            svm(world.at("peers", i), p.cluster(), p.svm());
+            svm(world.at("peers", i), p.peerCluster(), p.peerSvm());
+        }
+        for (int i = 0; i < world.objectStores().size(); i++) {
+            site(world.at("objectStores", i), world.objectStores().get(i).site());
+        }
+        Set<String> seen = new TreeSet<>();
+        for (int i = 0; i < world.kubernetes().size(); i++) {
+            kubernetes(world.at("kubernetes", i), world.kubernetes().get(i), seen);
+        }
+        return problems;
+    }
+
+    private void kubernetes(At at, WorldSpec.Kubernetes k, Set<String> seen) {
+        if (!seen.add(k.name())) {
+            add(at, "cluster " + k.name() + " is declared twice", "rename one");
+        }
+        site(at, k.site());
+        Set<String> backends = new TreeSet<>();
+        for (WorldSpec.Backend b : k.backends()) {
+            backends.add(b.name());
+            svm(at, b.ontap(), b.svm());
+        }
+        for (WorldSpec.StorageClass c : k.storageClasses()) {
+            if (!backends.contains(c.backend())) {
+                add(at, "storage class " + c.name() + " names backend " + c.backend() + " which cluster " + k.name()
+                        + " does not have", "use one of " + backends);
+            }
+        }
+    }
+
+    /** The problem with a fault's target, if any. */
+    Optional<Problem> fault(At at, FaultSpec f) {
+        String missing = null;
+        if (f instanceof FaultSpec.SiteDown d) {
+            missing = sites.contains(d.site()) ? null : "site " + d.site();
+        } else if (f instanceof FaultSpec.SiteUp u) {
+            missing = sites.contains(u.site()) ? null : "site " + u.site();
+        } else if (f instanceof FaultSpec.Partition p) {
+            missing = sites.contains(p.a()) && sites.contains(p.b()) ? null : "site " + p.a() + " or " + p.b();
+        } else if (f instanceof FaultSpec.Heal h) {
+            missing = sites.contains(h.a()) && sites.contains(h.b()) ? null : "site " + h.a() + " or " + h.b();
+        } else if (f instanceof FaultSpec.Degrade g) {
+            missing = sites.contains(g.a()) && sites.contains(g.b()) ? null : "site " + g.a() + " or " + g.b();
+        } else if (f instanceof FaultSpec.BucketOutage o) {
+            missing = buckets.contains(o.host() + "/" + o.bucket()) ? null : "bucket " + o.host() + "/" + o.bucket();
+        } else if (f instanceof FaultSpec.BucketRestore r) {
+            missing = buckets.contains(r.host() + "/" + r.bucket()) ? null : "bucket " + r.host() + "/" + r.bucket();
+        } else if (f instanceof FaultSpec.EngineCrash c) {
+            missing = clusters.contains(c.cluster()) ? null : "cluster " + c.cluster();
+        } else if (f instanceof FaultSpec.EngineRestart r) {
+            missing = clusters.contains(r.cluster()) ? null : "cluster " + r.cluster();
+        }
+        return Optional.ofNullable(missing).map(m -> new Problem(at.source(), at.line(), at.path(),
+                "the fault names " + m + ", which the world does not declare", "use one of sites " + sites
+                + ", buckets " + buckets + ", clusters " + clusters));
+    }
+
+    private void site(At at, String site) {
+        if (site != null && !sites.contains(site)) {
+            add(at, "unknown site \"" + site + "\"", "declare it under world.sites " + sites);
+        }
+    }
+
+    private void svm(At at, String cluster, String svm) {
+        if (!ontap.contains(cluster)) {
+            add(at, "unknown ONTAP cluster \"" + cluster + "\"", "use one of " + ontap);
+        } else if (!svms.contains(cluster + "/" + svm)) {
+            add(at, "ONTAP cluster " + cluster + " has no SVM \"" + svm + "\"", "add it to its svms");
+        }
+    }
+
+    private void add(At at, String reason, String fix) {
+        problems.add(new Problem(at.source(), at.line(), at.path(), reason, fix));
+    }
+}

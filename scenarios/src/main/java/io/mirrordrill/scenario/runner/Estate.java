@@ -1,0 +1,123 @@
+package io.mirrordrill.scenario.runner;
+
+import io.mirrordrill.emulator.s3.S3Store;
+import io.mirrordrill.engine.EngineSettings;
+import io.mirrordrill.engine.ProtectEngine;
+import io.mirrordrill.scenario.ScenarioException;
+import io.mirrordrill.scenario.drill.WorldSpec;
+import io.mirrordrill.scenario.runner.standin.SourceStandIn;
+import io.mirrordrill.scenario.world.SimCluster;
+import io.mirrordrill.scenario.world.SimWorld;
+import io.mirrordrill.sim.World;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The world a drill built: the simulated estate, the stand-ins, and the secret values no output may show. */
+public final class Estate {
+    private final SimWorld sim;
+    private final Map<String, SourceStandIn> standIns = new TreeMap<>();
+    private final Set<String> secrets = new TreeSet<>();
+    private final Map<String, Map<String, String>> environments = new TreeMap<>();
+
+    private Estate(SimWorld sim) {
+        this.sim = sim;
+    }
+
+    /** Builds the world of a drill; ONTAP peering takes the simulated time its jobs take. */
+    public static Estate build(WorldSpec spec, long seed, RunOptions options) {
+        Estate e = new Estate(new SimWorld(seed));
+        SimWorld w = e.sim;
+        spec.sites().forEach(w::site);
+        spec.links().forEach(l -> w.link(l.a(), l.b(), l.latency(), l.bandwidth()));
+        for (WorldSpec.Ontap o : spec.ontap()) {
+            w.ontapCluster(o.name(), o.site());
+            o.svms().forEach(s -> w.svm(o.name(), s));
+        }
+        spec.peers().forEach(p -> w.peer(p.cluster(), p.svm(), p.peerCluster(), p.peerSvm()));
+        for (WorldSpec.ObjectStore s : spec.objectStores()) {
+            s.buckets().forEach(b -> w.objectStore(s.host(), s.site(), b, s.accessKeyId(), s.secretAccessKey()));
+            e.secrets.add(s.secretAccessKey());
+        }
+        for (WorldSpec.Kubernetes k : spec.kubernetes()) {
+            SimCluster c = w.kubernetes(k.name(), k.site(), new EngineSettings(k.environment()),
+                    options.enginePorts().apply(k.name()));
+            k.backends().forEach(b -> c.backend(b.name(), b.ontap(), b.svm()));
+            k.storageClasses().forEach(sc -> c.storageClass(sc.name(), sc.backend(), sc.isDefault()));
+            k.namespaces().forEach(c::namespace);
+            e.standIns.put(k.name(), SourceStandIn.install(c));
+            e.environments.put(k.name(), new TreeMap<>(k.environment()));
+        }
+        return e;
+    }
+
+    public SimWorld sim() {
+        return sim;
+    }
+
+    public World world() {
+        return sim.world();
+    }
+
+    public SimCluster cluster(String name) {
+        return sim.cluster(name);
+    }
+
+    public List<SimCluster> clusters() {
+        return sim.clusters();
+    }
+
+    public S3Store store(String host) {
+        return sim.store(host);
+    }
+
+    /** Whether the cluster's API can be reached (its site is up). */
+    public boolean reachable(SimCluster cluster) {
+        return world().network().isSiteUp(cluster.site());
+    }
+
+    public SimCluster reachableCluster(String name) {
+        SimCluster c = cluster(name);
+        if (!reachable(c)) {
+            throw new ScenarioException("cluster " + name + " cannot be reached: site " + c.site() + " is down");
+        }
+        return c;
+    }
+
+    /** Restarts a cluster's protect engine after a crash (the stand-ins stay as they are). */
+    public ProtectEngine restartEngine(String cluster) {
+        return cluster(cluster).restartEngine();
+    }
+
+    /** The protect controller's environment on a cluster (its restore skip lists). */
+    public Map<String, String> environment(String cluster) {
+        return environments.getOrDefault(cluster, Map.of());
+    }
+
+    public Set<String> secrets() {
+        return secrets;
+    }
+
+    /** A secret value seen in an applied Secret; too short a value (a flag) would match everywhere and is ignored. */
+    public void addSecret(String value) {
+        if (value != null && value.length() >= 8) {
+            secrets.add(value);
+        }
+    }
+
+    /** The kinds stood in for, per cluster, for the report. */
+    public List<String> standInNotes() {
+        List<String> notes = new ArrayList<>();
+        standIns.forEach((cluster, s) -> {
+            if (!s.kinds().isEmpty()) {
+                notes.add(cluster + ": stand-in source controllers for " + s.kinds()
+                        + " (the engine does not run them yet)");
+            }
+        });
+        return notes;
+    }
+}

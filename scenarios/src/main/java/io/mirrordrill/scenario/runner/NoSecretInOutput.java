@@ -1,0 +1,48 @@
+package io.mirrordrill.scenario.runner;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrordrill.engine.model.ProtectApi;
+import io.mirrordrill.engine.model.ResourceKind;
+import io.mirrordrill.engine.port.kubernetes.LabelSelector;
+import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.scenario.world.SimCluster;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** No secret value (AppVault credentials, Secret data) in the trace or in any protect resource's status. */
+final class NoSecretInOutput implements Invariant {
+    @Override
+    public String id() {
+        return "no-secret-in-output";
+    }
+
+    @Override
+    public List<Violation> check(Checkpoint at) {
+        List<Violation> out = new ArrayList<>();
+        for (String leak : at.trace.leaks()) {
+            if (at.done.add(id() + "/" + leak)) {
+                out.add(new Violation(id(), "a secret value appears in the trace", leak));
+            }
+        }
+        for (SimCluster c : at.estate.clusters()) {
+            if (!at.estate.reachable(c)) {
+                continue;
+            }
+            for (ResourceKind kind : ResourceKind.values()) {
+                for (GenericKubernetesResource r : c.api().list(ProtectApi.API_VERSION, kind.kind(), null,
+                        LabelSelector.everything())) {
+                    String status = Resources.toTree(r).path("status").toString();
+                    for (String secret : at.estate.secrets()) {
+                        if (status.contains(secret)) {
+                            out.add(new Violation(id(), "a secret value appears in a status", c.name() + " "
+                                    + kind.kind() + " " + r.getMetadata().getNamespace() + "/"
+                                    + r.getMetadata().getName() + ": " + status.replace(secret, "<secret>")));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,121 @@
+package io.mirrordrill.scenario.runner;
+
+import io.mirrordrill.sim.Trace;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Reads the world's trace as it is written: when each ONTAP snapshot was taken (its trace sequence), every SnapMirror
+ * transfer with its bytes, every fault, and any trace line that shows a secret.
+ */
+final class TraceWatch {
+    /** One SnapMirror transfer, from start to its end (null while running). */
+    record Transfer(String uuid, String type, Instant start, Instant end, long bytes, String outcome) {}
+
+    record Mark(Instant time, String text) {}
+
+    /** A volume returned to a snapshot (SnapMirror resync or snapshot restore) at trace sequence {@code seq}. */
+    record Rollback(String volume, String snapshot, long seq) {}
+
+    private final Estate estate;
+    private final Map<String, Long> snapshots = new TreeMap<>();
+    private final Map<String, Long> snapshotsByName = new TreeMap<>();
+    private final List<Rollback> rollbacks = new ArrayList<>();
+    private final Map<String, Transfer> transfers = new LinkedHashMap<>();
+    private final List<Mark> faults = new ArrayList<>();
+    private final List<String> leaks = new ArrayList<>();
+
+    TraceWatch(Estate estate) {
+        this.estate = estate;
+        estate.world().trace().subscribe(this::entry);
+    }
+
+    private void entry(Trace.Entry e) {
+        String m = e.message();
+        if (e.source().startsWith("ontap/") && m.startsWith("snapshot create ")) {
+            int blocks = m.lastIndexOf(" blocks=");
+            String key = m.substring(16, blocks < 0 ? m.length() : blocks);
+            snapshots.put(key, e.sequence());
+            snapshotsByName.putIfAbsent(key.substring(key.indexOf('@') + 1), e.sequence());
+        } else if (e.source().startsWith("ontap/") && m.startsWith("volume restore ")) {
+            String[] w = m.split(" ");
+            rollbacks.add(new Rollback(w[2], w[4], e.sequence()));
+        } else if (e.source().equals("snapmirror") && m.startsWith("resync ") && m.contains(" rolled ")) {
+            String[] w = m.split(" ");
+            rollbacks.add(new Rollback(w[3], w[6], e.sequence()));
+        } else if (e.source().equals("snapmirror") && m.startsWith("transfer ")) {
+            transfer(e.time(), m);
+        } else if (e.source().equals("fault")) {
+            faults.add(new Mark(e.time(), m));
+        }
+        if (leaks.size() < 10) {
+            for (String secret : estate.secrets()) {
+                if (m.contains(secret)) {
+                    leaks.add("trace " + e.time() + " " + e.source() + ": " + m.replace(secret, "<secret>"));
+                }
+            }
+        }
+    }
+
+    private void transfer(Instant time, String m) {
+        String[] words = m.split(" ");
+        if (words.length < 3) {
+            return;
+        }
+        String uuid = words[2];
+        if (words[1].equals("start")) {
+            transfers.put(uuid + "@" + time, new Transfer(uuid, value(m, "type="), time, null, number(m), null));
+            return;
+        }
+        Optional<Map.Entry<String, Transfer>> open = transfers.entrySet().stream()
+                .filter(t -> t.getValue().uuid().equals(uuid) && t.getValue().end() == null).reduce((a, b) -> b);
+        open.ifPresent(t -> transfers.put(t.getKey(), new Transfer(uuid, t.getValue().type(), t.getValue().start(),
+                time, words[1].equals("success") ? number(m) : t.getValue().bytes(), words[1])));
+    }
+
+    private static String value(String m, String key) {
+        int at = m.indexOf(key);
+        if (at < 0) {
+            return "";
+        }
+        int end = m.indexOf(' ', at);
+        return m.substring(at + key.length(), end < 0 ? m.length() : end);
+    }
+
+    private static long number(String m) {
+        String v = value(m, "bytes=");
+        return v.isEmpty() ? 0 : Long.parseLong(v);
+    }
+
+    /** The trace sequence of the snapshot {@code svm:volume@name}, when it was taken in this run. */
+    Optional<Long> snapshotSequence(String volumePath, String snapshot) {
+        return Optional.ofNullable(snapshots.get(volumePath + "@" + snapshot));
+    }
+
+    /** The trace sequence of the first snapshot of that name on any volume (replicas keep the name). */
+    Optional<Long> snapshotSequence(String snapshot) {
+        return Optional.ofNullable(snapshotsByName.get(snapshot));
+    }
+
+    List<Rollback> rollbacks() {
+        return List.copyOf(rollbacks);
+    }
+
+    List<Transfer> transfers() {
+        return List.copyOf(transfers.values());
+    }
+
+    List<Mark> faults() {
+        return List.copyOf(faults);
+    }
+
+    List<String> leaks() {
+        return List.copyOf(leaks);
+    }
+}

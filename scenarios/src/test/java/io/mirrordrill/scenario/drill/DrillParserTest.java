@@ -1,0 +1,185 @@
+package io.mirrordrill.scenario.drill;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DrillParserTest {
+    @TempDir
+    Path dir;
+
+    private static final String WORLD = """
+            world:
+              sites: [east, west]
+              links: [{between: [east, west], latency: 10ms, bandwidth: 100MB/s}]
+              ontap:
+                - {name: ontap-east, site: east, svms: [svm-east]}
+              objectStores:
+                - {host: s3.example, site: east, buckets: [b], credentials: {accessKeyID: AK, secretAccessKey: secret-123456}}
+              kubernetes:
+                - name: k8s-east
+                  site: east
+                  backends: [{name: nas, ontap: ontap-east, svm: svm-east}]
+                  storageClasses: [{name: sc, backend: nas, default: true}]
+                  environment: {RESTORE_SKIP_NAMESPACE_ANNOTATIONS: "a/b"}
+            """;
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private DrillInputException refused(String text) throws IOException {
+        Path file = write("drill.yaml", text);
+        return assertThrows(DrillInputException.class, () -> DrillParser.parse(file));
+    }
+
+    @Test
+    void aWellFormedDrillIsReadWithItsWorldStepsAndExpectations() throws IOException {
+        write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {k: \"${X}\"}\n");
+        Drill d = DrillParser.parse(write("drill.yaml", "name: ok-drill\ndescription: d\nseed: 7\n" + WORLD + """
+                vars: {X: one}
+                steps:
+                  - apply: {cluster: k8s-east, namespace: default, file: cm.yaml}
+                  - advance: 1h30m
+                  - fault: {siteDown: east, after: 30s, disaster: true}
+                  - run: again
+                procedures:
+                  again:
+                    - await: {cluster: k8s-east, kind: ConfigMap, namespace: default, name: c, field: data.k, equals: one, within: 2m}
+                expect:
+                  rpo: {atMost: 5m}
+                  writesLost: {atMost: 3}
+                """));
+        assertEquals("ok-drill", d.name());
+        assertEquals(7, d.seed());
+        assertEquals(4, d.steps().size());
+        assertEquals(Duration.ofMinutes(90), ((Step.Advance) d.steps().get(1)).duration());
+        Step.Fault f = (Step.Fault) d.steps().get(2);
+        assertEquals(new FaultSpec.SiteDown("east"), f.fault());
+        assertTrue(f.disaster());
+        assertEquals(Duration.ofSeconds(30), f.after());
+        assertInstanceOf(Step.Await.class, d.procedures().get("again").get(0));
+        assertEquals(List.of("a/b"), List.of(d.world().kubernetes().get(0).environment()
+                .get("RESTORE_SKIP_NAMESPACE_ANNOTATIONS")));
+        assertEquals(2, d.expectations().size());
+    }
+
+    @Test
+    void malformedYamlNamesTheLine() throws IOException {
+        DrillInputException e = refused("name: x\ndescription: d\nsteps:\n  - advance: 1m\n   bad: [\n");
+        assertEquals(5, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("drill.yaml:5"), e.getMessage());
+    }
+
+    @Test
+    void aMisspeltFieldIsNamedWithItsLineAndTheFieldsThatExist() throws IOException {
+        DrillInputException e = refused("name: x\ndescription: d\n" + WORLD + """
+                steps:
+                  - advance: 1m
+                  - workload: {start: w, cluster: k8s-east, namespace: n, deployment: d, mount: /d, rate: 2/s, sped: 3}
+                """);
+        Problem p = e.problems().get(0);
+        assertEquals("steps[1].workload.sped", p.field());
+        assertEquals(18, p.line());
+        assertTrue(p.fix().contains("recordSize"), p.fix());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() throws IOException {
+        DrillInputException e = refused("name: Bad Name\ndescription: d\n" + WORLD + """
+                steps:
+                  - advance: soon
+                  - fault: {siteDown: north}
+                  - apply: {cluster: k8s-north, file: missing.yaml}
+                  - run: nowhere
+                  - check: {cluster: k8s-east, kind: ConfigMap, namespace: n, name: "${NEVER_SET}", field: data.k, equals: v}
+                """);
+        String all = e.getMessage();
+        for (String expected : List.of("Bad Name", "\"soon\" is not a duration", "site north",
+                "no Kubernetes cluster \"k8s-north\"", "missing.yaml does not exist", "no procedure \"nowhere\"",
+                "variable NEVER_SET is never set")) {
+            assertTrue(all.contains(expected), "missing \"" + expected + "\" in\n" + all);
+        }
+    }
+
+    @Test
+    void anInvalidProtectResourceInAnAppliedFileIsNamedWithItsFileAndLine() throws IOException {
+        write("amr.yaml", """
+                apiVersion: protect.trident.netapp.io/v1
+                kind: AppMirrorRelationship
+                metadata: {name: a, namespace: n}
+                spec:
+                  desiredState: Sideways
+                  sourceApplicationUID: ${UID}
+                """);
+        DrillInputException e = refused("name: x\ndescription: d\nvars: {UID: u}\n" + WORLD + """
+                steps:
+                  - apply: {cluster: k8s-east, file: amr.yaml}
+                """);
+        Problem p = e.problems().stream().filter(x -> x.field().equals("spec.desiredState")).findFirst()
+                .orElseThrow(() -> new AssertionError(e.getMessage()));
+        assertTrue(p.source().endsWith("amr.yaml"), p.source());
+        assertEquals(5, p.line());
+        assertTrue(e.problems().stream().noneMatch(x -> x.field().equals("spec.sourceApplicationUID")),
+                "a templated field is filled in at run time and not judged before: " + e.getMessage());
+    }
+
+    @Test
+    void worldReferencesAreChecked() throws IOException {
+        DrillInputException e = refused("""
+                name: x
+                description: d
+                world:
+                  sites: [east]
+                  ontap: [{name: o, site: east, svms: [s]}]
+                  peers: [{svm: o/s, peer: p/q}]
+                  kubernetes:
+                    - {name: k, site: mars, backends: [{name: b, ontap: o, svm: nope}], storageClasses: [{name: c, backend: z}]}
+                steps:
+                  - advance: 1m
+                """);
+        String all = e.getMessage();
+        for (String expected : List.of("unknown ONTAP cluster \"p\"", "unknown site \"mars\"", "has no SVM \"nope\"",
+                "names backend z")) {
+            assertTrue(all.contains(expected), "missing \"" + expected + "\" in\n" + all);
+        }
+        assertTrue(e.problems().stream().allMatch(p -> p.line() > 0), "every problem has a line: " + all);
+    }
+
+    @Test
+    void aProcedureThatRunsItselfIsRefused() throws IOException {
+        DrillInputException e = refused("name: x\ndescription: d\n" + WORLD + """
+                steps:
+                  - run: a
+                procedures:
+                  a: [{run: b}]
+                  b: [{run: a}]
+                """);
+        assertTrue(e.getMessage().contains("runs itself"), e.getMessage());
+    }
+
+    @Test
+    void unitsReadDurationsSizesAndRates() {
+        assertEquals(Duration.ofMillis(1_800_250), Units.duration("30m250ms").orElseThrow());
+        assertTrue(Units.duration("5 minutes").isEmpty());
+        assertEquals(100_000_000L, Units.bandwidth("100MB/s").orElseThrow());
+        assertEquals(125_000L, Units.bandwidth("1Mbit/s").orElseThrow());
+        assertEquals(4096L, Units.bytes("4KiB").orElseThrow());
+        assertEquals(0.5, Units.rate("30/min").orElseThrow());
+        assertEquals("1h5m3.250s", Units.format(Duration.ofMillis(3_903_250)));
+        assertEquals("1h0m33s", Units.format(Duration.ofSeconds(3633)));
+        assertEquals("2h", Units.format(Duration.ofHours(2)));
+    }
+}

@@ -1,0 +1,120 @@
+package io.mirrordrill.scenario.fuzz;
+
+import io.mirrordrill.scenario.drill.DrillParser;
+import io.mirrordrill.scenario.report.DrillResult;
+import io.mirrordrill.scenario.report.TextSummary;
+import io.mirrordrill.scenario.runner.DrillRunner;
+import io.mirrordrill.scenario.runner.RunOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FuzzTest {
+    private static final Path DRILLS = Path.of("drills");
+
+    @TempDir
+    Path out;
+
+    @Test
+    void twoHundredGeneratedDrillsPassOnTheRealEngine() {
+        Fuzzer fuzzer = new Fuzzer(DRILLS, out, RunOptions.defaults());
+        List<String> failures = new ArrayList<>();
+        for (long seed = 1; seed <= 200; seed++) {
+            Fuzzer.Outcome o = fuzzer.fuzz(seed);
+            if (!o.passed()) {
+                failures.add("seed " + seed + ": " + o.failure() + " -> " + o.reproduction());
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void anEngineThatSkipsTheQuiesceIsFoundShrunkAndItsDrillReproducesIt() throws Exception {
+        RunOptions buggy = RunOptions.defaults().withEnginePorts(c -> PlantedBugs.of("skip-quiesce").orElseThrow());
+        Fuzzer fuzzer = new Fuzzer(DRILLS, out, buggy);
+        Fuzzer.Outcome found = null;
+        for (long seed = 1; seed <= 60 && found == null; seed++) {
+            Fuzzer.Outcome o = fuzzer.fuzz(seed);
+            found = o.passed() ? null : o;
+        }
+        assertTrue(found != null, "the fuzzer found no failure in 60 seeds");
+        assertTrue(found.failure().contains("status.state == Promoted"), found.failure());
+        assertTrue(found.shrunkTo() < found.operations(), found.operations() + " -> " + found.shrunkTo());
+        assertTrue(found.reproduces(), "the written drill reproduces the failure");
+
+        String text = Files.readString(found.reproduction());
+        assertTrue(text.contains("fuzz-failover") && text.contains("degrade"), text);
+        DrillResult withBug = DrillRunner.run(DrillParser.parse(found.reproduction()), buggy);
+        assertFalse(withBug.passed(), "fails again with the bug");
+        DrillResult withoutBug = DrillRunner.run(DrillParser.parse(found.reproduction()), RunOptions.defaults());
+        assertTrue(withoutBug.passed(), "passes on the real engine: the bug is the cause\n"
+                + TextSummary.of(withoutBug));
+    }
+
+    @Test
+    void theSameSeedGeneratesTheSameDrillAndOthersDiffer() {
+        assertEquals(FuzzGenerator.generate(42).yaml("x", "c"), FuzzGenerator.generate(42).yaml("x", "c"));
+        assertNotEquals(FuzzGenerator.generate(42).yaml("x", "c"), FuzzGenerator.generate(43).yaml("x", "c"));
+    }
+
+    /** Replays the operations' kinds through the workflow state machine, independently of the generator. */
+    @Test
+    void generatedOperationsRespectTheirPreconditions() {
+        Set<String> needsHealth = Set.of("resync", "reverse resync", "reverse direction", "direction back");
+        for (long seed = 1; seed <= 500; seed++) {
+            List<Op> ops = FuzzGenerator.generate(seed).ops();
+            assertEquals("set up replication", ops.get(0).kind(), "seed " + seed);
+            String state = "Established";
+            int activeFaults = 0;
+            boolean crashed = false;
+            for (Op op : ops.subList(1, ops.size())) {
+                String k = op.kind();
+                if (Set.of("siteDown", "partition", "degrade", "bucketOutage", "engineCrash").contains(k)) {
+                    activeFaults++;
+                    crashed |= k.equals("engineCrash");
+                } else if (k.startsWith("heal ")) {
+                    activeFaults--;
+                    crashed &= !k.equals("heal engineCrash");
+                }
+                String s = "seed " + seed + " op " + k + " in " + state + " with " + activeFaults + " faults";
+                if (needsHealth.contains(k)) {
+                    assertEquals(0, activeFaults, s);
+                }
+                switch (k) {
+                    case "failover" -> {
+                        assertEquals("Established", state, s);
+                        assertFalse(crashed, s);
+                        state = "Promoted";
+                    }
+                    case "resync" -> {
+                        assertEquals("Promoted", state, s);
+                        state = "Established";
+                    }
+                    case "reverse resync", "delete" -> {
+                        assertEquals("Promoted", state, s);
+                        state = k.equals("delete") ? "Independent" : "Reversed";
+                    }
+                    case "reverse direction" -> {
+                        assertEquals("Established", state, s);
+                        state = "Reversed";
+                    }
+                    case "direction back" -> {
+                        assertEquals("Reversed", state, s);
+                        state = "Established";
+                    }
+                    default -> assertTrue(activeFaults >= 0, s);
+                }
+            }
+        }
+    }
+}
