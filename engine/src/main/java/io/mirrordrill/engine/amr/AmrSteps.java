@@ -238,7 +238,7 @@ final class AmrSteps {
                 archive.path().basename(), new LastTransfer(ports.clock().now(), bytes), null, null);
     }
 
-    /** When the next look at the source vault is due: the AMR's recurrence, else every five minutes. */
+    /** When the next look at the source vault is due: just after the AMR's recurrence, else every five minutes. */
     Duration nextPoll(AppMirrorRelationship amr) {
         Instant now = ports.clock().now();
         if (amr.spec().recurrenceRule() == null || amr.spec().recurrenceRule().isBlank()) {

@@ -5,7 +5,6 @@ import io.mirrordrill.engine.EngineSettings;
 import io.mirrordrill.engine.ProtectEngine;
 import io.mirrordrill.scenario.ScenarioException;
 import io.mirrordrill.scenario.drill.WorldSpec;
-import io.mirrordrill.scenario.runner.standin.SourceStandIn;
 import io.mirrordrill.scenario.world.SimCluster;
 import io.mirrordrill.scenario.world.SimWorld;
 import io.mirrordrill.sim.World;
@@ -17,10 +16,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The world a drill built: the simulated estate, the stand-ins, and the secret values no output may show. */
+/** The world a drill built: the simulated estate and the secret values no output may show. */
 public final class Estate {
     private final SimWorld sim;
-    private final Map<String, SourceStandIn> standIns = new TreeMap<>();
     private final Set<String> secrets = new TreeSet<>();
     private final Map<String, Map<String, String>> environments = new TreeMap<>();
 
@@ -49,7 +47,6 @@ public final class Estate {
             k.backends().forEach(b -> c.backend(b.name(), b.ontap(), b.svm()));
             k.storageClasses().forEach(sc -> c.storageClass(sc.name(), sc.backend(), sc.isDefault()));
             k.namespaces().forEach(c::namespace);
-            e.standIns.put(k.name(), SourceStandIn.install(c));
             e.environments.put(k.name(), new TreeMap<>(k.environment()));
         }
         return e;
@@ -107,17 +104,5 @@ public final class Estate {
         if (value != null && value.length() >= 8) {
             secrets.add(value);
         }
-    }
-
-    /** The kinds stood in for, per cluster, for the report. */
-    public List<String> standInNotes() {
-        List<String> notes = new ArrayList<>();
-        standIns.forEach((cluster, s) -> {
-            if (!s.kinds().isEmpty()) {
-                notes.add(cluster + ": stand-in source controllers for " + s.kinds()
-                        + " (the engine does not run them yet)");
-            }
-        });
-        return notes;
     }
 }

@@ -26,7 +26,7 @@ final class ResultBuilder {
 
     DrillResult build(Failure failure, List<StepResult> steps, List<ExpectationResult> expected, Long lost,
                       long wallMillis) {
-        List<String> notes = new ArrayList<>(run.estate.standInNotes());
+        List<String> notes = new ArrayList<>();
         notes.add("invariants checked after every step: " + run.invariants.checks() + " checkpoints");
         return new DrillResult(run.drill.name(), run.drill.description(), run.drill.file().toString(),
                 run.estate.world().seed(), failure == null, failure, measurements(lost, wallMillis), steps, expected,
