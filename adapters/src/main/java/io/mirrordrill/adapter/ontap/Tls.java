@@ -1,15 +1,10 @@
 package io.mirrordrill.adapter.ontap;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import io.mirrordrill.adapter.tls.PemTrust;
+
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Collection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -45,22 +40,9 @@ final class Tls {
 
     private static TrustManagerFactory roots(String pem) {
         try {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-            if (certificates.isEmpty()) {
-                throw new OntapConfigException("rootCA holds no PEM certificate");
-            }
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (Certificate certificate : certificates) {
-                store.setCertificateEntry("root-ca-" + i++, certificate);
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
-            return factory;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new OntapConfigException("rootCA is not a readable PEM certificate: " + e.getMessage(), e);
+            return PemTrust.roots(pem);
+        } catch (IllegalArgumentException e) {
+            throw new OntapConfigException("rootCA " + e.getMessage(), e);
         }
     }
 

@@ -1,13 +1,8 @@
 package io.mirrordrill.adapter.s3;
 
-import java.io.ByteArrayInputStream;
+import io.mirrordrill.adapter.tls.PemTrust;
+
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.util.Collection;
 import javax.net.ssl.TrustManagerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -65,23 +60,9 @@ final class S3Clients {
 
     private static TrustManagerFactory trustManagers(String pem) {
         try {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-            if (certificates.isEmpty()) {
-                throw new S3ConfigException("providerConfig.s3.rootCA holds no PEM certificate");
-            }
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (Certificate certificate : certificates) {
-                store.setCertificateEntry("root-ca-" + i++, certificate);
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
-            return factory;
-        } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new S3ConfigException("providerConfig.s3.rootCA is not a readable PEM certificate: "
-                    + e.getMessage(), e);
+            return PemTrust.roots(pem);
+        } catch (IllegalArgumentException e) {
+            throw new S3ConfigException("providerConfig.s3.rootCA " + e.getMessage(), e);
         }
     }
 
