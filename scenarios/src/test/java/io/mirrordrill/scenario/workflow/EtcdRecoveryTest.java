@@ -48,33 +48,9 @@ class EtcdRecoveryTest {
     private static final String SNAPSHOT_FILE = "etcd-snapshot-latest.db";
     private static final String DATA_DIR = "/var/lib/etcd";
     private static final String CRD_API = "apiextensions.k8s.io/v1";
-    private static final String APP = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: db}
-            spec:
-              replicas: 1
-              selector: {matchLabels: {app: db}}
-              template:
-                metadata: {labels: {app: db}}
-                spec:
-                  containers:
-                  - name: db
-                    image: postgres:16
-                    volumeMounts: [{name: data, mountPath: /data}]
-                  volumes:
-                  - name: data
-                    persistentVolumeClaim: {claimName: data}
-            """;
-    private static final String CLAIM = """
-            apiVersion: v1
-            kind: PersistentVolumeClaim
-            metadata: {name: data}
-            spec:
-              accessModes: [ReadWriteOnce]
-              storageClassName: gold
-              resources: {requests: {storage: 2Gi}}
-            """;
+    /** The same one-claim database app the storage-level recovery tests run. */
+    private static final String APP = StorageRecoveryTest.APP;
+    private static final String CLAIM = StorageRecoveryTest.CLAIM.formatted("gold");
 
     /** What a run observed, for the assertions and for comparing two runs. */
     private record Outcome(List<Integer> written, List<Integer> survived, List<Integer> afterNewWrite,

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StorageRecoveryTest {
     private static final String NS = "shop";
-    private static final String APP = """
+    static final String APP = """
             apiVersion: apps/v1
             kind: Deployment
             metadata: {name: db}
@@ -49,7 +49,7 @@ class StorageRecoveryTest {
                   - name: data
                     persistentVolumeClaim: {claimName: data}
             """;
-    private static final String CLAIM = """
+    static final String CLAIM = """
             apiVersion: v1
             kind: PersistentVolumeClaim
             metadata: {name: data}
