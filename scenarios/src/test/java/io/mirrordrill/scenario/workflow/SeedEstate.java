@@ -126,24 +126,7 @@ final class SeedEstate {
             kind: ConfigMap
             metadata: {name: db-config}
             data: {mode: primary}
-            ---
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: db}
-            spec:
-              replicas: 1
-              selector: {matchLabels: {app: db}}
-              template:
-                metadata: {labels: {app: db}}
-                spec:
-                  containers:
-                  - name: db
-                    image: postgres:16
-                    volumeMounts: [{name: data, mountPath: /data}]
-                  volumes:
-                  - name: data
-                    persistentVolumeClaim: {claimName: data}
-            """;
+            """ + "---\n" + StorageRecoveryTest.APP;  // the same one-claim database Deployment
 
     /** The seed's AMR, with the source Application's real uid filled in. */
     String amrYaml(String desiredState, String promotedSnapshot) {
