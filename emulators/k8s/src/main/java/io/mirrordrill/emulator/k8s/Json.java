@@ -60,8 +60,8 @@ final class Json {
 
     /** A fresh resource for a caller, presented in the version it asked for. */
     static GenericKubernetesResource toResource(ObjectNode object, ResourceKind kind) {
-        ObjectNode copy = object.deepCopy();
-        copy.put("apiVersion", kind.apiVersion());
-        return Resources.fromTree(copy);
+        GenericKubernetesResource resource = Resources.fromTree(object); // reads the stored tree, shares nothing
+        resource.setApiVersion(kind.apiVersion());
+        return resource;
     }
 }

@@ -1,5 +1,6 @@
 package io.mirrordrill.engine.port.kubernetes;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,8 +36,13 @@ public final class Resources {
         return MAPPER.valueToTree(resource);
     }
 
+    /** Reads the tree directly (no intermediate token buffer); the tree is not changed or shared. */
     public static GenericKubernetesResource fromTree(ObjectNode tree) {
-        return MAPPER.convertValue(tree, GenericKubernetesResource.class);
+        try {
+            return MAPPER.treeToValue(tree, GenericKubernetesResource.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a Kubernetes resource: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** A generic resource with the given identity and no content yet. */
