@@ -32,7 +32,7 @@ final class ScopeCheck {
 
     ApplicationScope check(Application app) {
         List<ApplicationException.Problem> problems = new ArrayList<>();
-        for (Problem p : Validator.validate(app, "cluster")) {
+        for (Problem p : Validator.validateSpec(app)) {
             problems.add(new ApplicationException.Problem(ApplicationException.INVALID_SPEC,
                     (p.field().isEmpty() ? "" : p.field() + ": ") + p.message() + ". Fix: " + p.fix()));
         }

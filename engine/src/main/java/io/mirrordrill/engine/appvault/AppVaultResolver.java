@@ -35,7 +35,7 @@ public final class AppVaultResolver {
         if (provider != null && !provider.isS3()) {
             throw new UnsupportedProviderException(provider);
         }
-        List<Problem> problems = Validator.validate(vault, "cluster");
+        List<Problem> problems = Validator.validateSpec(vault);
         if (!problems.isEmpty()) {
             throw new AppVaultException(VaultReasons.INVALID_SPEC, problems.stream()
                     .map(p -> (p.field().isEmpty() ? "" : p.field() + ": ") + p.message()).collect(Collectors.joining("; ")),

@@ -74,7 +74,7 @@ public final class ScheduleReconciler implements Reconciler {
     }
 
     private Outcome decide(GenericKubernetesResource found, Schedule schedule, ScheduleStatus status) {
-        List<Problem> problems = Validator.validate(schedule, "cluster");
+        List<Problem> problems = Validator.validateSpec(schedule);
         if (!problems.isEmpty()) {
             Problem p = problems.get(0);
             write(found, schedule, status.failed("InvalidSpec", p.field() + ": " + p.message() + ". Fix: " + p.fix()));

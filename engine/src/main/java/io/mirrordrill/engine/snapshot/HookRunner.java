@@ -89,7 +89,7 @@ final class HookRunner {
                     || !stage.value().equals(hook.spec().stage()) || !hook.spec().enabledOrDefault()) {
                 continue;
             }
-            List<Problem> problems = Validator.validate(hook, "cluster");
+            List<Problem> problems = Validator.validateSpec(hook);
             if (!problems.isEmpty()) {
                 Problem p = problems.get(0);
                 throw new SnapshotException(SnapshotException.HOOK_FAILED, "ExecHook " + namespace + "/" + hook.name()

@@ -44,7 +44,7 @@ final class SnapshotContext implements AutoCloseable {
 
     /** Finds what the snapshot refers to; a spec that cannot work is a SnapshotException naming the fix. */
     void prepare() {
-        List<Problem> problems = Validator.validate(cr.typed(), "cluster");
+        List<Problem> problems = Validator.validateSpec(cr.typed());
         if (!problems.isEmpty()) {
             Problem p = problems.get(0);
             throw new SnapshotException(SnapshotException.INVALID_SPEC, p.field() + ": " + p.message() + ". Fix: "

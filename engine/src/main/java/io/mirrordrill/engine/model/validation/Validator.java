@@ -2,6 +2,8 @@ package io.mirrordrill.engine.model.validation;
 
 import static io.mirrordrill.engine.model.validation.Findings.quote;
 
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.mirrordrill.engine.model.AppMirrorRelationship;
 import io.mirrordrill.engine.model.AppVault;
 import io.mirrordrill.engine.model.Application;
@@ -29,6 +31,8 @@ import java.util.Optional;
  * other APIs (a Secret next to an AppVault) are left alone, unless they look like a misspelt protect resource.
  */
 public final class Validator {
+    private static final SpecMemo SPECS = new SpecMemo();
+
     private Validator() {
     }
 
@@ -83,6 +87,22 @@ public final class Validator {
         SchemaCheck.check(ProtectYaml.toTree(resource), Crds.schema(resource.resourceKind()), f);
         rules(resource, f);
         return f.problems();
+    }
+
+    /**
+     * Problems of a resource read from a cluster, as a controller needs them: its spec and the identity a person
+     * gave it (name, namespace), not its status (written by controllers) nor what the API server set in its
+     * metadata. Remembered by content ({@link SpecMemo}): the same spec is checked on every reconcile.
+     */
+    public static List<Problem> validateSpec(ProtectResource<?, ?> resource) {
+        return SPECS.get(identityAndSpec(resource), r -> validate(r, "cluster"));
+    }
+
+    private static ProtectResource<?, ?> identityAndSpec(ProtectResource<?, ?> resource) {
+        ObjectMeta meta = resource.metadata();
+        ObjectMeta identity = meta == null ? null : new ObjectMetaBuilder().withName(meta.getName())
+                .withGenerateName(meta.getGenerateName()).withNamespace(meta.getNamespace()).build();
+        return resource.withStatus(null).withMetadata(identity);
     }
 
     /** Throws {@link InvalidResourceException} with every problem, if there is any. */
