@@ -28,29 +28,28 @@ public final class RecordFormat {
         RecordSet set = new RecordSet();
         long runStart = -1;
         long runEnd = -2;
-        long number = 0;
-        boolean inNumber = true;
-        boolean digits = false;
-        for (byte b : data) {
-            if (b == '\n') {
-                if (digits) {
-                    if (number == runEnd + 1) {
-                        runEnd = number;
-                    } else {
-                        set.add(runStart, runEnd);
-                        runStart = number;
-                        runEnd = number;
-                    }
-                }
-                number = 0;
-                inNumber = true;
-                digits = false;
-            } else if (inNumber && b >= '0' && b <= '9') {
-                number = number * 10 + (b - '0');
-                digits = true;
-            } else {
-                inNumber = false;
+        int at = 0;
+        while (at < data.length) {
+            long number = 0;
+            int digitsEnd = at;
+            while (digitsEnd < data.length && data[digitsEnd] >= '0' && data[digitsEnd] <= '9') {
+                number = number * 10 + (data[digitsEnd] - '0');
+                digitsEnd++;
             }
+            int newline = Lines.next(data, digitsEnd);
+            if (newline < 0) {
+                break; // torn
+            }
+            if (digitsEnd > at) {
+                if (number == runEnd + 1) {
+                    runEnd = number;
+                } else {
+                    set.add(runStart, runEnd);
+                    runStart = number;
+                    runEnd = number;
+                }
+            }
+            at = newline + 1;
         }
         set.add(runStart, runEnd);
         return set;

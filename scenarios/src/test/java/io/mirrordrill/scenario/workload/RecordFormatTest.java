@@ -1,0 +1,41 @@
+package io.mirrordrill.scenario.workload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class RecordFormatTest {
+    private static RecordSet parse(String text) {
+        return RecordFormat.parse(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void linesWrittenAreTheRecordsRead() {
+        for (int size : new int[] {6, 8, 9, 17, 64, 100}) {
+            RecordSet read = RecordFormat.parse(RecordFormat.lines(995, 1_012, size));
+            assertEquals("995-1012", read.toString(), "record size " + size);
+        }
+    }
+
+    @Test
+    void aTornLastLineIsNotARecord() {
+        byte[] lines = RecordFormat.lines(1, 20, 16);
+        byte[] torn = java.util.Arrays.copyOf(lines, lines.length - 3);
+        assertEquals("1-19", RecordFormat.parse(torn).toString());
+        assertEquals("none", parse("7 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx").toString());
+    }
+
+    @Test
+    void onlyLinesStartingWithDigitsCountAndGapsSplitRuns() {
+        assertEquals("1-2,5,9", parse("1 a\n2\n\nx3\n 4\n5 6 7\n9xxxxxxxxxxxxxxxxxxxxxxx\nzz").toString());
+    }
+
+    @Test
+    void newlinesAreFoundAtEveryOffsetOfAWord() {
+        for (int pad = 0; pad < 20; pad++) {
+            String line = "42" + "x".repeat(pad) + "\n";
+            assertEquals("42-43", parse(line + line.replace("42", "43")).toString(), "padding " + pad);
+        }
+    }
+}
