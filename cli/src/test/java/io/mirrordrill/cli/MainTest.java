@@ -67,6 +67,23 @@ class MainTest {
     }
 
     @Test
+    void benchTimesEachRunAndComparesWithTheTargets() {
+        Ran r = run("drill", "bench", "--drill", "setup-replication", "--runs", "2");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("run 1: pass ") && r.out().contains("run 2: pass "), r.out());
+        assertTrue(r.out().matches("(?s).*setup-replication: best \\d+ ms wall \\(target under 3000 ms: (met|missed)\\),"
+                + " median after warm-up \\d+ ms.*live heap \\d+ MiB \\(target under 512 MiB: (met|missed).*collectors .*"),
+                r.out());
+    }
+
+    @Test
+    void theMedianLeavesTheWarmUpRunOut() {
+        assertEquals(20, BenchCommand.medianAfterFirst(java.util.List.of(900L, 30L, 10L, 20L)));
+        assertEquals(25, BenchCommand.medianAfterFirst(java.util.List.of(900L, 30L, 20L)));
+        assertEquals(900, BenchCommand.medianAfterFirst(java.util.List.of(900L)));
+    }
+
+    @Test
     void aDrillExpectingNoLossFromAnUnplannedFailoverExitsOneAndSaysWhy() throws IOException {
         Path junit = dir.resolve("junit.xml");
         Ran r = run("drill", "run", example("expect-no-loss-on-unplanned-failover.yaml").toString(), "--junit",
