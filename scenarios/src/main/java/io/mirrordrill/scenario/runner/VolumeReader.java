@@ -16,14 +16,17 @@ import java.util.TreeMap;
  * storage administrator would see. Empty when the storage cannot be read now (its site is down).
  *
  * <p>Reads are incremental. A records file only ever grows by whole lines, each record number is written once, and
- * a replica or a rollback yields a byte copy of some earlier state of a file; so a file that is as long as it was,
- * or longer, and still has the same last line at the old end, is the old content plus what was appended since.
- * Only the new lines are parsed; any other change is read in full.
+ * a replica or a rollback yields a byte copy of some earlier state of a file; so a file whose last complete line
+ * (read before) is still at the same offset with the same record number is the old content plus what was appended
+ * since. Only the new lines are parsed, whatever a record's size; any other change is read in full. A torn line at
+ * the end is not a record yet and is parsed again on the next read.
  */
 final class VolumeReader {
-    private static final int TAIL = 4096;
+    /** The start of a line: its record number and a little padding. */
+    private static final int HEAD = 64;
 
-    private record Known(long size, byte[] lastLine, RecordSet records) {}
+    /** What was read: records up to {@code end} (just after a newline), and the last complete line's head. */
+    private record Known(long end, long lastLineAt, byte[] lastLineHead, RecordSet records) {}
 
     private final Estate estate;
     private final Map<String, String> clusterOfSvm = new TreeMap<>();
@@ -59,19 +62,24 @@ final class VolumeReader {
     private RecordSet read(String key, VolumeFiles files, String file) {
         long size = files.size(file);
         Known before = known.get(key);
-        RecordSet records;
-        if (before != null && size >= before.size() && Arrays.equals(before.lastLine(), lastLine(files, file,
-                before.size()))) {
-            records = size == before.size() ? before.records() : union(before.records(),
-                    RecordFormat.parse(files.read(file, before.size(), (int) (size - before.size()))));
-        } else {
-            records = RecordFormat.parse(files.read(file));
+        boolean grown = before != null && size >= before.end() && Arrays.equals(before.lastLineHead(),
+                files.read(file, before.lastLineAt(), before.lastLineHead().length));
+        long from = grown ? before.end() : 0;
+        if (size == from) {
+            return grown ? before.records() : new RecordSet();
         }
-        byte[] last = lastLine(files, file, size);
-        if (last != null) {
-            known.put(key, new Known(size, last, records));
-        } else {
-            known.remove(key);
+        byte[] added = files.read(file, from, (int) (size - from));
+        RecordSet records = RecordFormat.parse(added);
+        if (grown) {
+            records = union(before.records(), records);
+        }
+        int end = lastNewline(added, added.length) + 1;
+        if (end > 0) {
+            int lineAt = lastNewline(added, end - 1) + 1;
+            known.put(key, new Known(from + end, from + lineAt,
+                    Arrays.copyOfRange(added, lineAt, Math.min(end, lineAt + HEAD)), records));
+        } else if (!grown) {
+            known.remove(key); // no complete line yet
         }
         return records;
     }
@@ -83,18 +91,13 @@ final class VolumeReader {
         return all;
     }
 
-    /** The last whole line before {@code end}; null when it is longer than the tail read (then nothing is kept). */
-    private static byte[] lastLine(VolumeFiles files, String file, long end) {
-        if (end == 0) {
-            return new byte[0];
-        }
-        int length = (int) Math.min(TAIL, end);
-        byte[] tail = files.read(file, end - length, length);
-        for (int i = tail.length - 2; i >= 0; i--) {
-            if (tail[i] == '\n') {
-                return Arrays.copyOfRange(tail, i + 1, tail.length);
+    /** The index of the last newline before {@code end}, or -1. */
+    private static int lastNewline(byte[] data, int end) {
+        for (int i = end - 1; i >= 0; i--) {
+            if (data[i] == '\n') {
+                return i;
             }
         }
-        return length == end ? tail : null;
+        return -1;
     }
 }

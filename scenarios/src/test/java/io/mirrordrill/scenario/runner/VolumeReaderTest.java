@@ -48,7 +48,7 @@ class VolumeReaderTest {
     }
 
     @Test
-    void largeRecordsAreReadInFull() {
+    void recordsLongerThanABlockAreReadIncrementallyToo() {
         await(ontap.createVolume(new VolumeCreate("big", "svm-east", 1L << 30, VolumeType.RW)));
         VolumeFiles files = estate.sim().ontap().files("ontap-east", "svm-east", "big", "east");
         VolumeReader reader = new VolumeReader(estate, world);
@@ -56,5 +56,27 @@ class VolumeReaderTest {
         assertEquals("1-3", reader.records("svm-east:big", "b.bin").orElseThrow().describe(9));
         files.append("b.bin", RecordFormat.lines(4, 4, 8192));
         assertEquals("1-4", reader.records("svm-east:big", "b.bin").orElseThrow().describe(9));
+        String volume = ontap.volume("svm-east", "big").orElseThrow().uuid();
+        await(ontap.createSnapshot(volume, "s1", null, null));
+        files.append("b.bin", RecordFormat.lines(5, 5, 8192));
+        assertEquals("1-5", reader.records("svm-east:big", "b.bin").orElseThrow().describe(9));
+        await(ontap.restoreVolume(volume, "s1", true));
+        files.append("b.bin", RecordFormat.lines(6, 7, 8192)); // longer than before, record 5 gone
+        assertEquals("1-4,6-7", reader.records("svm-east:big", "b.bin").orElseThrow().describe(9));
+    }
+
+    @Test
+    void aTornLastLineCountsOnceItIsComplete() {
+        await(ontap.createVolume(new VolumeCreate("t", "svm-east", 1L << 30, VolumeType.RW)));
+        VolumeFiles files = estate.sim().ontap().files("ontap-east", "svm-east", "t", "east");
+        VolumeReader reader = new VolumeReader(estate, world);
+        byte[] eleven = RecordFormat.lines(11, 11, 32);
+        files.append("r.log", RecordFormat.lines(1, 10, 32));
+        files.append("r.log", java.util.Arrays.copyOf(eleven, 10));
+        assertEquals("1-10", reader.records("svm-east:t", "r.log").orElseThrow().describe(9));
+        files.append("r.log", java.util.Arrays.copyOfRange(eleven, 10, 32));
+        assertEquals("1-11", reader.records("svm-east:t", "r.log").orElseThrow().describe(9));
+        files.append("r.log", java.util.Arrays.copyOf(RecordFormat.lines(12, 12, 32), 5));
+        assertEquals("1-11", reader.records("svm-east:t", "r.log").orElseThrow().describe(9));
     }
 }
