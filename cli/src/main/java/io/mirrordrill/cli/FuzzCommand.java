@@ -3,6 +3,7 @@ package io.mirrordrill.cli;
 import io.mirrordrill.engine.EnginePorts;
 import io.mirrordrill.scenario.drill.DrillInputException;
 import io.mirrordrill.scenario.drill.Problem;
+import io.mirrordrill.scenario.drill.Units;
 import io.mirrordrill.scenario.fuzz.Fuzzer;
 import io.mirrordrill.scenario.fuzz.PlantedBugs;
 import io.mirrordrill.scenario.runner.RunOptions;
@@ -16,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
@@ -38,6 +40,10 @@ final class FuzzCommand implements Callable<Integer> {
             description = "Where shrunk failing drills are written (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Seeds run at once, each in a world of its own (default: the number of cores, here ${DEFAULT-VALUE}).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--planted-bug", paramLabel = "NAME",
             description = "Run against an engine with a deliberate defect, to see the fuzzer find it: ${COMPLETION-CANDIDATES}.",
             completionCandidates = BugNames.class)
@@ -57,23 +63,31 @@ final class FuzzCommand implements Callable<Integer> {
             hint = " --planted-bug " + plantedBug;
         }
         Fuzzer fuzzer = new Fuzzer(BuiltInDrills.directory(), out, options, hint);
-        int failed = 0;
-        try (Progress progress = Progress.of("fuzz", (int) (range[1] - range[0] + 1), true)) {
-            for (long seed = range[0]; seed <= range[1]; seed++) {
-                Fuzzer.Outcome o = fuzzer.fuzz(seed);
-                progress.step((int) (seed - range[0] + 1), (int) (range[1] - range[0] + 1), "seed " + seed);
+        if (jobs < 1) {
+            throw bad("--jobs", "--jobs " + jobs + " runs nothing", "give 1 or more, e.g. --jobs 2");
+        }
+        int total = (int) (range[1] - range[0] + 1);
+        int[] failed = {0};
+        long[] simulated = {0};
+        long start = System.nanoTime();
+        try (Progress progress = Progress.of("fuzz", total, true)) {
+            fuzzer.fuzz(range[0], range[1], jobs, o -> {
+                simulated[0] += o.simulatedMillis();
+                progress.step((int) (o.seed() - range[0] + 1), total, "seed " + o.seed());
                 if (!o.passed()) {
-                    failed++;
-                    console.printf("FAIL seed %d: %s%n  shrunk from %d to %d operations: %s (%s)%n", seed,
+                    failed[0]++;
+                    console.printf("FAIL seed %d: %s%n  shrunk from %d to %d operations: %s (%s)%n", o.seed(),
                             o.failure(), o.operations(), o.shrunkTo(), o.reproduction(),
                             o.reproduces() ? "reproduces" : "did NOT reproduce");
                     console.flush();
                 }
-            }
+            });
         }
-        long total = range[1] - range[0] + 1;
-        console.printf("%d seeds (%d..%d): %d passed, %d failed%n", total, range[0], range[1], total - failed, failed);
-        return failed == 0 ? Main.PASSED : Main.FAILED;
+        double minutes = Math.max(1, System.nanoTime() - start) / 60e9;
+        console.printf(Locale.ROOT, "%d seeds (%d..%d): %d passed, %d failed; %.0f drills/min on %d jobs, %s simulated"
+                        + " per drill on average%n", total, range[0], range[1], total - failed[0], failed[0],
+                total / minutes, jobs, Units.format(java.time.Duration.ofMillis(simulated[0] / total)));
+        return failed[0] == 0 ? Main.PASSED : Main.FAILED;
     }
 
     static long[] range(String text) {

@@ -134,7 +134,8 @@ class MainTest {
     void fuzzPassesOnTheRealEngineAndFindsAPlantedBugWritingADrillThatReproducesIt() throws IOException {
         Ran clean = run("drill", "fuzz", "--seeds", "1..3", "--out", dir.resolve("clean").toString());
         assertEquals(0, clean.code(), clean.out() + clean.err());
-        assertTrue(clean.out().contains("3 seeds (1..3): 3 passed, 0 failed"), clean.out());
+        assertTrue(clean.out().contains("3 seeds (1..3): 3 passed, 0 failed; "), clean.out());
+        assertTrue(clean.out().matches("(?s).*drills/min on \\d+ jobs, \\S+ simulated per drill on average.*"), clean.out());
 
         Ran buggy = run("drill", "fuzz", "--seeds", "3..3", "--out", dir.resolve("bug").toString(), "--planted-bug",
                 "skip-quiesce");
@@ -150,5 +151,6 @@ class MainTest {
     void badFuzzSeedsAreAUsageError() {
         assertEquals(2, run("drill", "fuzz", "--seeds", "9..1").code());
         assertEquals(2, run("drill", "fuzz", "--seeds", "x").code());
+        assertEquals(2, run("drill", "fuzz", "--seeds", "1..2", "--jobs", "0").code());
     }
 }

@@ -14,6 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -23,9 +28,12 @@ import java.util.stream.Stream;
  * {@code fuzz/}, so a written drill runs as it is.
  */
 public final class Fuzzer {
-    /** One seed's outcome; {@code reproduction} is the written drill when it failed. */
+    /**
+     * One seed's outcome; {@code reproduction} is the written drill when it failed; {@code traceHash} and
+     * {@code simulatedMillis} are the generated drill's first run.
+     */
     public record Outcome(long seed, boolean passed, String failure, int operations, int shrunkTo,
-                          Path reproduction, boolean reproduces) {}
+                          Path reproduction, boolean reproduces, String traceHash, long simulatedMillis) {}
 
     private final Path drills;
     private final Path out;
@@ -54,7 +62,8 @@ public final class Fuzzer {
         FuzzCase generated = FuzzGenerator.generate(seed);
         DrillResult first = run(generated, "fuzz-" + seed);
         if (first.passed()) {
-            return new Outcome(seed, true, null, generated.ops().size(), 0, null, false);
+            return new Outcome(seed, true, null, generated.ops().size(), 0, null, false,
+                    first.measures().traceHash(), first.measures().simulatedMillis());
         }
         String signature = signature(first);
         List<Op> minimal = Shrinker.shrink(generated.ops(), ops -> {
@@ -69,7 +78,36 @@ public final class Fuzzer {
         DrillResult again = DrillRunner.run(DrillParser.parse(file), options);
         boolean reproduces = !again.passed() && signature(again).equals(signature);
         return new Outcome(seed, false, first.failure().message(), generated.ops().size(), minimal.size(), file,
-                reproduces);
+                reproduces, first.measures().traceHash(), first.measures().simulatedMillis());
+    }
+
+    /**
+     * Fuzzes seeds {@code from..to} on {@code jobs} threads and hands the outcomes to {@code inOrder} in seed order.
+     * Each seed has a world of its own, so the outcomes are those of a run one seed at a time.
+     */
+    public void fuzz(long from, long to, int jobs, Consumer<Outcome> inOrder) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs), r -> {
+            Thread t = new Thread(r, "fuzz");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Outcome>> outcomes = new ArrayList<>();
+            for (long seed = from; seed <= to; seed++) {
+                long s = seed;
+                outcomes.add(pool.submit(() -> fuzz(s)));
+            }
+            for (Future<Outcome> o : outcomes) {
+                inOrder.accept(o.get());
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fuzzing", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,13 +30,28 @@ class FuzzTest {
     void twoHundredGeneratedDrillsPassOnTheRealEngine() {
         Fuzzer fuzzer = new Fuzzer(DRILLS, out, RunOptions.defaults());
         List<String> failures = new ArrayList<>();
-        for (long seed = 1; seed <= 200; seed++) {
-            Fuzzer.Outcome o = fuzzer.fuzz(seed);
+        List<Long> seen = new ArrayList<>();
+        fuzzer.fuzz(1, 200, Runtime.getRuntime().availableProcessors(), o -> {
+            seen.add(o.seed());
             if (!o.passed()) {
-                failures.add("seed " + seed + ": " + o.failure() + " -> " + o.reproduction());
+                failures.add("seed " + o.seed() + ": " + o.failure() + " -> " + o.reproduction());
             }
-        }
+        });
         assertEquals(List.of(), failures);
+        assertEquals(LongStream.rangeClosed(1, 200).boxed().toList(), seen, "every seed, in seed order");
+    }
+
+    @Test
+    void seedsFuzzedInParallelRunAsTheyDoOneAtATime() {
+        Fuzzer fuzzer = new Fuzzer(DRILLS, out, RunOptions.defaults());
+        List<String> parallel = new ArrayList<>();
+        fuzzer.fuzz(11, 18, 4, o -> parallel.add(o.seed() + " " + o.traceHash() + " " + o.simulatedMillis()));
+        List<String> alone = new ArrayList<>();
+        for (long seed = 11; seed <= 18; seed++) {
+            Fuzzer.Outcome o = fuzzer.fuzz(seed);
+            alone.add(o.seed() + " " + o.traceHash() + " " + o.simulatedMillis());
+        }
+        assertEquals(alone, parallel);
     }
 
     @Test
