@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Snapshot and ShutdownSnapshot controllers: a snapshot is a list of steps ({@link Step}) run one reconcile at a
- * time. The status records the step under way before it acts, so a restarted engine resumes there; the steps decide
- * everything else from the cluster and the bucket. A problem a person must fix fails the snapshot (Post hooks and
+ * The Snapshot and ShutdownSnapshot controllers: a snapshot is a list of steps ({@link Step}) run in order until one
+ * waits (for VolumeSnapshots, for pods to stop). The status records the step under way before it acts, so a
+ * restarted engine resumes there; the steps decide everything else from the cluster and the bucket. A problem a person must fix fails the snapshot (Post hooks and
  * clean-up first, see {@link SnapshotCleanup}); a port that is down is retried with backoff, its message in
  * {@code status.message}. The finalizer {@value SnapshotCr#FINALIZER} is held while the snapshot runs and, with
  * reclaim policy Delete, until its archive and VolumeSnapshots are deleted with it.
@@ -103,7 +103,7 @@ public final class SnapshotReconciler implements Reconciler {
             if (!progress.started()) {
                 context.finalizer(true);
                 context.write(progress.running(context.requirePath().path(), steps.get(0).step()));
-                return Outcome.requeueAfter(Duration.ZERO);
+                progress = context.progress();
             }
             return advance(context, progress);
         } catch (SnapshotException e) {
@@ -126,24 +126,30 @@ public final class SnapshotReconciler implements Reconciler {
         }
     }
 
+    /**
+     * Runs steps until one waits or the snapshot completes, writing the status before each step acts: a restarted
+     * engine resumes at the step the status names. Going on in the same reconcile, rather than requeueing, spares
+     * reading the Application, the AppVault and its Secrets again for every step.
+     */
     private Outcome advance(SnapshotContext context, SnapshotProgress progress) {
-        int at = indexOf(progress.step());
-        StepResult result = steps.get(at).run(context);
-        if (result instanceof StepResult.Recorded recorded) {
-            context.write(recorded.progress());
-            return Outcome.requeueAfter(Duration.ZERO);
+        while (true) {
+            int at = indexOf(progress.step());
+            StepResult result = steps.get(at).run(context);
+            if (result instanceof StepResult.Waiting waiting) {
+                context.write(progress.saying(waiting.message()));
+                return Outcome.requeueAfter(waiting.delay());
+            }
+            if (result instanceof StepResult.Recorded recorded) {
+                context.write(recorded.progress());
+            } else if (at + 1 < steps.size()) {
+                context.write(progress.at(steps.get(at + 1).step()));
+            } else {
+                context.write(progress.finished(SnapshotState.COMPLETED, ports.clock().now()));
+                context.finalizer(context.cr().reclaimDelete());
+                return Outcome.done();
+            }
+            progress = context.progress();
         }
-        if (result instanceof StepResult.Waiting waiting) {
-            context.write(progress.saying(waiting.message()));
-            return Outcome.requeueAfter(waiting.delay());
-        }
-        if (at + 1 < steps.size()) {
-            context.write(progress.at(steps.get(at + 1).step()));
-            return Outcome.requeueAfter(Duration.ZERO);
-        }
-        context.write(progress.finished(SnapshotState.COMPLETED, ports.clock().now()));
-        context.finalizer(context.cr().reclaimDelete());
-        return Outcome.done();
     }
 
     /** Before any step acted there is nothing to undo: Failed at once. Otherwise failing, then cleaned up. */
