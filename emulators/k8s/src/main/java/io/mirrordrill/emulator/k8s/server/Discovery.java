@@ -2,6 +2,7 @@ package io.mirrordrill.emulator.k8s.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mirrordrill.engine.port.kubernetes.KindRegistry;
 import io.mirrordrill.engine.port.kubernetes.ResourceKind;
 import io.mirrordrill.engine.port.kubernetes.Resources;
 
@@ -19,9 +20,28 @@ import java.util.TreeSet;
  * older servers.
  */
 final class Discovery {
+    private static final KindRegistry BUILT_INS = KindRegistry.withBuiltins();
     /** (chosen) The Kubernetes version the server claims: one Trident protect supports. */
     static final String GIT_VERSION = "v1.31.0";
     private static final List<String> VERBS = List.of("create", "delete", "get", "list", "patch", "update", "watch");
+    /** The built-in resources' short names (what {@code kubectl get ns} resolves), as the API server lists them. */
+    private static final Map<String, List<String>> SHORT_NAMES = Map.ofEntries(
+            Map.entry("namespaces", List.of("ns")), Map.entry("configmaps", List.of("cm")),
+            Map.entry("endpoints", List.of("ep")), Map.entry("events", List.of("ev")),
+            Map.entry("pods", List.of("po")), Map.entry("persistentvolumeclaims", List.of("pvc")),
+            Map.entry("persistentvolumes", List.of("pv")), Map.entry("nodes", List.of("no")),
+            Map.entry("resourcequotas", List.of("quota")), Map.entry("limitranges", List.of("limits")),
+            Map.entry("services", List.of("svc")), Map.entry("serviceaccounts", List.of("sa")),
+            Map.entry("deployments", List.of("deploy")), Map.entry("statefulsets", List.of("sts")),
+            Map.entry("replicasets", List.of("rs")), Map.entry("daemonsets", List.of("ds")),
+            Map.entry("cronjobs", List.of("cj")), Map.entry("ingresses", List.of("ing")),
+            Map.entry("networkpolicies", List.of("netpol")), Map.entry("poddisruptionbudgets", List.of("pdb")),
+            Map.entry("storageclasses", List.of("sc")), Map.entry("customresourcedefinitions", List.of("crd", "crds")),
+            Map.entry("volumesnapshots", List.of("vs")), Map.entry("volumesnapshotcontents", List.of("vsc", "vscs")),
+            Map.entry("volumesnapshotclasses", List.of("vsclass", "vsclasses")));
+    /** The resources in the {@code all} category ({@code kubectl get all}). */
+    private static final List<String> ALL = List.of("pods", "services", "deployments", "statefulsets",
+            "replicasets", "daemonsets", "jobs", "cronjobs");
 
     private Discovery() {
     }
@@ -80,6 +100,15 @@ final class Discovery {
             r.put("name", k.plural()).put("singularName", k.kind().toLowerCase(Locale.ROOT))
                     .put("namespaced", k.namespaced()).put("kind", k.kind());
             VERBS.forEach(r.putArray("verbs")::add);
+            if (BUILT_INS.find(k.apiVersion(), k.kind()).isPresent()) {
+                List<String> shortNames = SHORT_NAMES.getOrDefault(k.plural(), List.of());
+                if (!shortNames.isEmpty()) {
+                    shortNames.forEach(r.putArray("shortNames")::add);
+                }
+                if (ALL.contains(k.plural())) {
+                    r.putArray("categories").add("all");
+                }
+            }
             if (k.statusSubresource()) {
                 subresource(resources, k.plural() + "/status", k, k.kind(), List.of("get", "patch", "update"));
             }

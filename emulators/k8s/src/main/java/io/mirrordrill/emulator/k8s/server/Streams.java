@@ -5,6 +5,7 @@ import io.javalin.websocket.WsCloseStatus;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
 import io.mirrordrill.engine.port.kubernetes.KubernetesException;
+import io.mirrordrill.engine.port.kubernetes.LabelSelector;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EndPoint;
 
 /**
  * The long-lived requests: watches as a chunked HTTP stream of JSON lines ({@code kubectl get -w}) or as websocket
@@ -27,6 +30,8 @@ final class Streams {
     /** Marks the end of an HTTP watch stream in its queue; {@link #BROKEN} a connection to drop instead. */
     private static final String END = "\u0000end";
     private static final String BROKEN = "\u0000broken";
+    /** (chosen) How long a watch may see no change before the connection is closed; the API server has no limit. */
+    private static final Duration WATCH_IDLE = Duration.ofHours(1);
 
     private final ServedCluster served;
     /** What ends each open stream, by websocket session id or HTTP stream number (sorted: no hash order). */
@@ -71,6 +76,10 @@ final class Streams {
                 }));
         String key = "http-" + httpStreams.incrementAndGet();
         open.put(key, () -> queue.add(END));
+        EndPoint endPoint = ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData()
+                .getConnection().getEndPoint();
+        long idleTimeout = endPoint.getIdleTimeout();
+        endPoint.setIdleTimeout(WATCH_IDLE.toMillis()); // a watch is idle as long as nothing changes
         try {
             ctx.status(200).contentType(Reply.JSON);
             OutputStream out = ctx.res().getOutputStream();
@@ -88,6 +97,7 @@ final class Streams {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            endPoint.setIdleTimeout(idleTimeout);
             open.remove(key);
             served.locked(stream::close);
         }
@@ -106,13 +116,15 @@ final class Streams {
             ctx.header("Sec-WebSocket-Protocol", protocol);
         } else if (path.name() == null && isWatch(ctx.queryParamMap())) {
             served.locked(() -> served.kind(path));
+            LabelSelector.parse(ResourceRequests.first(ctx.queryParamMap(), "labelSelector"));
+            FieldSelector.parse(ResourceRequests.first(ctx.queryParamMap(), "fieldSelector"));
         } else {
             throw ResourceRequests.badRequest("websocket upgrade is served for watches and pods/exec only");
         }
     }
 
     void onConnect(WsConnectContext ctx, ApiPath path) {
-        ctx.session.setIdleTimeout(Duration.ofDays(1)); // a watch is idle as long as nothing changes
+        ctx.session.setIdleTimeout(WATCH_IDLE); // a watch is idle as long as nothing changes
         if (isExec(path)) {
             ExecSession.Frames frames = new ExecSession.Frames() {
                 @Override

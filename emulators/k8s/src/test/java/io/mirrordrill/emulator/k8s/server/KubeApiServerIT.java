@@ -55,6 +55,9 @@ class KubeApiServerIT {
         assertTrue(names(json(get("/api/v1")).path("resources")).containsAll(List.of("configmaps", "pods",
                 "namespaces/status")));
         assertTrue(names(json(get("/apis/apps/v1")).path("resources")).contains("deployments/status"));
+        JsonNode namespaces = json(get("/api/v1")).path("resources").findParents("name").stream()
+                .filter(r -> r.path("name").asText().equals("namespaces")).findFirst().orElseThrow();
+        assertEquals("ns", namespaces.path("shortNames").get(0).asText(), "what kubectl get ns resolves");
         assertFalse(names(json(get("/apis")).path("groups")).contains("test.mirrordrill.io"));
         assertEquals(201, send("POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", """
                 {"metadata":{"name":"drills.test.mirrordrill.io"},"spec":{"group":"test.mirrordrill.io",
