@@ -5,7 +5,6 @@ import io.javalin.websocket.WsCloseStatus;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
 import io.mirrordrill.engine.port.kubernetes.KubernetesException;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,8 +29,13 @@ final class Streams {
     /** Marks the end of an HTTP watch stream in its queue; {@link #BROKEN} a connection to drop instead. */
     private static final String END = "\u0000end";
     private static final String BROKEN = "\u0000broken";
+    /** The request attribute carrying a websocket watch from its registration to its open socket. */
+    private static final String WATCH = "k8s.watch";
     /** (chosen) How long a watch may see no change before the connection is closed; the API server has no limit. */
     private static final Duration WATCH_IDLE = Duration.ofHours(1);
+
+    private record Registered(WatchStream stream, PendingSink sink) {
+    }
 
     private final ServedCluster served;
     /** What ends each open stream, by websocket session id or HTTP stream number (sorted: no hash order). */
@@ -54,26 +58,22 @@ final class Streams {
     /** Serves one watch on the request's thread until the stream ends, the client goes or the server stops. */
     void httpWatch(Context ctx, ApiPath path) {
         LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
-        WatchStream stream = served.locked(() -> WatchStream.open(served.port(), served.kind(path), path.namespace(),
-                ResourceRequests.first(ctx.queryParamMap(), "labelSelector"),
-                ResourceRequests.first(ctx.queryParamMap(), "fieldSelector"),
-                ResourceRequests.first(ctx.queryParamMap(), "resourceVersion"), served.cluster().kinds(),
-                new WatchStream.Sink() {
-                    @Override
-                    public void send(String event) {
-                        queue.add(event);
-                    }
+        WatchStream stream = served.locked(() -> open(path, ctx.queryParamMap(), new WatchStream.Sink() {
+            @Override
+            public void send(String event) {
+                queue.add(event);
+            }
 
-                    @Override
-                    public void end() {
-                        queue.add(END);
-                    }
+            @Override
+            public void end() {
+                queue.add(END);
+            }
 
-                    @Override
-                    public void broken() {
-                        queue.add(BROKEN);
-                    }
-                }));
+            @Override
+            public void broken() {
+                queue.add(BROKEN);
+            }
+        }));
         String key = "http-" + httpStreams.incrementAndGet();
         open.put(key, () -> queue.add(END));
         EndPoint endPoint = ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData()
@@ -115,9 +115,9 @@ final class Streams {
             served.locked(() -> ExecSession.check(served, path, ctx.queryParamMap()));
             ctx.header("Sec-WebSocket-Protocol", protocol);
         } else if (path.name() == null && isWatch(ctx.queryParamMap())) {
-            served.locked(() -> served.kind(path));
-            LabelSelector.parse(ResourceRequests.first(ctx.queryParamMap(), "labelSelector"));
-            FieldSelector.parse(ResourceRequests.first(ctx.queryParamMap(), "fieldSelector"));
+            PendingSink sink = new PendingSink();
+            WatchStream stream = served.locked(() -> open(path, ctx.queryParamMap(), sink));
+            ctx.attribute(WATCH, new Registered(stream, sink));
         } else {
             throw ResourceRequests.badRequest("websocket upgrade is served for watches and pods/exec only");
         }
@@ -148,28 +148,31 @@ final class Streams {
             }
             return;
         }
-        WatchStream stream = served.locked(() -> WatchStream.open(served.port(), served.kind(path), path.namespace(),
-                ResourceRequests.first(ctx.queryParamMap(), "labelSelector"),
-                ResourceRequests.first(ctx.queryParamMap(), "fieldSelector"),
-                ResourceRequests.first(ctx.queryParamMap(), "resourceVersion"), served.cluster().kinds(),
-                new WatchStream.Sink() {
-                    @Override
-                    public void send(String event) {
-                        ctx.send(event);
-                    }
-
-                    @Override
-                    public void end() {
-                        ctx.closeSession(WsCloseStatus.NORMAL_CLOSURE, "");
-                    }
-
-                    @Override
-                    public void broken() {
-                        ctx.session.disconnect();
-                    }
-                }));
-        onClientGone.put(ctx.sessionId(), () -> served.locked(stream::close));
+        Registered watch = ctx.attribute(WATCH);
+        onClientGone.put(ctx.sessionId(), () -> served.locked(watch.stream()::close));
         open.put(ctx.sessionId(), () -> ctx.closeSession(WsCloseStatus.GOING_AWAY, "server stopping"));
+        served.locked(() -> watch.sink().attach(new WatchStream.Sink() {
+            @Override
+            public void send(String event) {
+                ctx.send(event);
+            }
+
+            @Override
+            public void end() {
+                ctx.closeSession(WsCloseStatus.NORMAL_CLOSURE, "");
+            }
+
+            @Override
+            public void broken() {
+                ctx.session.disconnect();
+            }
+        }));
+    }
+
+    private WatchStream open(ApiPath path, Map<String, List<String>> query, WatchStream.Sink sink) {
+        return WatchStream.open(served.port(), served.kind(path), path.namespace(),
+                ResourceRequests.first(query, "labelSelector"), ResourceRequests.first(query, "fieldSelector"),
+                ResourceRequests.first(query, "resourceVersion"), served.cluster().kinds(), sink);
     }
 
     void onClose(WsContext ctx) {
