@@ -1,6 +1,7 @@
 package io.mirrordrill.adapter.kubernetes;
 
 import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusDetails;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mirrordrill.engine.MirrordrillException;
 import io.mirrordrill.engine.port.UnreachableException;
@@ -8,11 +9,13 @@ import io.mirrordrill.engine.port.kubernetes.AlreadyExistsException;
 import io.mirrordrill.engine.port.kubernetes.ConflictException;
 import io.mirrordrill.engine.port.kubernetes.ExpiredException;
 import io.mirrordrill.engine.port.kubernetes.InvalidException;
+import io.mirrordrill.engine.port.kubernetes.KindRegistry;
 import io.mirrordrill.engine.port.kubernetes.KubernetesException;
 import io.mirrordrill.engine.port.kubernetes.NotFoundException;
 import io.mirrordrill.engine.port.kubernetes.ResourceKind;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Turns fabric8's {@link KubernetesClientException} into the port's exceptions. The API server's own message is
@@ -27,12 +30,34 @@ final class Fabric8Errors {
 
     static MirrordrillException translate(KubernetesClientException e, String endpoint, Op op, ResourceKind kind,
                                           String namespace, String name) {
+        return translate(e, endpoint, op, kind, namespace, name, null);
+    }
+
+    /**
+     * As above; with {@code kinds}, an error whose Status details name another object than the request's (creating
+     * in a missing namespace: {@code namespaces "x" not found}) is reported for that object.
+     */
+    static MirrordrillException translate(KubernetesClientException e, String endpoint, Op op, ResourceKind requested,
+                                          String namespace, String requestedName, KindRegistry kinds) {
         IOException io = ioCause(e);
         if (io != null || e.getCode() == 0 && e.getStatus() == null) {
             return new UnreachableException(endpoint, io != null ? io.toString() : String.valueOf(e.getMessage()));
         }
-        String ns = kind.namespaced() ? namespace : null;
         Status status = e.getStatus();
+        ResourceKind kind = requested;
+        String name = requestedName;
+        StatusDetails details = status == null ? null : status.getDetails();
+        if (kinds != null && details != null && details.getKind() != null && details.getName() != null
+                && !details.getKind().equals(requested.plural()) && !details.getKind().equals(requested.kind())) {
+            String group = details.getGroup() == null ? "" : details.getGroup();
+            Optional<ResourceKind> named = kinds.all().stream()
+                    .filter(k -> k.plural().equals(details.getKind()) && k.group().equals(group)).findFirst();
+            if (named.isPresent()) {
+                kind = named.get();
+                name = details.getName();
+            }
+        }
+        String ns = kind.namespaced() ? namespace : null;
         String message = status != null && status.getMessage() != null && !status.getMessage().isEmpty()
                 ? status.getMessage() : null;
         return switch (e.getCode()) {

@@ -194,7 +194,7 @@ public final class Fabric8KubernetesPort implements KubernetesPort {
         try {
             return request.get();
         } catch (KubernetesClientException e) {
-            throw Fabric8Errors.translate(e, endpoint, op, k, namespace, name);
+            throw Fabric8Errors.translate(e, endpoint, op, k, namespace, name, kinds);
         }
     }
 }

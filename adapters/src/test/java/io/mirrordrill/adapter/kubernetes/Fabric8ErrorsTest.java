@@ -9,6 +9,7 @@ import io.mirrordrill.engine.port.kubernetes.AlreadyExistsException;
 import io.mirrordrill.engine.port.kubernetes.ConflictException;
 import io.mirrordrill.engine.port.kubernetes.ExpiredException;
 import io.mirrordrill.engine.port.kubernetes.InvalidException;
+import io.mirrordrill.engine.port.kubernetes.KindRegistry;
 import io.mirrordrill.engine.port.kubernetes.KubernetesException;
 import io.mirrordrill.engine.port.kubernetes.NotFoundException;
 import io.mirrordrill.engine.port.kubernetes.ResourceKind;
@@ -18,6 +19,7 @@ import java.net.ConnectException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 class Fabric8ErrorsTest {
     private static final ResourceKind CONFIG_MAP = new ResourceKind("", "v1", "ConfigMap", "configmaps", true, false);
@@ -45,6 +47,19 @@ class Fabric8ErrorsTest {
         KubernetesException forbidden = (KubernetesException) translate(failure(403, "Forbidden", "no"), Op.CREATE);
         assertEquals(403, forbidden.code());
         assertEquals("Forbidden", forbidden.reason());
+    }
+
+    @Test
+    void anErrorWhoseDetailsNameAnotherObjectIsReportedForThatObject() {
+        KubernetesClientException e = new KubernetesClientException("namespaces \"nowhere\" not found", 404,
+                new StatusBuilder().withCode(404).withReason("NotFound").withMessage("namespaces \"nowhere\" not found")
+                        .withNewDetails().withKind("namespaces").withName("nowhere").endDetails().build());
+        NotFoundException n = (NotFoundException) Fabric8Errors.translate(e, "https://k8s.example:6443/", Op.CREATE,
+                CONFIG_MAP, "app", "cfg", KindRegistry.withBuiltins());
+        assertEquals("Namespace", n.kind());
+        assertNull(n.namespace());
+        assertEquals("nowhere", n.name());
+        assertEquals("namespaces \"nowhere\" not found", n.getMessage());
     }
 
     @Test

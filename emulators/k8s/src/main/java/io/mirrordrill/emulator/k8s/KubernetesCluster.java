@@ -10,6 +10,7 @@ import io.mirrordrill.sim.SimulationException;
 import io.mirrordrill.sim.World;
 
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One in-memory Kubernetes API server placed at a site of a {@link World}. Object uids and generated names come from
@@ -32,6 +33,7 @@ public final class KubernetesCluster {
     private final ApiStore store;
     private final WatchHub watches = new WatchHub(this, WATCH_HISTORY);
     private final Namespaces namespaces = new Namespaces(this);
+    private final ReentrantLock lock = new ReentrantLock();
 
     public KubernetesCluster(World world, String name, String site) {
         this(world, name, site, "cluster started at site " + site);
@@ -103,8 +105,18 @@ public final class KubernetesCluster {
         return port(site);
     }
 
-    World world() {
+    /** The world the cluster lives in (single-threaded: touch it only under {@link #lock()} while a server runs). */
+    public World world() {
         return world;
+    }
+
+    /**
+     * The lock that serialises the threads of a {@link io.mirrordrill.emulator.k8s.server.KubeApiServer} against the
+     * single-threaded cluster and its world; owner code takes it too while a server runs. A server can be given
+     * another lock instead, when one world holds several emulators served at once.
+     */
+    public ReentrantLock lock() {
+        return lock;
     }
 
     ApiStore store() {

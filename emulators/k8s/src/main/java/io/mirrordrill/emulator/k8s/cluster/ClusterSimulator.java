@@ -6,7 +6,6 @@ import io.mirrordrill.engine.controller.Backoff;
 import io.mirrordrill.engine.controller.Controller;
 import io.mirrordrill.engine.controller.Reconciler;
 import io.mirrordrill.engine.controller.ResourceKey;
-import io.mirrordrill.engine.port.exec.PodExecPort;
 import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
 import io.mirrordrill.engine.port.kubernetes.LabelSelector;
 import io.mirrordrill.engine.port.kubernetes.Resources;
@@ -75,7 +74,7 @@ public final class ClusterSimulator {
     }
 
     /** {@code kubectl exec} into this cluster's pods, for execution hooks. */
-    public PodExecPort exec() {
+    public PodShell exec() {
         return new PodShell(this);
     }
 

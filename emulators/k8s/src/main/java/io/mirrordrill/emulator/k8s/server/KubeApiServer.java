@@ -1,0 +1,167 @@
+package io.mirrordrill.emulator.k8s.server;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.HandlerType;
+import io.javalin.websocket.WsConfig;
+import io.mirrordrill.emulator.k8s.KubernetesCluster;
+import io.mirrordrill.emulator.k8s.cluster.PodShell;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The Kubernetes REST API of one emulated cluster, on Javalin: discovery, resources of every kind the cluster serves
+ * (CRDs included) with the store's semantics, watches (chunked HTTP and websocket) and, given the cluster's
+ * {@link PodShell}, {@code pods/exec} over websockets. Bound to 127.0.0.1 on an ephemeral port by default, plain
+ * HTTP, no authentication. Requests reach the cluster as a client at the cluster's own site (or the configured client
+ * site), so network faults apply: an unreachable cluster closes connections unanswered.
+ *
+ * <p><b>Threads and time.</b> Jetty serves requests on many threads; the cluster and its world are single-threaded,
+ * so every touch of them runs under one lock ({@link KubernetesCluster#lock()} unless another is given), also the
+ * owner's ({@link #withLock}, {@link #advance}). The server never moves simulated time: watch events and the
+ * outcome of an exec that sleeps are events of the world and reach clients when the owner lets time pass.
+ */
+public final class KubeApiServer implements AutoCloseable {
+    private final KubernetesCluster cluster;
+    private final ReentrantLock lock;
+    private final Streams streams;
+    private final Javalin app;
+
+    private KubeApiServer(Builder b) {
+        this.cluster = b.cluster;
+        this.lock = b.lock != null ? b.lock : b.cluster.lock();
+        String site = b.clientSite != null ? b.clientSite : cluster.site();
+        ServedCluster served = new ServedCluster(cluster, cluster.port(site), b.shell, lock);
+        this.streams = new Streams(served);
+        Requests requests = new Requests(served, streams);
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.http.compressionStrategy = CompressionStrategy.NONE;
+            cfg.jetty.host = b.host;
+            cfg.jetty.port = b.port;
+            RoutesConfig routes = cfg.routes;
+            for (String path : new String[] {"/version", "/api", "/apis", "/api/<path>", "/apis/<path>"}) {
+                for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+                        HandlerType.PATCH, HandlerType.DELETE}) {
+                    routes.addHttpHandler(method, path, requests::http);
+                }
+            }
+            for (String prefix : new String[] {"/api/", "/apis/"}) {
+                routes.wsBeforeUpgrade(prefix + "<path>", requests::beforeUpgrade);
+                routes.ws(prefix + "<path>", (WsConfig ws) -> {
+                    ws.onConnect(ctx -> requests.onConnect(ctx, prefix));
+                    ws.onClose(streams::onClose);
+                    ws.onError(streams::onClose);
+                });
+            }
+            routes.exception(Requests.Refused.class, (e, ctx) -> { });
+            routes.error(404, requests::unrouted);
+            routes.error(405, requests::unrouted);
+        });
+    }
+
+    /** A server for {@code cluster}; everything else has a default. */
+    public static Builder builder(KubernetesCluster cluster) {
+        return new Builder(cluster);
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();
+    }
+
+    /** {@code http://127.0.0.1:<port>}: the master URL for clients. */
+    public URI endpoint() {
+        String host = app.jettyServer().server().getConnectors()[0] instanceof ServerConnector c && c.getHost() != null
+                ? c.getHost() : "127.0.0.1";
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    /** Lets simulated time pass: runs every event due within {@code duration} (watch deliveries too), locked. */
+    public void advance(Duration duration) {
+        withLock(() -> cluster.world().advance(duration));
+    }
+
+    /** Runs owner code (set-up, faults, assertions) under the server's lock. */
+    public <T> T withLock(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void withLock(Runnable action) {
+        withLock(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** Ends open watches and exec sessions, then stops. */
+    @Override
+    public void close() {
+        streams.closeAll();
+        app.stop();
+    }
+
+    /** How to build a server; everything but the cluster has a default. */
+    public static final class Builder {
+        private final KubernetesCluster cluster;
+        private String host = "127.0.0.1";
+        private int port;
+        private String clientSite;
+        private PodShell shell;
+        private ReentrantLock lock;
+
+        private Builder(KubernetesCluster cluster) {
+            this.cluster = cluster;
+        }
+
+        /** The address to bind (default 127.0.0.1: loopback only). */
+        public Builder host(String bindHost) {
+            this.host = bindHost;
+            return this;
+        }
+
+        /** The port to bind (default 0: an ephemeral port). */
+        public Builder port(int bindPort) {
+            this.port = bindPort;
+            return this;
+        }
+
+        /** The site requests come from (default: the cluster's own site). */
+        public Builder clientSite(String site) {
+            cluster.port(site); // rejects an unknown site now
+            this.clientSite = site;
+            return this;
+        }
+
+        /** Serves {@code pods/exec} with this shell (the cluster simulator's {@code exec()}); without it, 404. */
+        public Builder exec(PodShell podShell) {
+            this.shell = podShell;
+            return this;
+        }
+
+        /**
+         * The lock to serialise on instead of the cluster's own: the one lock of a world that other servers (the
+         * ONTAP emulator's, say) or a clock pump also take.
+         */
+        public Builder lock(ReentrantLock sharedLock) {
+            this.lock = sharedLock;
+            return this;
+        }
+
+        public KubeApiServer start() {
+            KubeApiServer server = new KubeApiServer(this);
+            server.app.start();
+            return server;
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package io.mirrordrill.emulator.k8s.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.javalin.http.HandlerType;
+import io.mirrordrill.engine.port.kubernetes.KindRegistry;
+import io.mirrordrill.engine.port.kubernetes.KubernetesException;
+import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
+import io.mirrordrill.engine.port.kubernetes.LabelSelector;
+import io.mirrordrill.engine.port.kubernetes.ResourceKind;
+import io.mirrordrill.engine.port.kubernetes.Resources;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The verbs on resource paths, run under the lock through the cluster's {@link KubernetesPort} (so the store's
+ * rules, errors and network reachability apply): get, list (label and field selectors), create, update, merge
+ * patch, delete, and the status subresource. Watches are {@link WatchStreams}'.
+ */
+final class ResourceRequests {
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    /** Built-in kinds' list items carry no apiVersion and kind, as the API server's typed lists; CRDs' do. */
+    private static final KindRegistry BUILT_INS = KindRegistry.withBuiltins();
+
+    private final ServedCluster served;
+
+    ResourceRequests(ServedCluster served) {
+        this.served = served;
+    }
+
+    /** One request; {@code body} was read outside the lock. Call under the lock. */
+    Reply handle(HandlerType method, ApiPath path, Map<String, List<String>> query, String contentType,
+                 byte[] body) {
+        ResourceKind kind = served.kind(path);
+        boolean status = "status".equals(path.subresource());
+        boolean plain = path.subresource() == null || status && kind.statusSubresource();
+        if (path.name() == null) {
+            if (method == HandlerType.GET) {
+                return list(kind, path, query);
+            }
+            if (method == HandlerType.POST && (path.namespace() != null || !kind.namespaced())) {
+                return new Reply(201, tree(served.port().create(resource(body, kind, path))));
+            }
+        } else if (plain) {
+            KubernetesPort port = served.port();
+            switch (method.name()) {
+                case "GET" -> {
+                    return new Reply(200, tree(port.get(kind.apiVersion(), kind.kind(), path.namespace(), path.name())
+                            .orElseThrow(() -> notFound(kind, path))));
+                }
+                case "PUT" -> {
+                    GenericKubernetesResource r = resource(body, kind, path);
+                    return new Reply(200, tree(status ? port.updateStatus(r) : port.update(r)));
+                }
+                case "PATCH" -> {
+                    return new Reply(200, tree(patch(kind, path, contentType, body, status)));
+                }
+                case "DELETE" -> {
+                    return status ? methodNotAllowed() : delete(kind, path);
+                }
+                default -> {
+                    return methodNotAllowed();
+                }
+            }
+        } else if ("exec".equals(path.subresource()) && kind.kind().equals("Pod") && kind.group().isEmpty()) {
+            throw new KubernetesException(400, "BadRequest", "Upgrade request required", null, null, null);
+        } else {
+            throw new KubernetesException(404, "NotFound", Statuses.NO_RESOURCE, null, null, null);
+        }
+        return methodNotAllowed();
+    }
+
+    private Reply list(ResourceKind kind, ApiPath path, Map<String, List<String>> query) {
+        LabelSelector labels = LabelSelector.parse(first(query, "labelSelector"));
+        FieldSelector fields = FieldSelector.parse(first(query, "fieldSelector"));
+        ObjectNode list = Resources.mapper().createObjectNode();
+        list.put("kind", kind.kind() + "List").put("apiVersion", kind.apiVersion());
+        list.putObject("metadata").put("resourceVersion", Long.toString(served.cluster().revision()));
+        ArrayNode items = list.putArray("items");
+        boolean builtIn = BUILT_INS.find(kind.apiVersion(), kind.kind()).isPresent();
+        for (GenericKubernetesResource r : served.port().list(kind.apiVersion(), kind.kind(), path.namespace(),
+                labels)) {
+            if (fields.matches(r)) {
+                ObjectNode item = tree(r);
+                if (builtIn) {
+                    item.remove(List.of("apiVersion", "kind"));
+                }
+                items.add(item);
+            }
+        }
+        return new Reply(200, list);
+    }
+
+    private GenericKubernetesResource patch(ResourceKind kind, ApiPath path, String contentType, byte[] body,
+                                            boolean status) {
+        if (!MERGE_PATCH.equals(contentType)) {
+            throw new KubernetesException(415, "UnsupportedMediaType", "the body of the request was in an unknown "
+                    + "format - accepted media types include: " + MERGE_PATCH, null, null, null);
+        }
+        String patch = new String(body, StandardCharsets.UTF_8);
+        KubernetesPort port = served.port();
+        return status ? port.patchStatus(kind.apiVersion(), kind.kind(), path.namespace(), path.name(), patch)
+                : port.patch(kind.apiVersion(), kind.kind(), path.namespace(), path.name(), patch);
+    }
+
+    /**
+     * The API server's DELETE answer: the object when finalizers keep it (now with its deletionTimestamp), otherwise
+     * a Success Status whose details name the resource (not the kind) and the uid.
+     */
+    private Reply delete(ResourceKind kind, ApiPath path) {
+        KubernetesPort port = served.port();
+        GenericKubernetesResource before = port.get(kind.apiVersion(), kind.kind(), path.namespace(), path.name())
+                .orElseThrow(() -> notFound(kind, path));
+        port.delete(kind.apiVersion(), kind.kind(), path.namespace(), path.name());
+        Optional<GenericKubernetesResource> after = port.get(kind.apiVersion(), kind.kind(), path.namespace(),
+                path.name());
+        if (after.isPresent()) {
+            return new Reply(200, tree(after.get()));
+        }
+        ObjectNode status = Statuses.success();
+        ObjectNode details = status.putObject("details");
+        details.put("name", path.name());
+        if (!kind.group().isEmpty()) {
+            details.put("group", kind.group());
+        }
+        details.put("kind", kind.plural()).put("uid", before.getMetadata().getUid());
+        return new Reply(200, status);
+    }
+
+    /**
+     * The body as a resource of the path's kind: missing apiVersion, kind, namespace and name are taken from the
+     * path; ones that contradict it are refused with 400, as the API server refuses them.
+     */
+    static GenericKubernetesResource resource(byte[] body, ResourceKind kind, ApiPath path) {
+        ObjectNode object = parse(body);
+        String apiVersion = object.path("apiVersion").asText("");
+        if (!apiVersion.isEmpty() && !apiVersion.equals(kind.apiVersion())) {
+            throw badRequest("the API version in the data (" + apiVersion + ") does not match the expected API "
+                    + "version (" + kind.apiVersion() + ")");
+        }
+        String k = object.path("kind").asText("");
+        if (!k.isEmpty() && !k.equals(kind.kind())) {
+            throw badRequest("the kind in the data (" + k + ") does not match the expected kind (" + kind.kind()
+                    + ")");
+        }
+        object.put("apiVersion", kind.apiVersion()).put("kind", kind.kind());
+        ObjectNode meta = object.has("metadata") && object.get("metadata").isObject()
+                ? (ObjectNode) object.get("metadata") : object.putObject("metadata");
+        if (kind.namespaced()) {
+            String ns = meta.path("namespace").asText("");
+            if (ns.isEmpty()) {
+                meta.put("namespace", path.namespace());
+            } else if (!ns.equals(path.namespace())) {
+                throw badRequest("the namespace of the provided object does not match the namespace sent on the "
+                        + "request");
+            }
+        }
+        if (path.name() != null) {
+            String name = meta.path("name").asText("");
+            if (name.isEmpty()) {
+                meta.put("name", path.name());
+            } else if (!name.equals(path.name())) {
+                throw badRequest("the name of the object (" + name + ") does not match the name on the URL ("
+                        + path.name() + ")");
+            }
+        }
+        return Resources.fromTree(object);
+    }
+
+    static ObjectNode parse(byte[] body) {
+        try {
+            JsonNode node = Resources.mapper().readTree(body == null ? new byte[0] : body);
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+        } catch (IOException e) {
+            throw badRequest("couldn't get version/kind; json parse error: " + e.getMessage());
+        }
+        throw badRequest("couldn't get version/kind; json parse error: the body is not a JSON object");
+    }
+
+    static ObjectNode tree(GenericKubernetesResource r) {
+        return Resources.mapper().valueToTree(r);
+    }
+
+    static String first(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static KubernetesException notFound(ResourceKind kind, ApiPath path) {
+        return new KubernetesException(404, "NotFound", kind.resource() + " \"" + path.name() + "\" not found",
+                kind.kind(), kind.namespaced() ? path.namespace() : null, path.name());
+    }
+
+    static KubernetesException badRequest(String message) {
+        return new KubernetesException(400, "BadRequest", message, null, null, null);
+    }
+
+    private static Reply methodNotAllowed() {
+        return new Reply(405, Statuses.failure(405, "MethodNotAllowed",
+                "the server does not allow this method on the requested resource"));
+    }
+}
