@@ -14,6 +14,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrordrill.engine.port.kubernetes.Resources;
 import io.mirrordrill.engine.model.ProtectApi;
 import io.mirrordrill.engine.model.ProtectResource;
 import io.mirrordrill.engine.model.ResourceKind;
@@ -160,7 +161,7 @@ public final class ProtectYaml {
     }
 
     public static ProtectResource<?, ?> fromGeneric(GenericKubernetesResource resource) {
-        return fromTree(JSON.valueToTree(resource));
+        return fromTree(Resources.toTree(resource));
     }
 
     public static GenericKubernetesResource genericOf(Document document) {

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** Conversions between typed model classes, {@link GenericKubernetesResource} and JSON trees. */
 public final class Resources {
@@ -33,13 +34,20 @@ public final class Resources {
     }
 
     public static ObjectNode toTree(HasMetadata resource) {
+        if (resource instanceof GenericKubernetesResource generic) {
+            Optional<ObjectNode> fast = GenericTrees.toTree(generic, MAPPER);
+            if (fast.isPresent()) {
+                return fast.get();
+            }
+        }
         return MAPPER.valueToTree(resource);
     }
 
     /** Reads the tree directly (no intermediate token buffer); the tree is not changed or shared. */
     public static GenericKubernetesResource fromTree(ObjectNode tree) {
         try {
-            return MAPPER.treeToValue(tree, GenericKubernetesResource.class);
+            Optional<GenericKubernetesResource> fast = GenericTrees.fromTree(tree, MAPPER);
+            return fast.isPresent() ? fast.get() : MAPPER.treeToValue(tree, GenericKubernetesResource.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a Kubernetes resource: " + e.getOriginalMessage(), e);
         }
