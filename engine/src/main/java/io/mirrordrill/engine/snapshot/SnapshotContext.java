@@ -36,6 +36,7 @@ final class SnapshotContext implements AutoCloseable {
     private AppVault vault;
     private ArchivePath path;
     private VaultBucket bucket;
+    private StagedCapture capture;
 
     SnapshotContext(SnapshotCr cr, EnginePorts ports) {
         this.cr = cr;
@@ -127,11 +128,17 @@ final class SnapshotContext implements AutoCloseable {
         return bucket().orElseThrow(() -> new IllegalStateException("prepare() finds the AppVault first"));
     }
 
-    /** The capture staged by the capture step; its loss is reported, never silently re-captured. */
+    /**
+     * The capture staged by the capture step, read once per reconcile (it is written once and never changed); its
+     * loss is reported, never silently re-captured.
+     */
     StagedCapture capture() {
-        return requireBucket().reader().capture(requirePath()).orElseThrow(() -> new SnapshotException(
-                SnapshotException.ARCHIVE_FAILED, "the resources captured for " + requirePath() + " are gone from"
-                + " bucket " + requireBucket().bucket() + ". Fix: take a new snapshot"));
+        if (capture == null) {
+            capture = requireBucket().reader().capture(requirePath()).orElseThrow(() -> new SnapshotException(
+                    SnapshotException.ARCHIVE_FAILED, "the resources captured for " + requirePath() + " are gone"
+                    + " from bucket " + requireBucket().bucket() + ". Fix: take a new snapshot"));
+        }
+        return capture;
     }
 
     /** The application's namespaces and selectors; without the Application, the snapshot's own namespace. */
