@@ -6,12 +6,17 @@ import io.mirrordrill.engine.port.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.PriorityQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
  * The deterministic simulated world: a virtual clock, an event queue ordered by (time, insertion sequence), the root
  * seed and its streams, the network of sites, and the trace. Everything runs on the caller's thread: pop the next
  * event, move the clock to its time, run it. Time only moves when {@link #advance} or {@link #runUntil} is called.
+ *
+ * <p>When protocol servers serve the world's emulators (serve mode, ITs), Jetty threads and a clock pump reach it
+ * concurrently; they all serialise on {@link #lock()}, the <em>one</em> lock of the world, which the emulators'
+ * own {@code lock()} methods return. A simulation on one thread never needs it.
  */
 public final class World implements Clock, Scheduler {
     /** The default start of simulated time, chosen so dates in traces are recognisable. */
@@ -21,6 +26,7 @@ public final class World implements Clock, Scheduler {
     private final Trace trace = new Trace();
     private final Network network = new Network(this);
     private final PriorityQueue<Timer> queue = new PriorityQueue<>();
+    private final ReentrantLock lock = new ReentrantLock();
     private Instant now;
     private long sequence;
     private long eventsRun;
@@ -59,6 +65,16 @@ public final class World implements Clock, Scheduler {
 
     public Trace trace() {
         return trace;
+    }
+
+    /**
+     * The one lock of the world: every thread other than the owner's single simulation thread (server threads, a
+     * real-time clock pump) touches the world and anything in it only while holding it. The ONTAP emulator, the
+     * Kubernetes clusters and the S3 stores of this world return it from their {@code lock()}, so all servers of
+     * one world serialise on it, whichever emulator they serve.
+     */
+    public ReentrantLock lock() {
+        return lock;
     }
 
     /** Records an event in the trace at the current time. */

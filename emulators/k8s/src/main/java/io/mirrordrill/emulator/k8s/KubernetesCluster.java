@@ -33,7 +33,6 @@ public final class KubernetesCluster {
     private final ApiStore store;
     private final WatchHub watches = new WatchHub(this, WATCH_HISTORY);
     private final Namespaces namespaces = new Namespaces(this);
-    private final ReentrantLock lock = new ReentrantLock();
 
     public KubernetesCluster(World world, String name, String site) {
         this(world, name, site, "cluster started at site " + site);
@@ -112,11 +111,11 @@ public final class KubernetesCluster {
 
     /**
      * The lock that serialises the threads of a {@link io.mirrordrill.emulator.k8s.server.KubeApiServer} against the
-     * single-threaded cluster and its world; owner code takes it too while a server runs. A server can be given
-     * another lock instead, when one world holds several emulators served at once.
+     * single-threaded cluster and its world; owner code takes it too while a server runs. It is the world's one lock
+     * ({@link World#lock()}), so the servers of every emulator of a world serialise on it together.
      */
     public ReentrantLock lock() {
-        return lock;
+        return world.lock();
     }
 
     ApiStore store() {

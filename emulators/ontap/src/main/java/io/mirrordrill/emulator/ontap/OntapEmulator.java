@@ -11,6 +11,7 @@ import io.mirrordrill.sim.World;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,14 +23,14 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Like the world, the emulator is single-threaded. {@link #lock()} is the one lock that the ONTAP REST servers of
  * its clusters take around every request; any other thread touching the emulator or its world while a server runs
- * (advancing time, writing data, injecting faults) must take it too.
+ * (advancing time, writing data, injecting faults) must take it too. It is the world's lock ({@link World#lock()}),
+ * shared with the servers of the world's other emulators.
  */
 public final class OntapEmulator {
     private final World world;
     private final Map<String, OntapCluster> clusters = new TreeMap<>();
     private final SnapMirror snapMirror;
     private final Peering peering;
-    private final ReentrantLock lock = new ReentrantLock();
     private long snapshotSequence;
 
     public OntapEmulator(World world) {
@@ -42,9 +43,9 @@ public final class OntapEmulator {
         return world;
     }
 
-    /** The one lock serialising server threads against the single-threaded emulator and its world. */
+    /** The one lock serialising server threads against the single-threaded emulator and its world: the world's. */
     public ReentrantLock lock() {
-        return lock;
+        return world.lock();
     }
 
     public OntapCluster addCluster(String name, String site) {
@@ -56,6 +57,11 @@ public final class OntapEmulator {
         clusters.put(name, cluster);
         world.record("ontap/" + name, "cluster added at site " + site);
         return cluster;
+    }
+
+    /** The names of every cluster, in name order. */
+    public List<String> clusterNames() {
+        return List.copyOf(clusters.keySet());
     }
 
     /** The cluster itself, bypassing the network: for setting up a world and for assertions. */

@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * every request slower (see {@link S3StoreHandle} for how latency and deadlines work).
  *
  * <p>Like the world, the store is single-threaded. {@link #lock()} is the one lock that the S3 server takes around
- * every request; any other thread touching the store or its world while a server runs must take it too.
+ * every request; any other thread touching the store or its world while a server runs must take it too. It is the
+ * world's lock ({@link World#lock()}), shared with the servers of the world's other emulators.
  */
 public final class S3Store {
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
@@ -47,7 +48,6 @@ public final class S3Store {
     private final String source;
     private final Map<String, Bucket> buckets = new TreeMap<>();
     private final Set<String> unavailableBuckets = new TreeSet<>();
-    private final ReentrantLock lock = new ReentrantLock();
     private int slowDownRemaining;
     private int lostResponsesRemaining;
     private Duration extraLatency = Duration.ZERO;
@@ -75,9 +75,9 @@ public final class S3Store {
         return world;
     }
 
-    /** The one lock serialising server threads against the single-threaded store and world. */
+    /** The one lock serialising server threads against the single-threaded store and world: the world's. */
     public ReentrantLock lock() {
-        return lock;
+        return world.lock();
     }
 
     /** A port handle for a caller at {@code callerSite}; it fails with UnreachableException when the sites can't talk. */
@@ -171,7 +171,8 @@ public final class S3Store {
         return buckets.containsKey(bucket);
     }
 
-    List<BucketInfo> listBuckets() {
+    /** Every bucket, bypassing the network and faults: for set-up, summaries and assertions. */
+    public List<BucketInfo> listBuckets() {
         List<BucketInfo> out = new ArrayList<>();
         buckets.values().forEach(b -> out.add(new BucketInfo(b.name(), b.created())));
         return out;
