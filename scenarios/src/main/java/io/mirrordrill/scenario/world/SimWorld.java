@@ -1,7 +1,6 @@
 package io.mirrordrill.scenario.world;
 
 import io.mirrordrill.emulator.ontap.OntapEmulator;
-import io.mirrordrill.engine.EngineSettings;
 import io.mirrordrill.emulator.s3.S3Credentials;
 import io.mirrordrill.emulator.s3.S3Endpoints;
 import io.mirrordrill.emulator.s3.S3Store;
@@ -29,6 +28,7 @@ public final class SimWorld {
     private final OntapEmulator ontap;
     private final S3Endpoints s3 = new S3Endpoints();
     private final Map<String, S3Store> stores = new TreeMap<>();
+    private final Map<String, S3Credentials> storeKeys = new TreeMap<>();
     private final Map<String, SimCluster> clusters = new TreeMap<>();
 
     public SimWorld(long seed) {
@@ -100,7 +100,9 @@ public final class SimWorld {
     public SimWorld objectStore(String host, String site, String bucket, String accessKeyId, String secretAccessKey) {
         S3Store store = stores.computeIfAbsent(host, h -> {
             S3Store s = new S3Store(world, h, site);
-            s3.add(h, s, List.of(new S3Credentials(accessKeyId, secretAccessKey, null)));
+            S3Credentials key = new S3Credentials(accessKeyId, secretAccessKey, null);
+            s3.add(h, s, List.of(key));
+            storeKeys.put(h, key);
             return s;
         });
         store.port(site).createBucket(bucket);
@@ -113,6 +115,12 @@ public final class SimWorld {
             throw new SimulationException("no object store " + host + "; known: " + stores.keySet());
         }
         return s;
+    }
+
+    /** The access key an object store accepts (given with its first bucket). */
+    public S3Credentials accessKey(String host) {
+        store(host);
+        return storeKeys.get(host);
     }
 
     /** A Kubernetes cluster at a site, with Trident and the protect CRDs installed. */
