@@ -17,8 +17,16 @@ public final class Main {
     private Main() {
     }
 
+    /** Whether this JVM runs the command line only (from {@link #main}), not inside another program. */
+    private static volatile boolean ownsProcess;
+
     public static void main(String[] args) {
+        ownsProcess = true;
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    static boolean ownsProcess() {
+        return ownsProcess;
     }
 
     /** Runs the command line with the given streams; returns the exit code. */

@@ -11,9 +11,10 @@ import java.util.Properties;
 @Command(name = "mirrordrill", mixinStandardHelpOptions = true, versionProvider = MirrordrillCommand.Version.class,
         description = "Rehearse Kubernetes disaster recovery on ONTAP storage (Trident protect) against"
                 + " deterministic emulators.",
-        subcommands = {DrillCommand.class},
+        subcommands = {DrillCommand.class, ServeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every drill passed", "1:a drill or an invariant failed", "2:bad input or usage"})
+        exitCodeList = {"0:every drill passed (serve: stopped cleanly)", "1:a drill or an invariant failed",
+                "2:bad input or usage"})
 final class MirrordrillCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
