@@ -12,17 +12,24 @@ import java.util.function.LongSupplier;
 
 /**
  * REAL TIME: moves a served world's simulated time with real time, {@code speed} simulated seconds per real second.
- * Every {@link #TICK} of real time a daemon thread takes the world's one lock and advances the world to
- * {@code start + elapsed real time x speed}, running every event due by then (controllers, the engine, SnapMirror
- * transfers, watch deliveries). The target is absolute: a slow tick (a busy world) is caught up by the next one, and
- * time the owner advanced beyond the target is kept. An event that throws is recorded in the trace ({@code serve})
- * and time goes on: one failing controller must not stop the world for everybody.
+ * Every {@link #TICK} of real time (after the previous tick ended) a daemon thread takes the world's one lock and
+ * advances the world towards {@code start + elapsed real time x speed}, running every event due by then
+ * (controllers, the engine, SnapMirror transfers, watch deliveries). The target is absolute: a slow tick is caught up
+ * by the next ones, and time the owner advanced beyond the target is kept.
+ *
+ * <p>One tick holds the lock for at most {@link #BUDGET} of real time (and the event under way when it runs out):
+ * it runs the due events one by one and stops at the first one that ends past the budget, the clock standing at
+ * that event's time; requests waiting for the lock get in between ticks however far behind the world is. When the
+ * world's events cost more than real time allows at this speed, simulated time runs slower than asked
+ * ({@link Stats#achievedSpeed}) rather than starving the servers. An event that throws is recorded in the trace ({@code serve}) and time goes on: one
+ * failing controller must not stop the world for everybody.
  *
  * <p>The real clock is injected (the CLI passes {@code System::nanoTime}); this class and the CLI are the only code of
  * serve mode that reads it.
  */
 final class ClockPump implements AutoCloseable {
     static final Duration TICK = Duration.ofMillis(10);
+    static final Duration BUDGET = Duration.ofMillis(25);
 
     private final World world;
     private final ReentrantLock lock;
@@ -71,7 +78,8 @@ final class ClockPump implements AutoCloseable {
         lock.lock();
         try {
             if (target.isAfter(world.now())) {
-                world.advance(Duration.between(world.now(), target));
+                long budget = BUDGET.toNanos();
+                world.runUntil(() -> realNanos.getAsLong() - began >= budget, Duration.between(world.now(), target));
             }
         } catch (RuntimeException e) {
             failures++;
@@ -91,6 +99,12 @@ final class ClockPump implements AutoCloseable {
         /** The share of real time the pump held the world's lock. */
         double busyShare() {
             return real.isZero() ? 0 : (double) busy.toNanos() / real.toNanos();
+        }
+
+        /** Simulated seconds that passed per real second. */
+        double achievedSpeed() {
+            return real.isZero() ? 0 : (double) Duration.between(simulatedStart, simulatedNow).toNanos()
+                    / real.toNanos();
         }
     }
 

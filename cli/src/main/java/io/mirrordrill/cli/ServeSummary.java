@@ -83,10 +83,15 @@ final class ServeSummary {
 
     static String stopped(ClockPump.Stats stats, double speed) {
         Duration simulated = Duration.between(stats.simulatedStart(), stats.simulatedNow());
+        double achieved = stats.achievedSpeed();
+        String pace = achieved < speed * 0.95
+                ? String.format(Locale.ROOT, "%.0fx of the %sx asked: the world's events cost more than real time"
+                        + " allows at that speed", achieved, ServeCommand.speed(speed))
+                : ServeCommand.speed(speed) + "x";
         return String.format(Locale.ROOT, "Stopped. Simulated time ran from %s to %s (%s) in %.1f s of real time"
-                        + " at %sx; the clock pump held the world %.1f%% of the time (%d ticks, slowest %d ms%s).%n",
+                        + " at %s; the clock pump held the world %.1f%% of the time (%d ticks, slowest %d ms%s).%n",
                 stats.simulatedStart(), stats.simulatedNow().truncatedTo(ChronoUnit.MILLIS), Units.format(simulated),
-                stats.real().toNanos() / 1e9, ServeCommand.speed(speed), 100 * stats.busyShare(), stats.ticks(),
+                stats.real().toNanos() / 1e9, pace, 100 * stats.busyShare(), stats.ticks(),
                 stats.slowestTick().toMillis(), stats.failures() == 0 ? ""
                         : ", " + stats.failures() + " failed events recorded in the trace");
     }
