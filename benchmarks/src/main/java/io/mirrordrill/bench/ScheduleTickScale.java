@@ -22,8 +22,9 @@ import java.util.Locale;
  * every AMR having transferred the previous occurrence's snapshot or a newer one (SnapMirror updates, archive copy,
  * status). The previous one, because with the seed's rules the AMR looks at the source vault 1 s after each
  * occurrence, before that occurrence's snapshot is complete, so each look replicates the snapshot of the occurrence
- * before. Two ticks are crossed and the second reported, the first warming the JIT at that size; a small estate
- * ticks first so that the smallest N does not run cold.
+ * before. Two ticks are crossed and the second, the steady state, reported: the first after Established has
+ * nothing to transfer (establishing replicated its previous occurrence) and no snapshot to prune yet, and it warms
+ * the JIT at that size. A small estate ticks first so that the smallest N does not run cold.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.mirrordrill.bench.ScheduleTickScale [--sizes=125,250,500,1000]}
  */
