@@ -34,6 +34,7 @@ import io.mirrordrill.engine.port.ontap.VolumeType;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -568,6 +569,9 @@ public abstract class OntapPortContract {
         assertEquals(List.of(rel), source().relationships(true).stream().map(RelationshipRecord::uuid).toList());
         assertEquals(List.of(), destination().relationships(true));
         assertEquals(List.of(), source().relationships(false));
+        assertEquals(Optional.of(rel), destination().relationshipTo("svm2:app_dst").map(RelationshipRecord::uuid));
+        assertEquals(Optional.empty(), destination().relationshipTo("svm2:other"), "no relationship into it");
+        assertEquals(Optional.empty(), source().relationshipTo("svm2:app_dst"), "listed by the destination only");
 
         done(destination(), destination().patchRelationship(rel, RelationshipPatch.state(RelationshipState.SNAPMIRRORED)));
         TransferRecord running = rel(destination(), rel).transfer();

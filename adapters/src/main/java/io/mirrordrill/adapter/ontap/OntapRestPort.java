@@ -188,6 +188,12 @@ public final class OntapRestPort implements OntapPort {
     }
 
     @Override
+    public Optional<RelationshipRecord> relationshipTo(String destinationPath) {
+        return http.records(RELATIONSHIPS, Query.fields(OntapRecords.RELATIONSHIP)
+                .add("destination.path", destinationPath)).stream().map(OntapRecords::relationship).findFirst();
+    }
+
+    @Override
     public Optional<RelationshipRecord> relationship(String uuid) {
         try {
             return Optional.of(OntapRecords.relationship(http.get(RELATIONSHIPS + "/" + segment(uuid),

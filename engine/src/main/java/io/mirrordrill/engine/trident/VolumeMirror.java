@@ -46,8 +46,7 @@ public final class VolumeMirror {
 
     /** The relationship whose destination is {@code local}, as the local cluster lists it. */
     public Optional<RelationshipRecord> relationship(MirrorEndpoint local) {
-        return port(local).relationships(false).stream()
-                .filter(r -> r.destinationPath().equals(local.path())).findFirst();
+        return port(local).relationshipTo(local.path());
     }
 
     /** An empty DP volume becomes a mirror of {@code remote}: create the relationship, then the baseline. */

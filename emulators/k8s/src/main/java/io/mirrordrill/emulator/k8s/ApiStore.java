@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -36,7 +37,7 @@ final class ApiStore {
 
     private final KubernetesCluster cluster;
     private final RandomStream random;
-    private final Map<ObjectKey, Stored> objects = new TreeMap<>();
+    private final NavigableMap<ObjectKey, Stored> objects = new TreeMap<>();
     private long revision;
 
     ApiStore(KubernetesCluster cluster, RandomStream random) {
@@ -56,10 +57,8 @@ final class ApiStore {
     /** Matching objects, ordered by namespace then name. */
     List<ObjectNode> list(ResourceKind kind, String namespace, LabelSelector selector) {
         List<ObjectNode> out = new ArrayList<>();
-        objects.forEach((key, s) -> {
-            if (key.resource().equals(kind.resource())
-                    && (namespace == null || !kind.namespaced() || key.namespace().equals(namespace))
-                    && selector.matches(Json.labels(s.object()))) {
+        ObjectKey.range(kind, namespace, objects).values().forEach(s -> {
+            if (selector.matches(Json.labels(s.object()))) {
                 out.add(s.object());
             }
         });

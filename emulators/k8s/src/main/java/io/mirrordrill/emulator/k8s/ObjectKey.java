@@ -3,6 +3,8 @@ package io.mirrordrill.emulator.k8s;
 import io.mirrordrill.engine.port.kubernetes.ResourceKind;
 
 import java.util.Comparator;
+import java.util.NavigableMap;
+import java.util.SortedMap;
 
 /**
  * Where an object is stored: its group-qualified resource (all versions of a kind share storage, as in etcd), its
@@ -14,6 +16,18 @@ record ObjectKey(String resource, String namespace, String name) implements Comp
 
     static ObjectKey of(ResourceKind kind, String namespace, String name) {
         return new ObjectKey(kind.resource(), kind.namespaced() && namespace != null ? namespace : "", name);
+    }
+
+    /**
+     * The objects of a kind, in one namespace or in all (null): a slice of the key order, so a listing costs what
+     * it returns, not what the whole cluster holds. A name never starts with NUL, nor does a namespace.
+     */
+    static <V> SortedMap<ObjectKey, V> range(ResourceKind kind, String namespace, NavigableMap<ObjectKey, V> objects) {
+        String resource = kind.resource();
+        if (namespace == null || !kind.namespaced()) {
+            return objects.subMap(new ObjectKey(resource, "", ""), new ObjectKey(resource + "\0", "", ""));
+        }
+        return objects.subMap(new ObjectKey(resource, namespace, ""), new ObjectKey(resource, namespace + "\0", ""));
     }
 
     /** The namespace, or null for cluster-scoped objects, as the port's exceptions carry it. */

@@ -446,6 +446,11 @@ public final class OntapCluster implements OntapPort {
     }
 
     @Override
+    public Optional<RelationshipRecord> relationshipTo(String destinationPath) {
+        return emulator.snapMirror().into(this, destinationPath).map(r -> r.record(world.now()));
+    }
+
+    @Override
     public Optional<RelationshipRecord> relationship(String relationshipUuid) {
         try {
             return Optional.of(emulator.snapMirror().require(this, relationshipUuid).record(world.now()));

@@ -65,6 +65,17 @@ final class SnapMirror {
                 .toList();
     }
 
+    /** The relationship into {@code destinationPath} on {@code cluster}, as that cluster lists it. */
+    Optional<Relationship> into(OntapCluster cluster, String destinationPath) {
+        for (Relationship r : relationships.values()) {
+            if (r.destination.cluster() == cluster && !r.destinationDeleted
+                    && r.destination.path().equals(destinationPath)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
     Relationship require(OntapCluster cluster, String uuid) {
         Relationship r = relationships.get(uuid);
         if (r == null || !(visibleFrom(cluster, false).contains(r) || visibleFrom(cluster, true).contains(r))) {

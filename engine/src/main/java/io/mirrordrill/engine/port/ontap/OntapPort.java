@@ -95,6 +95,13 @@ public interface OntapPort {
      */
     List<RelationshipRecord> relationships(boolean listDestinationsOnly);
 
+    /**
+     * {@code GET /api/snapmirror/relationships?destination.path=svm:volume}: the relationship into that volume of
+     * this cluster. One record, where listing them all costs what the cluster holds: the engine asks this for every
+     * volume it mirrors.
+     */
+    Optional<RelationshipRecord> relationshipTo(String destinationPath);
+
     /** {@code GET /api/snapmirror/relationships/{uuid}}, seen from either side. */
     Optional<RelationshipRecord> relationship(String uuid);
 
