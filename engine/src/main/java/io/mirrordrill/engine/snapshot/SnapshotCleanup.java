@@ -7,6 +7,8 @@ import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a snapshot leaves behind when it fails or is deleted. A failing snapshot first runs the Post hooks that are
@@ -65,7 +67,7 @@ final class SnapshotCleanup {
 
     /** Deletes the snapshot's VolumeSnapshots and archive folder; returns how many VolumeSnapshots remain. */
     int removeArtifacts(SnapshotContext context) {
-        int remaining = new VolumeSnapshots(context.kube()).deleteAll(context.cr().uid());
+        int remaining = new VolumeSnapshots(context.kube()).deleteAll(context.cr().uid(), claimNamespaces(context));
         if (context.path().isPresent()) {
             try {
                 context.bucket().ifPresent(b -> b.retention().delete(context.path().get()));
@@ -79,6 +81,24 @@ final class SnapshotCleanup {
             }
         }
         return remaining;
+    }
+
+    /**
+     * Where the snapshot's VolumeSnapshots can be: the namespaces of the claims it captured, while the capture is in
+     * the bucket (it goes after them). Listing there, not in every namespace, keeps pruning a schedule's snapshots
+     * from growing with the cluster. Empty (look everywhere) when the capture cannot be read.
+     */
+    private static Optional<Set<String>> claimNamespaces(SnapshotContext context) {
+        try {
+            if (context.path().isEmpty() || context.bucket().isEmpty()) {
+                return Optional.empty();
+            }
+            Set<String> namespaces = new TreeSet<>();
+            Claims.of(context.capture()).forEach(claim -> namespaces.add(Claims.namespace(claim)));
+            return Optional.of(namespaces);
+        } catch (SnapshotException | ObjectStoreException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /** Pre hooks may have run (the step got that far) and the Post hooks are not all done. */

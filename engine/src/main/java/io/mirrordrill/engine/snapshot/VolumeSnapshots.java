@@ -7,9 +7,11 @@ import io.mirrordrill.engine.port.kubernetes.NotFoundException;
 import io.mirrordrill.engine.port.kubernetes.Resources;
 import io.mirrordrill.engine.port.kubernetes.UnknownKindException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The CSI VolumeSnapshots a snapshot takes: one per claim, named {@code snapshot-<snapshot uid>-<claim uid>} so that
@@ -52,9 +54,26 @@ final class VolumeSnapshots {
         }
     }
 
-    /** Deletes every VolumeSnapshot of a snapshot not being deleted yet; returns how many are still there. */
-    int deleteAll(String snapshotUid) {
-        List<GenericKubernetesResource> all = of(snapshotUid);
+    /** The VolumeSnapshots of a snapshot in the given namespaces only. */
+    List<GenericKubernetesResource> of(String snapshotUid, Set<String> namespaces) {
+        List<GenericKubernetesResource> found = new ArrayList<>();
+        try {
+            for (String namespace : namespaces) {
+                found.addAll(kubernetes.list(API_VERSION, KIND, namespace,
+                        LabelSelector.parse(SNAPSHOT_UID + "=" + snapshotUid)));
+            }
+        } catch (UnknownKindException noCrd) {
+            return List.of();
+        }
+        return found;
+    }
+
+    /**
+     * Deletes every VolumeSnapshot of a snapshot not being deleted yet, looking in {@code namespaces} when they are
+     * known (the captured claims'), else in all; returns how many are still there.
+     */
+    int deleteAll(String snapshotUid, Optional<Set<String>> namespaces) {
+        List<GenericKubernetesResource> all = namespaces.map(n -> of(snapshotUid, n)).orElseGet(() -> of(snapshotUid));
         for (GenericKubernetesResource vs : all) {
             if (vs.getMetadata().getDeletionTimestamp() == null) {
                 try {

@@ -58,7 +58,7 @@ final class ApiStore {
     List<ObjectNode> list(ResourceKind kind, String namespace, LabelSelector selector) {
         List<ObjectNode> out = new ArrayList<>();
         ObjectKey.range(kind, namespace, objects).values().forEach(s -> {
-            if (selector.matches(Json.labels(s.object()))) {
+            if (selector.matches(Json.labelView(s.object()))) {
                 out.add(s.object());
             }
         });

@@ -7,9 +7,11 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.port.kubernetes.ResourceKind;
 import io.mirrordrill.engine.port.kubernetes.Resources;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Accessors for objects stored as JSON trees, the store's representation (patches and diffs work on trees). */
@@ -34,6 +36,35 @@ final class Json {
             node.properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
         }
         return labels;
+    }
+
+    /**
+     * The labels as a read-only map that looks each one up in the stored tree: selectors ask for a few keys of every
+     * object a listing walks, so no map is built per object.
+     */
+    static Map<String, String> labelView(ObjectNode object) {
+        JsonNode meta = object.get("metadata");
+        JsonNode node = meta == null ? null : meta.get("labels");
+        if (node == null || !node.isObject()) {
+            return Map.of();
+        }
+        return new AbstractMap<>() {
+            @Override
+            public String get(Object key) {
+                JsonNode value = key instanceof String k ? node.get(k) : null;
+                return value == null ? null : value.asText(); // as labels() reads it
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                return get(key) != null;
+            }
+
+            @Override
+            public Set<Map.Entry<String, String>> entrySet() {
+                return labels(object).entrySet();
+            }
+        };
     }
 
     static List<String> strings(JsonNode array) {

@@ -27,6 +27,7 @@ import io.mirrordrill.sim.World;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,8 @@ public final class OntapCluster implements OntapPort {
     private final World world;
     private final OntapEmulator emulator;
     final Map<String, Svm> svms = new TreeMap<>();
+    /** Volumes by uuid as last found: the engine names volumes by uuid on every call. */
+    private final Map<String, Volume> byUuid = new HashMap<>();
     private final Map<String, Policy> policies = Policy.builtIns();
     private final Map<String, CronSchedule> schedules = CronSchedule.builtIns();
     final List<Peering.ClusterPeer> clusterPeers = new ArrayList<>();
@@ -275,8 +278,14 @@ public final class OntapCluster implements OntapPort {
     }
 
     Volume requireVolume(String volumeUuid) {
-        return allVolumes().stream().filter(v -> v.uuid.equals(volumeUuid)).findFirst().orElseThrow(() ->
+        Volume known = byUuid.get(volumeUuid);
+        if (known != null && svms.get(known.svm.name) == known.svm && known.svm.volumes.get(known.name) == known) {
+            return known; // still where it was found: the index is only a hint, checked on every use
+        }
+        Volume found = allVolumes().stream().filter(v -> v.uuid.equals(volumeUuid)).findFirst().orElseThrow(() ->
                 new OntapException(404, OntapErrors.NOT_FOUND, "Volume \"" + volumeUuid + "\" not found", "uuid"));
+        byUuid.put(volumeUuid, found);
+        return found;
     }
 
     @Override

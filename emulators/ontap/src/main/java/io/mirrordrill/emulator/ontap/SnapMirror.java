@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ final class SnapMirror {
     private final World world;
     private final OntapEmulator emulator;
     private final Map<String, Relationship> relationships = new LinkedHashMap<>();
+    /** The relationship into each destination as last found (ONTAP allows one per destination volume). */
+    private final Map<String, Relationship> byDestination = new HashMap<>();
     private long nextId = 2_147_484_000L;
 
     SnapMirror(World world, OntapEmulator emulator) {
@@ -67,13 +70,22 @@ final class SnapMirror {
 
     /** The relationship into {@code destinationPath} on {@code cluster}, as that cluster lists it. */
     Optional<Relationship> into(OntapCluster cluster, String destinationPath) {
+        String key = cluster.name + " " + destinationPath;
+        Relationship known = byDestination.get(key);
+        if (known != null && isInto(known, cluster, destinationPath)) {
+            return Optional.of(known); // a hint checked on every use: a reverse resync turns relationships around
+        }
         for (Relationship r : relationships.values()) {
-            if (r.destination.cluster() == cluster && !r.destinationDeleted
-                    && r.destination.path().equals(destinationPath)) {
+            if (isInto(r, cluster, destinationPath)) {
+                byDestination.put(key, r);
                 return Optional.of(r);
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean isInto(Relationship r, OntapCluster cluster, String destinationPath) {
+        return r.destination.cluster() == cluster && !r.destinationDeleted && r.destination.path().equals(destinationPath);
     }
 
     Relationship require(OntapCluster cluster, String uuid) {
