@@ -273,6 +273,7 @@ public final class OntapCluster implements OntapPort {
         Volume v = new Volume(random.uuid().toString(), volumeName, svm, random.nextLong(2_000_000_000L, 2_147_483_647L),
                 size, type, snapshotPolicy, world.now());
         svm.volumes.put(volumeName, v);
+        byUuid.put(v.uuid, v);
         record("volume create " + v.path() + " type=" + type.rest() + " size=" + size);
         return v;
     }

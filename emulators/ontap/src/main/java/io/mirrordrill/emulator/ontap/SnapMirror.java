@@ -25,6 +25,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,8 @@ final class SnapMirror {
     private final Map<String, Relationship> relationships = new LinkedHashMap<>();
     /** The relationship into each destination as last found (ONTAP allows one per destination volume). */
     private final Map<String, Relationship> byDestination = new HashMap<>();
+    /** A relationship covering each volume, as last found: every volume record says whether it is protected. */
+    private final Map<Volume, Relationship> protecting = new IdentityHashMap<>();
     private long nextId = 2_147_484_000L;
 
     SnapMirror(World world, OntapEmulator emulator) {
@@ -90,16 +93,35 @@ final class SnapMirror {
 
     Relationship require(OntapCluster cluster, String uuid) {
         Relationship r = relationships.get(uuid);
-        if (r == null || !(visibleFrom(cluster, false).contains(r) || visibleFrom(cluster, true).contains(r))) {
+        if (r == null || !visible(r, cluster)) {
             throw new OntapException(404, OntapErrors.NOT_FOUND,
                     "SnapMirror relationship \"" + uuid + "\" not found on cluster " + cluster.name, "uuid");
         }
         return r;
     }
 
+    /** As {@link #visibleFrom} decides it, for one relationship. */
+    private static boolean visible(Relationship r, OntapCluster cluster) {
+        return r.destination.cluster() == cluster && !r.destinationDeleted
+                || r.source.cluster() == cluster && !r.sourceReleased;
+    }
+
     boolean isProtected(Volume volume) {
-        return relationships.values().stream().anyMatch(r -> !(r.destinationDeleted && r.sourceReleased)
-                && (covers(r.source, volume) || covers(r.destination, volume)));
+        Relationship known = protecting.get(volume);
+        if (known != null && protects(known, volume)) {
+            return true; // a hint checked on every use
+        }
+        for (Relationship r : relationships.values()) {
+            if (protects(r, volume)) {
+                protecting.put(volume, r);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean protects(Relationship r, Volume volume) {
+        return !(r.destinationDeleted && r.sourceReleased) && (covers(r.source, volume) || covers(r.destination, volume));
     }
 
     private static boolean covers(Endpoint e, Volume v) {
