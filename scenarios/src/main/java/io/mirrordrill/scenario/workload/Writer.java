@@ -47,6 +47,8 @@ public final class Writer {
     private String pod;
     private String volumesOf;
     private final Map<String, String> volumes = new TreeMap<>();
+    /** What earlier reads through the pod found: a workload's files are read again at every recovery and at the end. */
+    private final RecordFiles reads = new RecordFiles();
 
     public Writer(String name, World world, Ledger ledger, Observer observer) {
         this.name = name;
@@ -236,7 +238,19 @@ public final class Writer {
             for (String mount : spec.mounts()) {
                 var w = cluster.simulator().workloads();
                 if (w.exists(spec.namespace(), running.get(), mount, spec.file())) {
-                    all.addAll(RecordFormat.parse(w.read(spec.namespace(), running.get(), mount, spec.file())));
+                    String at = running.get();
+                    String key = cluster.name() + "/" + spec.namespace() + "/" + at + ":" + mount + "/" + spec.file();
+                    all.addAll(reads.records(key, new RecordFiles.Source() {
+                        @Override
+                        public long size() {
+                            return w.size(spec.namespace(), at, mount, spec.file());
+                        }
+
+                        @Override
+                        public byte[] read(long offset, int length) {
+                            return w.read(spec.namespace(), at, mount, spec.file(), offset, length);
+                        }
+                    }));
                 }
             }
         } catch (WorkloadIoException e) {

@@ -50,6 +50,16 @@ public final class Workloads {
         return io(() -> mount(namespace, pod, mountPath, false).read(file));
     }
 
+    /** {@code dd skip=offset count=length}: part of a file, for readers that follow a growing file. */
+    public byte[] read(String namespace, String pod, String mountPath, String file, long offset, int length) {
+        return io(() -> mount(namespace, pod, mountPath, false).read(file, offset, length));
+    }
+
+    /** {@code stat -c %s}: the file's size. */
+    public long size(String namespace, String pod, String mountPath, String file) {
+        return io(() -> mount(namespace, pod, mountPath, false).size(file));
+    }
+
     public boolean exists(String namespace, String pod, String mountPath, String file) {
         return io(() -> mount(namespace, pod, mountPath, false).exists(file));
     }
