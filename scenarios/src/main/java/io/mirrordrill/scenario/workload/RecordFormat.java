@@ -1,6 +1,5 @@
 package io.mirrordrill.scenario.workload;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A record is one line of exactly {@code size} bytes: its number, a space, padding, a newline. */
@@ -13,14 +12,27 @@ public final class RecordFormat {
         int count = (int) (to - from + 1);
         byte[] out = new byte[count * size];
         Arrays.fill(out, (byte) 'x');
+        byte[] digits = new byte[20];
         for (int i = 0; i < count; i++) {
-            byte[] number = Long.toString(from + i).getBytes(StandardCharsets.US_ASCII);
+            int length = digits(from + i, digits);
             int at = i * size;
-            System.arraycopy(number, 0, out, at, Math.min(number.length, size - 2));
-            out[at + Math.min(number.length, size - 2)] = ' ';
+            int kept = Math.min(length, size - 2);
+            System.arraycopy(digits, digits.length - length, out, at, kept);
+            out[at + kept] = ' ';
             out[at + size - 1] = '\n';
         }
         return out;
+    }
+
+    /** Writes a non-negative number's decimal digits at the end of {@code into}; returns how many. */
+    private static int digits(long number, byte[] into) {
+        int at = into.length;
+        long n = number;
+        do {
+            into[--at] = (byte) ('0' + n % 10);
+            n /= 10;
+        } while (n > 0);
+        return into.length - at;
     }
 
     /** The record numbers in a file's bytes; a torn last line (no newline) is not a record. */
