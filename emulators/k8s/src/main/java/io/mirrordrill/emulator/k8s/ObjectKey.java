@@ -2,7 +2,6 @@ package io.mirrordrill.emulator.k8s;
 
 import io.mirrordrill.engine.port.kubernetes.ResourceKind;
 
-import java.util.Comparator;
 import java.util.NavigableMap;
 import java.util.SortedMap;
 
@@ -11,9 +10,6 @@ import java.util.SortedMap;
  * namespace ("" for cluster-scoped objects) and its name. Ordered, so listings and namespace cleanup are stable.
  */
 record ObjectKey(String resource, String namespace, String name) implements Comparable<ObjectKey> {
-    private static final Comparator<ObjectKey> ORDER = Comparator.comparing(ObjectKey::resource)
-            .thenComparing(ObjectKey::namespace).thenComparing(ObjectKey::name);
-
     static ObjectKey of(ResourceKind kind, String namespace, String name) {
         return new ObjectKey(kind.resource(), kind.namespaced() && namespace != null ? namespace : "", name);
     }
@@ -35,9 +31,14 @@ record ObjectKey(String resource, String namespace, String name) implements Comp
         return namespace.isEmpty() ? null : namespace;
     }
 
+    /** Resource, then namespace, then name (written out: every store access compares keys). */
     @Override
     public int compareTo(ObjectKey o) {
-        return ORDER.compare(this, o);
+        int c = resource.compareTo(o.resource);
+        if (c == 0) {
+            c = namespace.compareTo(o.namespace);
+        }
+        return c != 0 ? c : name.compareTo(o.name);
     }
 
     @Override

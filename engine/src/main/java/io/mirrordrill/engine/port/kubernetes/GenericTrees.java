@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,9 +18,9 @@ import java.util.Optional;
 /**
  * {@link GenericKubernetesResource} to and from JSON trees without Jackson's data binding for the spec and status:
  * they are plain maps, lists and scalars, and every read and write of the emulated API server converts them, where
- * reflection-driven binding costs several times a direct walk. The result is what Jackson gives (metadata still goes
- * through Jackson; a test compares both ways); anything unusual (big numbers, binary, POJO nodes, non-string
- * header fields) is left to Jackson.
+ * reflection-driven binding costs several times a direct walk. The result is what Jackson gives (a test compares
+ * both ways); anything unusual (big numbers, binary, POJO nodes, non-string header fields) is left to Jackson, and
+ * so is metadata beyond the common fields ({@link MetaTrees}).
  */
 final class GenericTrees {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -48,7 +47,7 @@ final class GenericTrees {
                         r.setApiVersion(text);
                     }
                 }
-                case "metadata" -> r.setMetadata(value.isNull() ? null : mapper.treeToValue(value, ObjectMeta.class));
+                case "metadata" -> r.setMetadata(value.isNull() ? null : MetaTrees.fromTree(value, mapper));
                 default -> {
                     Object plain = plain(value);
                     if (plain == UNUSUAL) {
@@ -71,7 +70,7 @@ final class GenericTrees {
             tree.put("kind", r.getKind());
         }
         if (r.getMetadata() != null) {
-            tree.set("metadata", mapper.valueToTree(r.getMetadata()));
+            tree.set("metadata", MetaTrees.toTree(r.getMetadata(), mapper));
         }
         for (Map.Entry<String, Object> field : r.getAdditionalProperties().entrySet()) {
             JsonNode node = node(field.getValue());

@@ -29,6 +29,17 @@ class GenericTreesTest {
             {"kind":"ConfigMap","data":{"k":"v"},"metadata":{"name":"c"}}
             """,
             """
+            {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"e","labels":{},"annotations":{},"finalizers":[],
+             "selfLink":"/x","generateName":"e-"}}
+            """,
+            """
+            {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"odd","labels":null,"generation":"7",
+             "somethingNew":{"a":1}}}
+            """,
+            """
+            {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":5,"annotations":{"n":3},"finalizers":[1]}}
+            """,
+            """
             {"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","deletionTimestamp":"2026-01-01T00:00:01Z",
              "deletionGracePeriodSeconds":30},"spec":{"containers":[{"name":"c","ports":[{"containerPort":80}]}]},
              "status":{"phase":"Running","podIP":null}}
