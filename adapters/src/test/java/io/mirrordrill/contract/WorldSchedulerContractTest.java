@@ -3,7 +3,6 @@ package io.mirrordrill.contract;
 import io.mirrordrill.engine.port.Clock;
 import io.mirrordrill.engine.port.Scheduler;
 import io.mirrordrill.sim.World;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -69,13 +68,6 @@ class WorldSchedulerContractTest extends SchedulerPortContract {
     @Override
     protected List<Throwable> failures() {
         return failures;
-    }
-
-    @Override
-    @Test
-    @Disabled("World differs from the interface: Timer.cancel() after the task ran sets cancelled, so isCancelled() "
-            + "turns true; the executor adapter keeps it false as Scheduler.Cancellable documents")
-    void cancellingATaskThatAlreadyRanIsANoOp() {
     }
 
     @Test

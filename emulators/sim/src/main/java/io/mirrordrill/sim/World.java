@@ -194,9 +194,10 @@ public final class World implements Clock, Scheduler {
             return done;
         }
 
+        /** A no-op once the task ran, as {@link Scheduler.Cancellable} says. */
         @Override
         public void cancel() {
-            cancelled = true;
+            cancelled |= !done;
         }
 
         @Override
