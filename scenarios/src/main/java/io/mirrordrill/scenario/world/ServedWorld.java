@@ -9,6 +9,7 @@ import io.mirrordrill.emulator.s3.S3Store;
 import io.mirrordrill.engine.port.objectstore.BucketInfo;
 import io.mirrordrill.engine.port.ontap.SvmRecord;
 import io.mirrordrill.scenario.ScenarioException;
+import io.mirrordrill.sim.Locked;
 
 import java.net.BindException;
 import java.net.URI;
@@ -189,20 +190,11 @@ public final class ServedWorld implements AutoCloseable {
     }
 
     public <T> T withLock(Supplier<T> action) {
-        ReentrantLock lock = lock();
-        lock.lock();
-        try {
-            return action.get();
-        } finally {
-            lock.unlock();
-        }
+        return Locked.call(lock(), action);
     }
 
     public void withLock(Runnable action) {
-        withLock(() -> {
-            action.run();
-            return null;
-        });
+        Locked.run(lock(), action);
     }
 
     /** Stops every server (open watches and exec sessions end first), the last started first. */

@@ -7,6 +7,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.websocket.WsConfig;
 import io.mirrordrill.emulator.k8s.KubernetesCluster;
 import io.mirrordrill.emulator.k8s.cluster.PodShell;
+import io.mirrordrill.sim.Locked;
 
 import java.net.URI;
 import java.time.Duration;
@@ -89,19 +90,11 @@ public final class KubeApiServer implements AutoCloseable {
 
     /** Runs owner code (set-up, faults, assertions) under the server's lock. */
     public <T> T withLock(Supplier<T> action) {
-        lock.lock();
-        try {
-            return action.get();
-        } finally {
-            lock.unlock();
-        }
+        return Locked.call(lock, action);
     }
 
     public void withLock(Runnable action) {
-        withLock(() -> {
-            action.run();
-            return null;
-        });
+        Locked.run(lock, action);
     }
 
     /** Ends open watches and exec sessions, then stops. */

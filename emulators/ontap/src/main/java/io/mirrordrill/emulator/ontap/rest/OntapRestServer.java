@@ -3,6 +3,7 @@ package io.mirrordrill.emulator.ontap.rest;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.mirrordrill.emulator.ontap.OntapEmulator;
+import io.mirrordrill.sim.Locked;
 import io.mirrordrill.sim.World;
 
 import java.net.URI;
@@ -111,20 +112,11 @@ public final class OntapRestServer implements AutoCloseable {
 
     /** Runs owner code (set-up, data writes, faults, assertions) under the emulator's lock. */
     public <T> T withLock(Supplier<T> action) {
-        ReentrantLock lock = emulator.lock();
-        lock.lock();
-        try {
-            return action.get();
-        } finally {
-            lock.unlock();
-        }
+        return Locked.call(emulator.lock(), action);
     }
 
     public void withLock(Runnable action) {
-        withLock(() -> {
-            action.run();
-            return null;
-        });
+        Locked.run(emulator.lock(), action);
     }
 
     @Override
