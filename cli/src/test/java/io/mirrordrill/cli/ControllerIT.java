@@ -30,7 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code mirrordrill controller} end to end on loopback: serve runs setup-replication's world with no protect engine
  * in the destination cluster (k8s-west), and the controller, on the production adapters and real time, takes its
- * place over HTTP: fabric8 to the Kubernetes API server, ONTAP REST to both ONTAP clusters, S3 to both buckets.
+ * place over HTTP (fabric8 to the Kubernetes API server, ONTAP REST to both ONTAP clusters, S3 to both buckets):
+ * the AppVaults become Available, the AppMirrorRelationship Established, and after a failover Promoted with the app
+ * running on the destination.
  */
 class ControllerIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,7 +99,7 @@ class ControllerIT {
     }
 
     @Test
-    void theControllerEstablishesTheRelationshipOfTheDestinationClusterOverHttp() throws Exception {
+    void theControllerEstablishesTheDestinationsRelationshipAndFailsItOverOverHttp() throws Exception {
         Path out = dir.resolve("serve");
         Running serve = start("serve-it", "Serving until Ctrl-C", "serve", "setup-replication", "--no-engine",
                 "k8s-west", "--speed", String.valueOf(SPEED), "--out", out.toString(), "--no-progress");
@@ -147,6 +149,13 @@ class ControllerIT {
         // Trident (simulated) made the destination claim on the class the relationship names
         JsonNode claim = Resources.toTree(west.get("v1", "PersistentVolumeClaim", NS, "data").orElseThrow());
         assertEquals("sc-vsim-2", claim.path("spec").path("storageClassName").asText(), claim.toString());
+
+        // the seed's failover: desiredState Promoted; the controller breaks the mirrors and restores the app
+        west.patch(PROTECT, "AppMirrorRelationship", NS, AMR, "{\"spec\":{\"desiredState\":\"Promoted\"}}");
+        awaitField(west, "AppMirrorRelationship", NS, AMR, "Promoted");
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> west.get("apps/v1",
+                "Deployment", NS, "db").map(Resources::toTree).map(d -> d.path("status").path("readyReplicas")
+                .asInt()).orElse(0) == 1);
 
         assertEquals(0, controller.stop(), controller.console());
         assertTrue(controller.out.toString().contains("Stopped after"), controller.console());
