@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mirrordrill.adapter.kubernetes.Fabric8KubernetesPort;
 import io.mirrordrill.adapter.kubernetes.Fabric8PodExecPort;
+import io.mirrordrill.adapter.kubernetes.RewatchingKubernetesPort;
 import io.mirrordrill.adapter.ontap.OntapConfigException;
 import io.mirrordrill.adapter.ontap.OntapCredentials;
 import io.mirrordrill.adapter.ontap.OntapRestConfig;
@@ -21,6 +22,7 @@ import io.mirrordrill.engine.ProtectEngine;
 import io.mirrordrill.engine.controller.Controller;
 import io.mirrordrill.engine.controller.Outcome;
 import io.mirrordrill.engine.port.UnreachableException;
+import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
 import io.mirrordrill.engine.port.kubernetes.UnknownKindException;
 import io.mirrordrill.engine.port.objectstore.ObjectStoreConnector;
 import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
@@ -144,7 +146,12 @@ final class ControllerCommand implements Callable<Integer> {
             });
             OntapRestConnector ontap = new OntapRestConnector(users::get, lif -> lifUrls.getOrDefault(lif, lif),
                     b -> b);
-            EnginePorts ports = new EnginePorts(kubernetes, ontap, new MappedS3(new S3Connector(), s3Urls),
+            // a watch the server ends (410 Gone) is opened again, or that kind would never be heard from again
+            KubernetesPort watched = new RewatchingKubernetesPort(kubernetes, scheduler, line -> {
+                console.println(Instant.now() + " " + redact.apply(line));
+                console.flush();
+            });
+            EnginePorts ports = new EnginePorts(watched, ontap, new MappedS3(new S3Connector(), s3Urls),
                     new Fabric8PodExecPort(client), new SystemClock(), scheduler);
             engine = new ProtectEngine(contextName, ports, settings());
             engine.onEvent(event -> {
