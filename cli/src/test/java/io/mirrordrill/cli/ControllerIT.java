@@ -169,6 +169,35 @@ class ControllerIT {
         assertEquals(0, serve.stop(), serve.console());
     }
 
+    @Test
+    void aReconcileThatFailsIsPrintedWithTheFixAndNoSecret() throws Exception {
+        Path out = dir.resolve("serve");
+        // the steps apply everything and stop at the AMR's await: nothing reconciles k8s-west
+        Running serve = start("serve-it", "Serving until Ctrl-C", "serve", "setup-replication", "--run-steps",
+                "--no-engine", "k8s-west", "--speed", String.valueOf(SPEED), "--out", out.toString(),
+                "--no-progress");
+        JsonNode endpoints = JSON.readTree(out.resolve("endpoints.json").toFile());
+        List<String> args = new ArrayList<>(List.of("controller", "--kubeconfig", out.resolve("kubeconfig")
+                .toString(), "--context", "k8s-west"));   // no --ontap-credentials
+        endpoints.path("s3").forEach(s -> args.addAll(List.of("--s3-endpoint", s.path("host").asText() + "="
+                + s.path("endpoint").asText())));
+        Running controller = start("controller-it", "Running until Ctrl-C", args.toArray(String[]::new));
+        assertTrue(controller.out.toString().contains("ONTAP users for management LIFs: none"), controller.console());
+
+        await().atMost(Duration.ofMinutes(2)).until(() -> controller.out.toString().contains(
+                "reconcile failed: k8s-west/AppMirrorRelationship " + NS + "/" + AMR));
+        String line = controller.out.toString().lines().filter(l -> l.contains("reconcile failed")).findFirst()
+                .orElseThrow();
+        assertTrue(line.contains("no ONTAP credentials are configured for management LIF"), line);
+
+        assertEquals(0, controller.stop(), controller.console());
+        JsonNode credentials = JSON.readTree(out.resolve("credentials.json").toFile());
+        for (JsonNode key : credentials.path("s3")) {
+            assertFalse(controller.console().contains(key.path("secretAccessKey").asText()), "an S3 secret shown");
+        }
+        assertEquals(0, serve.stop(), serve.console());
+    }
+
     private KubernetesPort port(Config config) {
         KubernetesClient client = Fabric8KubernetesPort.jdkClient(config);
         toClose.add(client);
