@@ -129,6 +129,7 @@ class ControllerIT {
         awaitField(east, "AppVault", "trident-protect",
                 "generic-s3-trident-protect-src-bucket-04b6b4ec-46a3-420a-b351-45795e1b5e34", "Available");
         eastCtl.apply("app.yaml", seed("app.yaml"), NS);
+        awaitReady(east);   // deploy-app waits for the app to run (its claim bound) before protecting it
         eastCtl.apply("application", seed("trident-protect-app-source.yaml"), NS);
         String appUid = east.get(PROTECT, "Application", NS, "my-app-name").orElseThrow().getMetadata().getUid();
         eastCtl.apply("schedule", seed("trident-protect-schedule.yaml"), NS);
@@ -153,9 +154,7 @@ class ControllerIT {
         // the seed's failover: desiredState Promoted; the controller breaks the mirrors and restores the app
         west.patch(PROTECT, "AppMirrorRelationship", NS, AMR, "{\"spec\":{\"desiredState\":\"Promoted\"}}");
         awaitField(west, "AppMirrorRelationship", NS, AMR, "Promoted");
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> west.get("apps/v1",
-                "Deployment", NS, "db").map(Resources::toTree).map(d -> d.path("status").path("readyReplicas")
-                .asInt()).orElse(0) == 1);
+        awaitReady(west);
 
         assertEquals(0, controller.stop(), controller.console());
         assertTrue(controller.out.toString().contains("Stopped after"), controller.console());
@@ -196,6 +195,13 @@ class ControllerIT {
             assertFalse(controller.console().contains(key.path("secretAccessKey").asText()), "an S3 secret shown");
         }
         assertEquals(0, serve.stop(), serve.console());
+    }
+
+    /** The seed app's Deployment {@code db} has its one replica ready. */
+    private static void awaitReady(KubernetesPort api) {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> api.get("apps/v1",
+                "Deployment", NS, "db").map(Resources::toTree).map(d -> d.path("status").path("readyReplicas")
+                .asInt()).orElse(0) == 1);
     }
 
     private KubernetesPort port(Config config) {
