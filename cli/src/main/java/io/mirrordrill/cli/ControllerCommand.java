@@ -126,6 +126,10 @@ final class ControllerCommand implements Callable<Integer> {
         Map<String, OntapCredentials> users = ontapCredentials == null ? Map.of()
                 : readCredentials(ontapCredentials, passwords);
         Redactor redact = new Redactor(passwords);
+        if (ontapCredentials != null && readableByOthers(ontapCredentials)) {
+            spec.commandLine().getErr().println("mirrordrill controller: warning: " + ontapCredentials
+                    + " holds passwords and others may read it; chmod 600 it");
+        }
 
         PrintWriter console = spec.commandLine().getOut();
         Config config = Config.fromKubeconfig(contextName, kubeconfigFile.toFile());
@@ -340,6 +344,16 @@ final class ControllerCommand implements Callable<Integer> {
             }
         }
         return users;
+    }
+
+    /** On a POSIX file system: whether the group or others have any permission on the file. */
+    private static boolean readableByOthers(Path file) {
+        try {
+            return Files.getPosixFilePermissions(file).stream().anyMatch(p -> p.name().startsWith("GROUP_")
+                    || p.name().startsWith("OTHERS_"));
+        } catch (UnsupportedOperationException | IOException e) {
+            return false;
+        }
     }
 
     private static EngineSettings settings() {

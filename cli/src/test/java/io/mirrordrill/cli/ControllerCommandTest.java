@@ -116,4 +116,20 @@ class ControllerCommandTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--for"), r.err());
     }
+
+    @Test
+    void credentialsOthersMayReadAreWarnedAboutWithoutTheirValues() throws IOException {
+        Path creds = Files.writeString(dir.resolve("creds.json"),
+                "{\"ontap\": {\"ontap-east\": {\"username\": \"admin\", \"password\": \"Sekr3t-value\"}}}");
+        Files.setPosixFilePermissions(creds, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Ran r = run("controller", "--kubeconfig", kubeconfig().toString(), "--ontap-credentials", creds.toString());
+        assertEquals(2, r.code(), r.err());   // the cluster of this kubeconfig is not there
+        assertTrue(r.err().contains("others may read it; chmod 600"), r.err());
+        assertFalse((r.out() + r.err()).contains("Sekr3t"), r.err());
+
+        Files.setPosixFilePermissions(creds, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Ran quiet = run("controller", "--kubeconfig", kubeconfig().toString(), "--ontap-credentials",
+                creds.toString());
+        assertFalse(quiet.err().contains("chmod 600"), quiet.err());
+    }
 }
