@@ -11,9 +11,9 @@ import java.util.Properties;
 @Command(name = "mirrordrill", mixinStandardHelpOptions = true, versionProvider = MirrordrillCommand.Version.class,
         description = "Rehearse Kubernetes disaster recovery on ONTAP storage (Trident protect) against"
                 + " deterministic emulators.",
-        subcommands = {DrillCommand.class, ServeCommand.class},
+        subcommands = {DrillCommand.class, ServeCommand.class, ControllerCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every drill passed (serve: stopped cleanly)", "1:a drill or an invariant failed",
+        exitCodeList = {"0:every drill passed (serve, controller: stopped cleanly)", "1:a drill or an invariant failed",
                 "2:bad input or usage"})
 final class MirrordrillCommand implements Runnable {
     @picocli.CommandLine.Spec

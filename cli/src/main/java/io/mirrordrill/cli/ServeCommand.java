@@ -24,11 +24,13 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +98,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar while --run-steps runs.")
     boolean noProgress;
 
+    @Option(names = "--no-engine", paramLabel = "CLUSTER", description = "Run no protect engine in this Kubernetes"
+            + " cluster (repeatable): its protect resources wait for a controller from outside, such as 'mirrordrill"
+            + " controller' with the cluster's context. Trident, workloads and the kubelet still run.")
+    List<String> noEngine = new ArrayList<>();
+
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -108,6 +115,14 @@ final class ServeCommand implements Callable<Integer> {
                     "name one drill file or built-in drill");
         }
         Drill drill = drills.get(0);
+        TreeSet<String> clusters = new TreeSet<>();
+        drill.world().kubernetes().forEach(k -> clusters.add(k.name()));
+        for (String name : noEngine) {
+            if (!clusters.contains(name)) {
+                throw usage("--no-engine", "the drill has no Kubernetes cluster \"" + name + "\"",
+                        "name one of " + clusters);
+            }
+        }
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
@@ -115,7 +130,8 @@ final class ServeCommand implements Callable<Integer> {
                     "name a directory that can be written");
         }
         PrintWriter console = spec.commandLine().getOut();
-        RunOptions options = RunOptions.defaults().withSeed(seed).withWallClock(System::nanoTime);
+        RunOptions options = RunOptions.defaults().withSeed(seed).withWallClock(System::nanoTime)
+                .withoutEngine(new TreeSet<>(noEngine));
         Estate estate;
         if (runSteps) {
             DrillWorlds.AfterSteps after;

@@ -25,7 +25,8 @@ final class ServeSummary {
         int w = served.kubernetes().stream().mapToInt(k -> k.name().length()).max().orElse(0);
         for (ServedWorld.Kube k : served.kubernetes()) {
             s.append("  ").append(pad(k.name(), w)).append("  site ").append(k.site()).append("  ").append(k.url())
-                    .append('\n');
+                    .append(served.world().cluster(k.name()).engine().isRunning() ? ""
+                            : "  (no protect engine: for 'mirrordrill controller')").append('\n');
         }
         if (!served.ontap().isEmpty()) {
             s.append("ONTAP REST servers (plain HTTP, basic auth: user ").append(ServeCommand.ONTAP_USER)

@@ -84,4 +84,12 @@ class ServeCommandTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().matches("(?s).*names \\d+ drills.*Fix: name one drill file or built-in drill.*"), r.err());
     }
+
+    @Test
+    void noEngineForAClusterTheDrillDoesNotHaveIsBadInputNamingTheClusters() {
+        Ran r = run("serve", "setup-replication", "--no-engine", "k8s-north", "--for", "1s");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("--no-engine") && r.err().contains("k8s-north")
+                && r.err().contains("[k8s-east, k8s-west]"), r.err());
+    }
 }

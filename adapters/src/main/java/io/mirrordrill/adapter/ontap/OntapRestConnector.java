@@ -11,11 +11,13 @@ import java.util.function.UnaryOperator;
 /**
  * The production {@link OntapConnector}: a Trident backend's management LIF ({@code 10.0.0.5},
  * {@code cluster1.example.com:8443} or a full {@code https://} URL) becomes the base URL of an {@link OntapRestPort}
- * with the credentials configured for that LIF. One port per LIF is kept and reused.
+ * with the credentials configured for that LIF. One port per LIF is kept and reused. An {@code address} function may
+ * send a LIF elsewhere (a tunnel, or an emulated estate whose LIFs are names): the credentials stay the LIF's.
  */
 public final class OntapRestConnector implements OntapConnector {
     private final Function<String, OntapCredentials> credentials;
     private final UnaryOperator<OntapRestConfig.Builder> tuning;
+    private final UnaryOperator<String> address;
     private final Map<String, OntapRestPort> ports = new TreeMap<>();
 
     /** @param credentials the credentials of a management LIF, or null when none are configured */
@@ -26,7 +28,17 @@ public final class OntapRestConnector implements OntapConnector {
     /** @param tuning TLS and timeout settings applied to every connection */
     public OntapRestConnector(Function<String, OntapCredentials> credentials,
                               UnaryOperator<OntapRestConfig.Builder> tuning) {
+        this(credentials, UnaryOperator.identity(), tuning);
+    }
+
+    /**
+     * @param address the base URL (or address) to connect to for a management LIF; identity to connect to the LIF
+     * @param tuning TLS and timeout settings applied to every connection
+     */
+    public OntapRestConnector(Function<String, OntapCredentials> credentials, UnaryOperator<String> address,
+                              UnaryOperator<OntapRestConfig.Builder> tuning) {
         this.credentials = credentials;
+        this.address = address;
         this.tuning = tuning;
     }
 
@@ -48,6 +60,6 @@ public final class OntapRestConnector implements OntapConnector {
         if (given == null) {
             throw new OntapConfigException("no ONTAP credentials are configured for management LIF " + managementLif);
         }
-        return tuning.apply(OntapRestConfig.builder().baseUrl(managementLif).credentials(given)).build();
+        return tuning.apply(OntapRestConfig.builder().baseUrl(address.apply(managementLif)).credentials(given)).build();
     }
 }

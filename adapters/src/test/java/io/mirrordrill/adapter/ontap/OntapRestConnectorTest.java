@@ -46,4 +46,18 @@ class OntapRestConnectorTest {
         assertFalse(e.getMessage().contains("Secret"), e.getMessage());
         assertThrows(OntapConfigException.class, () -> connector.connect(" "));
     }
+
+    @Test
+    void an_address_mapping_sends_a_lif_elsewhere_with_the_lifs_own_credentials() {
+        Map<String, String> tunnel = Map.of("10.0.0.5", "http://127.0.0.1:18443");
+        OntapRestConnector connector = new OntapRestConnector(byLif::get,
+                lif -> tunnel.getOrDefault(lif, lif), b -> b);
+
+        OntapRestConfig mapped = connector.config("10.0.0.5");
+        OntapRestConfig direct = connector.config("cluster2.example.com:8443");
+
+        assertEquals("http://127.0.0.1:18443", mapped.baseUri().toString());
+        assertEquals("admin", mapped.username());
+        assertEquals("https://cluster2.example.com:8443", direct.baseUri().toString());
+    }
 }

@@ -43,7 +43,7 @@ public final class Estate {
         }
         for (WorldSpec.Kubernetes k : spec.kubernetes()) {
             SimCluster c = w.kubernetes(k.name(), k.site(), new EngineSettings(k.environment()),
-                    options.enginePorts().apply(k.name()));
+                    options.enginePorts().apply(k.name()), !options.withoutEngine().contains(k.name()));
             k.backends().forEach(b -> c.backend(b.name(), b.ontap(), b.svm()));
             k.storageClasses().forEach(sc -> c.storageClass(sc.name(), sc.backend(), sc.isDefault()));
             k.namespaces().forEach(c::namespace);

@@ -2,6 +2,8 @@ package io.mirrordrill.scenario.runner;
 
 import io.mirrordrill.engine.EnginePorts;
 
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
@@ -15,9 +17,20 @@ import java.util.function.UnaryOperator;
  * @param wallNanos a monotonic wall clock for the report's wall time (the CLI passes {@code System::nanoTime});
  *     simulated code never reads it
  * @param progress told after every top-level step
+ * @param withoutEngine the Kubernetes clusters that run no protect engine (a controller outside the world takes
+ *     their place: {@code serve --no-engine})
  */
 public record RunOptions(Long seed, Function<String, UnaryOperator<EnginePorts>> enginePorts, LongSupplier wallNanos,
-                         Progress progress) {
+                         Progress progress, Set<String> withoutEngine) {
+
+    public RunOptions {
+        withoutEngine = Set.copyOf(new TreeSet<>(withoutEngine));
+    }
+
+    public RunOptions(Long seed, Function<String, UnaryOperator<EnginePorts>> enginePorts, LongSupplier wallNanos,
+                      Progress progress) {
+        this(seed, enginePorts, wallNanos, progress, Set.of());
+    }
 
     /** Told how far a run is: steps done of all, and the simulated time so far. */
     public interface Progress {
@@ -29,18 +42,23 @@ public record RunOptions(Long seed, Function<String, UnaryOperator<EnginePorts>>
     }
 
     public RunOptions withSeed(Long newSeed) {
-        return new RunOptions(newSeed, enginePorts, wallNanos, progress);
+        return new RunOptions(newSeed, enginePorts, wallNanos, progress, withoutEngine);
     }
 
     public RunOptions withWallClock(LongSupplier clock) {
-        return new RunOptions(seed, enginePorts, clock, progress);
+        return new RunOptions(seed, enginePorts, clock, progress, withoutEngine);
     }
 
     public RunOptions withProgress(Progress listener) {
-        return new RunOptions(seed, enginePorts, wallNanos, listener);
+        return new RunOptions(seed, enginePorts, wallNanos, listener, withoutEngine);
     }
 
     public RunOptions withEnginePorts(Function<String, UnaryOperator<EnginePorts>> wrapper) {
-        return new RunOptions(seed, wrapper, wallNanos, progress);
+        return new RunOptions(seed, wrapper, wallNanos, progress, withoutEngine);
+    }
+
+    /** The same, the named Kubernetes clusters running no protect engine. */
+    public RunOptions withoutEngine(Set<String> clusters) {
+        return new RunOptions(seed, enginePorts, wallNanos, progress, clusters);
     }
 }

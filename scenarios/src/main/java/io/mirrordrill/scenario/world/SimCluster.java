@@ -38,6 +38,16 @@ public final class SimCluster {
     /** {@code decorate} wraps the ports the engine gets (a drill's planted defect, an observing proxy). */
     SimCluster(SimWorld world, String name, String site, EngineSettings settings,
                UnaryOperator<EnginePorts> decorate) {
+        this(world, name, site, settings, decorate, true);
+    }
+
+    /**
+     * With {@code runEngine} false the cluster runs no protect engine (its {@link #engine()} is built but not
+     * started): a controller outside the world, such as {@code mirrordrill controller} against the served cluster,
+     * takes its place. {@link #restartEngine()} still starts one.
+     */
+    SimCluster(SimWorld world, String name, String site, EngineSettings settings,
+               UnaryOperator<EnginePorts> decorate, boolean runEngine) {
         this.name = name;
         this.site = site;
         this.apiServer = new KubernetesCluster(world.world(), name, site);
@@ -51,7 +61,9 @@ public final class SimCluster {
         this.enginePorts = decorate.apply(new EnginePorts(apiServer.port(), world.ontap().connector(site),
                 world.s3().connector(site), simulator.exec(), world.world(), world.world()));
         this.engine = newEngine();
-        engine.start();
+        if (runEngine) {
+            engine.start();
+        }
     }
 
     private ProtectEngine newEngine() {

@@ -139,10 +139,19 @@ public final class SimWorld {
      */
     public SimCluster kubernetes(String name, String site, EngineSettings settings,
                                  UnaryOperator<EnginePorts> decorate) {
+        return kubernetes(name, site, settings, decorate, true);
+    }
+
+    /**
+     * The same; with {@code runEngine} false the cluster runs no protect engine (Trident, the workload controllers
+     * and the kubelet still run): for a controller outside the world to reconcile its protect resources.
+     */
+    public SimCluster kubernetes(String name, String site, EngineSettings settings,
+                                 UnaryOperator<EnginePorts> decorate, boolean runEngine) {
         if (clusters.containsKey(name)) {
             throw new SimulationException("Kubernetes cluster " + name + " already exists");
         }
-        SimCluster c = new SimCluster(this, name, site, settings, decorate);
+        SimCluster c = new SimCluster(this, name, site, settings, decorate, runEngine);
         clusters.put(name, c);
         return c;
     }

@@ -5,7 +5,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
+import io.mirrordrill.engine.EngineSettings;
+
+import java.util.function.UnaryOperator;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SimWorldTest {
@@ -51,5 +56,34 @@ class SimWorldTest {
     @Test
     void theSameSeedBuildsTheSameWorld() {
         assertEquals(twoSites(3).world().trace().hash(), twoSites(3).world().trace().hash());
+    }
+
+    @Test
+    void aClusterWithoutAnEngineLeavesItsProtectResourcesToAControllerFromOutside() {
+        SimWorld w = twoSites(4);
+        SimCluster north = w.kubernetes("k8s-north", "west", EngineSettings.DEFAULT, UnaryOperator.identity(), false);
+        north.apply("secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata: {name: s3-secret}\n"
+                + "stringData: {accessKeyID: AKDST, secretAccessKey: dst-secret-value}\n", "default");
+        north.apply("vault.yaml", """
+                apiVersion: protect.trident.netapp.io/v1
+                kind: AppVault
+                metadata: {name: vault}
+                spec:
+                  providerType: generic-s3
+                  providerConfig: {s3: {bucketName: dst-bucket, endpoint: s3.west.example, secure: "false"}}
+                  providerCredentials:
+                    accessKeyID: {valueFromSecret: {key: accessKeyID, name: s3-secret}}
+                    secretAccessKey: {valueFromSecret: {key: secretAccessKey, name: s3-secret}}
+                """, "default");
+        w.advance(Duration.ofMinutes(5));
+
+        assertFalse(north.engine().isRunning());
+        assertTrue(north.get("protect.trident.netapp.io/v1", "AppVault", "default", "vault").orElseThrow()
+                .path("status").isMissingNode(), "nothing reconciled the AppVault");
+        assertTrue(w.cluster("k8s-west").engine().isRunning(), "the other clusters keep theirs");
+        north.restartEngine();
+        w.advance(Duration.ofMinutes(1));
+        assertEquals("Available", north.get("protect.trident.netapp.io/v1", "AppVault", "default", "vault")
+                .orElseThrow().path("status").path("state").asText());
     }
 }

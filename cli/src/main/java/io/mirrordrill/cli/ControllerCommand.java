@@ -1,0 +1,481 @@
+package io.mirrordrill.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mirrordrill.adapter.kubernetes.Fabric8KubernetesPort;
+import io.mirrordrill.adapter.kubernetes.Fabric8PodExecPort;
+import io.mirrordrill.adapter.kubernetes.RewatchingKubernetesPort;
+import io.mirrordrill.adapter.ontap.OntapConfigException;
+import io.mirrordrill.adapter.ontap.OntapCredentials;
+import io.mirrordrill.adapter.ontap.OntapRestConfig;
+import io.mirrordrill.adapter.ontap.OntapRestConnector;
+import io.mirrordrill.adapter.s3.S3Connector;
+import io.mirrordrill.adapter.time.ExecutorScheduler;
+import io.mirrordrill.adapter.time.SystemClock;
+import io.mirrordrill.engine.EnginePorts;
+import io.mirrordrill.engine.EngineSettings;
+import io.mirrordrill.engine.MirrordrillException;
+import io.mirrordrill.engine.ProtectEngine;
+import io.mirrordrill.engine.controller.Controller;
+import io.mirrordrill.engine.controller.Outcome;
+import io.mirrordrill.engine.port.UnreachableException;
+import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
+import io.mirrordrill.engine.port.kubernetes.UnknownKindException;
+import io.mirrordrill.engine.port.objectstore.ObjectStoreConnector;
+import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
+import io.mirrordrill.engine.port.objectstore.S3Target;
+import io.mirrordrill.scenario.drill.DrillInputException;
+import io.mirrordrill.scenario.drill.Problem;
+import io.mirrordrill.scenario.drill.Units;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code mirrordrill controller}: the protect engine (every controller of {@link ProtectEngine}) against a real
+ * Kubernetes cluster, on the production adapters: fabric8 for the cluster and pod exec, ONTAP REST by each Trident
+ * backend's management LIF, S3 for AppVaults (credentials from their Secrets in the cluster), the system clock and a
+ * scheduled executor. Runs until Ctrl-C, SIGTERM or {@code --for}.
+ */
+@Command(name = "controller", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Run mirrordrill's Trident protect engine (AppVault, Application, Snapshot, ShutdownSnapshot, Schedule,"
+                + " SnapshotRestore and AppMirrorRelationship controllers) against a Kubernetes cluster, with the"
+                + " production adapters: the same engine drills rehearse, on real time and real endpoints.",
+            "ONTAP is reached at each Trident backend's managementLIF with the credentials of --ontap-credentials;"
+                + " AppVaults' buckets with the keys of their Secrets. Reconciles that fail are printed (never a"
+                + " secret)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped cleanly (--for elapsed, Ctrl-C or SIGTERM, or interrupted)",
+            "1:an unexpected failure (a bug: the message and stack trace say where)",
+            "2:bad input or usage (no kubeconfig or context, a bad option, the cluster unreachable or without the"
+                + " protect CRDs)"})
+final class ControllerCommand implements Callable<Integer> {
+    /** The controller manager's environment that the engine reads (the restore skip lists). */
+    static final List<String> ENVIRONMENT = List.of("RESTORE_SKIP_NAMESPACE_ANNOTATIONS",
+            "RESTORE_SKIP_NAMESPACE_LABELS");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "The kubeconfig (default: the first file"
+            + " of $KUBECONFIG, else ~/.kube/config).")
+    Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context of the cluster to"
+            + " reconcile (default: its current-context).")
+    String context;
+
+    @Option(names = "--ontap-credentials", paramLabel = "FILE", description = "ONTAP users by management LIF, JSON"
+            + " or YAML: {\"ontap\": {\"<managementLIF>\": {\"username\": ..., \"password\": ...}}} (serve's"
+            + " credentials.json has this shape). Keep it 0600.")
+    Path ontapCredentials;
+
+    @Option(names = "--ontap-endpoint", paramLabel = "LIF=URL", description = "Reach the ONTAP cluster of a Trident"
+            + " backend's managementLIF at URL instead (repeatable): a tunnel, or serve's estate whose LIFs are"
+            + " cluster names. http is accepted for loopback hosts only.")
+    List<String> ontapEndpoints = new ArrayList<>();
+
+    @Option(names = "--s3-endpoint", paramLabel = "HOST=URL", description = "Reach an AppVault's S3 endpoint host"
+            + " at URL instead (repeatable); the URL's scheme replaces the AppVault's 'secure'.")
+    List<String> s3Endpoints = new ArrayList<>();
+
+    @Option(names = "--for", paramLabel = "DURATION", description = "Stop after this much real time (30s, 5m,"
+            + " 1h30m), for scripts and tests; default: until Ctrl-C or SIGTERM.")
+    String forText;
+
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() {
+        Duration runFor = runFor();
+        Map<String, String> lifUrls = mappings("--ontap-endpoint", ontapEndpoints, "LIF",
+                ControllerCommand::checkOntapUrl);
+        Map<String, URI> s3Urls = new TreeMap<>();
+        mappings("--s3-endpoint", s3Endpoints, "HOST", ControllerCommand::checkS3Url)
+                .forEach((host, url) -> s3Urls.put(host.toLowerCase(Locale.ROOT), URI.create(url)));
+        Path kubeconfigFile = kubeconfigFile();
+        String contextName = contextName(kubeconfigFile);
+        List<String> passwords = new ArrayList<>();
+        Map<String, OntapCredentials> users = ontapCredentials == null ? Map.of()
+                : readCredentials(ontapCredentials, passwords);
+        Redactor redact = new Redactor(passwords);
+        if (ontapCredentials != null && readableByOthers(ontapCredentials)) {
+            spec.commandLine().getErr().println("mirrordrill controller: warning: " + ontapCredentials
+                    + " holds passwords and others may read it; chmod 600 it");
+        }
+
+        PrintWriter console = spec.commandLine().getOut();
+        Config config = Config.fromKubeconfig(contextName, kubeconfigFile.toFile());
+        KubernetesClient client = Fabric8KubernetesPort.jdkClient(config);
+        ExecutorScheduler scheduler = null;
+        ProtectEngine engine = null;
+        Thread hook = new Thread(this::stopFromShutdownHook, "mirrordrill-controller-shutdown");
+        boolean interrupted = false;
+        AtomicLong reconciles = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long started = System.nanoTime();
+        try {
+            Fabric8KubernetesPort kubernetes = new Fabric8KubernetesPort(client);
+            requireProtectCrds(kubeconfigFile, contextName);
+            scheduler = new ExecutorScheduler("controller", (what, e) -> {
+                console.println(Instant.now() + " task failed: " + redact.apply(what + ": " + e));
+                console.flush();
+            });
+            OntapRestConnector ontap = new OntapRestConnector(users::get, lif -> lifUrls.getOrDefault(lif, lif),
+                    b -> b);
+            // a watch the server ends (410 Gone) is opened again, or that kind would never be heard from again
+            KubernetesPort watched = new RewatchingKubernetesPort(kubernetes, scheduler, line -> {
+                console.println(Instant.now() + " " + redact.apply(line));
+                console.flush();
+            });
+            EnginePorts ports = new EnginePorts(watched, ontap, new MappedS3(new S3Connector(), s3Urls),
+                    new Fabric8PodExecPort(client), new SystemClock(), scheduler);
+            engine = new ProtectEngine(contextName, ports, settings());
+            engine.onEvent(event -> {
+                reconciles.incrementAndGet();
+                if (event.outcome() instanceof Outcome.Failed f) {
+                    failed.incrementAndGet();
+                    console.println(failure(event, f, redact));
+                    console.flush();
+                }
+            });
+            engine.start();
+            console.print(startLine(config.getMasterUrl(), contextName, engine.kinds(), lifUrls, s3Urls,
+                    users.keySet(), runFor));
+            console.flush();
+            Runtime.getRuntime().addShutdownHook(hook);
+            interrupted = await(runFor);
+        } finally {
+            removeHook(hook);
+            if (engine != null) {
+                engine.stop();
+            }
+            if (scheduler != null) {
+                scheduler.close();
+            }
+            client.close();
+            if (engine != null) {
+                console.printf(Locale.ROOT, "Stopped after %s: %d reconciles, %d failed.%n",
+                        Duration.ofNanos(System.nanoTime() - started).withNanos(0).toString().substring(2)
+                                .toLowerCase(Locale.ROOT), reconciles.get(), failed.get());
+                console.flush();
+            }
+            stopped.countDown();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return Main.PASSED;
+    }
+
+    // ---- input -------------------------------------------------------------------------------------------------
+
+    private Duration runFor() {
+        if (forText == null) {
+            return null;
+        }
+        Duration d = Units.duration(forText).orElseThrow(() -> usage("--for", "not a duration: \"" + forText
+                + "\"", "write it as 30s, 5m, 1h30m or 250ms"));
+        if (d.isZero()) {
+            throw usage("--for", "the duration must be longer than 0", "give e.g. --for 30s");
+        }
+        return d;
+    }
+
+    /** {@code KEY=URL} options into a map; a key given twice, a missing '=' or a bad URL is bad input. */
+    private static Map<String, String> mappings(String option, List<String> given, String keyName,
+                                                java.util.function.Function<String, String> checkUrl) {
+        Map<String, String> map = new TreeMap<>();
+        for (String text : given) {
+            int eq = text.indexOf('=');
+            // a URL may carry user:password@: never echo that part
+            String shown = S3Target.redactUserInfo(text.substring(eq + 1));
+            shown = eq < 0 ? S3Target.redactUserInfo(text) : text.substring(0, eq) + "=" + shown;
+            if (eq <= 0 || eq == text.length() - 1) {
+                throw usage(option, "\"" + shown + "\" is not " + keyName + "=URL", "write it as " + option + " "
+                        + keyName + "=https://host:port, e.g. " + option + " "
+                        + (keyName.equals("LIF") ? "10.0.0.5=https://127.0.0.1:8443" : "s3.example.com=https://127.0.0.1:9000"));
+            }
+            String key = text.substring(0, eq).trim();
+            String url = text.substring(eq + 1).trim();
+            String problem = checkUrl.apply(url);
+            if (problem != null) {
+                throw usage(option, "\"" + shown + "\": " + problem, "give a URL such as https://host:port");
+            }
+            if (map.put(key, url) != null) {
+                throw usage(option, keyName + " " + key + " is mapped twice", "give one URL per " + keyName);
+            }
+        }
+        return map;
+    }
+
+    /** The adapter's own rules for a base URL (https, or http on loopback; no path, no user info). */
+    private static String checkOntapUrl(String url) {
+        try {
+            OntapRestConfig.builder().baseUrl(url).credentials("check", "check").build();
+            return null;
+        } catch (OntapConfigException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static String checkS3Url(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                return "the URL needs http:// or https:// and a host";
+            }
+            if (uri.getUserInfo() != null) {
+                return "the URL must not carry credentials";
+            }
+            return null;
+        } catch (java.net.URISyntaxException e) {
+            return "not a URL";
+        }
+    }
+
+    private Path kubeconfigFile() {
+        Path file = kubeconfig;
+        String source = "--kubeconfig";
+        if (file == null) {
+            String env = System.getenv("KUBECONFIG");
+            if (env != null && !env.isBlank()) {
+                file = Path.of(env.split(File.pathSeparator)[0]);
+                source = "$KUBECONFIG";
+            } else {
+                file = Path.of(System.getProperty("user.home"), ".kube", "config");
+                source = "the default";
+            }
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw usage("--kubeconfig", "no readable kubeconfig at " + file + " (" + source + ")",
+                    "give --kubeconfig FILE, or set KUBECONFIG");
+        }
+        return file;
+    }
+
+    /** The context to use: --context, else the current-context; it must be one of the file's contexts. */
+    private String contextName(Path file) {
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw usage("--kubeconfig", file + " is not a kubeconfig (" + e.getClass().getSimpleName() + ")",
+                    "give a kubeconfig file (kubectl config view --raw writes one)");
+        }
+        TreeSet<String> contexts = new TreeSet<>();
+        if (tree != null) {
+            tree.path("contexts").forEach(c -> contexts.add(c.path("name").asText()));
+        }
+        String name = context;
+        if (name == null) {
+            name = tree == null ? "" : tree.path("current-context").asText("");
+            if (name.isEmpty()) {
+                throw usage("--context", file + " has no current-context", "give --context NAME, one of "
+                        + contexts);
+            }
+        }
+        if (!contexts.contains(name)) {
+            throw usage("--context", "no context \"" + name + "\" in " + file, contexts.isEmpty()
+                    ? "give a kubeconfig with contexts" : "give --context NAME, one of " + contexts);
+        }
+        return name;
+    }
+
+    /** Users by LIF; a file that cannot be read or an entry without a user or password is bad input. */
+    static Map<String, OntapCredentials> readCredentials(Path file, List<String> passwords) {
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            // the parser's message can quote the file's text: name the file and the kind of problem only
+            throw usage("--ontap-credentials", "cannot read " + file + " (" + e.getClass().getSimpleName() + ")",
+                    "give a JSON or YAML file {\"ontap\": {\"<managementLIF>\": {\"username\": ...,"
+                            + " \"password\": ...}}}");
+        }
+        JsonNode ontap = tree == null ? null : tree.get("ontap");
+        if (ontap == null || !ontap.isObject()) {
+            throw usage("--ontap-credentials", file + " has no \"ontap\" object", "give"
+                    + " {\"ontap\": {\"<managementLIF>\": {\"username\": ..., \"password\": ...}}}");
+        }
+        Map<String, OntapCredentials> users = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = ontap.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String user = e.getValue().path("username").asText("");
+            String password = e.getValue().path("password").asText("");
+            if (user.isEmpty() || password.isEmpty()) {
+                throw usage("--ontap-credentials", file + ": ontap." + e.getKey() + " needs a username and a"
+                        + " password", "give both for every management LIF");
+            }
+            try {
+                users.put(e.getKey(), OntapCredentials.of(user, password));
+                passwords.add(password);
+            } catch (OntapConfigException bad) {
+                throw usage("--ontap-credentials", file + ": ontap." + e.getKey() + ": " + bad.getMessage(),
+                        "fix that entry");
+            }
+        }
+        return users;
+    }
+
+    /** On a POSIX file system: whether the group or others have any permission on the file. */
+    private static boolean readableByOthers(Path file) {
+        try {
+            return Files.getPosixFilePermissions(file).stream().anyMatch(p -> p.name().startsWith("GROUP_")
+                    || p.name().startsWith("OTHERS_"));
+        } catch (UnsupportedOperationException | IOException e) {
+            return false;
+        }
+    }
+
+    private static EngineSettings settings() {
+        Map<String, String> env = new TreeMap<>();
+        for (String name : ENVIRONMENT) {
+            String value = System.getenv(name);
+            if (value != null) {
+                env.put(name, value);
+            }
+        }
+        return new EngineSettings(env);
+    }
+
+    /** The cluster must answer and serve the protect CRDs, else nothing would ever be reconciled. */
+    private static void requireProtectCrds(Path kubeconfigFile, String context) {
+        // a client of its own without fabric8's retries, so an unreachable server is reported at once
+        Config probe = Config.fromKubeconfig(context, kubeconfigFile.toFile());
+        probe.setRequestRetryBackoffLimit(0);
+        String server = probe.getMasterUrl();
+        try (KubernetesClient client = Fabric8KubernetesPort.jdkClient(probe)) {
+            new Fabric8KubernetesPort(client).resolve(ProtectEngine.GROUP_VERSION, "AppMirrorRelationship");
+        } catch (UnknownKindException e) {
+            throw usage("--context", "the cluster of context " + context + " (" + server + ") has no Trident"
+                    + " protect CRDs", "install Trident protect's CRDs in it, or choose another --context");
+        } catch (UnreachableException e) {
+            throw usage("--context", "cannot reach the cluster of context " + context + " (" + server + "): "
+                    + e.getMessage(), "check the kubeconfig's server and that the cluster is up");
+        } catch (MirrordrillException e) {
+            throw usage("--context", "the cluster of context " + context + " (" + server + ") refused to list"
+                    + " CRDs: " + e.getMessage(), "use a context whose user may read CustomResourceDefinitions");
+        }
+    }
+
+    private static DrillInputException usage(String field, String reason, String fix) {
+        return new DrillInputException(List.of(new Problem("command line", 0, field, reason, fix)));
+    }
+
+    // ---- output ------------------------------------------------------------------------------------------------
+
+    private static String startLine(String server, String context, List<String> kinds, Map<String, String> lifUrls,
+                                    Map<String, URI> s3Urls, java.util.Set<String> lifsWithUsers, Duration runFor) {
+        StringBuilder s = new StringBuilder();
+        s.append("mirrordrill controller: cluster ").append(server).append(" (context ").append(context)
+                .append("), reconciling ").append(String.join(", ", kinds)).append(".\n");
+        s.append("ONTAP users for management LIFs: ").append(lifsWithUsers.isEmpty() ? "none (--ontap-credentials)"
+                : String.join(", ", lifsWithUsers)).append('\n');
+        lifUrls.forEach((lif, url) -> s.append("  ONTAP ").append(lif).append(" -> ").append(url).append('\n'));
+        s3Urls.forEach((host, url) -> s.append("  S3 ").append(host).append(" -> ").append(url).append('\n'));
+        s.append(runFor == null ? "Running until Ctrl-C or SIGTERM.\n" : "Running for " + runFor.toString()
+                .substring(2).toLowerCase(Locale.ROOT) + ".\n");
+        return s.toString();
+    }
+
+    private static String failure(Controller.Event event, Outcome.Failed f, Redactor redact) {
+        String key = (event.key().namespace() == null ? "" : event.key().namespace() + "/") + event.key().name();
+        return redact.apply(Instant.now() + " reconcile failed: " + event.controller() + " " + key + " (failure "
+                + event.failures() + "): " + f.reason());
+    }
+
+    /** Replaces the ONTAP passwords this process knows, should any reach a message. */
+    private static final class Redactor {
+        private final List<String> secrets = new ArrayList<>();
+
+        Redactor(List<String> passwords) {
+            secrets.addAll(passwords);
+        }
+
+        String apply(String text) {
+            String out = text;
+            for (String secret : secrets) {
+                out = out.replace(secret, "****");
+            }
+            return out;
+        }
+    }
+
+    // ---- stopping (as serve) ------------------------------------------------------------------------------------
+
+    private boolean await(Duration runFor) {
+        try {
+            if (runFor == null) {
+                stop.await();
+            } else {
+                stop.await(runFor.toNanos(), TimeUnit.NANOSECONDS);
+            }
+            return false;
+        } catch (InterruptedException e) {
+            return true;
+        }
+    }
+
+    private void stopFromShutdownHook() {
+        stop.countDown();
+        try {
+            if (stopped.await(15, TimeUnit.SECONDS) && Main.ownsProcess()) {
+                Runtime.getRuntime().halt(Main.PASSED);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it waits for this thread to finish
+        }
+    }
+
+    /** The S3 connector with AppVault endpoint hosts sent to other URLs (serve's estate, a tunnel). */
+    private record MappedS3(ObjectStoreConnector delegate, Map<String, URI> byHost) implements ObjectStoreConnector {
+        @Override
+        public ObjectStorePort connect(S3Target t) {
+            URI url = byHost.get(t.host());
+            if (url == null) {
+                return delegate.connect(t);
+            }
+            String endpoint = url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
+            return delegate.connect(new S3Target(endpoint, t.bucket(), t.region(), url.getScheme()
+                    .equalsIgnoreCase("https"), t.skipCertValidation(), t.rootCA(), t.proxyURL(), t.accessKeyID(),
+                    t.secretAccessKey(), t.sessionToken()));
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package io.mirrordrill.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mirrordrill.adapter.kubernetes.Fabric8KubernetesPort;
+import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
+import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.scenario.world.Kubectl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code mirrordrill controller} end to end on loopback: serve runs setup-replication's world with no protect engine
+ * in the destination cluster (k8s-west), and the controller, on the production adapters and real time, takes its
+ * place over HTTP (fabric8 to the Kubernetes API server, ONTAP REST to both ONTAP clusters, S3 to both buckets):
+ * the AppVaults become Available, the AppMirrorRelationship Established, and after a failover Promoted with the app
+ * running on the destination.
+ */
+class ControllerIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROTECT = "protect.trident.netapp.io/v1";
+    private static final String NS = "my-app-namespace";
+    private static final String AMR = "amr-16061e80-1b05-4e80-9d26-d326dc1953d8";
+    /**
+     * Simulated seconds per real second. The controller's own timers run in real time (the AMR looks again every
+     * 5 s while establishing), the served world's schedule in simulated time (a snapshot every 5 minutes): at 10x a
+     * new archive comes every 30 s, so a look finds the transfer of the previous one done. At 60x an archive came
+     * every 5 s, as often as the controller looked, and the relationship chased a new snapshot at every look.
+     */
+    private static final int SPEED = 10;
+
+    @TempDir
+    Path dir;
+
+    private final List<Running> running = new ArrayList<>();
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    /** A command on its own thread of the test JVM; stopped by an interrupt, as code embedding it would. */
+    private static final class Running {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final AtomicInteger code = new AtomicInteger(-1);
+        final Thread thread;
+
+        Running(String name, String... args) {
+            thread = new Thread(() -> code.set(Main.run(args, new PrintWriter(out, true),
+                    new PrintWriter(err, true))), name);
+            thread.start();
+        }
+
+        String console() {
+            return out + "\n" + err;
+        }
+
+        int stop() throws InterruptedException {
+            thread.interrupt();
+            thread.join(Duration.ofSeconds(30).toMillis());
+            assertFalse(thread.isAlive(), thread.getName() + " did not stop:\n" + console());
+            return code.get();
+        }
+    }
+
+    private Running start(String name, String ready, String... args) {
+        Running r = new Running(name, args);
+        running.add(r);
+        await().atMost(Duration.ofMinutes(2)).until(() -> r.out.toString().contains(ready) || !r.thread.isAlive());
+        assertTrue(r.thread.isAlive(), name + " ended early with " + r.code.get() + ":\n" + r.console());
+        return r;
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        for (AutoCloseable c : toClose) {
+            c.close();
+        }
+        for (int i = running.size() - 1; i >= 0; i--) {
+            if (running.get(i).thread.isAlive()) {
+                running.get(i).stop();
+            }
+        }
+    }
+
+    @Test
+    void theControllerEstablishesTheDestinationsRelationshipAndFailsItOverOverHttp() throws Exception {
+        Path out = dir.resolve("serve");
+        Running serve = start("serve-it", "Serving until Ctrl-C", "serve", "setup-replication", "--no-engine",
+                "k8s-west", "--speed", String.valueOf(SPEED), "--out", out.toString(), "--no-progress");
+        assertTrue(serve.out.toString().contains("(no protect engine"), serve.console());
+        JsonNode endpoints = JSON.readTree(out.resolve("endpoints.json").toFile());
+        List<String> args = new ArrayList<>(List.of("controller", "--kubeconfig", out.resolve("kubeconfig")
+                .toString(), "--context", "k8s-west", "--ontap-credentials", out.resolve("credentials.json")
+                .toString()));
+        endpoints.path("ontap").forEach(o -> args.addAll(List.of("--ontap-endpoint", o.path("name").asText() + "="
+                + o.path("managementUrl").asText())));
+        endpoints.path("s3").forEach(s -> args.addAll(List.of("--s3-endpoint", s.path("host").asText() + "="
+                + s.path("endpoint").asText())));
+        Running controller = start("controller-it", "Running until Ctrl-C", args.toArray(String[]::new));
+        assertTrue(controller.out.toString().contains("context k8s-west") && controller.out.toString()
+                .contains("AppMirrorRelationship"), controller.console());
+
+        String kubeconfig = Files.readString(out.resolve("kubeconfig"));
+        KubernetesPort east = port(Config.fromKubeconfig("k8s-east", kubeconfig, out.resolve("kubeconfig").toString()));
+        KubernetesPort west = port(Config.fromKubeconfig("k8s-west", kubeconfig, out.resolve("kubeconfig").toString()));
+        Kubectl eastCtl = new Kubectl(east);
+        Kubectl westCtl = new Kubectl(west);
+
+        // the seed's set-up sequence (install-vaults, deploy-app, set-up-replication), as setup-replication runs it
+        eastCtl.apply("s3-secrets.yaml", seed("s3-secrets.yaml"), "trident-protect");
+        westCtl.apply("s3-secrets.yaml", seed("s3-secrets.yaml"), "trident-protect");
+        eastCtl.apply("appvault", seed("trident-protect-appvault-primary-source.yaml"), "trident-protect");
+        awaitField(east, "AppVault", "trident-protect",
+                "generic-s3-trident-protect-src-bucket-04b6b4ec-46a3-420a-b351-45795e1b5e34", "Available");
+        eastCtl.apply("app.yaml", seed("app.yaml"), NS);
+        awaitReady(east);   // deploy-app waits for the app to run (its claim bound) before protecting it
+        eastCtl.apply("application", seed("trident-protect-app-source.yaml"), NS);
+        String appUid = east.get(PROTECT, "Application", NS, "my-app-name").orElseThrow().getMetadata().getUid();
+        eastCtl.apply("schedule", seed("trident-protect-schedule.yaml"), NS);
+        eastCtl.apply("snapshot", seed("trident-protect-snapshot.yaml").replace("${SNAPSHOT}", "my-app-snapshot-1"),
+                NS);
+        awaitField(east, "Snapshot", NS, "my-app-snapshot-1", "Completed");
+
+        // the destination: reconciled by nothing but the controller
+        westCtl.apply("appvault", seed("trident-protect-appvault-primary-destination.yaml"), "trident-protect");
+        westCtl.apply("appvault", seed("trident-protect-appvault-secondary-destination.yaml"), "trident-protect");
+        awaitField(west, "AppVault", "trident-protect",
+                "generic-s3-trident-protect-src-bucket-b643cc50-0429-4ad5-971f-ac4a83621922", "Available");
+        awaitField(west, "AppVault", "trident-protect",
+                "generic-s3-trident-protect-dst-bucket-8fe0b902-f369-4317-93d1-ad7f2edc02b5", "Available");
+        westCtl.apply("relationship", seed("trident-protect-relationship.yaml").replace("${APP_UID}", appUid), NS);
+        JsonNode amr = awaitField(west, "AppMirrorRelationship", NS, AMR, "Established");
+        assertTrue(amr.path("status").path("lastTransferredSnapshot").asText().length() > 0, amr.toString());
+        // Trident (simulated) made the destination claim on the class the relationship names
+        JsonNode claim = Resources.toTree(west.get("v1", "PersistentVolumeClaim", NS, "data").orElseThrow());
+        assertEquals("sc-vsim-2", claim.path("spec").path("storageClassName").asText(), claim.toString());
+
+        // the seed's failover: desiredState Promoted; the controller breaks the mirrors and restores the app
+        west.patch(PROTECT, "AppMirrorRelationship", NS, AMR, "{\"spec\":{\"desiredState\":\"Promoted\"}}");
+        awaitField(west, "AppMirrorRelationship", NS, AMR, "Promoted");
+        awaitReady(west);
+
+        assertEquals(0, controller.stop(), controller.console());
+        assertTrue(controller.out.toString().contains("Stopped after"), controller.console());
+        JsonNode credentials = JSON.readTree(out.resolve("credentials.json").toFile());
+        for (JsonNode user : credentials.path("ontap")) {
+            assertFalse(controller.console().contains(user.path("password").asText()), "an ONTAP password shown");
+        }
+        for (JsonNode key : credentials.path("s3")) {
+            assertFalse(controller.console().contains(key.path("secretAccessKey").asText()), "an S3 secret shown");
+        }
+        assertEquals(0, serve.stop(), serve.console());
+    }
+
+    @Test
+    void aReconcileThatFailsIsPrintedWithTheFixAndNoSecret() throws Exception {
+        Path out = dir.resolve("serve");
+        // the steps apply everything and stop at the AMR's await: nothing reconciles k8s-west
+        Running serve = start("serve-it", "Serving until Ctrl-C", "serve", "setup-replication", "--run-steps",
+                "--no-engine", "k8s-west", "--speed", String.valueOf(SPEED), "--out", out.toString(),
+                "--no-progress");
+        JsonNode endpoints = JSON.readTree(out.resolve("endpoints.json").toFile());
+        List<String> args = new ArrayList<>(List.of("controller", "--kubeconfig", out.resolve("kubeconfig")
+                .toString(), "--context", "k8s-west"));   // no --ontap-credentials
+        endpoints.path("s3").forEach(s -> args.addAll(List.of("--s3-endpoint", s.path("host").asText() + "="
+                + s.path("endpoint").asText())));
+        Running controller = start("controller-it", "Running until Ctrl-C", args.toArray(String[]::new));
+        assertTrue(controller.out.toString().contains("ONTAP users for management LIFs: none"), controller.console());
+
+        await().atMost(Duration.ofMinutes(2)).until(() -> controller.out.toString().contains(
+                "reconcile failed: k8s-west/AppMirrorRelationship " + NS + "/" + AMR));
+        String line = controller.out.toString().lines().filter(l -> l.contains("reconcile failed")).findFirst()
+                .orElseThrow();
+        assertTrue(line.contains("no ONTAP credentials are configured for management LIF"), line);
+
+        assertEquals(0, controller.stop(), controller.console());
+        JsonNode credentials = JSON.readTree(out.resolve("credentials.json").toFile());
+        for (JsonNode key : credentials.path("s3")) {
+            assertFalse(controller.console().contains(key.path("secretAccessKey").asText()), "an S3 secret shown");
+        }
+        assertEquals(0, serve.stop(), serve.console());
+    }
+
+    /** The seed app's Deployment {@code db} has its one replica ready. */
+    private static void awaitReady(KubernetesPort api) {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> api.get("apps/v1",
+                "Deployment", NS, "db").map(Resources::toTree).map(d -> d.path("status").path("readyReplicas")
+                .asInt()).orElse(0) == 1);
+    }
+
+    private KubernetesPort port(Config config) {
+        KubernetesClient client = Fabric8KubernetesPort.jdkClient(config);
+        toClose.add(client);
+        return new Fabric8KubernetesPort(client);
+    }
+
+    private static String seed(String file) throws IOException {
+        return Files.readString(BuiltInDrills.directory().resolve("seed").resolve(file));
+    }
+
+    private JsonNode awaitField(KubernetesPort api, String kind, String namespace, String name, String state) {
+        try {
+            return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> api.get(PROTECT, kind, namespace, name).map(Resources::toTree).orElse(null),
+                            r -> r != null && r.path("status").path("state").asText().equals(state));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            StringBuilder consoles = new StringBuilder();
+            running.forEach(r -> consoles.append("\n--- ").append(r.thread.getName()).append(":\n")
+                    .append(r.console()));
+            throw new AssertionError(kind + " " + namespace + "/" + name + " not " + state + ": " + e.getMessage()
+                    + consoles, e);
+        }
+    }
+}
