@@ -51,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
         Drill d = Drills.load(List.of(drill)).get(0);
         long best = Long.MAX_VALUE;
         List<Long> walls = new ArrayList<>();
-        long live = 0;
+        long live = -1; // unknown until a collection runs during a run
         DrillResult last = null;
         try (LiveHeap heap = LiveHeap.watch()) {
             for (int i = 1; i <= Math.max(1, runs); i++) {
@@ -64,22 +64,21 @@ final class BenchCommand implements Callable<Integer> {
                 long cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
                 best = Math.min(best, wall);
                 walls.add(wall);
-                live = Math.max(live, heap.peakMib());
+                live = heap.measured() ? Math.max(live, heap.peakMib()) : live;
                 out.printf(Locale.ROOT, "run %d: %s %d ms wall (%d ms on the simulation's CPU), %s simulated, ratio"
-                                + " %.0fx, live heap peak %d MiB (after each GC)%n", i, last.passed() ? "pass" : "FAIL",
-                        wall, cpu,
+                                + " %.0fx, live heap peak %s%n", i, last.passed() ? "pass" : "FAIL", wall, cpu,
                         last.measures().simulated(), last.measures().simulatedMillis() / (double) Math.max(1, wall),
-                        heap.peakMib());
+                        heap.measured() ? heap.peakMib() + " MiB (after each GC)" : "unknown (no GC ran during the run)");
                 out.flush();
             }
         }
         double ratio = last.measures().simulatedMillis() / (double) Math.max(1, best);
         out.printf(Locale.ROOT, "%s: best %d ms wall (target under %d ms: %s), median after warm-up %d ms,"
-                        + " simulated/wall %.0fx, live heap %d MiB (target under %d MiB: %s; max heap %d MiB),"
+                        + " simulated/wall %.0fx, live heap %s (target under %d MiB: %s; max heap %d MiB),"
                         + " %d writes, %d bytes transferred in %d transfers, %d cores, %s%n", d.name(), best,
                 TARGET_WALL_MILLIS, best < TARGET_WALL_MILLIS ? "met" : "missed", medianAfterFirst(walls), ratio,
-                live, TARGET_HEAP_MIB,
-                live < TARGET_HEAP_MIB ? "met" : "missed", Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                live < 0 ? "unknown (no GC ran)" : live + " MiB", TARGET_HEAP_MIB,
+                live < 0 ? "not measured" : live < TARGET_HEAP_MIB ? "met" : "missed", Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 last.measures().writesAccepted(), last.measures().bytesTransferred(), last.measures().transfers(),
                 Runtime.getRuntime().availableProcessors(), collectors());
         return last.passed() ? Main.PASSED : Main.FAILED;

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the collectors report it; unlike the pools' peak usage it does not count garbage waiting to be collected.
  */
 final class LiveHeap implements AutoCloseable {
-    private final AtomicLong peak = new AtomicLong();
+    private final AtomicLong peak = new AtomicLong(-1);
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::collected;
 
@@ -43,11 +43,16 @@ final class LiveHeap implements AutoCloseable {
     }
 
     void reset() {
-        peak.set(0);
+        peak.set(-1);
+    }
+
+    /** Whether a collection ran since the last reset: without one, nothing is known of the live heap. */
+    boolean measured() {
+        return peak.get() >= 0;
     }
 
     long peakMib() {
-        return peak.get() / (1024 * 1024);
+        return Math.max(0, peak.get()) / (1024 * 1024);
     }
 
     @Override
