@@ -4,6 +4,9 @@ import java.util.Arrays;
 
 /** A record is one line of exactly {@code size} bytes: its number, a space, padding, a newline. */
 public final class RecordFormat {
+    /** What fills a record after its number. */
+    static final byte PAD = 'x';
+
     private RecordFormat() {
     }
 
@@ -11,7 +14,7 @@ public final class RecordFormat {
     public static byte[] lines(long from, long to, int size) {
         int count = (int) (to - from + 1);
         byte[] out = new byte[count * size];
-        Arrays.fill(out, (byte) 'x');
+        Arrays.fill(out, PAD);
         byte[] digits = new byte[20];
         for (int i = 0; i < count; i++) {
             int length = digits(from + i, digits);

@@ -12,7 +12,7 @@ class RecordFormatTest {
 
     @Test
     void linesWrittenAreTheRecordsRead() {
-        for (int size : new int[] {6, 8, 9, 17, 64, 100}) {
+        for (int size : new int[] {6, 8, 9, 17, 64, 100, 4095, 4096, 4097, 8193, 262_144}) {
             RecordSet read = RecordFormat.parse(RecordFormat.lines(995, 1_012, size));
             assertEquals("995-1012", read.toString(), "record size " + size);
         }
@@ -29,6 +29,13 @@ class RecordFormatTest {
     @Test
     void onlyLinesStartingWithDigitsCountAndGapsSplitRuns() {
         assertEquals("1-2,5,9", parse("1 a\n2\n\nx3\n 4\n5 6 7\n9xxxxxxxxxxxxxxxxxxxxxxx\nzz").toString());
+    }
+
+    @Test
+    void aNewlineOrOtherByteInsidePaddingIsSeen() {
+        String pad = "x".repeat(5000);
+        assertEquals("7-8", parse("7 " + pad + "\n8 " + pad + "\n").toString());
+        assertEquals("7,9", parse("7 " + pad + "\n" + pad + "y" + pad + "\n9 " + pad + "\n").toString());
     }
 
     @Test
