@@ -52,12 +52,21 @@ public final class ProtectYaml {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
+    private static final ParsedTexts PARSED = new ParsedTexts();
+
     private ProtectYaml() {
     }
 
-    /** Every non-empty document of {@code text}; {@code source} names it in messages. */
+    /**
+     * Every non-empty document of {@code text}; {@code source} names it in messages. Remembered by content
+     * ({@link ParsedTexts}): drills and fuzzing apply the same files over and over.
+     */
     public static List<Document> parse(String source, String text) {
-        return parse(source, new StringReader(text), YamlLimits.DEFAULT);
+        return parse(source, text, YamlLimits.DEFAULT);
+    }
+
+    public static List<Document> parse(String source, String text, YamlLimits limits) {
+        return PARSED.get(source, text, limits, () -> parse(source, new StringReader(text), limits));
     }
 
     public static List<Document> parse(String source, Reader reader, YamlLimits limits) {
@@ -76,9 +85,7 @@ public final class ProtectYaml {
                 throw new YamlException(source, 0, 0, "the file is larger than " + limits.maxChars() + " characters",
                         "split it into smaller files");
             }
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                return parse(source, reader, limits);
-            }
+            return parse(source, Files.readString(file, StandardCharsets.UTF_8), limits);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source, e);
         }
