@@ -51,8 +51,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -109,8 +107,6 @@ final class ControllerCommand implements Callable<Integer> {
             + " 1h30m), for scripts and tests; default: until Ctrl-C or SIGTERM.")
     String forText;
 
-    private final CountDownLatch stop = new CountDownLatch(1);
-    private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
     public Integer call() {
@@ -136,7 +132,7 @@ final class ControllerCommand implements Callable<Integer> {
         KubernetesClient client = Fabric8KubernetesPort.jdkClient(config);
         ExecutorScheduler scheduler = null;
         ProtectEngine engine = null;
-        Thread hook = new Thread(this::stopFromShutdownHook, "mirrordrill-controller-shutdown");
+        UntilStopped until = new UntilStopped("mirrordrill-controller-shutdown", Duration.ofSeconds(15));
         boolean interrupted = false;
         AtomicLong reconciles = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -170,10 +166,9 @@ final class ControllerCommand implements Callable<Integer> {
             console.print(startLine(config.getMasterUrl(), contextName, engine.kinds(), lifUrls, s3Urls,
                     users.keySet(), runFor));
             console.flush();
-            Runtime.getRuntime().addShutdownHook(hook);
-            interrupted = await(runFor);
+            interrupted = until.await(runFor);
         } finally {
-            removeHook(hook);
+            until.closing();
             if (engine != null) {
                 engine.stop();
             }
@@ -187,10 +182,7 @@ final class ControllerCommand implements Callable<Integer> {
                                 .toLowerCase(Locale.ROOT), reconciles.get(), failed.get());
                 console.flush();
             }
-            stopped.countDown();
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            until.closed(interrupted);
         }
         return Main.PASSED;
     }
@@ -427,40 +419,6 @@ final class ControllerCommand implements Callable<Integer> {
                 out = out.replace(secret, "****");
             }
             return out;
-        }
-    }
-
-    // ---- stopping (as serve) ------------------------------------------------------------------------------------
-
-    private boolean await(Duration runFor) {
-        try {
-            if (runFor == null) {
-                stop.await();
-            } else {
-                stop.await(runFor.toNanos(), TimeUnit.NANOSECONDS);
-            }
-            return false;
-        } catch (InterruptedException e) {
-            return true;
-        }
-    }
-
-    private void stopFromShutdownHook() {
-        stop.countDown();
-        try {
-            if (stopped.await(15, TimeUnit.SECONDS) && Main.ownsProcess()) {
-                Runtime.getRuntime().halt(Main.PASSED);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or about to: it waits for this thread to finish
         }
     }
 

@@ -32,8 +32,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code mirrordrill serve}: a drill's world behind real protocol servers on 127.0.0.1, simulated time following
@@ -103,8 +101,6 @@ final class ServeCommand implements Callable<Integer> {
             + " controller' with the cluster's context. Trident, workloads and the kubelet still run.")
     List<String> noEngine = new ArrayList<>();
 
-    private final CountDownLatch stop = new CountDownLatch(1);
-    private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
     public Integer call() throws IOException {
@@ -163,7 +159,7 @@ final class ServeCommand implements Callable<Integer> {
             throw usage("--port-base", e.getMessage(), "choose another --port-base, or leave it out for ephemeral"
                     + " ports");
         }
-        Thread hook = new Thread(this::stopFromShutdownHook, "mirrordrill-serve-shutdown");
+        UntilStopped until = new UntilStopped("mirrordrill-serve-shutdown", Duration.ofSeconds(10));
         ClockPump pump = null;
         boolean interrupted = false;
         try {
@@ -175,10 +171,9 @@ final class ServeCommand implements Callable<Integer> {
             console.print(ServeSummary.of(drill.name(), usedSeed, runSteps, speed, simulatedStart, served, out,
                     runFor));
             console.flush();
-            Runtime.getRuntime().addShutdownHook(hook);
-            interrupted = await(runFor);
+            interrupted = until.await(runFor);
         } finally {
-            removeHook(hook);
+            until.closing();
             if (pump != null) {
                 pump.close();
             }
@@ -187,10 +182,7 @@ final class ServeCommand implements Callable<Integer> {
                 console.print(ServeSummary.stopped(pump.stats(), speed));
                 console.flush();
             }
-            stopped.countDown();
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            until.closed(interrupted);
         }
         return Main.PASSED;
     }
@@ -217,47 +209,6 @@ final class ServeCommand implements Callable<Integer> {
 
     private static DrillInputException usage(String field, String reason, String fix) {
         return new DrillInputException(List.of(new Problem("command line", 0, field, reason, fix)));
-    }
-
-    /**
-     * Waits for the end: --for elapsed, the shutdown hook (Ctrl-C, SIGTERM), or an interrupt (code embedding the
-     * command); returns whether it was interrupted, so the interrupt is restored once everything is closed.
-     */
-    private boolean await(Duration runFor) {
-        try {
-            if (runFor == null) {
-                stop.await();
-            } else {
-                stop.await(runFor.toNanos(), TimeUnit.NANOSECONDS);
-            }
-            return false;
-        } catch (InterruptedException e) {
-            return true;
-        }
-    }
-
-    /**
-     * Ctrl-C or SIGTERM: the serving thread closes the servers; the JVM ends once that is done (or after 10 s). A
-     * stop that completed is a clean stop, exit code 0, rather than the JVM's 130/143 for a signal: when this JVM is
-     * the command line's own, the hook ends it with that status.
-     */
-    private void stopFromShutdownHook() {
-        stop.countDown();
-        try {
-            if (stopped.await(10, TimeUnit.SECONDS) && Main.ownsProcess()) {
-                Runtime.getRuntime().halt(Main.PASSED);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or about to: it waits for this thread to finish
-        }
     }
 
     /** 24 URL-safe characters from 144 random bits. */
