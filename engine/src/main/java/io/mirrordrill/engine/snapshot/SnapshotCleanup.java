@@ -34,7 +34,7 @@ final class SnapshotCleanup {
                 return false;
             }
         }
-        removeArtifacts(context);
+        removeArtifacts(context, false);
         context.write(progress.finished(SnapshotState.FAILED, context.ports().clock().now()));
         context.finalizer(false);
         return true;
@@ -58,17 +58,21 @@ final class SnapshotCleanup {
             }
             return fail(context) ? Outcome.done() : Outcome.requeueAfter(Duration.ZERO);
         }
-        if (progress.completed() && cr.reclaimDelete() && removeArtifacts(context) > 0) {
+        if (progress.completed() && cr.reclaimDelete() && removeArtifacts(context, true) > 0) {
             return Outcome.requeueAfter(VolumeSnapshotStep.POLL);
         }
         context.finalizer(false);
         return Outcome.done();
     }
 
-    /** Deletes the snapshot's VolumeSnapshots and archive folder; returns how many VolumeSnapshots remain. */
-    int removeArtifacts(SnapshotContext context) {
+    /**
+     * Deletes the snapshot's VolumeSnapshots and archive folder; returns how many VolumeSnapshots remain. A deletion
+     * that waits for them ({@code archiveLast}) keeps the archive until they are gone: its capture says which
+     * namespaces to look in, so each look costs the snapshot's namespaces rather than the whole cluster's.
+     */
+    int removeArtifacts(SnapshotContext context, boolean archiveLast) {
         int remaining = new VolumeSnapshots(context.kube()).deleteAll(context.cr().uid(), claimNamespaces(context));
-        if (context.path().isPresent()) {
+        if (context.path().isPresent() && !(archiveLast && remaining > 0)) {
             try {
                 context.bucket().ifPresent(b -> b.retention().delete(context.path().get()));
             } catch (SnapshotException vaultUnusable) {
