@@ -19,12 +19,10 @@ import java.util.Locale;
  * the wall time of those steps is the tick's; the checks between steps are not counted.
  *
  * <p>The tick's work: every app's scheduled Snapshot of this occurrence Completed (hooks, archive, retention), and
- * every AMR having transferred the previous occurrence's snapshot or a newer one (SnapMirror updates, archive copy,
- * status). The previous one, because with the seed's rules the AMR looks at the source vault 1 s after each
- * occurrence, before that occurrence's snapshot is complete, so each look replicates the snapshot of the occurrence
- * before. Two ticks are crossed and the second, the steady state, reported: the first after Established has
- * nothing to transfer (establishing replicated its previous occurrence) and no snapshot to prune yet, and it warms
- * the JIT at that size. A small estate ticks first so that the smallest N does not run cold.
+ * every AMR having transferred that snapshot (SnapMirror updates, archive copy, status); the AMR looks at the source
+ * vault 30 s after each occurrence. Two ticks are crossed and the second, the steady state, reported: the first
+ * after Established has no snapshot to prune yet, and it warms the JIT at that size. A small estate ticks first so
+ * that the smallest N does not run cold.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.mirrordrill.bench.ScheduleTickScale [--sizes=125,250,500,1000]}
  */
@@ -85,7 +83,7 @@ public final class ScheduleTickScale {
         Instant boundary = nextBoundary(world.now().plus(Duration.ofMinutes(1)));
         world.advance(Duration.between(world.now(), boundary.minusSeconds(1)));
         String snapshot = TickEstate.SCHEDULE + "-" + stamp(boundary);
-        String replicated = stamp(boundary.minus(PERIOD));
+        String replicated = stamp(boundary);
         List<String> snapshotting = new ArrayList<>(e.namespaces);
         List<String> replicating = new ArrayList<>(e.namespaces);
         System.gc();

@@ -35,6 +35,9 @@ import java.util.TreeSet;
  * snapshot), replicate (each new snapshot), promote (volumes, then the application) and detach (on delete).
  */
 final class AmrSteps {
+    /** How long after an occurrence of its recurrence the AMR looks at the source vault. */
+    static final Duration AFTER_OCCURRENCE = Duration.ofSeconds(30);
+
     /** How long a named promotedSnapshot may take to arrive before the failover is declared failed. */
     static final Duration PROMOTED_SNAPSHOT_TIMEOUT = Duration.ofHours(1);
 
@@ -238,7 +241,11 @@ final class AmrSteps {
                 archive.path().basename(), new LastTransfer(ports.clock().now(), bytes), null, null);
     }
 
-    /** When the next look at the source vault is due: just after the AMR's recurrence, else every five minutes. */
+    /**
+     * When the next look at the source vault is due: {@link #AFTER_OCCURRENCE} after the AMR's next occurrence, so
+     * that occurrence's snapshot (a few seconds of hooks and VolumeSnapshots) is there to replicate; else every five
+     * minutes.
+     */
     Duration nextPoll(AppMirrorRelationship amr) {
         Instant now = ports.clock().now();
         if (amr.spec().recurrenceRule() == null || amr.spec().recurrenceRule().isBlank()) {
@@ -246,7 +253,7 @@ final class AmrSteps {
         }
         try {
             Instant next = RecurrenceRule.parse(amr.spec().recurrenceRule()).next(now);
-            return Duration.between(now, next).plusSeconds(1);
+            return Duration.between(now, next).plus(AFTER_OCCURRENCE);
         } catch (RuntimeException invalid) {
             return Duration.ofMinutes(5);
         }
