@@ -94,4 +94,9 @@ final class AmrWatch {
     List<History> histories() {
         return List.copyOf(histories.values());
     }
+
+    /** The relationships that exist and whose latest observed state is {@code state}. */
+    List<History> in(String state) {
+        return histories.values().stream().filter(h -> !h.deleted && h.current().equals(state)).toList();
+    }
 }

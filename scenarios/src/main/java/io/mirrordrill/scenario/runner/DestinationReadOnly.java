@@ -25,10 +25,7 @@ final class DestinationReadOnly implements Invariant {
     @Override
     public List<Violation> check(Checkpoint at) {
         List<Violation> out = new ArrayList<>();
-        for (AmrWatch.History h : at.amrs.histories()) {
-            if (h.deleted || !h.current().equals("Established")) {
-                continue;
-            }
+        for (AmrWatch.History h : at.amrs.in("Established")) {
             Optional<JsonNode> amr = at.amr(h);
             if (amr.isEmpty() || !amr.get().path("status").path("state").asText().equals("Established")) {
                 continue;

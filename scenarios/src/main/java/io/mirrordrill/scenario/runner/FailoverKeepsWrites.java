@@ -25,9 +25,9 @@ final class FailoverKeepsWrites implements Invariant {
     @Override
     public List<Violation> check(Checkpoint at) {
         List<Violation> out = new ArrayList<>();
-        for (AmrWatch.History h : at.amrs.histories()) {
+        for (AmrWatch.History h : at.amrs.in("Promoted")) {
             String key = id() + "/" + h.key() + "/" + h.states.size();
-            if (h.deleted || !h.current().equals("Promoted") || at.done.contains(key)) {
+            if (at.done.contains(key)) {
                 continue;
             }
             Optional<JsonNode> amr = at.amr(h);

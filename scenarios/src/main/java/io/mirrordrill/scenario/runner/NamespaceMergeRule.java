@@ -31,10 +31,10 @@ final class NamespaceMergeRule implements Invariant {
     @Override
     public List<Violation> check(Checkpoint at) {
         List<Violation> out = new ArrayList<>();
-        for (AmrWatch.History h : at.amrs.histories()) {
+        for (AmrWatch.History h : at.amrs.in("Promoted")) {
             String key = id() + "/" + h.key() + "/" + h.states.size();
             Optional<Promotions.Request> request = at.promotions.latest(h.cluster, h.namespace, h.name);
-            if (h.deleted || !h.current().equals("Promoted") || at.done.contains(key) || request.isEmpty()) {
+            if (at.done.contains(key) || request.isEmpty()) {
                 continue;
             }
             Optional<JsonNode> amr = at.amr(h);

@@ -25,10 +25,7 @@ final class ReplicationKeepsWrites implements Invariant {
     @Override
     public List<Violation> check(Checkpoint at) {
         List<Violation> out = new ArrayList<>();
-        for (AmrWatch.History h : at.amrs.histories()) {
-            if (h.deleted || !h.current().equals("Established")) {
-                continue;
-            }
+        for (AmrWatch.History h : at.amrs.in("Established")) {
             Optional<JsonNode> amr = at.amr(h);
             String last = amr.map(a -> a.path("status").path("lastTransferredSnapshot").asText("")).orElse("");
             String key = id() + "/" + h.key() + "/" + last;

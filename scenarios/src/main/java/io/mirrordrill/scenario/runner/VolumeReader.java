@@ -41,17 +41,8 @@ final class VolumeReader {
             if (!files.exists(file)) {
                 return Optional.of(new RecordSet());
             }
-            return Optional.of(reads.records(volumePath + "/" + file, new RecordFiles.Source() {
-                @Override
-                public long size() {
-                    return files.size(file);
-                }
-
-                @Override
-                public byte[] read(long offset, int length) {
-                    return files.read(file, offset, length);
-                }
-            }));
+            return Optional.of(reads.records(volumePath + "/" + file, RecordFiles.Source.of(() -> files.size(file),
+                    (offset, length) -> files.read(file, offset, length))));
         } catch (DataPathException unreadable) {
             return Optional.empty();
         }
