@@ -3,6 +3,8 @@ package io.mirrordrill.scenario.workload;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.LongSupplier;
 
 /**
  * Reads records files incrementally, remembering per file what was read. A records file only ever grows by whole
@@ -17,6 +19,20 @@ public final class RecordFiles {
         long size();
 
         byte[] read(long offset, int length);
+
+        static Source of(LongSupplier size, BiFunction<Long, Integer, byte[]> read) {
+            return new Source() {
+                @Override
+                public long size() {
+                    return size.getAsLong();
+                }
+
+                @Override
+                public byte[] read(long offset, int length) {
+                    return read.apply(offset, length);
+                }
+            };
+        }
     }
 
     /** The start of a line: its record number and a little padding. */

@@ -240,17 +240,9 @@ public final class Writer {
                 if (w.exists(spec.namespace(), running.get(), mount, spec.file())) {
                     String at = running.get();
                     String key = cluster.name() + "/" + spec.namespace() + "/" + at + ":" + mount + "/" + spec.file();
-                    all.addAll(reads.records(key, new RecordFiles.Source() {
-                        @Override
-                        public long size() {
-                            return w.size(spec.namespace(), at, mount, spec.file());
-                        }
-
-                        @Override
-                        public byte[] read(long offset, int length) {
-                            return w.read(spec.namespace(), at, mount, spec.file(), offset, length);
-                        }
-                    }));
+                    all.addAll(reads.records(key, RecordFiles.Source.of(
+                            () -> w.size(spec.namespace(), at, mount, spec.file()),
+                            (offset, length) -> w.read(spec.namespace(), at, mount, spec.file(), offset, length))));
                 }
             }
         } catch (WorkloadIoException e) {
