@@ -10,6 +10,7 @@ import io.mirrordrill.engine.EngineSettings;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,7 @@ class SimWorldTest {
     @Test
     void theSameSeedBuildsTheSameWorld() {
         assertEquals(twoSites(3).world().trace().hash(), twoSites(3).world().trace().hash());
+        assertNotEquals(twoSites(3).world().trace().hash(), twoSites(4).world().trace().hash(), "the seed matters");
     }
 
     @Test
