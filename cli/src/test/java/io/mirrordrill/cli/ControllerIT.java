@@ -13,14 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,39 +47,12 @@ class ControllerIT {
     @TempDir
     Path dir;
 
-    private final List<Running> running = new ArrayList<>();
+    private final List<CommandThread> running = new ArrayList<>();
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
-    /** A command on its own thread of the test JVM; stopped by an interrupt, as code embedding it would. */
-    private static final class Running {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final AtomicInteger code = new AtomicInteger(-1);
-        final Thread thread;
-
-        Running(String name, String... args) {
-            thread = new Thread(() -> code.set(Main.run(args, new PrintWriter(out, true),
-                    new PrintWriter(err, true))), name);
-            thread.start();
-        }
-
-        String console() {
-            return out + "\n" + err;
-        }
-
-        int stop() throws InterruptedException {
-            thread.interrupt();
-            thread.join(Duration.ofSeconds(30).toMillis());
-            assertFalse(thread.isAlive(), thread.getName() + " did not stop:\n" + console());
-            return code.get();
-        }
-    }
-
-    private Running start(String name, String ready, String... args) {
-        Running r = new Running(name, args);
+    private CommandThread start(String name, String ready, String... args) {
+        CommandThread r = CommandThread.start(name, ready, args);
         running.add(r);
-        await().atMost(Duration.ofMinutes(2)).until(() -> r.out.toString().contains(ready) || !r.thread.isAlive());
-        assertTrue(r.thread.isAlive(), name + " ended early with " + r.code.get() + ":\n" + r.console());
         return r;
     }
 
@@ -92,7 +62,7 @@ class ControllerIT {
             c.close();
         }
         for (int i = running.size() - 1; i >= 0; i--) {
-            if (running.get(i).thread.isAlive()) {
+            if (running.get(i).alive()) {
                 running.get(i).stop();
             }
         }
@@ -101,7 +71,7 @@ class ControllerIT {
     @Test
     void theControllerEstablishesTheDestinationsRelationshipAndFailsItOverOverHttp() throws Exception {
         Path out = dir.resolve("serve");
-        Running serve = start("serve-it", "Serving until Ctrl-C", "serve", "setup-replication", "--no-engine",
+        CommandThread serve = start("serve-it", "Serving until Ctrl-C", "serve", "setup-replication", "--no-engine",
                 "k8s-west", "--speed", String.valueOf(SPEED), "--out", out.toString(), "--no-progress");
         assertTrue(serve.out.toString().contains("(no protect engine"), serve.console());
         JsonNode endpoints = JSON.readTree(out.resolve("endpoints.json").toFile());
@@ -112,7 +82,7 @@ class ControllerIT {
                 + o.path("managementUrl").asText())));
         endpoints.path("s3").forEach(s -> args.addAll(List.of("--s3-endpoint", s.path("host").asText() + "="
                 + s.path("endpoint").asText())));
-        Running controller = start("controller-it", "Running until Ctrl-C", args.toArray(String[]::new));
+        CommandThread controller = start("controller-it", "Running until Ctrl-C", args.toArray(String[]::new));
         assertTrue(controller.out.toString().contains("context k8s-west") && controller.out.toString()
                 .contains("AppMirrorRelationship"), controller.console());
 
@@ -172,7 +142,7 @@ class ControllerIT {
     void aReconcileThatFailsIsPrintedWithTheFixAndNoSecret() throws Exception {
         Path out = dir.resolve("serve");
         // the steps apply everything and stop at the AMR's await: nothing reconciles k8s-west
-        Running serve = start("serve-it", "Serving until Ctrl-C", "serve", "setup-replication", "--run-steps",
+        CommandThread serve = start("serve-it", "Serving until Ctrl-C", "serve", "setup-replication", "--run-steps",
                 "--no-engine", "k8s-west", "--speed", String.valueOf(SPEED), "--out", out.toString(),
                 "--no-progress");
         JsonNode endpoints = JSON.readTree(out.resolve("endpoints.json").toFile());
@@ -180,7 +150,7 @@ class ControllerIT {
                 .toString(), "--context", "k8s-west"));   // no --ontap-credentials
         endpoints.path("s3").forEach(s -> args.addAll(List.of("--s3-endpoint", s.path("host").asText() + "="
                 + s.path("endpoint").asText())));
-        Running controller = start("controller-it", "Running until Ctrl-C", args.toArray(String[]::new));
+        CommandThread controller = start("controller-it", "Running until Ctrl-C", args.toArray(String[]::new));
         assertTrue(controller.out.toString().contains("ONTAP users for management LIFs: none"), controller.console());
 
         await().atMost(Duration.ofMinutes(2)).until(() -> controller.out.toString().contains(

@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,39 +50,10 @@ class ServeIT {
     Path dir;
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
-    private Serving serving;
+    private CommandThread serving;
 
-    /** A serve command running on its own thread; stopped by an interrupt, as code embedding it would. */
-    private static final class Serving {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final AtomicInteger code = new AtomicInteger(-1);
-        final Thread thread;
-
-        Serving(String... args) {
-            thread = new Thread(() -> code.set(Main.run(args, new PrintWriter(out, true),
-                    new PrintWriter(err, true))), "serve-it");
-            thread.start();
-        }
-
-        String console() {
-            return out + "\n" + err;
-        }
-
-        int stop() throws InterruptedException {
-            thread.interrupt();
-            thread.join(Duration.ofSeconds(30).toMillis());
-            assertFalse(thread.isAlive(), "serve did not stop:\n" + console());
-            return code.get();
-        }
-    }
-
-    private Serving serve(String... args) {
-        serving = new Serving(args);
-        await().atMost(Duration.ofMinutes(2)).until(() -> serving.out.toString().contains("Serving ")
-                && serving.out.toString().contains("Serving until Ctrl-C") || !serving.thread.isAlive());
-        assertTrue(serving.thread.isAlive(), "serve ended early with " + serving.code.get() + ":\n"
-                + serving.console());
+    private CommandThread serve(String... args) {
+        serving = CommandThread.start("serve-it", "Serving until Ctrl-C", args);
         return serving;
     }
 
@@ -97,7 +67,7 @@ class ServeIT {
         for (AutoCloseable c : toClose) {
             c.close();
         }
-        if (serving != null && serving.thread.isAlive()) {
+        if (serving != null && serving.alive()) {
             serving.stop();
         }
     }
@@ -105,7 +75,7 @@ class ServeIT {
     @Test
     void theProductionAdaptersDriveTheServedWorldAndSeeEachOther() throws Exception {
         Path out = dir.resolve("out");
-        Serving s = serve("serve", "setup-replication", "--run-steps", "--speed", "120", "--out", out.toString(),
+        CommandThread s = serve("serve", "setup-replication", "--run-steps", "--speed", "120", "--out", out.toString(),
                 "--no-progress");
         JsonNode endpoints = JSON.readTree(out.resolve("endpoints.json").toFile());
         JsonNode credentials = JSON.readTree(out.resolve("credentials.json").toFile());
