@@ -531,6 +531,25 @@ public abstract class OntapPortContract {
     }
 
     @Test
+    void an_invalid_field_value_is_refused_with_262197_naming_the_field() {
+        done(source(), source().createSvm("svm1", SvmSubtype.DEFAULT));
+
+        OntapException type = refused(OntapErrors.INVALID_VALUE, () -> source().createSnapmirrorPolicy(
+                new PolicyRecord("dr_policy", "eventual", true, null, List.of())));
+        OntapException minute = refused(OntapErrors.INVALID_VALUE, () -> source().createSchedule(
+                new ScheduleRecord("odd", List.of(61), List.of(), List.of(), List.of(), List.of())));
+        OntapException size = refused(OntapErrors.INVALID_VALUE, () -> source().createVolume(
+                new VolumeCreate("vol", "svm1", 0, VolumeType.RW)));
+
+        assertEquals(400, type.httpStatus());
+        assertEquals("type", type.target());
+        assertTrue(type.getMessage().contains("\"eventual\""), type::toString);
+        assertEquals("cron.minutes", minute.target());
+        assertEquals("size", size.target());
+        assertTrue(source().snapmirrorPolicies().stream().noneMatch(p -> p.name().equals("dr_policy")));
+    }
+
+    @Test
     void a_created_policy_and_cron_schedule_are_listed_and_used_by_a_relationship() {
         peered();
         volume(source(), "svm1", "app", VolumeType.RW);
@@ -756,6 +775,39 @@ public abstract class OntapPortContract {
         assertTrue(snapshotNames(destination(), dst).stream().noneMatch(n -> n.startsWith("snapmirror.")));
     }
 
+    // ---- references by uuid -------------------------------------------------------------------------------------
+
+    @Test
+    void every_svm_reference_carries_the_uuid_of_the_svm_on_its_own_cluster() {
+        String rel = mirror();
+        String svm1 = source().svm("svm1").orElseThrow().uuid();
+        String svm2 = destination().svm("svm2").orElseThrow().uuid();
+
+        assertEquals(svm1, source().volume("svm1", "app").orElseThrow().svmUuid());
+        assertEquals(svm2, destination().volume("svm2", "app_dst").orElseThrow().svmUuid());
+        SvmPeerRecord initiated = destination().svmPeers().get(0);
+        SvmPeerRecord accepted = source().svmPeers().get(0);
+        assertEquals(List.of(svm2, svm1), List.of(initiated.svmUuid(), initiated.peerSvmUuid()));
+        assertEquals(List.of(svm1, svm2), List.of(accepted.svmUuid(), accepted.peerSvmUuid()));
+        for (RelationshipRecord r : List.of(rel(destination(), rel), rel(source(), rel),
+                destination().relationships(false).get(0), source().relationships(true).get(0))) {
+            assertEquals(svm1, r.sourceSvmUuid(), r::toString);
+            assertEquals(svm2, r.destinationSvmUuid(), r::toString);
+        }
+    }
+
+    @Test
+    void a_relationship_names_its_policy_by_a_uuid_that_is_the_same_from_either_cluster_and_over_time() {
+        String rel = mirror();
+        String policy = rel(destination(), rel).policyUuid();
+
+        assertNotNull(policy);
+        assertEquals(policy, rel(source(), rel).policyUuid());
+        patch(rel, RelationshipState.SNAPMIRRORED);
+        assertEquals(policy, rel(destination(), rel).policyUuid());
+        assertNotEquals(rel, policy);
+    }
+
     // ---- jobs, unknown objects, reachability --------------------------------------------------------------------
 
     @Test
@@ -775,6 +827,25 @@ public abstract class OntapPortContract {
         assertEquals("0", finished.code());
         assertEquals(queued.startTime().plusSeconds(1), finished.endTime());
         assertNotNull(finished.description());
+    }
+
+    @Test
+    void the_jobs_listing_holds_the_cluster_s_jobs_oldest_first_with_their_outcome() {
+        done(source(), source().createSvm("svm1", SvmSubtype.DEFAULT));
+        JobRecord first = source().createVolume(new VolumeCreate("vol", "svm1", GIB, VolumeType.RW));
+        JobRecord second = source().createVolume(new VolumeCreate("vol", "svm1", GIB, VolumeType.RW));
+        awaitJob(source(), first);
+        awaitJob(source(), second);
+
+        List<JobRecord> jobs = source().jobs();
+
+        assertEquals(3, jobs.size(), jobs::toString);
+        assertEquals(List.of(first.uuid(), second.uuid()), jobs.subList(1, 3).stream().map(JobRecord::uuid).toList());
+        assertEquals(List.of(JobState.SUCCESS, JobState.SUCCESS, JobState.FAILURE),
+                jobs.stream().map(JobRecord::state).toList());
+        assertEquals(source().job(second.uuid()), jobs.get(2));
+        assertEquals(OntapErrors.VOLUME_DUPLICATE_NAME, jobs.get(2).code());
+        assertEquals(List.of(), destination().jobs(), "each cluster lists its own jobs");
     }
 
     @Test

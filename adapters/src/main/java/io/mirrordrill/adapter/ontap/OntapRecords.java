@@ -35,8 +35,9 @@ final class OntapRecords {
     static final String CLUSTER = "name,uuid,version,location";
     static final String SVM = "uuid,name,subtype,state";
     static final String CLUSTER_PEER = "uuid,name,remote.name,remote.ip_addresses,status.state";
-    static final String SVM_PEER = "uuid,svm.name,peer.svm.name,peer.cluster.name,state,applications";
-    static final String VOLUME = "uuid,name,svm.name,size,type,state,create_time,snapshot_policy.name,"
+    static final String SVM_PEER = "uuid,svm.name,svm.uuid,peer.svm.name,peer.svm.uuid,peer.cluster.name,state,"
+            + "applications";
+    static final String VOLUME = "uuid,name,svm.name,svm.uuid,size,type,state,create_time,snapshot_policy.name,"
             + "snapmirror.is_protected,space.used";
     static final String SNAPSHOT = "uuid,name,create_time,comment,snapmirror_label,owners,state,size";
     static final String POLICY = "name,type,copy_all_source_snapshots,identity_preservation,retention";
@@ -67,13 +68,15 @@ final class OntapRecords {
 
     static SvmPeerRecord svmPeer(JsonNode n) {
         return new SvmPeerRecord(text(n, "uuid"), text(n, "svm.name"), text(n, "peer.svm.name"),
-                text(n, "peer.cluster.name"), text(n, "state"), texts(n, "applications"));
+                text(n, "peer.cluster.name"), text(n, "state"), texts(n, "applications"), text(n, "svm.uuid"),
+                text(n, "peer.svm.uuid"));
     }
 
     static VolumeRecord volume(JsonNode n) {
         return new VolumeRecord(text(n, "uuid"), text(n, "name"), text(n, "svm.name"), number(n, "size"),
                 enumOf(VolumeType.class, text(n, "type")), text(n, "state"), instant(n, "create_time"),
-                text(n, "snapshot_policy.name"), bool(n, "snapmirror.is_protected"), number(n, "space.used"));
+                text(n, "snapshot_policy.name"), bool(n, "snapmirror.is_protected"), number(n, "space.used"),
+                text(n, "svm.uuid"));
     }
 
     static SnapshotRecord snapshot(JsonNode n) {
@@ -114,7 +117,8 @@ final class OntapRecords {
                 !n.has("healthy") || bool(n, "healthy"), unhealthy, text(n, "exported_snapshot"),
                 duration(n, "lag_time"), text(n, "last_transfer_type"),
                 transfer.isObject() ? transfer(transfer, uuid) : null, text(n, "transfer_schedule.name"),
-                text(n, "group_type"), text(n, "identity_preservation"));
+                text(n, "group_type"), text(n, "identity_preservation"), text(n, "source.svm.uuid"),
+                text(n, "destination.svm.uuid"), text(n, "policy.uuid"));
     }
 
     static JobRecord job(JsonNode n) {

@@ -259,6 +259,12 @@ public final class OntapRestPort implements OntapPort {
         return OntapRecords.job(http.get("/api/cluster/jobs/" + segment(uuid), Query.fields(OntapRecords.JOB)));
     }
 
+    @Override
+    public List<JobRecord> jobs() {
+        return http.records("/api/cluster/jobs", Query.fields(OntapRecords.JOB)).stream().map(OntapRecords::job)
+                .toList();
+    }
+
     /** Sends a mutating request and reads back the job it started. */
     private JobRecord job(String method, String path, ObjectNode body) {
         JsonNode answer = http.send(method, path, body);

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.mirrordrill.emulator.ontap.OntapEmulator;
+import io.mirrordrill.emulator.ontap.rest.OntapRestServer;
 import io.mirrordrill.engine.port.UnreachableException;
 import io.mirrordrill.engine.port.ontap.OntapErrors;
 import io.mirrordrill.engine.port.ontap.OntapException;
 import io.mirrordrill.engine.port.ontap.SvmSubtype;
+import io.mirrordrill.sim.World;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,10 +21,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Answers a real ONTAP or a proxy in front of it may give, served by the JDK's HTTP server. */
+/**
+ * Answers a real ONTAP or a proxy in front of it may give, served by the JDK's HTTP server or by the emulator's ONTAP
+ * REST server.
+ */
 class OntapHttpIT {
     private HttpServer server;
 
@@ -58,6 +65,28 @@ class OntapHttpIT {
         assertEquals(OntapErrors.EXISTS, e.code());
         assertEquals("Duplicate SVM name", e.getMessage());
         assertEquals("name", e.target());
+    }
+
+    @Test
+    void an_unexpected_argument_or_invalid_value_from_the_emulator_s_server_surfaces_with_its_code_and_target() {
+        World world = new World(3);
+        world.network().site("east");
+        OntapEmulator ontap = new OntapEmulator(world);
+        ontap.addCluster("c1", "east");
+        try (OntapRestServer served = OntapRestServer.builder(ontap, "c1", "admin", "Pass-Word-1").start()) {
+            OntapHttp http = new OntapHttp(OntapRestConfig.builder().baseUrl(served.endpoint().toString())
+                    .credentials("admin", "Pass-Word-1").build());
+
+            OntapException unexpected = assertThrows(OntapException.class, () -> http.send("POST", "/api/svm/svms",
+                    OntapBodies.object().put("name", "svm1").put("colour", "blue")));
+            OntapException invalid = assertThrows(OntapException.class, () -> http.records("/api/svm/svms",
+                    Query.fields("name,colour")));
+
+            assertEquals(List.of(400, "262179", "colour", "Unexpected argument \"colour\"."), List.of(
+                    unexpected.httpStatus(), unexpected.code(), unexpected.target(), unexpected.getMessage()));
+            assertEquals(List.of(400, "262197", "fields"), List.of(invalid.httpStatus(), invalid.code(),
+                    invalid.target()));
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.mirrordrill.sim.World;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -89,6 +90,11 @@ final class Jobs {
             throw new OntapException(404, OntapErrors.NOT_FOUND, "Job \"" + uuid + "\" not found", "uuid");
         }
         return job;
+    }
+
+    /** Every job of the cluster, oldest first. */
+    List<JobRecord> all() {
+        return List.copyOf(jobs.values());
     }
 
     private void finish(String uuid, JobState state, String message, String code) {

@@ -246,7 +246,8 @@ public final class OntapCluster implements OntapPort {
                     "Duplicate volume name \"" + n + "\" in SVM \"" + svm.name + "\"", "name");
         }
         if (request.size() <= 0) {
-            throw new OntapException(400, OntapErrors.INVALID, "Field \"size\" must be positive", "size");
+            throw new OntapException(400, OntapErrors.INVALID_VALUE, "\"" + request.size()
+                    + "\" is an invalid value for field \"size\": it must be positive", "size");
         }
         if (svm.subtype == SvmSubtype.DP_DESTINATION && request.type() != VolumeType.DP) {
             throw new OntapException(400, OntapErrors.NOT_SUPPORTED, "SVM \"" + svm.name
@@ -410,7 +411,8 @@ public final class OntapCluster implements OntapPort {
             throw new OntapException(409, OntapErrors.EXISTS, "Policy \"" + policy.name() + "\" already exists", "name");
         }
         if (!List.of("async", "sync", "continuous").contains(policy.type())) {
-            throw new OntapException(400, OntapErrors.INVALID, "Invalid policy type \"" + policy.type() + "\"", "type");
+            throw new OntapException(400, OntapErrors.INVALID_VALUE, "\"" + policy.type()
+                    + "\" is an invalid value for field \"type\"", "type");
         }
         return jobs.submit("snapmirror policy create " + policy.name(),
                 () -> policies.put(policy.name(), new Policy(policy)));
@@ -506,5 +508,10 @@ public final class OntapCluster implements OntapPort {
     @Override
     public JobRecord job(String jobUuid) {
         return jobs.get(jobUuid);
+    }
+
+    @Override
+    public List<JobRecord> jobs() {
+        return jobs.all();
     }
 }

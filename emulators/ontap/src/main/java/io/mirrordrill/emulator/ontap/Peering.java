@@ -56,7 +56,8 @@ final class Peering {
         }
 
         SvmPeerRecord record() {
-            return new SvmPeerRecord(uuid, local.name, peer.name, peer.cluster.name, state, applications);
+            return new SvmPeerRecord(uuid, local.name, peer.name, peer.cluster.name, state, applications, local.uuid,
+                    peer.uuid);
         }
     }
 

@@ -82,6 +82,7 @@ final class Relationship {
         return new RelationshipRecord(uuid, source.path(), source.cluster().name, destination.path(),
                 destination.cluster().name, policy.name(), policy.record().type(), state, healthy, unhealthy,
                 exportedSnapshot, lag, lastTransferType, transfer == null ? null : transfer.record(uuid), schedule,
-                isSvmDr() ? "svm_dr" : "none", identityPreservation);
+                isSvmDr() ? "svm_dr" : "none", identityPreservation, source.svm().uuid, destination.svm().uuid,
+                NameUuid.of(destination.cluster().uuid, "policy", policy.name()));
     }
 }

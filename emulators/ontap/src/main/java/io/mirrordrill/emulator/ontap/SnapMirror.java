@@ -203,8 +203,8 @@ final class SnapMirror {
         String identity = request.identityPreservation() != null ? request.identityPreservation()
                 : policy.record().identityPreservation() != null ? policy.record().identityPreservation() : "full";
         if (!List.of("full", "exclude_network_config", "exclude_network_and_protocol_config").contains(identity)) {
-            throw new OntapException(400, OntapErrors.INVALID, "\"" + identity
-                    + "\" is not a valid value for field \"identity_preservation\"", "identity_preservation");
+            throw new OntapException(400, OntapErrors.INVALID_VALUE, "\"" + identity
+                    + "\" is an invalid value for field \"identity_preservation\"", "identity_preservation");
         }
         return new Plan(new Endpoint(srcSvm, null), new Endpoint(dstSvm, null), policy, identity,
                 RelationshipState.UNINITIALIZED);

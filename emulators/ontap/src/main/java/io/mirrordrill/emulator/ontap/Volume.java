@@ -66,6 +66,6 @@ final class Volume {
 
     VolumeRecord record(boolean isProtected) {
         return new VolumeRecord(uuid, name, svm.name, size, type, state, createTime, snapshotPolicy, isProtected,
-                fs.usedBlocks() * 4096);
+                fs.usedBlocks() * 4096, svm.uuid);
     }
 }

@@ -15,6 +15,12 @@ public final class OntapErrors {
     public static final String PERMISSION_DENIED = "6";
     public static final String IN_USE = "8";
 
+    // request parsing (what ONTAP answers before any endpoint logic runs)
+    /** A query parameter or body field the endpoint does not take: {@code Unexpected argument "x".} */
+    public static final String UNEXPECTED_ARGUMENT = "262179";
+    /** A field's value is not valid for it (wrong type, unknown enum value, unknown name in {@code fields=}). */
+    public static final String INVALID_VALUE = "262197";
+
     // volumes
     public static final String VOLUME_DUPLICATE_NAME = "917526";
     public static final String VOLUME_SVM_NOT_FOUND = "917505";

@@ -127,4 +127,7 @@ public interface OntapPort {
 
     /** {@code GET /api/cluster/jobs/{uuid}}. */
     JobRecord job(String uuid);
+
+    /** {@code GET /api/cluster/jobs}: the cluster's jobs, oldest first. */
+    List<JobRecord> jobs();
 }

@@ -14,7 +14,7 @@ public enum RelationshipState {
                 return s;
             }
         }
-        throw new OntapException(400, OntapErrors.INVALID, "\"" + value + "\" is not a valid value for field \"state\"",
-                "state");
+        throw new OntapException(400, OntapErrors.INVALID_VALUE, "\"" + value + "\" is an invalid value for field"
+                + " \"state\"", "state");
     }
 }

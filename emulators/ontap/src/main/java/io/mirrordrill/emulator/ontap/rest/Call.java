@@ -33,8 +33,7 @@ final class Call {
         if (query.containsKey("return_timeout")) {
             String v = value("return_timeout");
             if (!v.matches("\\d{1,3}") || Integer.parseInt(v) > 120) {
-                throw RequestBody.invalid("return_timeout must be a whole number of seconds from 0 to 120",
-                        "return_timeout");
+                throw RequestBody.invalidValue(v, "return_timeout");
             }
         }
         flag("return_records", false);
@@ -56,7 +55,7 @@ final class Call {
             return absent;
         }
         if (!v.equals("true") && !v.equals("false")) {
-            throw RequestBody.invalid("Query parameter \"" + name + "\" must be true or false", name);
+            throw RequestBody.invalidValue(v, name);
         }
         return Boolean.parseBoolean(v);
     }
@@ -67,7 +66,7 @@ final class Call {
         unknown.removeAll(ALWAYS);
         unknown.removeAll(Arrays.asList(allowed));
         if (!unknown.isEmpty()) {
-            throw RequestBody.invalid("Unexpected argument \"" + unknown.first() + "\"", unknown.first());
+            throw RequestBody.unexpected(unknown.first());
         }
         return this;
     }

@@ -1,6 +1,7 @@
 package io.mirrordrill.emulator.ontap.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mirrordrill.emulator.ontap.NameUuid;
 import io.mirrordrill.engine.port.ontap.ClusterPeerRecord;
 import io.mirrordrill.engine.port.ontap.OntapErrors;
 import io.mirrordrill.engine.port.ontap.OntapException;
@@ -18,6 +19,8 @@ final class ClusterRoutes {
 
     void register(Route.Table t) {
         t.get("/api/cluster", c -> listing.single(c, Resource.CLUSTER, RestRecords.cluster(c.port.cluster())));
+        t.get("/api/cluster/jobs", c -> listing.collection(c, Resource.JOB,
+                c.port.jobs().stream().map(RestRecords::job).toList()));
         t.get("/api/cluster/jobs/{uuid}", c -> listing.single(c, Resource.JOB,
                 RestRecords.job(c.port.job(c.param("uuid")))));
 
@@ -50,7 +53,7 @@ final class ClusterRoutes {
     private static List<ObjectNode> schedules(Call c) {
         String cluster = c.port.cluster().uuid();
         return c.port.schedules().stream()
-                .map(s -> RestRecords.schedule(Lookup.nameUuid(cluster, "schedule", s.name()), s)).toList();
+                .map(s -> RestRecords.schedule(NameUuid.of(cluster, "schedule", s.name()), s)).toList();
     }
 
     private Reply createSchedule(Call c) {

@@ -15,6 +15,6 @@ final class Enums {
                 return e;
             }
         }
-        throw RequestBody.invalid("\"" + value + "\" is not a valid value for field \"" + field + "\"", field);
+        throw RequestBody.invalidValue(value, field);
     }
 }

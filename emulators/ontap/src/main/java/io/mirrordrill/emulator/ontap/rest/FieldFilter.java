@@ -3,6 +3,9 @@ package io.mirrordrill.emulator.ontap.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -84,11 +87,40 @@ final class FieldFilter {
         return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 
+    /** Numbers by value, ISO-8601 durations ({@code lag_time>P2DT}) and times by what they measure, else text. */
     static int compare(String a, String b) {
         try {
             return new BigDecimal(a).compareTo(new BigDecimal(b));
         } catch (NumberFormatException notNumbers) {
-            return a.compareTo(b);
+            // not numbers: try the other kinds ONTAP compares by value
         }
+        if (looksLikeDuration(a) && looksLikeDuration(b)) {
+            try {
+                return duration(a).compareTo(duration(b));
+            } catch (DateTimeParseException notDurations) {
+                return a.compareTo(b);
+            }
+        }
+        if (looksLikeTime(a) && looksLikeTime(b)) {
+            try {
+                return OffsetDateTime.parse(a).toInstant().compareTo(OffsetDateTime.parse(b).toInstant());
+            } catch (DateTimeParseException notTimes) {
+                return a.compareTo(b);
+            }
+        }
+        return a.compareTo(b);
+    }
+
+    private static boolean looksLikeDuration(String s) {
+        return s.startsWith("P") || s.startsWith("-P");
+    }
+
+    private static boolean looksLikeTime(String s) {
+        return s.length() >= 20 && s.charAt(4) == '-' && s.charAt(10) == 'T';
+    }
+
+    /** ONTAP accepts a bare day count with a trailing {@code T} ({@code P2DT}), which {@link Duration} does not. */
+    private static Duration duration(String s) {
+        return Duration.parse(s.endsWith("T") ? s.substring(0, s.length() - 1) : s);
     }
 }

@@ -10,20 +10,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.util.List;
 
 /**
  * Builds ONTAP JSON objects from dotted paths ({@code put("svm.name", "s")} gives {@code {"svm":{"name":"s"}}}),
- * leaving out null values as ONTAP leaves out absent fields. Times are ISO-8601 with an offset
- * ({@code 2026-01-01T00:00:00+00:00}, fractions of a second only when there are any), durations ISO-8601
- * ({@code PT1M30S}).
+ * leaving out null values as ONTAP leaves out absent fields. ONTAP writes whole seconds: times are ISO-8601 with the
+ * cluster's offset ({@code 2026-01-01T00:05:00+00:00}: the emulated clusters keep UTC), durations ISO-8601 with days
+ * when there are any ({@code PT1M4S}, {@code P1DT2H}); fractions of a second are dropped.
  */
 final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
             .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
             .appendOffset("+HH:MM", "+00:00")
             .toFormatter()
             .withZone(ZoneOffset.UTC);
@@ -56,6 +54,30 @@ final class Json {
         return TIME.format(instant);
     }
 
+    /** {@code PT0S}, {@code PT1M4S}, {@code P2DT3H}: whole seconds, days split off as ONTAP writes them. */
+    static String duration(Duration d) {
+        long seconds = d.getSeconds(); // floor: a duration of 0.9 s has lasted 0 whole seconds
+        if (seconds == 0) {
+            return "PT0S";
+        }
+        StringBuilder out = new StringBuilder(seconds < 0 ? "-P" : "P");
+        long s = Math.abs(seconds);
+        append(out, s / 86_400, 'D');
+        if (s % 86_400 != 0) {
+            out.append('T');
+            append(out, s % 86_400 / 3600, 'H');
+            append(out, s % 3600 / 60, 'M');
+            append(out, s % 60, 'S');
+        }
+        return out.toString();
+    }
+
+    private static void append(StringBuilder out, long value, char unit) {
+        if (value != 0) {
+            out.append(value).append(unit);
+        }
+    }
+
     private static JsonNode node(Object value) {
         if (value instanceof JsonNode n) {
             return n;
@@ -76,7 +98,7 @@ final class Json {
             return MAPPER.getNodeFactory().textNode(time(t));
         }
         if (value instanceof Duration d) {
-            return MAPPER.getNodeFactory().textNode(d.toString());
+            return MAPPER.getNodeFactory().textNode(duration(d));
         }
         if (value instanceof List<?> list) {
             ArrayNode array = MAPPER.createArrayNode();

@@ -3,6 +3,8 @@ package io.mirrordrill.emulator.ontap.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mirrordrill.engine.port.ontap.OntapErrors;
+import io.mirrordrill.engine.port.ontap.OntapException;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +44,9 @@ final class Listing {
             if (CONTROLS.contains(name) || List.of(flags).contains(name)) {
                 continue;
             }
-            requireKnown(resource, name);
+            if (!resource.knows(name)) {
+                throw RequestBody.unexpected(name);
+            }
             p.getValue().forEach(v -> filters.add(new FieldFilter(name, v)));
         }
         Set<String> fields = fields(call, resource);
@@ -91,8 +95,8 @@ final class Listing {
                 if (field.isEmpty()) {
                     continue;
                 }
-                if (!field.equals("*") && !field.equals("**")) {
-                    requireKnown(resource, field);
+                if (!field.equals("*") && !field.equals("**") && !resource.knows(field)) {
+                    throw invalidIn("fields", field);
                 }
                 fields.add(field);
             }
@@ -100,10 +104,10 @@ final class Listing {
         return fields;
     }
 
-    private static void requireKnown(Resource resource, String field) {
-        if (!resource.knows(field)) {
-            throw RequestBody.invalid("Unexpected argument \"" + field + "\"", field);
-        }
+    /** ONTAP's answer to an unknown field named in a control parameter ({@code fields=}, {@code order_by=}). */
+    private static OntapException invalidIn(String parameter, String value) {
+        return new OntapException(400, OntapErrors.INVALID_VALUE, "The value \"" + value + "\" is invalid for field \""
+                + parameter + "\"", parameter);
     }
 
     private static ObjectNode select(ObjectNode full, Set<String> fields, List<String> keys) {
@@ -141,10 +145,9 @@ final class Listing {
         Comparator<ObjectNode> order = null;
         for (String term : orderBy.split(",")) {
             String[] words = term.trim().split("\\s+");
-            requireKnown(resource, words[0]);
-            if (words.length > 2 || words.length == 2 && !words[1].matches("asc|desc")) {
-                throw RequestBody.invalid("order_by takes \"field [asc|desc]\", got \"" + term.trim() + "\"",
-                        "order_by");
+            if (!resource.knows(words[0]) || words.length > 2
+                    || words.length == 2 && !words[1].matches("asc|desc")) {
+                throw invalidIn("order_by", term.trim());
             }
             Comparator<ObjectNode> c = Comparator.comparing((ObjectNode r) -> FieldFilter.first(r, words[0]),
                     Comparator.nullsFirst(FieldFilter::compare));
@@ -173,7 +176,7 @@ final class Listing {
             return pageSize;
         }
         if (!max.matches("\\d{1,9}") || Integer.parseInt(max) == 0) {
-            throw RequestBody.invalid("max_records must be a positive whole number", "max_records");
+            throw RequestBody.invalidValue(max, "max_records");
         }
         return Integer.parseInt(max);
     }

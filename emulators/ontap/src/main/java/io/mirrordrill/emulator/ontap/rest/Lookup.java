@@ -3,9 +3,7 @@ package io.mirrordrill.emulator.ontap.rest;
 import io.mirrordrill.engine.port.ontap.OntapErrors;
 import io.mirrordrill.engine.port.ontap.OntapException;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 /** Finding one record of a list by uuid, with ONTAP's 404 when it is not there. */
@@ -21,12 +19,4 @@ final class Lookup {
         return new OntapException(404, OntapErrors.NOT_FOUND, what + " \"" + uuid + "\" not found", "uuid");
     }
 
-    /**
-     * A stable uuid for records the emulator names but does not number (policies, schedules): derived from the
-     * cluster, the kind and the name, so it is the same on every request and every run.
-     */
-    static String nameUuid(String clusterUuid, String kind, String name) {
-        return UUID.nameUUIDFromBytes((clusterUuid + "/" + kind + "/" + name).getBytes(StandardCharsets.UTF_8))
-                .toString();
-    }
 }

@@ -16,8 +16,10 @@ import java.util.TreeSet;
 
 /**
  * A request's JSON body as ONTAP reads it: nested ({@code {"svm":{"name":"s"}}}) and dotted ({@code {"svm.name":"s"}})
- * keys name the same field, so the body is flattened to dotted paths; arrays stay values. A field given twice (once
- * nested, once dotted) is refused, as is a field the endpoint does not take (code 2, naming the field).
+ * keys name the same field, so the body is flattened to dotted paths; arrays stay values. A field the endpoint does
+ * not take is ONTAP's 262179 ({@code Unexpected argument "x".}), a value of the wrong type 262197 ({@code "v" is an
+ * invalid value for field "x"}), both naming the field in {@code target}; a field given twice (once nested, once
+ * dotted) or missing is code 2.
  */
 final class RequestBody {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,9 +83,7 @@ final class RequestBody {
         TreeSet<String> unknown = new TreeSet<>(fields.keySet());
         unknown.removeAll(Arrays.asList(allowed));
         if (!unknown.isEmpty()) {
-            String first = unknown.first();
-            throw invalid("Unexpected argument \"" + first + "\"; this endpoint takes " + Arrays.toString(allowed),
-                    first);
+            throw unexpected(unknown.first());
         }
         return this;
     }
@@ -105,7 +105,7 @@ final class RequestBody {
             return null;
         }
         if (!v.isTextual()) {
-            throw invalid("Field \"" + field + "\" must be a string", field);
+            throw invalidValue(v, field);
         }
         return v.textValue();
     }
@@ -130,7 +130,7 @@ final class RequestBody {
         if (v.isTextual() && (v.textValue().equals("true") || v.textValue().equals("false"))) {
             return Boolean.parseBoolean(v.textValue());
         }
-        throw invalid("Field \"" + field + "\" must be true or false", field);
+        throw invalidValue(v, field);
     }
 
     /** A whole-number field, or the default when absent. */
@@ -140,7 +140,7 @@ final class RequestBody {
             return absent;
         }
         if (!v.canConvertToExactIntegral() || !v.canConvertToLong()) {
-            throw invalid("Field \"" + field + "\" must be a whole number", field);
+            throw invalidValue(v, field);
         }
         return v.longValue();
     }
@@ -152,12 +152,12 @@ final class RequestBody {
             return null;
         }
         if (!v.isArray()) {
-            throw invalid("Field \"" + field + "\" must be an array of strings", field);
+            throw invalidValue(v, field);
         }
         List<String> out = new ArrayList<>();
         for (JsonNode item : v) {
             if (!item.isTextual()) {
-                throw invalid("Field \"" + field + "\" must be an array of strings", field);
+                throw invalidValue(item, field);
             }
             out.add(item.textValue());
         }
@@ -172,11 +172,11 @@ final class RequestBody {
             return out;
         }
         if (!v.isArray()) {
-            throw invalid("Field \"" + field + "\" must be an array of whole numbers", field);
+            throw invalidValue(v, field);
         }
         for (JsonNode item : v) {
             if (!item.canConvertToExactIntegral() || !item.canConvertToInt()) {
-                throw invalid("Field \"" + field + "\" must be an array of whole numbers", field);
+                throw invalidValue(item, field);
             }
             out.add(item.intValue());
         }
@@ -191,11 +191,11 @@ final class RequestBody {
             return out;
         }
         if (!v.isArray()) {
-            throw invalid("Field \"" + field + "\" must be an array of objects", field);
+            throw invalidValue(v, field);
         }
         for (JsonNode item : v) {
             if (!(item instanceof ObjectNode object)) {
-                throw invalid("Field \"" + field + "\" must be an array of objects", field);
+                throw invalidValue(item, field);
             }
             Map<String, JsonNode> flat = new TreeMap<>();
             flatten(object, "", flat);
@@ -204,7 +204,24 @@ final class RequestBody {
         return out;
     }
 
+    /** Code 2: a field missing or given twice, a body that is not a JSON object, a combination not allowed. */
     static OntapException invalid(String message, String target) {
         return new OntapException(400, OntapErrors.INVALID, message, target);
+    }
+
+    /** ONTAP's answer to a query parameter or body field the endpoint does not take. */
+    static OntapException unexpected(String field) {
+        return new OntapException(400, OntapErrors.UNEXPECTED_ARGUMENT, "Unexpected argument \"" + field + "\".",
+                field);
+    }
+
+    /** ONTAP's answer to a value that is not valid for its field. */
+    static OntapException invalidValue(String value, String field) {
+        return new OntapException(400, OntapErrors.INVALID_VALUE, "\"" + value + "\" is an invalid value for field \""
+                + field + "\"", field);
+    }
+
+    private static OntapException invalidValue(JsonNode value, String field) {
+        return invalidValue(value.isTextual() ? value.textValue() : value.toString(), field);
     }
 }

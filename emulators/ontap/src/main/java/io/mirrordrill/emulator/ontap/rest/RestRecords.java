@@ -18,7 +18,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The port's records in ONTAP's JSON shape; the field names are those of {@link Resource}. */
+/**
+ * The port's records in ONTAP's JSON shape; the field names are those of {@link Resource}. A reference to an SVM
+ * carries its {@code name} and {@code uuid}, and {@code _links} when the SVM is on this cluster; a relationship's
+ * policy carries {@code name}, {@code type}, {@code uuid} and {@code _links}.
+ */
 final class RestRecords {
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
 
@@ -62,13 +66,14 @@ final class RestRecords {
     }
 
     static ObjectNode svmPeer(SvmPeerRecord p) {
-        return Json.object().put("uuid", p.uuid()).put("svm.name", p.svm()).put("peer.svm.name", p.peerSvm())
+        return Json.object().put("uuid", p.uuid()).put("svm", localSvm(p.svm(), p.svmUuid()))
+                .put("peer.svm.name", p.peerSvm()).put("peer.svm.uuid", p.peerSvmUuid())
                 .put("peer.cluster.name", p.peerCluster()).put("state", p.state())
                 .put("applications", p.applications()).node();
     }
 
     static ObjectNode volume(VolumeRecord v) {
-        return Json.object().put("uuid", v.uuid()).put("name", v.name()).put("svm.name", v.svm())
+        return Json.object().put("uuid", v.uuid()).put("name", v.name()).put("svm", localSvm(v.svm(), v.svmUuid()))
                 .put("size", v.size()).put("type", v.type().rest()).put("state", v.state())
                 .put("create_time", v.createTime()).put("snapshot_policy.name", v.snapshotPolicy())
                 .put("snapmirror.is_protected", v.isProtected()).put("space.used", v.usedBytes()).node();
@@ -99,10 +104,14 @@ final class RestRecords {
         List<ObjectNode> unhealthy = r.unhealthyReason().stream()
                 .map(u -> Json.object().put("code", u.code()).put("message", u.message()).node()).toList();
         return Json.object().put("uuid", r.uuid()).put("source.path", r.sourcePath())
-                .put("source.svm.name", svmOf(r.sourcePath())).put("source.cluster.name", r.sourceCluster())
-                .put("destination.path", r.destinationPath()).put("destination.svm.name", svmOf(r.destinationPath()))
+                .put("source.svm.name", svmOf(r.sourcePath())).put("source.svm.uuid", r.sourceSvmUuid())
+                .put("source.cluster.name", r.sourceCluster()).put("destination.path", r.destinationPath())
+                .put("destination.svm.name", svmOf(r.destinationPath()))
+                .put("destination.svm.uuid", r.destinationSvmUuid())
                 .put("destination.cluster.name", r.destinationCluster()).put("policy.name", r.policy())
-                .put("policy.type", r.policyType()).put("state", r.state().rest()).put("healthy", r.healthy())
+                .put("policy.type", r.policyType()).put("policy.uuid", r.policyUuid())
+                .put("policy._links.self.href", "/api/snapmirror/policies/" + r.policyUuid())
+                .put("state", r.state().rest()).put("healthy", r.healthy())
                 .put("unhealthy_reason", unhealthy).put("exported_snapshot", r.exportedSnapshot())
                 .put("lag_time", r.lagTime()).put("last_transfer_type", r.lastTransferType())
                 .put("transfer", r.transfer() == null ? null : transferFields(r.transfer()).node())
@@ -120,6 +129,12 @@ final class RestRecords {
                 .put("end_time", t.endTime()).put("total_duration", t.totalDuration())
                 .put("snapshot", t.snapshot()).put("error_info.code", t.errorCode())
                 .put("error_info.message", t.errorMessage());
+    }
+
+    /** A reference to an SVM of this cluster, with its link. */
+    private static ObjectNode localSvm(String name, String uuid) {
+        return Json.object().put("name", name).put("uuid", uuid).put("_links.self.href", "/api/svm/svms/" + uuid)
+                .node();
     }
 
     private static String svmOf(String path) {

@@ -1,6 +1,7 @@
 package io.mirrordrill.emulator.ontap.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mirrordrill.emulator.ontap.NameUuid;
 import io.mirrordrill.engine.port.ontap.DeleteScope;
 import io.mirrordrill.engine.port.ontap.PolicyRecord;
 import io.mirrordrill.engine.port.ontap.RelationshipCreate;
@@ -64,8 +65,7 @@ final class SnapMirrorRoutes {
             c.onlyQuery().body.only("state");
             String state = c.body.requireText("state");
             if (!state.equals("aborted") && !state.equals("hard_aborted")) {
-                throw RequestBody.invalid("A transfer's state can be set to aborted or hard_aborted, not \"" + state
-                        + "\"", "state");
+                throw RequestBody.invalidValue(state, "state");
             }
             return Reply.job(c.port.abortTransfer(c.param("uuid"), c.param("transfer"),
                     state.equals("hard_aborted")));
@@ -85,7 +85,7 @@ final class SnapMirrorRoutes {
     private static List<ObjectNode> policies(Call c) {
         String cluster = c.port.cluster().uuid();
         return c.port.snapmirrorPolicies().stream()
-                .map(p -> RestRecords.policy(Lookup.nameUuid(cluster, "policy", p.name()), p)).toList();
+                .map(p -> RestRecords.policy(NameUuid.of(cluster, "policy", p.name()), p)).toList();
     }
 
     private Reply createPolicy(Call c) {

@@ -84,9 +84,9 @@ public final class CronSchedule {
     private static void check(List<Integer> values, int min, int max, String field) {
         for (int v : values) {
             if (v < min || v > max) {
-                throw new OntapException(400, OntapErrors.INVALID,
-                        "Invalid value " + v + " for field \"" + field + "\": must be between " + min + " and " + max,
-                        field);
+                throw new OntapException(400, OntapErrors.INVALID_VALUE,
+                        "\"" + v + "\" is an invalid value for field \"" + field + "\": must be between " + min
+                        + " and " + max, field);
             }
         }
     }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class FieldFilterTest {
     private static final JsonNode SNAPSHOT = json("{\"name\":\"snapmirror.abc_1.2026\",\"size\":8192,"
             + "\"owners\":[\"snapmirror_dependent\"],\"svm\":{\"name\":\"svm1\"},\"healthy\":true,"
-            + "\"unhealthy_reason\":[{\"code\":\"13303891\"},{\"code\":\"6619546\"}]}");
+            + "\"unhealthy_reason\":[{\"code\":\"13303891\"},{\"code\":\"6619546\"}],\"lag_time\":\"PT9M5S\","
+            + "\"create_time\":\"2026-01-01T00:05:00+00:00\"}");
 
     private static JsonNode json(String text) {
         try {
@@ -62,5 +63,21 @@ class FieldFilterTest {
         assertTrue(matches("healthy", "true"));
         assertFalse(matches("comment", "*"));
         assertTrue(matches("comment", "!x"));
+    }
+
+    @Test
+    void durations_compare_by_length_not_as_text_and_a_bare_day_count_is_accepted() {
+        assertTrue(matches("lag_time", ">PT10S"), "PT9M5S is longer than PT10S although it sorts before it");
+        assertTrue(matches("lag_time", "<PT10M"));
+        assertFalse(matches("lag_time", ">P1DT"));
+        assertTrue(matches("lag_time", "<P1D"));
+    }
+
+    @Test
+    void times_compare_by_instant_whatever_offset_they_are_written_with() {
+        assertTrue(matches("create_time", ">2026-01-01T00:04:59Z"));
+        assertTrue(matches("create_time", "<2026-01-01T01:00:00+01:00|2026-01-01T00:05:00+00:00"));
+        assertFalse(matches("create_time", "<2026-01-01T00:05:00Z"));
+        assertTrue(matches("create_time", ">=2026-01-01T00:05:00Z"));
     }
 }

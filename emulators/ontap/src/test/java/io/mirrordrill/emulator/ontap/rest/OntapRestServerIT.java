@@ -165,12 +165,13 @@ class OntapRestServerIT {
     }
 
     @Test
-    void an_unknown_body_field_or_invalid_json_is_refused_with_code_2_and_nothing_happens() {
+    void an_unknown_body_field_is_262179_and_invalid_json_code_2_and_nothing_happens() {
         RawClient.Answer unknown = client.post("/api/storage/volumes",
                 "{\"name\":\"v\",\"svm\":{\"name\":\"svm1\"},\"size\":1,\"colour\":\"blue\"}");
         RawClient.Answer broken = client.post("/api/storage/volumes", "{\"name\":");
 
         assertEquals(400, unknown.status());
+        assertEquals("262179", unknown.error().path("code").asText());
         assertEquals("colour", unknown.error().path("target").asText());
         assertEquals(400, broken.status());
         assertEquals("2", broken.error().path("code").asText());

@@ -43,7 +43,7 @@ class RequestBodyTest {
     }
 
     @Test
-    void a_wrong_type_unknown_field_or_duplicate_is_code_2_naming_the_field() {
+    void an_unknown_field_is_262179_a_wrong_type_262197_and_a_duplicate_code_2_each_naming_the_field() {
         OntapException type = assertThrows(OntapException.class, () -> body("{\"name\":5}").text("name"));
         OntapException unknown = assertThrows(OntapException.class, () -> body("{\"nme\":\"x\"}").only("name"));
         OntapException twice = assertThrows(OntapException.class,
@@ -51,10 +51,14 @@ class RequestBodyTest {
 
         for (OntapException e : List.of(type, unknown, twice)) {
             assertEquals(400, e.httpStatus());
-            assertEquals("2", e.code());
         }
+        assertEquals("262197", type.code());
+        assertEquals("\"5\" is an invalid value for field \"name\"", type.getMessage());
         assertEquals("name", type.target());
+        assertEquals("262179", unknown.code());
+        assertEquals("Unexpected argument \"nme\".", unknown.getMessage());
         assertEquals("nme", unknown.target());
+        assertEquals("2", twice.code());
         assertEquals("svm.name", twice.target());
     }
 
