@@ -5,7 +5,7 @@ import io.mirrordrill.adapter.s3.S3ObjectStore;
 import io.mirrordrill.emulator.s3.S3Credentials;
 import io.mirrordrill.emulator.s3.S3Server;
 import io.mirrordrill.emulator.s3.S3Store;
-import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
+import io.mirrordrill.port.objectstore.ObjectStorePort;
 import io.mirrordrill.sim.World;
 
 import java.util.List;

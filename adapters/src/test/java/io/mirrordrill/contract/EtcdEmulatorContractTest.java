@@ -3,11 +3,11 @@ package io.mirrordrill.contract;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.emulator.k8s.EtcdEmulator;
 import io.mirrordrill.emulator.k8s.KubernetesCluster;
-import io.mirrordrill.engine.port.etcd.EtcdPort;
-import io.mirrordrill.engine.port.etcd.RestoreRequest;
-import io.mirrordrill.engine.port.etcd.RestoredMember;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.etcd.EtcdPort;
+import io.mirrordrill.port.etcd.RestoreRequest;
+import io.mirrordrill.port.etcd.RestoredMember;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.sim.World;
 
 import java.time.Duration;

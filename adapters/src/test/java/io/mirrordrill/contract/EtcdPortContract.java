@@ -1,12 +1,12 @@
 package io.mirrordrill.contract;
 
-import io.mirrordrill.engine.port.UnreachableException;
-import io.mirrordrill.engine.port.etcd.EtcdException;
-import io.mirrordrill.engine.port.etcd.EtcdException.Reason;
-import io.mirrordrill.engine.port.etcd.EtcdPort;
-import io.mirrordrill.engine.port.etcd.RestoreRequest;
-import io.mirrordrill.engine.port.etcd.RestoredMember;
-import io.mirrordrill.engine.port.etcd.SavedSnapshot;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.etcd.EtcdException;
+import io.mirrordrill.port.etcd.EtcdException.Reason;
+import io.mirrordrill.port.etcd.EtcdPort;
+import io.mirrordrill.port.etcd.RestoreRequest;
+import io.mirrordrill.port.etcd.RestoredMember;
+import io.mirrordrill.port.etcd.SavedSnapshot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,9 +3,9 @@ package io.mirrordrill.contract;
 import io.mirrordrill.adapter.etcd.EtcdctlConfig;
 import io.mirrordrill.adapter.etcd.EtcdctlPort;
 import io.mirrordrill.adapter.etcd.LocalEtcd;
-import io.mirrordrill.engine.port.etcd.EtcdPort;
-import io.mirrordrill.engine.port.etcd.RestoreRequest;
-import io.mirrordrill.engine.port.etcd.RestoredMember;
+import io.mirrordrill.port.etcd.EtcdPort;
+import io.mirrordrill.port.etcd.RestoreRequest;
+import io.mirrordrill.port.etcd.RestoredMember;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,8 +2,8 @@ package io.mirrordrill.contract;
 
 import io.mirrordrill.adapter.time.ExecutorScheduler;
 import io.mirrordrill.adapter.time.SystemClock;
-import io.mirrordrill.engine.port.Clock;
-import io.mirrordrill.engine.port.Scheduler;
+import io.mirrordrill.port.Clock;
+import io.mirrordrill.port.Scheduler;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

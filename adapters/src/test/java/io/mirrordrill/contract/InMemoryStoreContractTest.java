@@ -1,7 +1,7 @@
 package io.mirrordrill.contract;
 
 import io.mirrordrill.emulator.s3.S3Store;
-import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
+import io.mirrordrill.port.objectstore.ObjectStorePort;
 import io.mirrordrill.sim.World;
 
 /** The contract against the in-memory store, called from its own site. */

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mirrordrill.adapter.kubernetes.Fabric8KubernetesPort;
 import io.mirrordrill.emulator.k8s.KubernetesCluster;
 import io.mirrordrill.emulator.k8s.server.KubeApiServer;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
 import io.mirrordrill.sim.World;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;

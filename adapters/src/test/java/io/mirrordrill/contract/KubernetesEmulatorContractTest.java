@@ -1,7 +1,7 @@
 package io.mirrordrill.contract;
 
 import io.mirrordrill.emulator.k8s.KubernetesCluster;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
 import io.mirrordrill.sim.World;
 
 import java.time.Duration;

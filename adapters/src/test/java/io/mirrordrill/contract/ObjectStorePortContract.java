@@ -9,16 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mirrordrill.engine.port.objectstore.BucketInfo;
-import io.mirrordrill.engine.port.objectstore.ByteRange;
-import io.mirrordrill.engine.port.objectstore.ListPage;
-import io.mirrordrill.engine.port.objectstore.ListRequest;
-import io.mirrordrill.engine.port.objectstore.ObjectContent;
-import io.mirrordrill.engine.port.objectstore.ObjectInfo;
-import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
-import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
-import io.mirrordrill.engine.port.objectstore.S3Errors;
-import io.mirrordrill.engine.port.objectstore.WriteCondition;
+import io.mirrordrill.port.objectstore.BucketInfo;
+import io.mirrordrill.port.objectstore.ByteRange;
+import io.mirrordrill.port.objectstore.ListPage;
+import io.mirrordrill.port.objectstore.ListRequest;
+import io.mirrordrill.port.objectstore.ObjectContent;
+import io.mirrordrill.port.objectstore.ObjectInfo;
+import io.mirrordrill.port.objectstore.ObjectStoreException;
+import io.mirrordrill.port.objectstore.ObjectStorePort;
+import io.mirrordrill.port.objectstore.S3Errors;
+import io.mirrordrill.port.objectstore.WriteCondition;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

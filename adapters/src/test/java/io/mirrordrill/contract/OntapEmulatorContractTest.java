@@ -3,8 +3,8 @@ package io.mirrordrill.contract;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mirrordrill.emulator.ontap.OntapEmulator;
-import io.mirrordrill.engine.port.ontap.JobRecord;
-import io.mirrordrill.engine.port.ontap.OntapPort;
+import io.mirrordrill.port.ontap.JobRecord;
+import io.mirrordrill.port.ontap.OntapPort;
 import io.mirrordrill.sim.World;
 
 import java.time.Duration;

@@ -4,7 +4,7 @@ import io.mirrordrill.adapter.ontap.OntapCredentials;
 import io.mirrordrill.adapter.ontap.OntapRestConnector;
 import io.mirrordrill.emulator.ontap.OntapEmulator;
 import io.mirrordrill.emulator.ontap.rest.OntapRestServer;
-import io.mirrordrill.engine.port.ontap.OntapPort;
+import io.mirrordrill.port.ontap.OntapPort;
 import io.mirrordrill.sim.World;
 
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.mirrordrill.contract;
 
-import io.mirrordrill.engine.port.exec.PodExecPort;
+import io.mirrordrill.port.exec.PodExecPort;
 
 /** The contract against the emulator's pod shell, called directly in simulated time. */
 class PodExecEmulatorContractTest extends PodExecPortContract {

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mirrordrill.adapter.kubernetes.Fabric8KubernetesPort;
 import io.mirrordrill.adapter.kubernetes.Fabric8PodExecPort;
 import io.mirrordrill.emulator.k8s.server.KubeApiServer;
-import io.mirrordrill.engine.port.exec.PodExecPort;
+import io.mirrordrill.port.exec.PodExecPort;
 import org.junit.jupiter.api.AfterEach;
 
 /**

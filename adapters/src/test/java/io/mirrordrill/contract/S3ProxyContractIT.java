@@ -2,7 +2,7 @@ package io.mirrordrill.contract;
 
 import io.mirrordrill.adapter.s3.S3Config;
 import io.mirrordrill.adapter.s3.S3ObjectStore;
-import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
+import io.mirrordrill.port.objectstore.ObjectStorePort;
 
 import java.net.URI;
 import org.gaul.s3proxy.S3Proxy;

@@ -1,7 +1,7 @@
 package io.mirrordrill.contract;
 
-import io.mirrordrill.engine.port.Clock;
-import io.mirrordrill.engine.port.Scheduler;
+import io.mirrordrill.port.Clock;
+import io.mirrordrill.port.Scheduler;
 import io.mirrordrill.sim.World;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.mirrordrill.bench;
 
 import io.mirrordrill.emulator.ontap.OntapEmulator;
 import io.mirrordrill.emulator.ontap.rest.OntapRestServer;
-import io.mirrordrill.engine.port.ontap.SvmSubtype;
+import io.mirrordrill.port.ontap.SvmSubtype;
 import io.mirrordrill.sim.World;
 
 import java.nio.charset.StandardCharsets;

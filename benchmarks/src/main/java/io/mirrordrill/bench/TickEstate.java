@@ -1,8 +1,8 @@
 package io.mirrordrill.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.scenario.world.SimCluster;
 import io.mirrordrill.scenario.world.SimWorld;
 

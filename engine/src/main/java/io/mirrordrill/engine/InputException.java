@@ -1,5 +1,7 @@
 package io.mirrordrill.engine;
 
+import io.mirrordrill.port.MirrordrillException;
+
 /**
  * Bad input from a person: a file that cannot be read, a field that is wrong. It names the file, the line (0 when
  * unknown), what is wrong and the fix; nothing has been changed when it is thrown. The CLI maps it to exit code 2.

@@ -1,6 +1,6 @@
 package io.mirrordrill.scenario;
 
-import io.mirrordrill.engine.MirrordrillException;
+import io.mirrordrill.port.MirrordrillException;
 
 /**
  * The root of what the scenarios module throws when a drill cannot go on (bad input is an

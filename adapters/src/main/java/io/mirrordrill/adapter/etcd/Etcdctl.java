@@ -1,7 +1,7 @@
 package io.mirrordrill.adapter.etcd;
 
-import io.mirrordrill.engine.port.etcd.EtcdException;
-import io.mirrordrill.engine.port.etcd.EtcdException.Reason;
+import io.mirrordrill.port.etcd.EtcdException;
+import io.mirrordrill.port.etcd.EtcdException.Reason;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.mirrordrill.adapter.etcd;
 
-import io.mirrordrill.engine.port.etcd.EtcdException;
+import io.mirrordrill.port.etcd.EtcdException;
 
 import java.nio.file.Path;
 import java.time.Duration;

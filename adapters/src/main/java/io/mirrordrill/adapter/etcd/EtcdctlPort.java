@@ -2,13 +2,13 @@ package io.mirrordrill.adapter.etcd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mirrordrill.engine.port.etcd.EtcdException;
-import io.mirrordrill.engine.port.etcd.EtcdException.Reason;
-import io.mirrordrill.engine.port.etcd.EtcdPort;
-import io.mirrordrill.engine.port.etcd.RestoreRequest;
-import io.mirrordrill.engine.port.etcd.RestoredMember;
-import io.mirrordrill.engine.port.etcd.SavedSnapshot;
-import io.mirrordrill.engine.port.etcd.SnapshotStatus;
+import io.mirrordrill.port.etcd.EtcdException;
+import io.mirrordrill.port.etcd.EtcdException.Reason;
+import io.mirrordrill.port.etcd.EtcdPort;
+import io.mirrordrill.port.etcd.RestoreRequest;
+import io.mirrordrill.port.etcd.RestoredMember;
+import io.mirrordrill.port.etcd.SavedSnapshot;
+import io.mirrordrill.port.etcd.SnapshotStatus;
 
 import java.io.IOException;
 import java.io.InputStream;

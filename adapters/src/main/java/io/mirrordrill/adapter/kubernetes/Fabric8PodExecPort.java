@@ -5,8 +5,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
-import io.mirrordrill.engine.port.UnreachableException;
-import io.mirrordrill.engine.port.exec.PodExecPort;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.exec.PodExecPort;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -4,10 +4,10 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.mirrordrill.adapter.kubernetes.Fabric8Errors.Op;
-import io.mirrordrill.engine.port.kubernetes.ResourceKind;
-import io.mirrordrill.engine.port.kubernetes.Watch;
-import io.mirrordrill.engine.port.kubernetes.WatchEvent;
-import io.mirrordrill.engine.port.kubernetes.WatchListener;
+import io.mirrordrill.port.kubernetes.ResourceKind;
+import io.mirrordrill.port.kubernetes.Watch;
+import io.mirrordrill.port.kubernetes.WatchEvent;
+import io.mirrordrill.port.kubernetes.WatchListener;
 
 /**
  * Bridges a fabric8 watcher to a {@link WatchListener}. Delivery and {@link #close()} share a lock, so once close

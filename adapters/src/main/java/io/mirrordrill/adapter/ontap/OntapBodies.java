@@ -2,11 +2,11 @@ package io.mirrordrill.adapter.ontap;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mirrordrill.engine.port.ontap.PolicyRecord;
-import io.mirrordrill.engine.port.ontap.RelationshipCreate;
-import io.mirrordrill.engine.port.ontap.RelationshipPatch;
-import io.mirrordrill.engine.port.ontap.ScheduleRecord;
-import io.mirrordrill.engine.port.ontap.VolumeCreate;
+import io.mirrordrill.port.ontap.PolicyRecord;
+import io.mirrordrill.port.ontap.RelationshipCreate;
+import io.mirrordrill.port.ontap.RelationshipPatch;
+import io.mirrordrill.port.ontap.ScheduleRecord;
+import io.mirrordrill.port.ontap.VolumeCreate;
 
 import java.util.List;
 

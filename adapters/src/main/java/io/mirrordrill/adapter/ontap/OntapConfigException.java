@@ -1,6 +1,6 @@
 package io.mirrordrill.adapter.ontap;
 
-import io.mirrordrill.engine.MirrordrillException;
+import io.mirrordrill.port.MirrordrillException;
 
 /** An ONTAP connection setting that cannot work (bad URL, plain HTTP off loopback, unreadable CA); names it. */
 public class OntapConfigException extends MirrordrillException {

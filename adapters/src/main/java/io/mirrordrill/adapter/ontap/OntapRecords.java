@@ -1,24 +1,24 @@
 package io.mirrordrill.adapter.ontap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mirrordrill.engine.port.ontap.ClusterPeerRecord;
-import io.mirrordrill.engine.port.ontap.ClusterRecord;
-import io.mirrordrill.engine.port.ontap.JobRecord;
-import io.mirrordrill.engine.port.ontap.JobState;
-import io.mirrordrill.engine.port.ontap.PolicyRecord;
-import io.mirrordrill.engine.port.ontap.RelationshipRecord;
-import io.mirrordrill.engine.port.ontap.RelationshipState;
-import io.mirrordrill.engine.port.ontap.ScheduleRecord;
-import io.mirrordrill.engine.port.ontap.SnapshotRecord;
-import io.mirrordrill.engine.port.ontap.SvmPeerRecord;
-import io.mirrordrill.engine.port.ontap.SvmRecord;
-import io.mirrordrill.engine.port.ontap.SvmState;
-import io.mirrordrill.engine.port.ontap.SvmSubtype;
-import io.mirrordrill.engine.port.ontap.TransferRecord;
-import io.mirrordrill.engine.port.ontap.TransferState;
-import io.mirrordrill.engine.port.ontap.UnhealthyReason;
-import io.mirrordrill.engine.port.ontap.VolumeRecord;
-import io.mirrordrill.engine.port.ontap.VolumeType;
+import io.mirrordrill.port.ontap.ClusterPeerRecord;
+import io.mirrordrill.port.ontap.ClusterRecord;
+import io.mirrordrill.port.ontap.JobRecord;
+import io.mirrordrill.port.ontap.JobState;
+import io.mirrordrill.port.ontap.PolicyRecord;
+import io.mirrordrill.port.ontap.RelationshipRecord;
+import io.mirrordrill.port.ontap.RelationshipState;
+import io.mirrordrill.port.ontap.ScheduleRecord;
+import io.mirrordrill.port.ontap.SnapshotRecord;
+import io.mirrordrill.port.ontap.SvmPeerRecord;
+import io.mirrordrill.port.ontap.SvmRecord;
+import io.mirrordrill.port.ontap.SvmState;
+import io.mirrordrill.port.ontap.SvmSubtype;
+import io.mirrordrill.port.ontap.TransferRecord;
+import io.mirrordrill.port.ontap.TransferState;
+import io.mirrordrill.port.ontap.UnhealthyReason;
+import io.mirrordrill.port.ontap.VolumeRecord;
+import io.mirrordrill.port.ontap.VolumeType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -186,8 +186,8 @@ final class OntapRecords {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new io.mirrordrill.engine.port.ontap.OntapException(502,
-                    io.mirrordrill.engine.port.ontap.OntapErrors.INVALID, "ONTAP answered a " + type.getSimpleName()
+            throw new io.mirrordrill.port.ontap.OntapException(502,
+                    io.mirrordrill.port.ontap.OntapErrors.INVALID, "ONTAP answered a " + type.getSimpleName()
                     + " this client does not know: \"" + value + "\"");
         }
     }

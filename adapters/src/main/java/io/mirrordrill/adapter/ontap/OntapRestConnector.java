@@ -1,7 +1,7 @@
 package io.mirrordrill.adapter.ontap;
 
-import io.mirrordrill.engine.port.ontap.OntapConnector;
-import io.mirrordrill.engine.port.ontap.OntapPort;
+import io.mirrordrill.port.ontap.OntapConnector;
+import io.mirrordrill.port.ontap.OntapPort;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,6 +1,6 @@
 package io.mirrordrill.adapter.s3;
 
-import io.mirrordrill.engine.MirrordrillException;
+import io.mirrordrill.port.MirrordrillException;
 
 /** An S3 configuration that cannot work (missing field, unreadable rootCA, bad proxy URL); names the field. */
 public class S3ConfigException extends MirrordrillException {

@@ -1,10 +1,10 @@
 package io.mirrordrill.adapter.s3;
 
-import io.mirrordrill.engine.MirrordrillException;
-import io.mirrordrill.engine.port.UnreachableException;
-import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
-import io.mirrordrill.engine.port.objectstore.ResponseLostException;
-import io.mirrordrill.engine.port.objectstore.S3Errors;
+import io.mirrordrill.port.MirrordrillException;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.objectstore.ObjectStoreException;
+import io.mirrordrill.port.objectstore.ResponseLostException;
+import io.mirrordrill.port.objectstore.S3Errors;
 
 import java.io.IOException;
 import java.net.ConnectException;

@@ -1,15 +1,15 @@
 package io.mirrordrill.adapter.s3;
 
-import io.mirrordrill.engine.port.objectstore.BucketInfo;
-import io.mirrordrill.engine.port.objectstore.ByteRange;
-import io.mirrordrill.engine.port.objectstore.ListPage;
-import io.mirrordrill.engine.port.objectstore.ListRequest;
-import io.mirrordrill.engine.port.objectstore.ObjectContent;
-import io.mirrordrill.engine.port.objectstore.ObjectInfo;
-import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
-import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
-import io.mirrordrill.engine.port.objectstore.S3Errors;
-import io.mirrordrill.engine.port.objectstore.WriteCondition;
+import io.mirrordrill.port.objectstore.BucketInfo;
+import io.mirrordrill.port.objectstore.ByteRange;
+import io.mirrordrill.port.objectstore.ListPage;
+import io.mirrordrill.port.objectstore.ListRequest;
+import io.mirrordrill.port.objectstore.ObjectContent;
+import io.mirrordrill.port.objectstore.ObjectInfo;
+import io.mirrordrill.port.objectstore.ObjectStoreException;
+import io.mirrordrill.port.objectstore.ObjectStorePort;
+import io.mirrordrill.port.objectstore.S3Errors;
+import io.mirrordrill.port.objectstore.WriteCondition;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -29,8 +29,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * {@link ObjectStorePort} over the AWS SDK v2 S3 client, for real endpoints (AWS, ONTAP S3, StorageGRID, MinIO...).
  * Every SDK failure becomes an {@link ObjectStoreException} with S3's code, an
- * {@link io.mirrordrill.engine.port.UnreachableException}, or a
- * {@link io.mirrordrill.engine.port.objectstore.ResponseLostException} (see {@link S3Failures}).
+ * {@link io.mirrordrill.port.UnreachableException}, or a
+ * {@link io.mirrordrill.port.objectstore.ResponseLostException} (see {@link S3Failures}).
  */
 public final class S3ObjectStore implements ObjectStorePort, AutoCloseable {
     private final S3Config config;

@@ -1,6 +1,6 @@
 package io.mirrordrill.adapter.time;
 
-import io.mirrordrill.engine.port.Scheduler;
+import io.mirrordrill.port.Scheduler;
 
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;

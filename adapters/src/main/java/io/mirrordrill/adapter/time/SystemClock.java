@@ -1,6 +1,6 @@
 package io.mirrordrill.adapter.time;
 
-import io.mirrordrill.engine.port.Clock;
+import io.mirrordrill.port.Clock;
 
 import java.time.Instant;
 

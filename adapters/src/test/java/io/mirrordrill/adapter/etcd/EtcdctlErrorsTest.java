@@ -1,9 +1,9 @@
 package io.mirrordrill.adapter.etcd;
 
-import io.mirrordrill.engine.MirrordrillException;
-import io.mirrordrill.engine.port.UnreachableException;
-import io.mirrordrill.engine.port.etcd.EtcdException;
-import io.mirrordrill.engine.port.etcd.EtcdException.Reason;
+import io.mirrordrill.port.MirrordrillException;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.etcd.EtcdException;
+import io.mirrordrill.port.etcd.EtcdException.Reason;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

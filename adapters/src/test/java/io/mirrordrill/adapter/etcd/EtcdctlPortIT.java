@@ -1,8 +1,8 @@
 package io.mirrordrill.adapter.etcd;
 
-import io.mirrordrill.engine.port.etcd.EtcdException;
-import io.mirrordrill.engine.port.etcd.EtcdException.Reason;
-import io.mirrordrill.engine.port.etcd.SavedSnapshot;
+import io.mirrordrill.port.etcd.EtcdException;
+import io.mirrordrill.port.etcd.EtcdException.Reason;
+import io.mirrordrill.port.etcd.SavedSnapshot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.mirrordrill.adapter.etcd;
 
-import io.mirrordrill.engine.port.etcd.EtcdException;
-import io.mirrordrill.engine.port.etcd.EtcdException.Reason;
+import io.mirrordrill.port.etcd.EtcdException;
+import io.mirrordrill.port.etcd.EtcdException.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +72,7 @@ class EtcdctlPortTest {
                 if [ "$2" = restore ]; then mkdir -p "$5/member/snap"; fi""");
         Path snapshot = Files.write(dir.resolve("snap.db"), new byte[] {1, 2, 3});
         EtcdctlPort port = new EtcdctlPort(config(script).build());
-        var member = port.restore(snapshot, io.mirrordrill.engine.port.etcd.RestoreRequest
+        var member = port.restore(snapshot, io.mirrordrill.port.etcd.RestoreRequest
                 .into(dir.resolve("data").toString()).member("master-1", "https://10.0.0.1:2380"));
         assertEquals(4, member.snapshot().revision());
         assertEquals("c7fa26f0", member.snapshot().hashHex());
@@ -91,7 +91,7 @@ class EtcdctlPortTest {
         Path snapshot = Files.write(dir.resolve("snap.db"), new byte[] {1, 2, 3});
         Path data = dir.resolve("data");
         EtcdException e = assertThrows(EtcdException.class, () -> new EtcdctlPort(config(script).build())
-                .restore(snapshot, io.mirrordrill.engine.port.etcd.RestoreRequest.into(data.toString())));
+                .restore(snapshot, io.mirrordrill.port.etcd.RestoreRequest.into(data.toString())));
         assertEquals(Reason.CORRUPT_SNAPSHOT, e.reason());
         assertFalse(Files.exists(data));
     }

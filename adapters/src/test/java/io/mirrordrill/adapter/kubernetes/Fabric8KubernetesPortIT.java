@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.mirrordrill.contract.KubernetesPortContract;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 

@@ -1,14 +1,14 @@
 package io.mirrordrill.adapter.kubernetes;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.mirrordrill.engine.MirrordrillException;
-import io.mirrordrill.engine.port.Scheduler;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.Resources;
-import io.mirrordrill.engine.port.kubernetes.Watch;
-import io.mirrordrill.engine.port.kubernetes.WatchEvent;
-import io.mirrordrill.engine.port.kubernetes.WatchListener;
+import io.mirrordrill.port.MirrordrillException;
+import io.mirrordrill.port.Scheduler;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.Watch;
+import io.mirrordrill.port.kubernetes.WatchEvent;
+import io.mirrordrill.port.kubernetes.WatchListener;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;

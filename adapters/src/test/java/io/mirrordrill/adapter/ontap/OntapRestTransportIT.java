@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mirrordrill.emulator.ontap.OntapEmulator;
 import io.mirrordrill.emulator.ontap.rest.OntapRestServer;
-import io.mirrordrill.engine.port.UnreachableException;
-import io.mirrordrill.engine.port.ontap.OntapErrors;
-import io.mirrordrill.engine.port.ontap.OntapException;
-import io.mirrordrill.engine.port.ontap.SvmRecord;
-import io.mirrordrill.engine.port.ontap.SvmSubtype;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.ontap.OntapErrors;
+import io.mirrordrill.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.SvmRecord;
+import io.mirrordrill.port.ontap.SvmSubtype;
 import io.mirrordrill.sim.World;
 
 import java.io.InputStream;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mirrordrill.emulator.s3.S3Credentials;
 import io.mirrordrill.emulator.s3.S3Server;
 import io.mirrordrill.emulator.s3.S3Store;
-import io.mirrordrill.engine.port.UnreachableException;
+import io.mirrordrill.port.UnreachableException;
 import io.mirrordrill.sim.World;
 
 import java.io.InputStream;

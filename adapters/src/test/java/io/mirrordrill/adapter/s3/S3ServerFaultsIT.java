@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.mirrordrill.emulator.s3.S3Credentials;
 import io.mirrordrill.emulator.s3.S3Server;
 import io.mirrordrill.emulator.s3.S3Store;
-import io.mirrordrill.engine.port.UnreachableException;
-import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
-import io.mirrordrill.engine.port.objectstore.ResponseLostException;
-import io.mirrordrill.engine.port.objectstore.S3Errors;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.objectstore.ObjectStoreException;
+import io.mirrordrill.port.objectstore.ResponseLostException;
+import io.mirrordrill.port.objectstore.S3Errors;
 import io.mirrordrill.sim.World;
 
 import java.util.List;

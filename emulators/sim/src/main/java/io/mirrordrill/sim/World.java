@@ -1,7 +1,7 @@
 package io.mirrordrill.sim;
 
-import io.mirrordrill.engine.port.Clock;
-import io.mirrordrill.engine.port.Scheduler;
+import io.mirrordrill.port.Clock;
+import io.mirrordrill.port.Scheduler;
 
 import java.time.Duration;
 import java.time.Instant;

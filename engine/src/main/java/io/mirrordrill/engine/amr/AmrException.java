@@ -1,6 +1,6 @@
 package io.mirrordrill.engine.amr;
 
-import io.mirrordrill.engine.MirrordrillException;
+import io.mirrordrill.port.MirrordrillException;
 
 /**
  * Something about an AppMirrorRelationship that a person must fix: the message says what and how. {@code permanent}

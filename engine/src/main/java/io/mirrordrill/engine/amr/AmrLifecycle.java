@@ -2,7 +2,7 @@ package io.mirrordrill.engine.amr;
 
 import io.mirrordrill.engine.model.MirrorState;
 
-import io.mirrordrill.engine.MirrordrillException;
+import io.mirrordrill.port.MirrordrillException;
 
 import java.util.List;
 import java.util.Optional;

@@ -6,8 +6,8 @@ import io.mirrordrill.engine.model.Condition;
 import io.mirrordrill.engine.model.LastTransfer;
 import io.mirrordrill.engine.model.MirrorState;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
-import io.mirrordrill.engine.port.Clock;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.Clock;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
 
 import java.util.List;
 import java.util.Objects;

@@ -10,9 +10,9 @@ import io.mirrordrill.engine.archive.ArchiveReader;
 import io.mirrordrill.engine.archive.ArchiveWriter;
 import io.mirrordrill.engine.model.AppVault;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.objectstore.ObjectStoreConnector;
-import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.objectstore.ObjectStoreConnector;
+import io.mirrordrill.port.objectstore.ObjectStorePort;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.mirrordrill.engine.application;
 
-import io.mirrordrill.engine.MirrordrillException;
+import io.mirrordrill.port.MirrordrillException;
 
 import java.util.List;
 

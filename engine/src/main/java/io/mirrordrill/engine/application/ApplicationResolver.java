@@ -5,11 +5,11 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.model.AppVault;
 import io.mirrordrill.engine.model.Application;
 import io.mirrordrill.engine.model.ProtectApi;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.ResourceKind;
-import io.mirrordrill.engine.port.kubernetes.Resources;
-import io.mirrordrill.engine.port.kubernetes.UnknownKindException;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.ResourceKind;
+import io.mirrordrill.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.UnknownKindException;
 
 import java.util.ArrayList;
 import java.util.List;

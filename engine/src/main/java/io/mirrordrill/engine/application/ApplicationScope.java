@@ -1,7 +1,7 @@
 package io.mirrordrill.engine.application;
 
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.ResourceKind;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.ResourceKind;
 import io.mirrordrill.engine.restore.NamespaceMetadata;
 
 import java.util.List;

@@ -2,7 +2,7 @@ package io.mirrordrill.engine.application;
 
 import io.mirrordrill.engine.model.ExecHook;
 import io.mirrordrill.engine.model.ProtectApi;
-import io.mirrordrill.engine.port.kubernetes.ResourceKind;
+import io.mirrordrill.port.kubernetes.ResourceKind;
 
 import java.util.ArrayList;
 import java.util.Comparator;

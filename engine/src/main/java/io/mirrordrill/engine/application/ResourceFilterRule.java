@@ -4,10 +4,10 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.model.ResourceFilter;
 import io.mirrordrill.engine.model.ResourceMatcher;
 import io.mirrordrill.engine.model.SelectionCriteria;
-import io.mirrordrill.engine.port.kubernetes.KubernetesException;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.ResourceKind;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.KubernetesException;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.ResourceKind;
+import io.mirrordrill.port.kubernetes.Resources;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -7,11 +7,11 @@ import io.mirrordrill.engine.model.GroupVersionKind;
 import io.mirrordrill.engine.model.IncludedNamespace;
 import io.mirrordrill.engine.model.validation.Problem;
 import io.mirrordrill.engine.model.validation.Validator;
-import io.mirrordrill.engine.port.kubernetes.KubernetesException;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.ResourceKind;
-import io.mirrordrill.engine.port.kubernetes.UnknownKindException;
+import io.mirrordrill.port.kubernetes.KubernetesException;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.ResourceKind;
+import io.mirrordrill.port.kubernetes.UnknownKindException;
 import io.mirrordrill.engine.restore.NamespaceMetadata;
 
 import java.util.ArrayList;

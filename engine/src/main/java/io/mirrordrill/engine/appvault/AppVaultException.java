@@ -1,6 +1,6 @@
 package io.mirrordrill.engine.appvault;
 
-import io.mirrordrill.engine.MirrordrillException;
+import io.mirrordrill.port.MirrordrillException;
 
 /**
  * An AppVault that cannot be used as it stands: what is wrong, the condition {@link #reason()} it is reported under,

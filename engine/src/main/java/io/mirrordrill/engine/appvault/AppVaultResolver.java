@@ -7,8 +7,8 @@ import io.mirrordrill.engine.model.ProviderType;
 import io.mirrordrill.engine.model.S3Config;
 import io.mirrordrill.engine.model.validation.Problem;
 import io.mirrordrill.engine.model.validation.Validator;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.objectstore.S3Target;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.objectstore.S3Target;
 
 import java.util.ArrayList;
 import java.util.List;

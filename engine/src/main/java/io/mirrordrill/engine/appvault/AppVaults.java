@@ -3,7 +3,7 @@ package io.mirrordrill.engine.appvault;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.model.AppVault;
 import io.mirrordrill.engine.model.ProtectApi;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
 
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package io.mirrordrill.engine.appvault;
 
 import io.mirrordrill.engine.model.ProviderType;
-import io.mirrordrill.engine.port.objectstore.S3Target;
+import io.mirrordrill.port.objectstore.S3Target;
 
 import java.util.List;
 

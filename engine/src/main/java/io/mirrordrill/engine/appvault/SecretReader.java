@@ -1,7 +1,7 @@
 package io.mirrordrill.engine.appvault;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -3,7 +3,7 @@ package io.mirrordrill.engine.archive;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.engine.restore.NamespaceMetadata;
 
 import java.util.ArrayList;

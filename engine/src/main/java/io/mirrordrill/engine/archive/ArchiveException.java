@@ -1,6 +1,6 @@
 package io.mirrordrill.engine.archive;
 
-import io.mirrordrill.engine.MirrordrillException;
+import io.mirrordrill.port.MirrordrillException;
 
 /** A problem with one archive in a vault; {@link #archivePath()} names it. */
 public class ArchiveException extends MirrordrillException {

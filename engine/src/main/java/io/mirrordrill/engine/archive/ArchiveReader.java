@@ -1,11 +1,11 @@
 package io.mirrordrill.engine.archive;
 
-import io.mirrordrill.engine.port.objectstore.ListPage;
-import io.mirrordrill.engine.port.objectstore.ListRequest;
-import io.mirrordrill.engine.port.objectstore.ObjectInfo;
-import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
-import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
-import io.mirrordrill.engine.port.objectstore.S3Errors;
+import io.mirrordrill.port.objectstore.ListPage;
+import io.mirrordrill.port.objectstore.ListRequest;
+import io.mirrordrill.port.objectstore.ObjectInfo;
+import io.mirrordrill.port.objectstore.ObjectStoreException;
+import io.mirrordrill.port.objectstore.ObjectStorePort;
+import io.mirrordrill.port.objectstore.S3Errors;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.mirrordrill.engine.restore;
 
-import io.mirrordrill.engine.MirrordrillException;
+import io.mirrordrill.port.MirrordrillException;
 
 /**
  * A JSON Patch operation that cannot be applied; the document it was applied to is unchanged.

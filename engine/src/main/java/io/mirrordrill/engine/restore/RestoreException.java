@@ -1,6 +1,6 @@
 package io.mirrordrill.engine.restore;
 
-import io.mirrordrill.engine.MirrordrillException;
+import io.mirrordrill.port.MirrordrillException;
 import java.util.List;
 import java.util.stream.Collectors;
 

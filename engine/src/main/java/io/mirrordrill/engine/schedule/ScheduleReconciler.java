@@ -1,9 +1,9 @@
 package io.mirrordrill.engine.schedule;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.mirrordrill.engine.controller.Outcome;
-import io.mirrordrill.engine.controller.Reconciler;
-import io.mirrordrill.engine.controller.ResourceKey;
+import io.mirrordrill.runtime.Outcome;
+import io.mirrordrill.runtime.Reconciler;
+import io.mirrordrill.runtime.ResourceKey;
 import io.mirrordrill.engine.model.ProtectApi;
 import io.mirrordrill.engine.model.ResourceStatus;
 import io.mirrordrill.engine.model.Schedule;
@@ -14,10 +14,10 @@ import io.mirrordrill.engine.model.validation.Problem;
 import io.mirrordrill.engine.model.validation.Validator;
 import io.mirrordrill.engine.model.yaml.BindingException;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
-import io.mirrordrill.engine.port.Clock;
-import io.mirrordrill.engine.port.kubernetes.ConflictException;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.kubernetes.NotFoundException;
+import io.mirrordrill.port.Clock;
+import io.mirrordrill.port.kubernetes.ConflictException;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.NotFoundException;
 import io.mirrordrill.engine.status.StatusWriter;
 import io.mirrordrill.engine.status.UnboundStatus;
 

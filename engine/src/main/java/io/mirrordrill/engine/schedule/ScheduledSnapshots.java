@@ -9,11 +9,11 @@ import io.mirrordrill.engine.model.Snapshot;
 import io.mirrordrill.engine.model.SnapshotSpec;
 import io.mirrordrill.engine.model.SnapshotState;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
-import io.mirrordrill.engine.port.kubernetes.AlreadyExistsException;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.NotFoundException;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.AlreadyExistsException;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.NotFoundException;
+import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.engine.restore.RestoreLabels;
 
 import java.time.Instant;

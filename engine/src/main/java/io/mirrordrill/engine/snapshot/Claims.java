@@ -3,7 +3,7 @@ package io.mirrordrill.engine.snapshot;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.archive.StagedCapture;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.Resources;
 
 import java.util.List;
 

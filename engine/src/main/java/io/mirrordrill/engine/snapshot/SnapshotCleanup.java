@@ -1,9 +1,9 @@
 package io.mirrordrill.engine.snapshot;
 
-import io.mirrordrill.engine.controller.Outcome;
+import io.mirrordrill.runtime.Outcome;
 import io.mirrordrill.engine.model.HookStage;
 import io.mirrordrill.engine.model.SnapshotState;
-import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
+import io.mirrordrill.port.objectstore.ObjectStoreException;
 
 import java.time.Duration;
 import java.util.Optional;

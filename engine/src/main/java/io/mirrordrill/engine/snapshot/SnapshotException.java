@@ -1,6 +1,6 @@
 package io.mirrordrill.engine.snapshot;
 
-import io.mirrordrill.engine.MirrordrillException;
+import io.mirrordrill.port.MirrordrillException;
 
 /**
  * Why a snapshot cannot complete, for a person: the message names what is wrong and the fix; the reason is the

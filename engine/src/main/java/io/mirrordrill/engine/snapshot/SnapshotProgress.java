@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mirrordrill.engine.archive.HookResult;
 import io.mirrordrill.engine.model.SnapshotState;
 import io.mirrordrill.engine.model.SnapshotStatus;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.Resources;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.mirrordrill.engine.snapshot;
 
-import io.mirrordrill.engine.controller.Outcome;
-import io.mirrordrill.engine.port.kubernetes.KubernetesException;
-import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
+import io.mirrordrill.runtime.Outcome;
+import io.mirrordrill.port.kubernetes.KubernetesException;
+import io.mirrordrill.port.objectstore.ObjectStoreException;
 
 /**
  * A port that is down (unreachable, 5xx, a lost response) does not fail a snapshot: the controller retries with

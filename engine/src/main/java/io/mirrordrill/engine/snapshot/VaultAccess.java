@@ -9,8 +9,8 @@ import io.mirrordrill.engine.model.AppVault;
 import io.mirrordrill.engine.model.ProtectApi;
 import io.mirrordrill.engine.model.yaml.BindingException;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.objectstore.ObjectStoreConnector;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.objectstore.ObjectStoreConnector;
 
 import java.util.Optional;
 

@@ -3,8 +3,8 @@ package io.mirrordrill.engine.snapshot;
 import io.mirrordrill.engine.archive.ArchiveReader;
 import io.mirrordrill.engine.archive.ArchiveRetention;
 import io.mirrordrill.engine.archive.ArchiveWriter;
-import io.mirrordrill.engine.port.objectstore.ObjectStoreConnector;
-import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
+import io.mirrordrill.port.objectstore.ObjectStoreConnector;
+import io.mirrordrill.port.objectstore.ObjectStorePort;
 
 /** An AppVault's bucket, connected: the archive writer, reader and retention on it. Closing releases the port. */
 record VaultBucket(ObjectStorePort store, String bucket) implements AutoCloseable {

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.archive.StagedCapture;
 import io.mirrordrill.engine.archive.VolumeSnapshotEntry;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.Resources;
-import io.mirrordrill.engine.port.kubernetes.UnknownKindException;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.UnknownKindException;
 
 import java.util.ArrayList;
 import java.util.List;

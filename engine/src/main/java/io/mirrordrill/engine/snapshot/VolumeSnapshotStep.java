@@ -1,8 +1,8 @@
 package io.mirrordrill.engine.snapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mirrordrill.engine.port.kubernetes.AlreadyExistsException;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.AlreadyExistsException;
+import io.mirrordrill.port.kubernetes.Resources;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -3,13 +3,13 @@ package io.mirrordrill.engine.status;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.model.ProtectResource;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.Resources;
 
 /**
  * Writes a protect resource's status through the status subresource, beside the object exactly as it was read (so
  * fields this model does not bind survive), with the resourceVersion read: a concurrent change is a
- * {@link io.mirrordrill.engine.port.kubernetes.ConflictException} for the caller to answer by looking again. A status
+ * {@link io.mirrordrill.port.kubernetes.ConflictException} for the caller to answer by looking again. A status
  * equal to the one there is not written: an unchanged resource costs no write.
  */
 public final class StatusWriter {

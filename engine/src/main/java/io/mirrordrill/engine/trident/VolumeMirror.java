@@ -1,19 +1,19 @@
 package io.mirrordrill.engine.trident;
 
-import io.mirrordrill.engine.port.ontap.DeleteScope;
-import io.mirrordrill.engine.port.ontap.JobRecord;
-import io.mirrordrill.engine.port.ontap.OntapConnector;
-import io.mirrordrill.engine.port.ontap.OntapException;
-import io.mirrordrill.engine.port.ontap.OntapPort;
-import io.mirrordrill.engine.port.ontap.RelationshipCreate;
-import io.mirrordrill.engine.port.ontap.RelationshipPatch;
-import io.mirrordrill.engine.port.ontap.RelationshipRecord;
-import io.mirrordrill.engine.port.ontap.RelationshipState;
-import io.mirrordrill.engine.port.ontap.SnapshotRecord;
-import io.mirrordrill.engine.port.ontap.TransferRecord;
-import io.mirrordrill.engine.port.ontap.TransferState;
-import io.mirrordrill.engine.port.ontap.VolumeRecord;
-import io.mirrordrill.engine.port.ontap.VolumeType;
+import io.mirrordrill.port.ontap.DeleteScope;
+import io.mirrordrill.port.ontap.JobRecord;
+import io.mirrordrill.port.ontap.OntapConnector;
+import io.mirrordrill.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.OntapPort;
+import io.mirrordrill.port.ontap.RelationshipCreate;
+import io.mirrordrill.port.ontap.RelationshipPatch;
+import io.mirrordrill.port.ontap.RelationshipRecord;
+import io.mirrordrill.port.ontap.RelationshipState;
+import io.mirrordrill.port.ontap.SnapshotRecord;
+import io.mirrordrill.port.ontap.TransferRecord;
+import io.mirrordrill.port.ontap.TransferState;
+import io.mirrordrill.port.ontap.VolumeRecord;
+import io.mirrordrill.port.ontap.VolumeType;
 
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package io.mirrordrill.engine.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.mirrordrill.engine.port.kubernetes.KindRegistry;
-import io.mirrordrill.engine.port.kubernetes.ResourceKind;
+import io.mirrordrill.port.kubernetes.KindRegistry;
+import io.mirrordrill.port.kubernetes.ResourceKind;
 
 import java.util.ArrayList;
 import java.util.List;

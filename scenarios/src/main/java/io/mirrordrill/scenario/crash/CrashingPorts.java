@@ -1,13 +1,13 @@
 package io.mirrordrill.scenario.crash;
 
 import io.mirrordrill.engine.EnginePorts;
-import io.mirrordrill.engine.MirrordrillException;
-import io.mirrordrill.engine.port.exec.PodExecPort;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.objectstore.ObjectStoreConnector;
-import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
-import io.mirrordrill.engine.port.ontap.OntapConnector;
-import io.mirrordrill.engine.port.ontap.OntapPort;
+import io.mirrordrill.port.MirrordrillException;
+import io.mirrordrill.port.exec.PodExecPort;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.objectstore.ObjectStoreConnector;
+import io.mirrordrill.port.objectstore.ObjectStorePort;
+import io.mirrordrill.port.ontap.OntapConnector;
+import io.mirrordrill.port.ontap.OntapPort;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;

@@ -1,9 +1,9 @@
 package io.mirrordrill.scenario.fuzz;
 
 import io.mirrordrill.engine.EnginePorts;
-import io.mirrordrill.engine.port.ontap.OntapPort;
-import io.mirrordrill.engine.port.ontap.RelationshipPatch;
-import io.mirrordrill.engine.port.ontap.RelationshipState;
+import io.mirrordrill.port.ontap.OntapPort;
+import io.mirrordrill.port.ontap.RelationshipPatch;
+import io.mirrordrill.port.ontap.RelationshipState;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;

@@ -2,9 +2,9 @@ package io.mirrordrill.scenario.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mirrordrill.engine.model.ProtectApi;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.Resources;
-import io.mirrordrill.engine.port.kubernetes.WatchEvent;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.WatchEvent;
 import io.mirrordrill.scenario.world.SimCluster;
 
 import java.time.Instant;

@@ -2,12 +2,12 @@ package io.mirrordrill.scenario.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mirrordrill.emulator.s3.S3Store;
-import io.mirrordrill.engine.MirrordrillException;
+import io.mirrordrill.port.MirrordrillException;
 import io.mirrordrill.engine.archive.Archive;
 import io.mirrordrill.engine.archive.ArchivePath;
 import io.mirrordrill.engine.archive.ArchiveReader;
 import io.mirrordrill.engine.model.ProtectApi;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.scenario.workload.Ledger;
 import io.mirrordrill.scenario.workload.RecordSet;
 import io.mirrordrill.scenario.workload.VolumeRef;

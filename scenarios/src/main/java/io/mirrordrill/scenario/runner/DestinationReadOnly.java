@@ -2,8 +2,8 @@ package io.mirrordrill.scenario.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.ontap.VolumeType;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.ontap.VolumeType;
 import io.mirrordrill.scenario.workload.VolumeRef;
 import io.mirrordrill.scenario.world.SimCluster;
 

@@ -3,8 +3,8 @@ package io.mirrordrill.scenario.runner;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.model.ProtectApi;
 import io.mirrordrill.engine.model.ResourceKind;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.scenario.world.SimCluster;
 
 import java.util.ArrayList;

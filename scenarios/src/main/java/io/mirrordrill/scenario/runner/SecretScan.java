@@ -1,11 +1,11 @@
 package io.mirrordrill.scenario.runner;
 
 import io.mirrordrill.emulator.s3.S3Store;
-import io.mirrordrill.engine.MirrordrillException;
-import io.mirrordrill.engine.port.objectstore.ListPage;
-import io.mirrordrill.engine.port.objectstore.ListRequest;
-import io.mirrordrill.engine.port.objectstore.ObjectInfo;
-import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
+import io.mirrordrill.port.MirrordrillException;
+import io.mirrordrill.port.objectstore.ListPage;
+import io.mirrordrill.port.objectstore.ListRequest;
+import io.mirrordrill.port.objectstore.ObjectInfo;
+import io.mirrordrill.port.objectstore.ObjectStorePort;
 import io.mirrordrill.scenario.drill.WorldSpec;
 
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.mirrordrill.scenario.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mirrordrill.engine.MirrordrillException;
+import io.mirrordrill.port.MirrordrillException;
 import io.mirrordrill.engine.model.yaml.Document;
 import io.mirrordrill.scenario.drill.Drill;
 import io.mirrordrill.scenario.drill.Step;

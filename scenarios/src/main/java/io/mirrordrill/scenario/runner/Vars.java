@@ -1,7 +1,7 @@
 package io.mirrordrill.scenario.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.scenario.drill.Ref;
 import io.mirrordrill.scenario.drill.Template;
 

@@ -1,9 +1,9 @@
 package io.mirrordrill.scenario.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.Resources;
 
 import java.util.Optional;
 

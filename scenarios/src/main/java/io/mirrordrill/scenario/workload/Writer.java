@@ -2,10 +2,10 @@ package io.mirrordrill.scenario.workload;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.emulator.k8s.cluster.WorkloadIoException;
-import io.mirrordrill.engine.port.Scheduler;
-import io.mirrordrill.engine.port.UnreachableException;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.Scheduler;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.scenario.drill.WorkloadSpec;
 import io.mirrordrill.scenario.world.SimCluster;
 import io.mirrordrill.sim.World;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.model.yaml.Document;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.Resources;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -6,8 +6,8 @@ import io.mirrordrill.emulator.ontap.rest.OntapRestServer;
 import io.mirrordrill.emulator.s3.S3Credentials;
 import io.mirrordrill.emulator.s3.S3Server;
 import io.mirrordrill.emulator.s3.S3Store;
-import io.mirrordrill.engine.port.objectstore.BucketInfo;
-import io.mirrordrill.engine.port.ontap.SvmRecord;
+import io.mirrordrill.port.objectstore.BucketInfo;
+import io.mirrordrill.port.ontap.SvmRecord;
 import io.mirrordrill.scenario.ScenarioException;
 import io.mirrordrill.sim.Locked;
 

@@ -10,8 +10,8 @@ import io.mirrordrill.engine.EngineSettings;
 import io.mirrordrill.engine.ProtectEngine;
 import io.mirrordrill.engine.model.crd.Crds;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.Resources;
 
 import java.util.List;
 import java.util.Optional;

@@ -6,9 +6,9 @@ import io.mirrordrill.emulator.s3.S3Endpoints;
 import io.mirrordrill.emulator.s3.S3Store;
 import io.mirrordrill.engine.EnginePorts;
 import io.mirrordrill.engine.EngineSettings;
-import io.mirrordrill.engine.port.ontap.JobRecord;
-import io.mirrordrill.engine.port.ontap.OntapPort;
-import io.mirrordrill.engine.port.ontap.SvmSubtype;
+import io.mirrordrill.port.ontap.JobRecord;
+import io.mirrordrill.port.ontap.OntapPort;
+import io.mirrordrill.port.ontap.SvmSubtype;
 import io.mirrordrill.sim.SimulationException;
 import io.mirrordrill.sim.World;
 

@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mirrordrill.engine.appvault.AppVaultReconciler;
-import io.mirrordrill.engine.controller.Backoff;
-import io.mirrordrill.engine.controller.Controller;
-import io.mirrordrill.engine.controller.Outcome;
+import io.mirrordrill.runtime.Backoff;
+import io.mirrordrill.runtime.Controller;
+import io.mirrordrill.runtime.Outcome;
 import io.mirrordrill.engine.model.AppVault;
 import io.mirrordrill.engine.model.Condition;
 

@@ -13,7 +13,7 @@ import io.mirrordrill.engine.archive.ArchiveReader;
 import io.mirrordrill.engine.archive.ArchiveRetention;
 import io.mirrordrill.engine.archive.ArchiveWriter;
 import io.mirrordrill.engine.archive.Manifest;
-import io.mirrordrill.engine.port.objectstore.ListRequest;
+import io.mirrordrill.port.objectstore.ListRequest;
 import io.mirrordrill.sim.RandomStream;
 
 import java.time.Duration;

@@ -5,7 +5,7 @@ import io.mirrordrill.engine.archive.ArchiveContent;
 import io.mirrordrill.engine.archive.ArchivePath;
 import io.mirrordrill.engine.archive.HookResult;
 import io.mirrordrill.engine.archive.VolumeSnapshotEntry;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.engine.restore.NamespaceMetadata;
 import io.mirrordrill.sim.World;
 

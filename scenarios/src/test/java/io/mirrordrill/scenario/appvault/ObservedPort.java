@@ -1,13 +1,13 @@
 package io.mirrordrill.scenario.appvault;
 
-import io.mirrordrill.engine.port.objectstore.BucketInfo;
-import io.mirrordrill.engine.port.objectstore.ByteRange;
-import io.mirrordrill.engine.port.objectstore.ListPage;
-import io.mirrordrill.engine.port.objectstore.ListRequest;
-import io.mirrordrill.engine.port.objectstore.ObjectContent;
-import io.mirrordrill.engine.port.objectstore.ObjectInfo;
-import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
-import io.mirrordrill.engine.port.objectstore.WriteCondition;
+import io.mirrordrill.port.objectstore.BucketInfo;
+import io.mirrordrill.port.objectstore.ByteRange;
+import io.mirrordrill.port.objectstore.ListPage;
+import io.mirrordrill.port.objectstore.ListRequest;
+import io.mirrordrill.port.objectstore.ObjectContent;
+import io.mirrordrill.port.objectstore.ObjectInfo;
+import io.mirrordrill.port.objectstore.ObjectStorePort;
+import io.mirrordrill.port.objectstore.WriteCondition;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -15,8 +15,8 @@ import io.mirrordrill.engine.archive.ArchivePathException;
 import io.mirrordrill.engine.archive.ArchiveReader;
 import io.mirrordrill.engine.archive.ArchiveRetention;
 import io.mirrordrill.engine.archive.ArchiveWriter;
-import io.mirrordrill.engine.port.kubernetes.Resources;
-import io.mirrordrill.engine.port.objectstore.ListRequest;
+import io.mirrordrill.port.kubernetes.Resources;
+import io.mirrordrill.port.objectstore.ListRequest;
 
 import java.time.Instant;
 import java.util.List;

@@ -20,11 +20,11 @@ import io.mirrordrill.engine.archive.ArchiveWriter;
 import io.mirrordrill.engine.archive.CorruptArchiveException;
 import io.mirrordrill.engine.archive.Manifest;
 import io.mirrordrill.engine.archive.StagedCapture;
-import io.mirrordrill.engine.port.objectstore.ListRequest;
-import io.mirrordrill.engine.port.objectstore.ObjectInfo;
-import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
-import io.mirrordrill.engine.port.objectstore.ResponseLostException;
-import io.mirrordrill.engine.port.objectstore.S3Errors;
+import io.mirrordrill.port.objectstore.ListRequest;
+import io.mirrordrill.port.objectstore.ObjectInfo;
+import io.mirrordrill.port.objectstore.ObjectStoreException;
+import io.mirrordrill.port.objectstore.ResponseLostException;
+import io.mirrordrill.port.objectstore.S3Errors;
 import io.mirrordrill.engine.restore.NamespaceMetadata;
 
 import java.nio.charset.StandardCharsets;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.mirrordrill.emulator.s3.S3Faults;
 import io.mirrordrill.engine.archive.ArchiveRetention;
 import io.mirrordrill.engine.archive.ArchiveWriter;
-import io.mirrordrill.engine.controller.Backoff;
-import io.mirrordrill.engine.controller.Controller;
-import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
+import io.mirrordrill.runtime.Backoff;
+import io.mirrordrill.runtime.Controller;
+import io.mirrordrill.port.objectstore.ObjectStoreException;
 
 import java.time.Duration;
 import java.util.Set;

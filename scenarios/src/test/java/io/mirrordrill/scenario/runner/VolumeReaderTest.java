@@ -2,9 +2,9 @@ package io.mirrordrill.scenario.runner;
 
 import io.mirrordrill.emulator.ontap.OntapCluster;
 import io.mirrordrill.emulator.ontap.VolumeFiles;
-import io.mirrordrill.engine.port.ontap.JobRecord;
-import io.mirrordrill.engine.port.ontap.VolumeCreate;
-import io.mirrordrill.engine.port.ontap.VolumeType;
+import io.mirrordrill.port.ontap.JobRecord;
+import io.mirrordrill.port.ontap.VolumeCreate;
+import io.mirrordrill.port.ontap.VolumeType;
 import io.mirrordrill.scenario.drill.WorldSpec;
 import io.mirrordrill.scenario.workload.RecordFormat;
 import org.junit.jupiter.api.Test;

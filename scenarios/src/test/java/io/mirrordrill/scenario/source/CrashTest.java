@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mirrordrill.engine.archive.Archive;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.LabelSelector;
 
 import java.time.Duration;
 import java.util.function.Consumer;

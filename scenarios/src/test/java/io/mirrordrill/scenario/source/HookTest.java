@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mirrordrill.emulator.k8s.cluster.WorkloadIoException;
 import io.mirrordrill.engine.archive.HookResult;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.objectstore.ListRequest;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.objectstore.ListRequest;
 import io.mirrordrill.engine.snapshot.SnapshotProgress;
 
 import java.time.Duration;

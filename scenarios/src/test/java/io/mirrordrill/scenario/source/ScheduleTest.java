@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mirrordrill.engine.archive.Archive;
 import io.mirrordrill.engine.archive.ArchivePath;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.WatchEvent;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.WatchEvent;
 
 import java.time.Duration;
 import java.util.List;

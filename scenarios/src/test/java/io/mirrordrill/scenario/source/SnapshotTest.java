@@ -14,9 +14,9 @@ import io.mirrordrill.engine.archive.Archive;
 import io.mirrordrill.engine.archive.ArchivePath;
 import io.mirrordrill.engine.archive.VolumeSnapshotEntry;
 import io.mirrordrill.engine.model.SnapshotStatus;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.Resources;
-import io.mirrordrill.engine.port.objectstore.ListRequest;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.Resources;
+import io.mirrordrill.port.objectstore.ListRequest;
 import io.mirrordrill.engine.restore.NamespaceMetadata;
 
 import java.nio.charset.StandardCharsets;

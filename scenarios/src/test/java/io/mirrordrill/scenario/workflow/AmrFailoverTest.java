@@ -1,7 +1,7 @@
 package io.mirrordrill.scenario.workflow;
 
 import io.mirrordrill.emulator.s3.S3Faults;
-import io.mirrordrill.engine.port.ontap.TransferState;
+import io.mirrordrill.port.ontap.TransferState;
 import io.mirrordrill.sim.Fault;
 import org.junit.jupiter.api.Test;
 

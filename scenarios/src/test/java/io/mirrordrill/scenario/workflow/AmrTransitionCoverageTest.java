@@ -1,7 +1,7 @@
 package io.mirrordrill.scenario.workflow;
 
 import io.mirrordrill.engine.amr.AmrLifecycle;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.LabelSelector;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

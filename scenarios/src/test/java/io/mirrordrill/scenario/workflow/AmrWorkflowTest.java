@@ -87,7 +87,7 @@ class AmrWorkflowTest {
         String last = e.amrStatus().path("lastTransferredSnapshot").asText();
         assertTrue(last.contains("appmirror-schedule"), last);
         long kept = e.source.api().list("protect.trident.netapp.io/v1", "Snapshot", SeedEstate.NS,
-                io.mirrordrill.engine.port.kubernetes.LabelSelector.everything()).size();
+                io.mirrordrill.port.kubernetes.LabelSelector.everything()).size();
         assertEquals(2, kept, "snapshotRetention keeps two");
 
         List<Integer> written = e.records(e.source);

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mirrordrill.engine.archive.ArchivePath;
 import io.mirrordrill.engine.model.AppMirrorRelationship;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.scenario.world.SimCluster;
 import io.mirrordrill.scenario.world.SimWorld;
 

@@ -1,8 +1,8 @@
 package io.mirrordrill.scenario.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.Resources;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

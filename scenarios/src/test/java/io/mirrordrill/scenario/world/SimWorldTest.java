@@ -1,6 +1,6 @@
 package io.mirrordrill.scenario.world;
 
-import io.mirrordrill.engine.port.ontap.SvmPeerRecord;
+import io.mirrordrill.port.ontap.SvmPeerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -2,14 +2,14 @@ package io.mirrordrill.emulator.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mirrordrill.engine.port.kubernetes.AlreadyExistsException;
-import io.mirrordrill.engine.port.kubernetes.ConflictException;
-import io.mirrordrill.engine.port.kubernetes.KindRegistry;
-import io.mirrordrill.engine.port.kubernetes.KubernetesException;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.NotFoundException;
-import io.mirrordrill.engine.port.kubernetes.ResourceKind;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.AlreadyExistsException;
+import io.mirrordrill.port.kubernetes.ConflictException;
+import io.mirrordrill.port.kubernetes.KindRegistry;
+import io.mirrordrill.port.kubernetes.KubernetesException;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.NotFoundException;
+import io.mirrordrill.port.kubernetes.ResourceKind;
+import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.sim.RandomStream;
 import io.mirrordrill.sim.SimulationException;
 

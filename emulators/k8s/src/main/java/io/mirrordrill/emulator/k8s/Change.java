@@ -1,7 +1,7 @@
 package io.mirrordrill.emulator.k8s;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mirrordrill.engine.port.kubernetes.ResourceKind;
+import io.mirrordrill.port.kubernetes.ResourceKind;
 
 /**
  * One committed write, the unit of the watch history: the state before (null on create) and after (null on removal),

@@ -1,12 +1,12 @@
 package io.mirrordrill.emulator.k8s;
 
-import io.mirrordrill.engine.port.UnreachableException;
-import io.mirrordrill.engine.port.etcd.EtcdException;
-import io.mirrordrill.engine.port.etcd.EtcdPort;
-import io.mirrordrill.engine.port.etcd.RestoreRequest;
-import io.mirrordrill.engine.port.etcd.RestoredMember;
-import io.mirrordrill.engine.port.etcd.SavedSnapshot;
-import io.mirrordrill.engine.port.etcd.SnapshotStatus;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.etcd.EtcdException;
+import io.mirrordrill.port.etcd.EtcdPort;
+import io.mirrordrill.port.etcd.RestoreRequest;
+import io.mirrordrill.port.etcd.RestoredMember;
+import io.mirrordrill.port.etcd.SavedSnapshot;
+import io.mirrordrill.port.etcd.SnapshotStatus;
 
 import java.io.IOException;
 import java.io.InputStream;

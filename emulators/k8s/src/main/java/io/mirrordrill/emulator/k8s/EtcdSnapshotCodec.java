@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mirrordrill.engine.port.etcd.EtcdException;
-import io.mirrordrill.engine.port.etcd.EtcdException.Reason;
-import io.mirrordrill.engine.port.etcd.SnapshotStatus;
+import io.mirrordrill.port.etcd.EtcdException;
+import io.mirrordrill.port.etcd.EtcdException.Reason;
+import io.mirrordrill.port.etcd.SnapshotStatus;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

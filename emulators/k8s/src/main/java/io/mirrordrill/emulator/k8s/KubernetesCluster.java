@@ -1,11 +1,11 @@
 package io.mirrordrill.emulator.k8s;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mirrordrill.engine.port.kubernetes.KindRegistry;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.ResourceKind;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.KindRegistry;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.ResourceKind;
+import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.sim.SimulationException;
 import io.mirrordrill.sim.World;
 
@@ -16,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * One in-memory Kubernetes API server placed at a site of a {@link World}. Object uids and generated names come from
  * the world stream {@code k8s/<name>}, timestamps from the world clock, and every committed write is recorded in the
  * world trace under {@code k8s/<name>}. Callers reach it through {@link #port(String)} from their own site, and fail
- * with {@link io.mirrordrill.engine.port.UnreachableException} while the network separates them. Requests take no
+ * with {@link io.mirrordrill.port.UnreachableException} while the network separates them. Requests take no
  * simulated time; watch events travel with the link's latency.
  */
 public final class KubernetesCluster {
@@ -76,7 +76,7 @@ public final class KubernetesCluster {
         return site;
     }
 
-    /** The endpoint named in {@link io.mirrordrill.engine.port.UnreachableException}s: {@code k8s/<name>}. */
+    /** The endpoint named in {@link io.mirrordrill.port.UnreachableException}s: {@code k8s/<name>}. */
     public String endpoint() {
         return "k8s/" + name;
     }

@@ -2,7 +2,7 @@ package io.mirrordrill.emulator.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mirrordrill.engine.port.kubernetes.ResourceKind;
+import io.mirrordrill.port.kubernetes.ResourceKind;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.mirrordrill.emulator.k8s;
 
-import io.mirrordrill.engine.port.kubernetes.ResourceKind;
+import io.mirrordrill.port.kubernetes.ResourceKind;
 
 import java.util.NavigableMap;
 import java.util.SortedMap;

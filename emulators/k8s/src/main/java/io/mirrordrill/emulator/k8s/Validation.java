@@ -1,7 +1,7 @@
 package io.mirrordrill.emulator.k8s;
 
-import io.mirrordrill.engine.port.kubernetes.InvalidException;
-import io.mirrordrill.engine.port.kubernetes.ResourceKind;
+import io.mirrordrill.port.kubernetes.InvalidException;
+import io.mirrordrill.port.kubernetes.ResourceKind;
 
 import java.util.regex.Pattern;
 

@@ -1,14 +1,14 @@
 package io.mirrordrill.emulator.k8s;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mirrordrill.engine.port.UnreachableException;
-import io.mirrordrill.engine.port.kubernetes.ExpiredException;
-import io.mirrordrill.engine.port.kubernetes.KubernetesException;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.ResourceKind;
-import io.mirrordrill.engine.port.kubernetes.Watch;
-import io.mirrordrill.engine.port.kubernetes.WatchEvent;
-import io.mirrordrill.engine.port.kubernetes.WatchListener;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.kubernetes.ExpiredException;
+import io.mirrordrill.port.kubernetes.KubernetesException;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.ResourceKind;
+import io.mirrordrill.port.kubernetes.Watch;
+import io.mirrordrill.port.kubernetes.WatchEvent;
+import io.mirrordrill.port.kubernetes.WatchListener;
 import io.mirrordrill.sim.World;
 
 import java.time.Instant;

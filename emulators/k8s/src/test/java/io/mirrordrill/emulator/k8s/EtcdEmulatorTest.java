@@ -1,15 +1,15 @@
 package io.mirrordrill.emulator.k8s;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.mirrordrill.engine.port.UnreachableException;
-import io.mirrordrill.engine.port.etcd.EtcdException;
-import io.mirrordrill.engine.port.etcd.EtcdPort;
-import io.mirrordrill.engine.port.etcd.RestoreRequest;
-import io.mirrordrill.engine.port.etcd.SavedSnapshot;
-import io.mirrordrill.engine.port.kubernetes.ExpiredException;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.kubernetes.Resources;
-import io.mirrordrill.engine.port.kubernetes.WatchListener;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.etcd.EtcdException;
+import io.mirrordrill.port.etcd.EtcdPort;
+import io.mirrordrill.port.etcd.RestoreRequest;
+import io.mirrordrill.port.etcd.SavedSnapshot;
+import io.mirrordrill.port.kubernetes.ExpiredException;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.WatchListener;
 import io.mirrordrill.sim.SimulationException;
 import io.mirrordrill.sim.World;
 import org.junit.jupiter.api.Test;

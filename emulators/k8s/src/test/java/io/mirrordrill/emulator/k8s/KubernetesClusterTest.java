@@ -1,16 +1,16 @@
 package io.mirrordrill.emulator.k8s;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.mirrordrill.engine.MirrordrillException;
-import io.mirrordrill.engine.port.UnreachableException;
-import io.mirrordrill.engine.port.kubernetes.ExpiredException;
-import io.mirrordrill.engine.port.kubernetes.InvalidException;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.kubernetes.ResourceKind;
-import io.mirrordrill.engine.port.kubernetes.Resources;
-import io.mirrordrill.engine.port.kubernetes.UnknownKindException;
-import io.mirrordrill.engine.port.kubernetes.WatchEvent;
-import io.mirrordrill.engine.port.kubernetes.WatchListener;
+import io.mirrordrill.port.MirrordrillException;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.kubernetes.ExpiredException;
+import io.mirrordrill.port.kubernetes.InvalidException;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.ResourceKind;
+import io.mirrordrill.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.UnknownKindException;
+import io.mirrordrill.port.kubernetes.WatchEvent;
+import io.mirrordrill.port.kubernetes.WatchListener;
 import io.mirrordrill.sim.Trace;
 import io.mirrordrill.sim.World;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.mirrordrill.emulator.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.Resources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

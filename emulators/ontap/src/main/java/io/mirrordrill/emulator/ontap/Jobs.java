@@ -1,9 +1,9 @@
 package io.mirrordrill.emulator.ontap;
 
-import io.mirrordrill.engine.port.ontap.JobRecord;
-import io.mirrordrill.engine.port.ontap.JobState;
-import io.mirrordrill.engine.port.ontap.OntapErrors;
-import io.mirrordrill.engine.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.JobRecord;
+import io.mirrordrill.port.ontap.JobState;
+import io.mirrordrill.port.ontap.OntapErrors;
+import io.mirrordrill.port.ontap.OntapException;
 import io.mirrordrill.sim.World;
 
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package io.mirrordrill.emulator.ontap;
 
-import io.mirrordrill.engine.port.UnreachableException;
-import io.mirrordrill.engine.port.ontap.OntapException;
-import io.mirrordrill.engine.port.ontap.OntapConnector;
-import io.mirrordrill.engine.port.ontap.OntapErrors;
-import io.mirrordrill.engine.port.ontap.OntapPort;
-import io.mirrordrill.engine.port.ontap.SvmSubtype;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.OntapConnector;
+import io.mirrordrill.port.ontap.OntapErrors;
+import io.mirrordrill.port.ontap.OntapPort;
+import io.mirrordrill.port.ontap.SvmSubtype;
 import io.mirrordrill.sim.SimulationException;
 import io.mirrordrill.sim.World;
 

@@ -1,10 +1,10 @@
 package io.mirrordrill.emulator.ontap;
 
-import io.mirrordrill.engine.port.ontap.ClusterPeerRecord;
-import io.mirrordrill.engine.port.ontap.JobRecord;
-import io.mirrordrill.engine.port.ontap.OntapErrors;
-import io.mirrordrill.engine.port.ontap.OntapException;
-import io.mirrordrill.engine.port.ontap.SvmPeerRecord;
+import io.mirrordrill.port.ontap.ClusterPeerRecord;
+import io.mirrordrill.port.ontap.JobRecord;
+import io.mirrordrill.port.ontap.OntapErrors;
+import io.mirrordrill.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.SvmPeerRecord;
 import io.mirrordrill.sim.World;
 
 import java.util.List;

@@ -3,10 +3,10 @@ package io.mirrordrill.emulator.ontap;
 import io.mirrordrill.emulator.ontap.snapmirror.Operation;
 import io.mirrordrill.emulator.ontap.snapmirror.Policy;
 import io.mirrordrill.emulator.ontap.snapmirror.TransitionTable;
-import io.mirrordrill.engine.port.ontap.OntapException;
-import io.mirrordrill.engine.port.ontap.RelationshipRecord;
-import io.mirrordrill.engine.port.ontap.RelationshipState;
-import io.mirrordrill.engine.port.ontap.UnhealthyReason;
+import io.mirrordrill.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.RelationshipRecord;
+import io.mirrordrill.port.ontap.RelationshipState;
+import io.mirrordrill.port.ontap.UnhealthyReason;
 import io.mirrordrill.sim.World;
 
 import java.time.Duration;

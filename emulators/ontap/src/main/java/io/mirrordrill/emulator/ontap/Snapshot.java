@@ -1,7 +1,7 @@
 package io.mirrordrill.emulator.ontap;
 
 import io.mirrordrill.emulator.ontap.blocks.Image;
-import io.mirrordrill.engine.port.ontap.SnapshotRecord;
+import io.mirrordrill.port.ontap.SnapshotRecord;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.mirrordrill.emulator.ontap;
 
-import io.mirrordrill.engine.port.ontap.SvmRecord;
-import io.mirrordrill.engine.port.ontap.SvmState;
-import io.mirrordrill.engine.port.ontap.SvmSubtype;
+import io.mirrordrill.port.ontap.SvmRecord;
+import io.mirrordrill.port.ontap.SvmState;
+import io.mirrordrill.port.ontap.SvmSubtype;
 
 import java.util.Map;
 import java.util.TreeMap;

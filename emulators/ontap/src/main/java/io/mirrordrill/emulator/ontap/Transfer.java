@@ -1,7 +1,7 @@
 package io.mirrordrill.emulator.ontap;
 
-import io.mirrordrill.engine.port.ontap.TransferRecord;
-import io.mirrordrill.engine.port.ontap.TransferState;
+import io.mirrordrill.port.ontap.TransferRecord;
+import io.mirrordrill.port.ontap.TransferState;
 import io.mirrordrill.sim.World;
 
 import java.time.Duration;

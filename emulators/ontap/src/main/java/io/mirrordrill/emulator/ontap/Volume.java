@@ -1,10 +1,10 @@
 package io.mirrordrill.emulator.ontap;
 
 import io.mirrordrill.emulator.ontap.blocks.FileSystem;
-import io.mirrordrill.engine.port.ontap.OntapErrors;
-import io.mirrordrill.engine.port.ontap.OntapException;
-import io.mirrordrill.engine.port.ontap.VolumeRecord;
-import io.mirrordrill.engine.port.ontap.VolumeType;
+import io.mirrordrill.port.ontap.OntapErrors;
+import io.mirrordrill.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.VolumeRecord;
+import io.mirrordrill.port.ontap.VolumeType;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package io.mirrordrill.emulator.ontap;
 
 import io.mirrordrill.emulator.ontap.blocks.DataPathException;
 import io.mirrordrill.emulator.ontap.blocks.DataPathException.Reason;
-import io.mirrordrill.engine.port.ontap.SvmState;
-import io.mirrordrill.engine.port.ontap.VolumeType;
+import io.mirrordrill.port.ontap.SvmState;
+import io.mirrordrill.port.ontap.VolumeType;
 import io.mirrordrill.sim.World;
 
 import java.util.SortedSet;

@@ -1,10 +1,10 @@
 package io.mirrordrill.emulator.ontap;
 
 import io.mirrordrill.emulator.ontap.blocks.DataPathException;
-import io.mirrordrill.engine.port.ontap.OntapException;
-import io.mirrordrill.engine.port.ontap.RelationshipPatch;
-import io.mirrordrill.engine.port.ontap.RelationshipState;
-import io.mirrordrill.engine.port.ontap.VolumeType;
+import io.mirrordrill.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.RelationshipPatch;
+import io.mirrordrill.port.ontap.RelationshipState;
+import io.mirrordrill.port.ontap.VolumeType;
 import io.mirrordrill.sim.RandomStream;
 import org.junit.jupiter.api.Test;
 

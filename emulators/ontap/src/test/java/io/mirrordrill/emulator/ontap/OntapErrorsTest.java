@@ -1,12 +1,12 @@
 package io.mirrordrill.emulator.ontap;
 
-import io.mirrordrill.engine.port.UnreachableException;
-import io.mirrordrill.engine.port.ontap.OntapErrors;
-import io.mirrordrill.engine.port.ontap.OntapException;
-import io.mirrordrill.engine.port.ontap.RelationshipCreate;
-import io.mirrordrill.engine.port.ontap.SvmSubtype;
-import io.mirrordrill.engine.port.ontap.VolumeCreate;
-import io.mirrordrill.engine.port.ontap.VolumeType;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.ontap.OntapErrors;
+import io.mirrordrill.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.RelationshipCreate;
+import io.mirrordrill.port.ontap.SvmSubtype;
+import io.mirrordrill.port.ontap.VolumeCreate;
+import io.mirrordrill.port.ontap.VolumeType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 

@@ -1,15 +1,15 @@
 package io.mirrordrill.emulator.ontap;
 
 import io.mirrordrill.emulator.ontap.blocks.DataPathException;
-import io.mirrordrill.engine.port.ontap.OntapErrors;
-import io.mirrordrill.engine.port.ontap.OntapException;
-import io.mirrordrill.engine.port.ontap.RelationshipPatch;
-import io.mirrordrill.engine.port.ontap.RelationshipRecord;
-import io.mirrordrill.engine.port.ontap.RelationshipState;
-import io.mirrordrill.engine.port.ontap.SnapshotRecord;
-import io.mirrordrill.engine.port.ontap.TransferRecord;
-import io.mirrordrill.engine.port.ontap.TransferState;
-import io.mirrordrill.engine.port.ontap.VolumeType;
+import io.mirrordrill.port.ontap.OntapErrors;
+import io.mirrordrill.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.RelationshipPatch;
+import io.mirrordrill.port.ontap.RelationshipRecord;
+import io.mirrordrill.port.ontap.RelationshipState;
+import io.mirrordrill.port.ontap.SnapshotRecord;
+import io.mirrordrill.port.ontap.TransferRecord;
+import io.mirrordrill.port.ontap.TransferState;
+import io.mirrordrill.port.ontap.VolumeType;
 import io.mirrordrill.sim.Fault;
 import org.junit.jupiter.api.Test;
 
@@ -174,10 +174,10 @@ class SnapMirrorTest {
         src.write("log", 0, bytes("one\n"));
         baseline();
         w.patch(w.c2, rel, RelationshipState.BROKEN_OFF);
-        w.done(w.c2, w.c2.deleteRelationship(rel, io.mirrordrill.engine.port.ontap.DeleteScope.DESTINATION_ONLY));
+        w.done(w.c2, w.c2.deleteRelationship(rel, io.mirrordrill.port.ontap.DeleteScope.DESTINATION_ONLY));
         dst.append("log", bytes("promoted\n"));
         // Trident's reestablish after promote: create the reverse relationship on the old source, then resync.
-        w.done(w.c1, w.c1.createRelationship(new io.mirrordrill.engine.port.ontap.RelationshipCreate(
+        w.done(w.c1, w.c1.createRelationship(new io.mirrordrill.port.ontap.RelationshipCreate(
                 "svm2:app_dst", "svm1:app", "MirrorAllSnapshots", null)));
         String back = w.c1.relationships(false).get(0).uuid();
         assertEquals(RelationshipState.BROKEN_OFF, w.rel(w.c1, back).state());
@@ -214,7 +214,7 @@ class SnapMirrorTest {
         w.c2.startTransfer(rel, null);
         var quiesce = w.c2.patchRelationship(rel, RelationshipPatch.state(RelationshipState.PAUSED));
         w.world.advance(Duration.ofMillis(50));
-        assertEquals(io.mirrordrill.engine.port.ontap.JobState.RUNNING, w.c2.job(quiesce.uuid()).state());
+        assertEquals(io.mirrordrill.port.ontap.JobState.RUNNING, w.c2.job(quiesce.uuid()).state());
         assertEquals(RelationshipState.SNAPMIRRORED, w.rel(w.c2, rel).state());
         w.done(w.c2, quiesce);
         assertEquals(RelationshipState.PAUSED, w.rel(w.c2, rel).state());
@@ -309,10 +309,10 @@ class SnapMirrorTest {
         src.write("log", 0, bytes("kept\n"));
         baseline();
         w.patch(w.c2, rel, RelationshipState.BROKEN_OFF);
-        w.done(w.c2, w.c2.deleteRelationship(rel, io.mirrordrill.engine.port.ontap.DeleteScope.DESTINATION_ONLY));
+        w.done(w.c2, w.c2.deleteRelationship(rel, io.mirrordrill.port.ontap.DeleteScope.DESTINATION_ONLY));
         assertEquals(List.of(), w.c2.relationships(false));
         assertEquals(1, w.c1.relationships(true).size(), "the source still knows until released");
-        w.done(w.c1, w.c1.deleteRelationship(rel, io.mirrordrill.engine.port.ontap.DeleteScope.SOURCE_ONLY));
+        w.done(w.c1, w.c1.deleteRelationship(rel, io.mirrordrill.port.ontap.DeleteScope.SOURCE_ONLY));
         assertEquals(List.of(), w.c1.relationships(true));
         String srcVol = w.c1.volume("svm1", "app").orElseThrow().uuid();
         assertTrue(w.c1.snapshots(srcVol).stream().allMatch(s -> s.owners().isEmpty()));

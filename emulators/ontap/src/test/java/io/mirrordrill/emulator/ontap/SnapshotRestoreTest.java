@@ -1,11 +1,11 @@
 package io.mirrordrill.emulator.ontap;
 
-import io.mirrordrill.engine.port.ontap.OntapErrors;
-import io.mirrordrill.engine.port.ontap.OntapException;
-import io.mirrordrill.engine.port.ontap.RelationshipState;
-import io.mirrordrill.engine.port.ontap.SnapshotRecord;
-import io.mirrordrill.engine.port.ontap.TransferState;
-import io.mirrordrill.engine.port.ontap.VolumeType;
+import io.mirrordrill.port.ontap.OntapErrors;
+import io.mirrordrill.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.RelationshipState;
+import io.mirrordrill.port.ontap.SnapshotRecord;
+import io.mirrordrill.port.ontap.TransferState;
+import io.mirrordrill.port.ontap.VolumeType;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,15 +1,15 @@
 package io.mirrordrill.emulator.ontap;
 
-import io.mirrordrill.engine.port.ontap.JobRecord;
-import io.mirrordrill.engine.port.ontap.OntapErrors;
-import io.mirrordrill.engine.port.ontap.OntapException;
-import io.mirrordrill.engine.port.ontap.RelationshipCreate;
-import io.mirrordrill.engine.port.ontap.RelationshipPatch;
-import io.mirrordrill.engine.port.ontap.RelationshipRecord;
-import io.mirrordrill.engine.port.ontap.RelationshipState;
-import io.mirrordrill.engine.port.ontap.SvmState;
-import io.mirrordrill.engine.port.ontap.SvmSubtype;
-import io.mirrordrill.engine.port.ontap.VolumeType;
+import io.mirrordrill.port.ontap.JobRecord;
+import io.mirrordrill.port.ontap.OntapErrors;
+import io.mirrordrill.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.RelationshipCreate;
+import io.mirrordrill.port.ontap.RelationshipPatch;
+import io.mirrordrill.port.ontap.RelationshipRecord;
+import io.mirrordrill.port.ontap.RelationshipState;
+import io.mirrordrill.port.ontap.SvmState;
+import io.mirrordrill.port.ontap.SvmSubtype;
+import io.mirrordrill.port.ontap.VolumeType;
 import io.mirrordrill.emulator.ontap.blocks.DataPathException;
 import org.junit.jupiter.api.Test;
 

@@ -1,16 +1,16 @@
 package io.mirrordrill.emulator.ontap;
 
 import io.mirrordrill.emulator.ontap.snapmirror.TransitionTable;
-import io.mirrordrill.engine.port.ontap.RelationshipPatch;
-import io.mirrordrill.engine.port.ontap.VolumeType;
+import io.mirrordrill.port.ontap.RelationshipPatch;
+import io.mirrordrill.port.ontap.VolumeType;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
 import java.util.TreeSet;
 
-import static io.mirrordrill.engine.port.ontap.RelationshipState.BROKEN_OFF;
-import static io.mirrordrill.engine.port.ontap.RelationshipState.PAUSED;
-import static io.mirrordrill.engine.port.ontap.RelationshipState.SNAPMIRRORED;
+import static io.mirrordrill.port.ontap.RelationshipState.BROKEN_OFF;
+import static io.mirrordrill.port.ontap.RelationshipState.PAUSED;
+import static io.mirrordrill.port.ontap.RelationshipState.SNAPMIRRORED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**

@@ -1,15 +1,15 @@
 package io.mirrordrill.emulator.ontap;
 
-import io.mirrordrill.engine.port.ontap.JobRecord;
-import io.mirrordrill.engine.port.ontap.OntapPort;
-import io.mirrordrill.engine.port.ontap.RelationshipCreate;
-import io.mirrordrill.engine.port.ontap.RelationshipPatch;
-import io.mirrordrill.engine.port.ontap.RelationshipRecord;
-import io.mirrordrill.engine.port.ontap.RelationshipState;
-import io.mirrordrill.engine.port.ontap.SvmSubtype;
-import io.mirrordrill.engine.port.ontap.TransferRecord;
-import io.mirrordrill.engine.port.ontap.VolumeCreate;
-import io.mirrordrill.engine.port.ontap.VolumeType;
+import io.mirrordrill.port.ontap.JobRecord;
+import io.mirrordrill.port.ontap.OntapPort;
+import io.mirrordrill.port.ontap.RelationshipCreate;
+import io.mirrordrill.port.ontap.RelationshipPatch;
+import io.mirrordrill.port.ontap.RelationshipRecord;
+import io.mirrordrill.port.ontap.RelationshipState;
+import io.mirrordrill.port.ontap.SvmSubtype;
+import io.mirrordrill.port.ontap.TransferRecord;
+import io.mirrordrill.port.ontap.VolumeCreate;
+import io.mirrordrill.port.ontap.VolumeType;
 import io.mirrordrill.sim.World;
 
 import java.nio.charset.StandardCharsets;
@@ -24,17 +24,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Test world: cluster c1 (SVM svm1) at site "east", cluster c2 (SVM svm2) at site "west", a 100 MB/s link with
  * 10 ms latency, clusters and SVMs peered through the port like an administrator would.
  */
-final class TwoSites {
-    static final long GIB = 1L << 30;
-    static final long LINK_BANDWIDTH = 100_000_000L;
+public final class TwoSites {
+    public static final long GIB = 1L << 30;
+    public static final long LINK_BANDWIDTH = 100_000_000L;
 
-    final World world;
-    final OntapEmulator ontap;
-    final OntapPort c1;
-    final OntapPort c2;
-    final List<String> transitions = new ArrayList<>();
+    public final World world;
+    public final OntapEmulator ontap;
+    public final OntapPort c1;
+    public final OntapPort c2;
+    public final List<String> transitions = new ArrayList<>();
 
-    TwoSites(long seed) {
+    public TwoSites(long seed) {
         world = new World(seed);
         world.network().site("east").site("west").link("east", "west", Duration.ofMillis(10), LINK_BANDWIDTH);
         world.trace().subscribe(e -> {
@@ -55,56 +55,56 @@ final class TwoSites {
     }
 
     /** Peers an SVM of c2 with an SVM of c1: initiated on c2, accepted on c1. */
-    void peerSvms(String c2Svm, String c1Svm) {
+    public void peerSvms(String c2Svm, String c1Svm) {
         done(c2, c2.createSvmPeer(c2Svm, "c1", c1Svm, List.of("snapmirror")));
         String pending = c1.svmPeers().stream().filter(p -> p.state().equals("pending") && p.svm().equals(c1Svm))
                 .findFirst().orElseThrow().uuid();
         done(c1, c1.acceptSvmPeer(pending));
     }
 
-    JobRecord done(OntapPort port, JobRecord job) {
+    public JobRecord done(OntapPort port, JobRecord job) {
         JobRecord last = finish(port, job);
         assertTrue(last.succeeded(), () -> "job failed: " + last);
         return last;
     }
 
-    JobRecord finish(OntapPort port, JobRecord job) {
+    public JobRecord finish(OntapPort port, JobRecord job) {
         assertTrue(world.runUntil(() -> port.job(job.uuid()).state().isDone(), Duration.ofMinutes(10)),
                 () -> "job never finished: " + job);
         return port.job(job.uuid());
     }
 
-    String volume(OntapPort port, String svm, String name, VolumeType type) {
+    public String volume(OntapPort port, String svm, String name, VolumeType type) {
         done(port, port.createVolume(new VolumeCreate(name, svm, 10 * GIB, type)));
         return port.volume(svm, name).orElseThrow().uuid();
     }
 
-    VolumeFiles files(String cluster, String svm, String volume) {
+    public VolumeFiles files(String cluster, String svm, String volume) {
         return ontap.files(cluster, svm, volume, ontap.cluster(cluster).site());
     }
 
     /** A volume's file read directly, bypassing SVM state: what a stopped destination holds. */
-    byte[] readRaw(String cluster, String svm, String volume, String file) {
+    public byte[] readRaw(String cluster, String svm, String volume, String file) {
         return ontap.cluster(cluster).svms.get(svm).volumes.get(volume).fs.read(file);
     }
 
-    String relationship(String source, String destination, String policy, String schedule) {
+    public String relationship(String source, String destination, String policy, String schedule) {
         done(c2, c2.createRelationship(new RelationshipCreate(source, destination, policy, schedule)));
         return c2.relationships(false).stream().filter(r -> r.destinationPath().equals(destination))
                 .findFirst().orElseThrow().uuid();
     }
 
-    RelationshipRecord rel(OntapPort port, String uuid) {
+    public RelationshipRecord rel(OntapPort port, String uuid) {
         return port.relationship(uuid).orElseThrow();
     }
 
     /** Sets a state through PATCH, waits for the job, and for any transfer it started. */
-    void patch(OntapPort port, String uuid, RelationshipState state) {
+    public void patch(OntapPort port, String uuid, RelationshipState state) {
         done(port, port.patchRelationship(uuid, RelationshipPatch.state(state)));
         awaitTransfer(port, uuid);
     }
 
-    TransferRecord awaitTransfer(OntapPort port, String uuid) {
+    public TransferRecord awaitTransfer(OntapPort port, String uuid) {
         assertTrue(world.runUntil(() -> {
             TransferRecord t = rel(port, uuid).transfer();
             return t == null || !t.state().isRunning();
@@ -112,25 +112,25 @@ final class TwoSites {
         return rel(port, uuid).transfer();
     }
 
-    TransferRecord update(OntapPort port, String uuid) {
+    public TransferRecord update(OntapPort port, String uuid) {
         port.startTransfer(uuid, null);
         return awaitTransfer(port, uuid);
     }
 
-    static byte[] bytes(String s) {
+    public static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    static String text(byte[] b) {
+    public static String text(byte[] b) {
         return new String(b, StandardCharsets.UTF_8);
     }
 
     /** One full block of a repeated character. */
-    static byte[] block(char c) {
+    public static byte[] block(char c) {
         return String.valueOf(c).repeat(4096).getBytes(StandardCharsets.US_ASCII);
     }
 
-    static void assertBytes(long blocks, TransferRecord t) {
+    public static void assertBytes(long blocks, TransferRecord t) {
         assertEquals(blocks * 4096, t.bytesTransferred(), () -> "transfer " + t);
     }
 }

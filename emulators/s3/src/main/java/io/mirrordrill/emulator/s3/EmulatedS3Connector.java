@@ -1,8 +1,8 @@
 package io.mirrordrill.emulator.s3;
 
-import io.mirrordrill.engine.port.UnreachableException;
-import io.mirrordrill.engine.port.objectstore.ObjectStoreConnector;
-import io.mirrordrill.engine.port.objectstore.S3Target;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.objectstore.ObjectStoreConnector;
+import io.mirrordrill.port.objectstore.S3Target;
 
 /**
  * The simulated world's {@link ObjectStoreConnector}: an AppVault's endpoint resolves through {@link S3Endpoints} to

@@ -1,7 +1,7 @@
 package io.mirrordrill.emulator.s3;
 
-import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
-import io.mirrordrill.engine.port.objectstore.S3Errors;
+import io.mirrordrill.port.objectstore.ObjectStoreException;
+import io.mirrordrill.port.objectstore.S3Errors;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.mirrordrill.emulator.s3;
 
-import io.mirrordrill.engine.port.objectstore.ObjectStoreConnector;
-import io.mirrordrill.engine.port.objectstore.S3Target;
+import io.mirrordrill.port.objectstore.ObjectStoreConnector;
+import io.mirrordrill.port.objectstore.S3Target;
 import io.mirrordrill.sim.SimulationException;
 
 import java.util.List;

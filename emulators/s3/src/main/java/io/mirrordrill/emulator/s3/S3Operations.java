@@ -1,15 +1,15 @@
 package io.mirrordrill.emulator.s3;
 
 import io.javalin.http.Context;
-import io.mirrordrill.engine.port.objectstore.ByteRange;
-import io.mirrordrill.engine.port.objectstore.ListPage;
-import io.mirrordrill.engine.port.objectstore.ListRequest;
-import io.mirrordrill.engine.port.objectstore.ObjectContent;
-import io.mirrordrill.engine.port.objectstore.ObjectInfo;
-import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
-import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
-import io.mirrordrill.engine.port.objectstore.S3Errors;
-import io.mirrordrill.engine.port.objectstore.WriteCondition;
+import io.mirrordrill.port.objectstore.ByteRange;
+import io.mirrordrill.port.objectstore.ListPage;
+import io.mirrordrill.port.objectstore.ListRequest;
+import io.mirrordrill.port.objectstore.ObjectContent;
+import io.mirrordrill.port.objectstore.ObjectInfo;
+import io.mirrordrill.port.objectstore.ObjectStoreException;
+import io.mirrordrill.port.objectstore.ObjectStorePort;
+import io.mirrordrill.port.objectstore.S3Errors;
+import io.mirrordrill.port.objectstore.WriteCondition;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -5,10 +5,10 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.mirrordrill.engine.port.UnreachableException;
-import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
-import io.mirrordrill.engine.port.objectstore.ResponseLostException;
-import io.mirrordrill.engine.port.objectstore.S3Errors;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.objectstore.ObjectStoreException;
+import io.mirrordrill.port.objectstore.ResponseLostException;
+import io.mirrordrill.port.objectstore.S3Errors;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,13 @@
 package io.mirrordrill.emulator.s3;
 
-import io.mirrordrill.engine.port.objectstore.BucketInfo;
-import io.mirrordrill.engine.port.objectstore.ByteRange;
-import io.mirrordrill.engine.port.objectstore.ListPage;
-import io.mirrordrill.engine.port.objectstore.ListRequest;
-import io.mirrordrill.engine.port.objectstore.ObjectContent;
-import io.mirrordrill.engine.port.objectstore.ObjectInfo;
-import io.mirrordrill.engine.port.objectstore.S3Errors;
-import io.mirrordrill.engine.port.objectstore.WriteCondition;
+import io.mirrordrill.port.objectstore.BucketInfo;
+import io.mirrordrill.port.objectstore.ByteRange;
+import io.mirrordrill.port.objectstore.ListPage;
+import io.mirrordrill.port.objectstore.ListRequest;
+import io.mirrordrill.port.objectstore.ObjectContent;
+import io.mirrordrill.port.objectstore.ObjectInfo;
+import io.mirrordrill.port.objectstore.S3Errors;
+import io.mirrordrill.port.objectstore.WriteCondition;
 import io.mirrordrill.sim.SimulationException;
 import io.mirrordrill.sim.World;
 

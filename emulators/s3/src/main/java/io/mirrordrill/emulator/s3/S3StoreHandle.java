@@ -1,16 +1,16 @@
 package io.mirrordrill.emulator.s3;
 
-import io.mirrordrill.engine.port.UnreachableException;
-import io.mirrordrill.engine.port.objectstore.BucketInfo;
-import io.mirrordrill.engine.port.objectstore.ByteRange;
-import io.mirrordrill.engine.port.objectstore.ListPage;
-import io.mirrordrill.engine.port.objectstore.ListRequest;
-import io.mirrordrill.engine.port.objectstore.ObjectContent;
-import io.mirrordrill.engine.port.objectstore.ObjectInfo;
-import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
-import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
-import io.mirrordrill.engine.port.objectstore.ResponseLostException;
-import io.mirrordrill.engine.port.objectstore.WriteCondition;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.objectstore.BucketInfo;
+import io.mirrordrill.port.objectstore.ByteRange;
+import io.mirrordrill.port.objectstore.ListPage;
+import io.mirrordrill.port.objectstore.ListRequest;
+import io.mirrordrill.port.objectstore.ObjectContent;
+import io.mirrordrill.port.objectstore.ObjectInfo;
+import io.mirrordrill.port.objectstore.ObjectStoreException;
+import io.mirrordrill.port.objectstore.ObjectStorePort;
+import io.mirrordrill.port.objectstore.ResponseLostException;
+import io.mirrordrill.port.objectstore.WriteCondition;
 import io.mirrordrill.sim.Network;
 
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package io.mirrordrill.emulator.s3;
 
-import io.mirrordrill.engine.port.objectstore.BucketInfo;
-import io.mirrordrill.engine.port.objectstore.ListPage;
-import io.mirrordrill.engine.port.objectstore.ListRequest;
-import io.mirrordrill.engine.port.objectstore.ObjectInfo;
-import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
+import io.mirrordrill.port.objectstore.BucketInfo;
+import io.mirrordrill.port.objectstore.ListPage;
+import io.mirrordrill.port.objectstore.ListRequest;
+import io.mirrordrill.port.objectstore.ObjectInfo;
+import io.mirrordrill.port.objectstore.ObjectStoreException;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,6 +1,6 @@
 package io.mirrordrill.emulator.s3;
 
-import io.mirrordrill.engine.port.objectstore.ObjectInfo;
+import io.mirrordrill.port.objectstore.ObjectInfo;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

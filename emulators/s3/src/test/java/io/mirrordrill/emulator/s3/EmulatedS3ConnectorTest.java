@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mirrordrill.engine.port.UnreachableException;
-import io.mirrordrill.engine.port.objectstore.ListRequest;
-import io.mirrordrill.engine.port.objectstore.ObjectStoreConnector;
-import io.mirrordrill.engine.port.objectstore.ObjectStoreException;
-import io.mirrordrill.engine.port.objectstore.ObjectStorePort;
-import io.mirrordrill.engine.port.objectstore.S3Errors;
-import io.mirrordrill.engine.port.objectstore.S3Target;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.objectstore.ListRequest;
+import io.mirrordrill.port.objectstore.ObjectStoreConnector;
+import io.mirrordrill.port.objectstore.ObjectStoreException;
+import io.mirrordrill.port.objectstore.ObjectStorePort;
+import io.mirrordrill.port.objectstore.S3Errors;
+import io.mirrordrill.port.objectstore.S3Target;
 import io.mirrordrill.sim.SimulationException;
 import io.mirrordrill.sim.World;
 

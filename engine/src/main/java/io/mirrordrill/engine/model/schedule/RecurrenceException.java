@@ -1,6 +1,6 @@
 package io.mirrordrill.engine.model.schedule;
 
-import io.mirrordrill.engine.MirrordrillException;
+import io.mirrordrill.port.MirrordrillException;
 
 /** A recurrence rule or schedule field that cannot be used, with what was wrong and how to fix it. */
 public class RecurrenceException extends MirrordrillException {

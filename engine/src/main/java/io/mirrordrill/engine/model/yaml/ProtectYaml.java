@@ -14,7 +14,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.engine.model.ProtectApi;
 import io.mirrordrill.engine.model.ProtectResource;
 import io.mirrordrill.engine.model.ResourceKind;

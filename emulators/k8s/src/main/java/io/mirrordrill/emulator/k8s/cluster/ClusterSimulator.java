@@ -2,16 +2,16 @@ package io.mirrordrill.emulator.k8s.cluster;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.emulator.ontap.OntapEmulator;
-import io.mirrordrill.engine.controller.Backoff;
-import io.mirrordrill.engine.controller.Controller;
-import io.mirrordrill.engine.controller.Reconciler;
-import io.mirrordrill.engine.controller.ResourceKey;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.Resources;
-import io.mirrordrill.engine.port.kubernetes.Watch;
-import io.mirrordrill.engine.port.kubernetes.WatchEvent;
-import io.mirrordrill.engine.port.ontap.OntapPort;
+import io.mirrordrill.runtime.Backoff;
+import io.mirrordrill.runtime.Controller;
+import io.mirrordrill.runtime.Reconciler;
+import io.mirrordrill.runtime.ResourceKey;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.Watch;
+import io.mirrordrill.port.kubernetes.WatchEvent;
+import io.mirrordrill.port.ontap.OntapPort;
 import io.mirrordrill.sim.SimulationException;
 import io.mirrordrill.sim.World;
 

@@ -3,9 +3,9 @@ package io.mirrordrill.emulator.k8s.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mirrordrill.engine.controller.Outcome;
-import io.mirrordrill.engine.controller.Reconciler;
-import io.mirrordrill.engine.controller.ResourceKey;
+import io.mirrordrill.runtime.Outcome;
+import io.mirrordrill.runtime.Reconciler;
+import io.mirrordrill.runtime.ResourceKey;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package io.mirrordrill.emulator.k8s.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mirrordrill.engine.port.exec.PodExecPort;
+import io.mirrordrill.port.exec.PodExecPort;
 
 import java.time.Duration;
 import java.util.List;

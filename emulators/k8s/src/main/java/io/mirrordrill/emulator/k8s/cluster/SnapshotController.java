@@ -2,11 +2,11 @@ package io.mirrordrill.emulator.k8s.cluster;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mirrordrill.engine.controller.Outcome;
-import io.mirrordrill.engine.controller.Reconciler;
-import io.mirrordrill.engine.controller.ResourceKey;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.ontap.SnapshotRecord;
+import io.mirrordrill.runtime.Outcome;
+import io.mirrordrill.runtime.Reconciler;
+import io.mirrordrill.runtime.ResourceKey;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.ontap.SnapshotRecord;
 
 import java.time.Duration;
 import java.util.Map;

@@ -2,9 +2,9 @@ package io.mirrordrill.emulator.k8s.cluster;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mirrordrill.engine.controller.Outcome;
-import io.mirrordrill.engine.port.ontap.OntapException;
-import io.mirrordrill.engine.port.ontap.SnapshotRecord;
+import io.mirrordrill.runtime.Outcome;
+import io.mirrordrill.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.SnapshotRecord;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.mirrordrill.emulator.k8s.cluster;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mirrordrill.engine.port.ontap.OntapPort;
-import io.mirrordrill.engine.port.ontap.SnapshotRecord;
-import io.mirrordrill.engine.port.ontap.VolumeRecord;
+import io.mirrordrill.port.ontap.OntapPort;
+import io.mirrordrill.port.ontap.SnapshotRecord;
+import io.mirrordrill.port.ontap.VolumeRecord;
 
 import java.util.Optional;
 

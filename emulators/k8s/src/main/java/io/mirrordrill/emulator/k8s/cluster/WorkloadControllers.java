@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.mirrordrill.engine.controller.Outcome;
-import io.mirrordrill.engine.controller.Reconciler;
-import io.mirrordrill.engine.controller.ResourceKey;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.NotFoundException;
+import io.mirrordrill.runtime.Outcome;
+import io.mirrordrill.runtime.Reconciler;
+import io.mirrordrill.runtime.ResourceKey;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.NotFoundException;
 import io.mirrordrill.sim.RandomStream;
 
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.mirrordrill.emulator.k8s.cluster;
 
-import io.mirrordrill.engine.MirrordrillException;
+import io.mirrordrill.port.MirrordrillException;
 
 /** A workload's read or write that did not happen, and why, as the application would see it. */
 public class WorkloadIoException extends MirrordrillException {

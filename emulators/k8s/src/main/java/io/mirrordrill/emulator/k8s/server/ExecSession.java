@@ -3,9 +3,9 @@ package io.mirrordrill.emulator.k8s.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mirrordrill.emulator.k8s.cluster.PodShell;
-import io.mirrordrill.engine.port.exec.PodExecPort.ExecResult;
-import io.mirrordrill.engine.port.kubernetes.KubernetesException;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.exec.PodExecPort.ExecResult;
+import io.mirrordrill.port.kubernetes.KubernetesException;
+import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.sim.World;
 
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
 package io.mirrordrill.emulator.k8s.server;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.mirrordrill.engine.port.kubernetes.KubernetesException;
+import io.mirrordrill.port.kubernetes.KubernetesException;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.mirrordrill.emulator.k8s.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.Resources;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
 /** An answer: HTTP status and JSON body; written outside the lock. */

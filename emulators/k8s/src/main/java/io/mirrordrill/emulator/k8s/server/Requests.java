@@ -5,8 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.websocket.WsCloseStatus;
 import io.javalin.websocket.WsConnectContext;
-import io.mirrordrill.engine.port.UnreachableException;
-import io.mirrordrill.engine.port.kubernetes.KubernetesException;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.kubernetes.KubernetesException;
 
 import java.io.IOException;
 import java.util.Optional;

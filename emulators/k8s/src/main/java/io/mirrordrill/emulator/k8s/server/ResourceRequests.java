@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.javalin.http.HandlerType;
-import io.mirrordrill.engine.port.kubernetes.KindRegistry;
-import io.mirrordrill.engine.port.kubernetes.KubernetesException;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.ResourceKind;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.KindRegistry;
+import io.mirrordrill.port.kubernetes.KubernetesException;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.ResourceKind;
+import io.mirrordrill.port.kubernetes.Resources;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,9 +2,9 @@ package io.mirrordrill.emulator.k8s.server;
 
 import io.mirrordrill.emulator.k8s.KubernetesCluster;
 import io.mirrordrill.emulator.k8s.cluster.PodShell;
-import io.mirrordrill.engine.port.kubernetes.KubernetesException;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.kubernetes.ResourceKind;
+import io.mirrordrill.port.kubernetes.KubernetesException;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.ResourceKind;
 
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;

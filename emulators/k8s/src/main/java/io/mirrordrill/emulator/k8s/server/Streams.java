@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.websocket.WsCloseStatus;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
-import io.mirrordrill.engine.port.kubernetes.KubernetesException;
+import io.mirrordrill.port.kubernetes.KubernetesException;
 
 import java.io.IOException;
 import java.io.OutputStream;

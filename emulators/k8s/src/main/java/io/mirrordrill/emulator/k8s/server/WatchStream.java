@@ -1,16 +1,16 @@
 package io.mirrordrill.emulator.k8s.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mirrordrill.engine.MirrordrillException;
-import io.mirrordrill.engine.port.kubernetes.ExpiredException;
-import io.mirrordrill.engine.port.kubernetes.KindRegistry;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.kubernetes.ResourceKind;
-import io.mirrordrill.engine.port.kubernetes.Resources;
-import io.mirrordrill.engine.port.kubernetes.Watch;
-import io.mirrordrill.engine.port.kubernetes.WatchEvent;
-import io.mirrordrill.engine.port.kubernetes.WatchListener;
+import io.mirrordrill.port.MirrordrillException;
+import io.mirrordrill.port.kubernetes.ExpiredException;
+import io.mirrordrill.port.kubernetes.KindRegistry;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.ResourceKind;
+import io.mirrordrill.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.Watch;
+import io.mirrordrill.port.kubernetes.WatchEvent;
+import io.mirrordrill.port.kubernetes.WatchListener;
 
 import java.nio.charset.StandardCharsets;
 

@@ -7,13 +7,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.mirrordrill.emulator.k8s.KubernetesCluster;
 import io.mirrordrill.emulator.ontap.OntapEmulator;
 import io.mirrordrill.emulator.ontap.VolumeFiles;
-import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
-import io.mirrordrill.engine.port.kubernetes.LabelSelector;
-import io.mirrordrill.engine.port.ontap.OntapPort;
-import io.mirrordrill.engine.port.ontap.SvmState;
-import io.mirrordrill.engine.port.ontap.SvmSubtype;
-import io.mirrordrill.engine.port.ontap.VolumeRecord;
-import io.mirrordrill.engine.port.ontap.VolumeType;
+import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.ontap.OntapPort;
+import io.mirrordrill.port.ontap.SvmState;
+import io.mirrordrill.port.ontap.SvmSubtype;
+import io.mirrordrill.port.ontap.VolumeRecord;
+import io.mirrordrill.port.ontap.VolumeType;
 import io.mirrordrill.sim.World;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +66,7 @@ class ClusterSimulatorTest {
         for (String doc : yaml.split("(?m)^---$")) {
             try {
                 ObjectNode tree = (ObjectNode) YAML.readTree(doc);
-                api.create(io.mirrordrill.engine.port.kubernetes.Resources.fromTree(tree));
+                api.create(io.mirrordrill.port.kubernetes.Resources.fromTree(tree));
             } catch (java.io.IOException e) {
                 throw new IllegalArgumentException(e);
             }
@@ -395,7 +395,7 @@ class ClusterSimulatorTest {
     @Test
     void anImportedVolumeIsBoundToANewClaimWithItsData() {
         OntapPort c1 = ontap.port("c1", "east");
-        c1.createVolume(new io.mirrordrill.engine.port.ontap.VolumeCreate("recovered", "svm1", 1L << 30,
+        c1.createVolume(new io.mirrordrill.port.ontap.VolumeCreate("recovered", "svm1", 1L << 30,
                 VolumeType.RW));
         world.advance(Duration.ofSeconds(5));
         ontap.files("c1", "svm1", "recovered", "east").write("db", 0, b("kept"));
@@ -413,7 +413,7 @@ class ClusterSimulatorTest {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(e);
         }
-        sim.importVolume("nas-1", "recovered", io.mirrordrill.engine.port.kubernetes.Resources.fromTree(claim));
+        sim.importVolume("nas-1", "recovered", io.mirrordrill.port.kubernetes.Resources.fromTree(claim));
         JsonNode bound = get("v1", "PersistentVolumeClaim", "shop", "imported");
         assertEquals("Bound", bound.path("status").path("phase").asText());
         JsonNode pv = get("v1", "PersistentVolume", null, bound.path("spec").path("volumeName").asText());

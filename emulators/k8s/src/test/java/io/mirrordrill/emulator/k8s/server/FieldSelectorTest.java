@@ -1,8 +1,8 @@
 package io.mirrordrill.emulator.k8s.server;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.mirrordrill.engine.port.kubernetes.KubernetesException;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.KubernetesException;
+import io.mirrordrill.port.kubernetes.Resources;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -2,7 +2,7 @@ package io.mirrordrill.emulator.k8s.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mirrordrill.emulator.k8s.KubernetesCluster;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.sim.World;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;

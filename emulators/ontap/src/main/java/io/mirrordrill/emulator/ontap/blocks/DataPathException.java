@@ -1,6 +1,6 @@
 package io.mirrordrill.emulator.ontap.blocks;
 
-import io.mirrordrill.engine.MirrordrillException;
+import io.mirrordrill.port.MirrordrillException;
 
 /** A client I/O error on a volume, named after the errno an NFS client would see. */
 public class DataPathException extends MirrordrillException {

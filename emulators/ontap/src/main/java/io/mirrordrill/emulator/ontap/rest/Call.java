@@ -1,6 +1,6 @@
 package io.mirrordrill.emulator.ontap.rest;
 
-import io.mirrordrill.engine.port.ontap.OntapPort;
+import io.mirrordrill.port.ontap.OntapPort;
 
 import java.util.Arrays;
 import java.util.List;

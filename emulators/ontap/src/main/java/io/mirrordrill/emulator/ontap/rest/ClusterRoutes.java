@@ -2,10 +2,10 @@ package io.mirrordrill.emulator.ontap.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mirrordrill.emulator.ontap.NameUuid;
-import io.mirrordrill.engine.port.ontap.ClusterPeerRecord;
-import io.mirrordrill.engine.port.ontap.OntapErrors;
-import io.mirrordrill.engine.port.ontap.OntapException;
-import io.mirrordrill.engine.port.ontap.ScheduleRecord;
+import io.mirrordrill.port.ontap.ClusterPeerRecord;
+import io.mirrordrill.port.ontap.OntapErrors;
+import io.mirrordrill.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.ScheduleRecord;
 
 import java.util.List;
 

@@ -5,10 +5,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
-import io.mirrordrill.engine.port.UnreachableException;
-import io.mirrordrill.engine.port.ontap.OntapErrors;
-import io.mirrordrill.engine.port.ontap.OntapException;
-import io.mirrordrill.engine.port.ontap.OntapPort;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.ontap.OntapErrors;
+import io.mirrordrill.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.OntapPort;
 
 import java.util.concurrent.locks.Lock;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;

@@ -3,8 +3,8 @@ package io.mirrordrill.emulator.ontap.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mirrordrill.engine.port.ontap.OntapErrors;
-import io.mirrordrill.engine.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.OntapErrors;
+import io.mirrordrill.port.ontap.OntapException;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

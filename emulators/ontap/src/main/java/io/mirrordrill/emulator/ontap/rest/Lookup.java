@@ -1,7 +1,7 @@
 package io.mirrordrill.emulator.ontap.rest;
 
-import io.mirrordrill.engine.port.ontap.OntapErrors;
-import io.mirrordrill.engine.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.OntapErrors;
+import io.mirrordrill.port.ontap.OntapException;
 
 import java.util.List;
 import java.util.function.Function;

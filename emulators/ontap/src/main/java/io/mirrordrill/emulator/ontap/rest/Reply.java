@@ -1,7 +1,7 @@
 package io.mirrordrill.emulator.ontap.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mirrordrill.engine.port.ontap.JobRecord;
+import io.mirrordrill.port.ontap.JobRecord;
 
 /** What a route answers: an HTTP status and a JSON body. */
 record Reply(int status, JsonNode body) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mirrordrill.engine.port.ontap.OntapErrors;
-import io.mirrordrill.engine.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.OntapErrors;
+import io.mirrordrill.port.ontap.OntapException;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,18 +1,18 @@
 package io.mirrordrill.emulator.ontap.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mirrordrill.engine.port.ontap.ClusterPeerRecord;
-import io.mirrordrill.engine.port.ontap.ClusterRecord;
-import io.mirrordrill.engine.port.ontap.JobRecord;
-import io.mirrordrill.engine.port.ontap.JobState;
-import io.mirrordrill.engine.port.ontap.PolicyRecord;
-import io.mirrordrill.engine.port.ontap.RelationshipRecord;
-import io.mirrordrill.engine.port.ontap.ScheduleRecord;
-import io.mirrordrill.engine.port.ontap.SnapshotRecord;
-import io.mirrordrill.engine.port.ontap.SvmPeerRecord;
-import io.mirrordrill.engine.port.ontap.SvmRecord;
-import io.mirrordrill.engine.port.ontap.TransferRecord;
-import io.mirrordrill.engine.port.ontap.VolumeRecord;
+import io.mirrordrill.port.ontap.ClusterPeerRecord;
+import io.mirrordrill.port.ontap.ClusterRecord;
+import io.mirrordrill.port.ontap.JobRecord;
+import io.mirrordrill.port.ontap.JobState;
+import io.mirrordrill.port.ontap.PolicyRecord;
+import io.mirrordrill.port.ontap.RelationshipRecord;
+import io.mirrordrill.port.ontap.ScheduleRecord;
+import io.mirrordrill.port.ontap.SnapshotRecord;
+import io.mirrordrill.port.ontap.SvmPeerRecord;
+import io.mirrordrill.port.ontap.SvmRecord;
+import io.mirrordrill.port.ontap.TransferRecord;
+import io.mirrordrill.port.ontap.VolumeRecord;
 
 import java.util.List;
 import java.util.regex.Matcher;

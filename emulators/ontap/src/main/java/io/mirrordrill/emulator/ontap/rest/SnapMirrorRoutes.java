@@ -2,12 +2,12 @@ package io.mirrordrill.emulator.ontap.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mirrordrill.emulator.ontap.NameUuid;
-import io.mirrordrill.engine.port.ontap.DeleteScope;
-import io.mirrordrill.engine.port.ontap.PolicyRecord;
-import io.mirrordrill.engine.port.ontap.RelationshipCreate;
-import io.mirrordrill.engine.port.ontap.RelationshipPatch;
-import io.mirrordrill.engine.port.ontap.RelationshipState;
-import io.mirrordrill.engine.port.ontap.TransferRecord;
+import io.mirrordrill.port.ontap.DeleteScope;
+import io.mirrordrill.port.ontap.PolicyRecord;
+import io.mirrordrill.port.ontap.RelationshipCreate;
+import io.mirrordrill.port.ontap.RelationshipPatch;
+import io.mirrordrill.port.ontap.RelationshipState;
+import io.mirrordrill.port.ontap.TransferRecord;
 
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.mirrordrill.emulator.ontap.rest;
 
-import io.mirrordrill.engine.port.ontap.SnapshotRecord;
-import io.mirrordrill.engine.port.ontap.VolumeCreate;
-import io.mirrordrill.engine.port.ontap.VolumeRecord;
-import io.mirrordrill.engine.port.ontap.VolumeType;
+import io.mirrordrill.port.ontap.SnapshotRecord;
+import io.mirrordrill.port.ontap.VolumeCreate;
+import io.mirrordrill.port.ontap.VolumeRecord;
+import io.mirrordrill.port.ontap.VolumeType;
 
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package io.mirrordrill.emulator.ontap.rest;
 
-import io.mirrordrill.engine.port.ontap.OntapErrors;
-import io.mirrordrill.engine.port.ontap.OntapException;
-import io.mirrordrill.engine.port.ontap.SvmPeerRecord;
-import io.mirrordrill.engine.port.ontap.SvmRecord;
-import io.mirrordrill.engine.port.ontap.SvmState;
-import io.mirrordrill.engine.port.ontap.SvmSubtype;
+import io.mirrordrill.port.ontap.OntapErrors;
+import io.mirrordrill.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.SvmPeerRecord;
+import io.mirrordrill.port.ontap.SvmRecord;
+import io.mirrordrill.port.ontap.SvmState;
+import io.mirrordrill.port.ontap.SvmSubtype;
 
 /** {@code /api/svm/svms} and {@code /api/svm/peers}. */
 final class SvmRoutes {

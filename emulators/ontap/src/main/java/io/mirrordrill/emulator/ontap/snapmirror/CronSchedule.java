@@ -1,8 +1,8 @@
 package io.mirrordrill.emulator.ontap.snapmirror;
 
-import io.mirrordrill.engine.port.ontap.OntapErrors;
-import io.mirrordrill.engine.port.ontap.OntapException;
-import io.mirrordrill.engine.port.ontap.ScheduleRecord;
+import io.mirrordrill.port.ontap.OntapErrors;
+import io.mirrordrill.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.ScheduleRecord;
 
 import java.time.Instant;
 import java.time.LocalDate;

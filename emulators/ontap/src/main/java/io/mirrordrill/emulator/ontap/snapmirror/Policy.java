@@ -1,6 +1,6 @@
 package io.mirrordrill.emulator.ontap.snapmirror;
 
-import io.mirrordrill.engine.port.ontap.PolicyRecord;
+import io.mirrordrill.port.ontap.PolicyRecord;
 
 import java.util.List;
 import java.util.Map;

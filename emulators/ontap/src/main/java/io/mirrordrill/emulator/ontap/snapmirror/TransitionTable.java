@@ -1,15 +1,15 @@
 package io.mirrordrill.emulator.ontap.snapmirror;
 
-import io.mirrordrill.engine.port.ontap.OntapErrors;
-import io.mirrordrill.engine.port.ontap.RelationshipState;
+import io.mirrordrill.port.ontap.OntapErrors;
+import io.mirrordrill.port.ontap.RelationshipState;
 
 import java.util.List;
 import java.util.Optional;
 
-import static io.mirrordrill.engine.port.ontap.RelationshipState.BROKEN_OFF;
-import static io.mirrordrill.engine.port.ontap.RelationshipState.PAUSED;
-import static io.mirrordrill.engine.port.ontap.RelationshipState.SNAPMIRRORED;
-import static io.mirrordrill.engine.port.ontap.RelationshipState.UNINITIALIZED;
+import static io.mirrordrill.port.ontap.RelationshipState.BROKEN_OFF;
+import static io.mirrordrill.port.ontap.RelationshipState.PAUSED;
+import static io.mirrordrill.port.ontap.RelationshipState.SNAPMIRRORED;
+import static io.mirrordrill.port.ontap.RelationshipState.UNINITIALIZED;
 
 /**
  * The SnapMirror relationship lifecycle in one place. Every state change goes through {@link #target}; anything not

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mirrordrill.emulator.ontap.OntapEmulator;
-import io.mirrordrill.engine.port.ontap.SvmSubtype;
+import io.mirrordrill.port.ontap.SvmSubtype;
 import io.mirrordrill.sim.World;
 
 import java.io.UncheckedIOException;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mirrordrill.engine.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.OntapException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

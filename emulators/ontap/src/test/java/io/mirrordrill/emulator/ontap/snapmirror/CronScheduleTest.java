@@ -1,7 +1,7 @@
 package io.mirrordrill.emulator.ontap.snapmirror;
 
-import io.mirrordrill.engine.port.ontap.OntapException;
-import io.mirrordrill.engine.port.ontap.ScheduleRecord;
+import io.mirrordrill.port.ontap.OntapException;
+import io.mirrordrill.port.ontap.ScheduleRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,6 +1,0 @@
-package io.mirrordrill.engine.port.objectstore;
-
-import java.time.Instant;
-
-/** A bucket as {@code ListBuckets} shows it. */
-public record BucketInfo(String name, Instant creationDate) {}

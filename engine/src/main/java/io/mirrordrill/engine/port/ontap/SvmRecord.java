@@ -1,4 +1,0 @@
-package io.mirrordrill.engine.port.ontap;
-
-/** {@code /api/svm/svms} record. */
-public record SvmRecord(String uuid, String name, SvmSubtype subtype, SvmState state) {}

@@ -1,4 +1,0 @@
-package io.mirrordrill.engine.port.ontap;
-
-/** One entry of a relationship's {@code unhealthy_reason}. */
-public record UnhealthyReason(String code, String message) {}
