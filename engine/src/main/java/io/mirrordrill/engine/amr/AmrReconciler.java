@@ -17,7 +17,7 @@ import io.mirrordrill.engine.model.yaml.ProtectYaml;
 import io.mirrordrill.port.UnreachableException;
 import io.mirrordrill.port.objectstore.ObjectStoreException;
 import io.mirrordrill.port.ontap.OntapException;
-import io.mirrordrill.engine.restore.NamespaceMapping;
+import io.mirrordrill.engine.restore.NamespaceMap;
 import io.mirrordrill.engine.restore.RestoreException;
 import io.mirrordrill.engine.restore.StorageClassMapping;
 import io.mirrordrill.engine.trident.MirrorStep;
@@ -222,8 +222,8 @@ public final class AmrReconciler implements Reconciler {
                 basename, "spec.promotedSnapshot");
     }
 
-    static NamespaceMapping mapping(AppMirrorRelationship amr) {
-        return NamespaceMapping.of(owner(amr), amr.spec().namespaceMapping());
+    static NamespaceMap mapping(AppMirrorRelationship amr) {
+        return NamespaceMap.of(owner(amr), amr.spec().namespaceMapping());
     }
 
     static StorageClassMapping classes(AppMirrorRelationship amr, String clusterDefault) {

@@ -19,7 +19,7 @@ import io.mirrordrill.port.ontap.OntapPort;
 import io.mirrordrill.port.ontap.RelationshipRecord;
 import io.mirrordrill.port.ontap.TransferRecord;
 import io.mirrordrill.port.ontap.VolumeRecord;
-import io.mirrordrill.engine.restore.NamespaceMapping;
+import io.mirrordrill.engine.restore.NamespaceMap;
 import io.mirrordrill.engine.trident.MirrorEndpoint;
 import io.mirrordrill.engine.trident.MirrorStep;
 import io.mirrordrill.engine.trident.VolumeMirror;
@@ -84,7 +84,7 @@ final class AmrSteps {
     void check(AppMirrorRelationship amr) {
         source(amr);
         destination(amr);
-        NamespaceMapping mapping = AmrReconciler.mapping(amr);
+        NamespaceMap mapping = AmrReconciler.mapping(amr);
         for (String ns : new TreeSet<>(mapping.sources())) {
             String dst = mapping.destinationOf(ns).orElseThrow();
             if (ports.kubernetes().get("v1", "Namespace", null, dst).isEmpty()) {
@@ -138,7 +138,7 @@ final class AmrSteps {
     }
 
     private static List<String> destinationNamespaces(AppMirrorRelationship amr) {
-        NamespaceMapping mapping = AmrReconciler.mapping(amr);
+        NamespaceMap mapping = AmrReconciler.mapping(amr);
         TreeSet<String> namespaces = new TreeSet<>();
         mapping.sources().forEach(s -> mapping.destinationOf(s).ifPresent(namespaces::add));
         return List.copyOf(namespaces);
@@ -150,7 +150,7 @@ final class AmrSteps {
      * stopped, then they are resynced. Empty when every volume mirrors.
      */
     private Optional<Progress> mirrors(AppMirrorRelationship amr, Archive archive) {
-        NamespaceMapping mapping = AmrReconciler.mapping(amr);
+        NamespaceMap mapping = AmrReconciler.mapping(amr);
         List<Claims.Pair> pairs = claims.pairs(archive, mapping);
         TreeSet<String> namespaces = new TreeSet<>();
         pairs.forEach(p -> namespaces.add(p.namespace()));

@@ -7,7 +7,7 @@ import io.mirrordrill.engine.archive.VolumeSnapshotEntry;
 import io.mirrordrill.port.kubernetes.KubernetesPort;
 import io.mirrordrill.port.kubernetes.LabelSelector;
 import io.mirrordrill.port.kubernetes.Resources;
-import io.mirrordrill.engine.restore.NamespaceMapping;
+import io.mirrordrill.engine.restore.NamespaceMap;
 import io.mirrordrill.engine.restore.StorageClassMapping;
 import io.mirrordrill.engine.trident.MirrorEndpoint;
 
@@ -36,7 +36,7 @@ final class Claims {
         this.kube = kube;
     }
 
-    List<Pair> pairs(Archive archive, NamespaceMapping mapping) {
+    List<Pair> pairs(Archive archive, NamespaceMap mapping) {
         List<Pair> pairs = new ArrayList<>();
         for (VolumeSnapshotEntry e : archive.content().volumes()) {
             String ns = mapping.destinationOf(e.namespace()).orElseThrow(() -> new AmrException("NamespaceNotMapped",

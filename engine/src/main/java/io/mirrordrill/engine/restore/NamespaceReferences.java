@@ -16,7 +16,7 @@ final class NamespaceReferences {
     private NamespaceReferences() {
     }
 
-    static void rewrite(ObjectNode resource, NamespaceMapping mapping, List<String> decisions) {
+    static void rewrite(ObjectNode resource, NamespaceMap mapping, List<String> decisions) {
         JsonNode spec = resource.get("spec");
         String group = Trees.group(resource);
         switch (Trees.kind(resource)) {
@@ -48,7 +48,7 @@ final class NamespaceReferences {
     }
 
     /** RBAC subjects of kind ServiceAccount carry the ServiceAccount's namespace; users and groups have none. */
-    private static void subjects(ObjectNode resource, NamespaceMapping mapping, List<String> decisions) {
+    private static void subjects(ObjectNode resource, NamespaceMap mapping, List<String> decisions) {
         JsonNode subjects = resource.get("subjects");
         for (int i = 0; subjects != null && i < subjects.size(); i++) {
             JsonNode subject = subjects.get(i);
@@ -62,7 +62,7 @@ final class NamespaceReferences {
      * A namespaceSelector on {@code kubernetes.io/metadata.name} is how policies name a namespace (the API server
      * sets that label to the namespace's name), so it is a reference too.
      */
-    private static void peers(JsonNode spec, String rules, String peers, NamespaceMapping mapping,
+    private static void peers(JsonNode spec, String rules, String peers, NamespaceMap mapping,
             List<String> decisions) {
         JsonNode ruleList = spec == null ? null : spec.get(rules);
         for (int r = 0; ruleList != null && r < ruleList.size(); r++) {
@@ -87,7 +87,7 @@ final class NamespaceReferences {
         }
     }
 
-    private static void webhooks(ObjectNode resource, NamespaceMapping mapping, List<String> decisions) {
+    private static void webhooks(ObjectNode resource, NamespaceMap mapping, List<String> decisions) {
         JsonNode webhooks = resource.get("webhooks");
         for (int i = 0; webhooks != null && i < webhooks.size(); i++) {
             ObjectNode service = Trees.objectOrNull(Trees.objectOrNull(webhooks.get(i), "clientConfig"), "service");
@@ -95,7 +95,7 @@ final class NamespaceReferences {
         }
     }
 
-    private static void field(ObjectNode parent, String name, String path, NamespaceMapping mapping,
+    private static void field(ObjectNode parent, String name, String path, NamespaceMap mapping,
             List<String> decisions) {
         String value = Trees.textOrNull(parent, name);
         String mapped = value == null ? null : mapping.destinationOf(value).orElse(value);
@@ -105,7 +105,7 @@ final class NamespaceReferences {
         }
     }
 
-    private static void element(ArrayNode values, int index, String path, NamespaceMapping mapping,
+    private static void element(ArrayNode values, int index, String path, NamespaceMap mapping,
             List<String> decisions) {
         String value = values.get(index).isTextual() ? values.get(index).asText() : null;
         String mapped = value == null ? null : mapping.destinationOf(value).orElse(value);

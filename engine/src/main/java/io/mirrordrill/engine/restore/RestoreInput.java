@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  */
 public record RestoreInput(String owner, String restoreName, String archive, List<ObjectNode> resources,
         List<NamespaceMetadata> sourceNamespaces, List<NamespaceMetadata> destinationNamespaces,
-        NamespaceMapping namespaceMapping, StorageClassMapping storageClasses, Transformations transformations,
+        NamespaceMap namespaceMapping, StorageClassMapping storageClasses, Transformations transformations,
         NamespaceMetadataMerge namespaceMerge, PersistentVolumes volumes) {
     public RestoreInput {
         resources = List.copyOf(resources);
@@ -41,7 +41,7 @@ public record RestoreInput(String owner, String restoreName, String archive, Lis
         AppMirrorRelationshipSpec spec = amr.spec();
         requireSpec(owner, spec);
         return of(owner, amr.name(), archive, resources, sourceNamespaces, destinationNamespaces,
-                () -> NamespaceMapping.of(owner, spec.namespaceMapping()),
+                () -> NamespaceMap.of(owner, spec.namespaceMapping()),
                 () -> StorageClassMapping.of(owner, spec.storageClassMapping(), spec.storageClassName(),
                         clusterDefault),
                 () -> Transformations.of(owner, spec.transformations()), merge);
@@ -56,7 +56,7 @@ public record RestoreInput(String owner, String restoreName, String archive, Lis
         requireSpec(owner, spec);
         String path = spec.appArchivePath();
         return of(owner, restore.name(), path == null ? null : path.substring(path.lastIndexOf('/') + 1), resources,
-                sourceNamespaces, destinationNamespaces, () -> NamespaceMapping.of(owner, spec.namespaceMapping()),
+                sourceNamespaces, destinationNamespaces, () -> NamespaceMap.of(owner, spec.namespaceMapping()),
                 () -> StorageClassMapping.of(owner, spec.storageClassMapping(), null, clusterDefault),
                 () -> Transformations.of(owner, spec.transformations()), merge);
     }
@@ -64,11 +64,11 @@ public record RestoreInput(String owner, String restoreName, String archive, Lis
     /** Builds the three parts of the spec, reporting the problems of all of them together. */
     private static RestoreInput of(String owner, String name, String archive, List<ObjectNode> resources,
             List<NamespaceMetadata> sourceNamespaces, List<NamespaceMetadata> destinationNamespaces,
-            Supplier<NamespaceMapping> mapping,
+            Supplier<NamespaceMap> mapping,
             Supplier<StorageClassMapping> classes,
             Supplier<Transformations> transformations, NamespaceMetadataMerge merge) {
         List<RestoreProblem> problems = new ArrayList<>();
-        NamespaceMapping namespaces = collect(mapping, problems);
+        NamespaceMap namespaces = collect(mapping, problems);
         StorageClassMapping storage = collect(classes, problems);
         Transformations patches = collect(transformations, problems);
         RestoreException.throwIfAny(problems);

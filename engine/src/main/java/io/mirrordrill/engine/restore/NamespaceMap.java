@@ -14,22 +14,23 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Source namespace to destination namespace, from {@code spec.namespaceMapping} of an AppMirrorRelationship or a
- * SnapshotRestore. Without entries it is the identity (a SnapshotRestore into the namespaces it came from); with
+ * The validated namespace mapping of an AppMirrorRelationship or a SnapshotRestore ({@code spec.namespaceMapping},
+ * whose entries are {@link io.mirrordrill.engine.model.NamespaceMapping}): source namespace to destination namespace.
+ * Without entries it is the identity (a SnapshotRestore into the namespaces it came from); with
  * entries every namespace restored must be mapped, because a partial mapping is almost always a forgotten entry.
  */
-public final class NamespaceMapping {
+public final class NamespaceMap {
     private static final String FIELD = "spec.namespaceMapping";
     private final String owner;
     private final SortedMap<String, String> destinations;
 
-    private NamespaceMapping(String owner, SortedMap<String, String> destinations) {
+    private NamespaceMap(String owner, SortedMap<String, String> destinations) {
         this.owner = owner;
         this.destinations = Collections.unmodifiableSortedMap(destinations);
     }
 
-    public static NamespaceMapping identity(String owner) {
-        return new NamespaceMapping(owner, new TreeMap<>());
+    public static NamespaceMap identity(String owner) {
+        return new NamespaceMap(owner, new TreeMap<>());
     }
 
     /**
@@ -38,7 +39,7 @@ public final class NamespaceMapping {
      *
      * @param owner the custom resource the mapping comes from, for messages: {@code AppMirrorRelationship ns/amr}
      */
-    public static NamespaceMapping of(String owner, List<? extends SourceDestination> entries) {
+    public static NamespaceMap of(String owner, List<? extends SourceDestination> entries) {
         List<RestoreProblem> problems = new ArrayList<>();
         SortedMap<String, String> destinations = new TreeMap<>();
         SortedMap<String, Integer> sourceAt = new TreeMap<>();
@@ -55,7 +56,7 @@ public final class NamespaceMapping {
             }
         }
         RestoreException.throwIfAny(problems);
-        return new NamespaceMapping(owner, destinations);
+        return new NamespaceMap(owner, destinations);
     }
 
     private static boolean side(List<RestoreProblem> problems, String owner, String at, String side, String value,

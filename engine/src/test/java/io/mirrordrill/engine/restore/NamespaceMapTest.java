@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class NamespaceMappingTest {
+class NamespaceMapTest {
     private static final String OWNER = "AppMirrorRelationship ns-2/amr";
-    private static final NamespaceMapping MAPPING = mapping(
+    private static final NamespaceMap MAPPING = mapping(
             entry("ns-1", "ns-2"), entry("db", "db-dr"));
 
     /** The model's entry, as an AppMirrorRelationship or SnapshotRestore spec carries it. */
@@ -21,8 +21,8 @@ class NamespaceMappingTest {
         return new io.mirrordrill.engine.model.NamespaceMapping(source, destination);
     }
 
-    private static NamespaceMapping mapping(SourceDestination... entries) {
-        return NamespaceMapping.of(OWNER, List.of(entries));
+    private static NamespaceMap mapping(SourceDestination... entries) {
+        return NamespaceMap.of(OWNER, List.of(entries));
     }
 
     private static List<String> problems(SourceDestination... entries) {
@@ -39,10 +39,10 @@ class NamespaceMappingTest {
 
     @Test
     void noEntriesMeanEveryNamespaceRestoresIntoItself() {
-        var identity = NamespaceMapping.of(OWNER, List.of());
+        var identity = NamespaceMap.of(OWNER, List.of());
         assertTrue(identity.isIdentity());
         assertEquals(Optional.of("anything"), identity.destinationOf("anything"));
-        assertTrue(NamespaceMapping.of(OWNER, null).isIdentity());
+        assertTrue(NamespaceMap.of(OWNER, null).isIdentity());
     }
 
     @Test
