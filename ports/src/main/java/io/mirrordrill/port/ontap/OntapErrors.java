@@ -1,7 +1,7 @@
 package io.mirrordrill.port.ontap;
 
 /**
- * ONTAP error codes used by the emulator and understood by the engine; see {@code reference/ontap.md}.
+ * ONTAP error codes used by the emulator and understood by the engine; docs/ontap-emulator.md lists them with sources.
  * Codes marked "chosen" had no public source; the value was picked and is used consistently.
  */
 public final class OntapErrors {

@@ -33,8 +33,8 @@ import java.util.Optional;
 
 /**
  * SnapMirror across all emulated clusters: relationships, transfers over the simulated network, schedules and the
- * snapshot bookkeeping (SnapMirror's own snapshots, the newest common snapshot). Behaviour follows
- * {@code reference/ontap.md}; choices where ONTAP is not documented are marked "(chosen)".
+ * snapshot bookkeeping (SnapMirror's own snapshots, the newest common snapshot). Behaviour follows ONTAP's
+ * documentation (docs/ontap-emulator.md); choices where ONTAP is not documented are marked "(chosen)".
  */
 final class SnapMirror {
     /** (chosen) How long a transfer keeps retrying an unreachable source before it fails. */
