@@ -2,64 +2,43 @@ package io.mirrordrill.scenario.world;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrordrill.emulator.estate.EstateCluster;
 import io.mirrordrill.emulator.k8s.KubernetesCluster;
 import io.mirrordrill.emulator.k8s.cluster.ClusterSimulator;
-import io.mirrordrill.emulator.k8s.cluster.TridentBackend;
 import io.mirrordrill.engine.EnginePorts;
 import io.mirrordrill.engine.EngineSettings;
 import io.mirrordrill.engine.ProtectEngine;
-import io.mirrordrill.engine.model.crd.Crds;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
 import io.mirrordrill.port.kubernetes.KubernetesPort;
-import io.mirrordrill.port.kubernetes.Resources;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * One simulated Kubernetes cluster of a {@link SimWorld}: its API server, the cluster simulator (Trident, workload
- * controllers, kubelet) and the Trident protect CRDs, all at one site.
+ * One Kubernetes cluster of a {@link SimWorld}: an {@link EstateCluster} (API server, Trident, workload
+ * controllers, kubelet, the protect CRDs) and the Trident protect engine that runs in it.
  */
 public final class SimCluster {
-    private final String name;
-    private final String site;
-    private final KubernetesCluster apiServer;
-    private final ClusterSimulator simulator;
+    private final EstateCluster cluster;
     private final Kubectl kubectl;
     private final EnginePorts enginePorts;
     private final EngineSettings settings;
     private ProtectEngine engine;
 
-    SimCluster(SimWorld world, String name, String site) {
-        this(world, name, site, EngineSettings.DEFAULT, UnaryOperator.identity());
-    }
-
-    /** {@code decorate} wraps the ports the engine gets (a drill's planted defect, an observing proxy). */
-    SimCluster(SimWorld world, String name, String site, EngineSettings settings,
-               UnaryOperator<EnginePorts> decorate) {
-        this(world, name, site, settings, decorate, true);
-    }
-
     /**
-     * With {@code runEngine} false the cluster runs no protect engine (its {@link #engine()} is built but not
-     * started): a controller outside the world, such as {@code mirrordrill controller} against the served cluster,
-     * takes its place. {@link #restartEngine()} still starts one.
+     * The protect engine beside an estate's cluster, with the ports {@code decorate} returns (a drill's planted
+     * defect, an observing proxy). With {@code runEngine} false it is built but not started: a controller outside
+     * the world, such as {@code mirrordrill controller} against the served cluster, takes its place;
+     * {@link #restartEngine()} still starts one.
      */
-    SimCluster(SimWorld world, String name, String site, EngineSettings settings,
-               UnaryOperator<EnginePorts> decorate, boolean runEngine) {
-        this.name = name;
-        this.site = site;
-        this.apiServer = new KubernetesCluster(world.world(), name, site);
-        this.simulator = new ClusterSimulator(world.world(), apiServer.port(), name, site, world.ontap());
-        this.kubectl = new Kubectl(apiServer.port());
-        for (String crd : Crds.manifests()) {
-            kubectl.apply("crd", crd, null);
-        }
-        simulator.start();
+    SimCluster(SimWorld world, EstateCluster cluster, EngineSettings settings, UnaryOperator<EnginePorts> decorate,
+               boolean runEngine) {
+        this.cluster = cluster;
+        this.kubectl = new Kubectl(cluster.api());
         this.settings = settings;
-        this.enginePorts = decorate.apply(new EnginePorts(apiServer.port(), world.ontap().connector(site),
-                world.s3().connector(site), simulator.exec(), world.world(), world.world()));
+        this.enginePorts = decorate.apply(new EnginePorts(cluster.api(), world.ontap().connector(cluster.site()),
+                world.s3().connector(cluster.site()), cluster.simulator().exec(), world.world(), world.world()));
         this.engine = newEngine();
         if (runEngine) {
             engine.start();
@@ -67,7 +46,7 @@ public final class SimCluster {
     }
 
     private ProtectEngine newEngine() {
-        return new ProtectEngine(name, enginePorts, settings);
+        return new ProtectEngine(cluster.name(), enginePorts, settings);
     }
 
     /** The Trident protect controller manager running in this cluster. */
@@ -88,7 +67,7 @@ public final class SimCluster {
     /** Restarts the controller manager with its ports wrapped (fault injection, call counting). */
     public ProtectEngine restartEngine(UnaryOperator<EnginePorts> wrap) {
         engine.stop();
-        engine = new ProtectEngine(name, wrap.apply(enginePorts), settings);
+        engine = new ProtectEngine(cluster.name(), wrap.apply(enginePorts), settings);
         engine.start();
         return engine;
     }
@@ -99,50 +78,40 @@ public final class SimCluster {
     }
 
     public String name() {
-        return name;
+        return cluster.name();
     }
 
     public String site() {
-        return site;
+        return cluster.site();
     }
 
     /** The API as the cluster's own components see it. */
     public KubernetesPort api() {
-        return apiServer.port();
+        return cluster.api();
     }
 
     /** The API as seen from another site (an operator's laptop, a remote engine). */
     public KubernetesPort api(String callerSite) {
-        return apiServer.port(callerSite);
+        return cluster.api(callerSite);
     }
 
     public ClusterSimulator simulator() {
-        return simulator;
+        return cluster.simulator();
     }
 
     public KubernetesCluster apiServer() {
-        return apiServer;
+        return cluster.apiServer();
     }
 
     /** {@code tridentctl create backend} for an ONTAP-NAS backend on an SVM. */
     public SimCluster backend(String backendName, String ontapCluster, String svm) {
-        simulator.addBackend(backendName, TridentBackend.ONTAP_NAS, ontapCluster, svm);
+        cluster.backend(backendName, ontapCluster, svm);
         return this;
     }
 
     /** A Trident storage class bound to a backend; optionally the cluster's default. */
     public SimCluster storageClass(String className, String backendName, boolean isDefault) {
-        ObjectNode sc = Resources.mapper().createObjectNode();
-        sc.put("apiVersion", "storage.k8s.io/v1").put("kind", "StorageClass");
-        ObjectNode meta = sc.putObject("metadata");
-        meta.put("name", className);
-        if (isDefault) {
-            meta.putObject("annotations").put("storageclass.kubernetes.io/is-default-class", "true");
-        }
-        sc.put("provisioner", "csi.trident.netapp.io").put("reclaimPolicy", "Retain");
-        sc.putObject("parameters").put("backendType", TridentBackend.ONTAP_NAS)
-                .put("storagePools", backendName + ":aggr1");
-        kubectl.apply(sc, null);
+        cluster.storageClass(className, backendName, isDefault);
         return this;
     }
 
@@ -153,12 +122,12 @@ public final class SimCluster {
 
     /** {@code kubectl create namespace}. */
     public SimCluster namespace(String namespace) {
-        kubectl.apply("namespace", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + namespace + "\n", null);
+        cluster.namespace(namespace);
         return this;
     }
 
     public Optional<ObjectNode> get(String apiVersion, String kind, String namespace, String resourceName) {
-        return api().get(apiVersion, kind, namespace, resourceName).map(Resources::toTree);
+        return cluster.get(apiVersion, kind, namespace, resourceName);
     }
 
     /** A protect resource as its typed model. */

@@ -42,6 +42,13 @@ public final class Crds {
         return new ArrayList<>(MANIFESTS.values());
     }
 
+    /** Copies of all eight CRDs as trees, in {@link ResourceKind} order: what a cluster installs. */
+    public static List<ObjectNode> definitions() {
+        List<ObjectNode> all = new ArrayList<>();
+        DEFINITIONS.values().forEach(d -> all.add(d.deepCopy()));
+        return all;
+    }
+
     /** A copy of the CRD as a tree. */
     public static ObjectNode definition(ResourceKind kind) {
         return DEFINITIONS.get(kind).deepCopy();
