@@ -54,7 +54,7 @@ public final class S3Server implements AutoCloseable {
     private S3Server(S3Store store, List<S3Credentials> credentials, String region, String host, int port,
                      SSLContext tls) {
         this.store = store;
-        this.operations = new S3Operations(store.port(store.site()), credentials.get(0).accessKeyId());
+        this.operations = new S3Operations(store.port(store.site()), credentials.get(0).accessKeyId(), region);
         this.sigV4 = new SigV4(new AccessKeys(credentials), region);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -167,7 +167,8 @@ public final class S3Server implements AutoCloseable {
         try {
             // the body is read before any refusal: a client still sending it would otherwise see the connection
             // close under it and take an authentication error for a lost response
-            byte[] raw = ctx.method().name().equals("PUT") ? ctx.bodyAsBytes() : null;
+            boolean hasBody = ctx.method().name().equals("PUT") || ctx.method().name().equals("POST");
+            byte[] raw = hasBody ? ctx.bodyAsBytes() : null;
             SigV4.Verified auth = sigV4.verify(request, target.bucket(), target.key());
             byte[] body = raw != null ? Payload.decode(auth, request, raw, target.bucket(), target.key()) : new byte[0];
             store.lock().lock();
@@ -178,6 +179,10 @@ public final class S3Server implements AutoCloseable {
             }
         } catch (ResponseLostException | UnreachableException e) {
             dropConnection(ctx);
+        } catch (NotModifiedException e) {
+            ctx.status(304);
+            ctx.header("ETag", "\"" + e.info().etag() + "\"");
+            ctx.header("Last-Modified", S3Xml.httpDate(e.info().lastModified()));
         } catch (ObjectStoreException e) {
             error(ctx, e, target, requestId);
         } catch (RuntimeException e) {
