@@ -62,6 +62,9 @@ public final class S3Server implements AutoCloseable {
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.jetty.host = host;
             cfg.jetty.port = port;
+            // Jetty's header cache otherwise hands back a cached value differing in case from what was sent (such
+            // as "charset=utf-8" for the SDK's "charset=UTF-8"), and a signed header must be checked as sent
+            cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             if (tls != null) {
                 // an added connector replaces Javalin's default one, so the plain-HTTP side is added back first
                 cfg.jetty.addConnector((server, http) -> {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +38,8 @@ class AwsCliIT {
     /** Local files are older than anything the store holds, so {@code s3 sync} judges by size and time as on S3. */
     private static final FileTime LOCAL_MTIME = FileTime.from(Instant.parse("2025-06-01T00:00:00Z"));
     private static final AtomicInteger BUCKETS = new AtomicInteger();
+    /** What the store recorded, to see which operations a command used. */
+    private static final List<String> STORE_LOG = Collections.synchronizedList(new ArrayList<>());
 
     private static S3Store store;
     private static S3Server server;
@@ -52,6 +55,7 @@ class AwsCliIT {
         World world = new World(17);
         world.network().site("dc1");
         store = new S3Store(world, "vault", "dc1");
+        world.trace().subscribe(e -> STORE_LOG.add(e.message()));
         server = S3Server.start(store, List.of(S3Credentials.of("cli-key", "cli-secret")));
         aws = new AwsCli(server.endpoint(), "cli-key", "cli-secret", home);
     }
@@ -159,6 +163,8 @@ class AwsCliIT {
             store.lock().unlock();
         }
         assertEquals(2048, head("a/moved.bin").size());
+        assertTrue(logged("complete upload " + bucket + "/b/big.bin"), "the copy went in parts (UploadPartCopy)");
+        assertTrue(logged("delete " + bucket + "/a/big.bin"));
         assertNoneUnhandled();
     }
 
@@ -239,6 +245,12 @@ class AwsCliIT {
         Files.write(path, data);
         Files.setLastModifiedTime(path, LOCAL_MTIME);
         return path;
+    }
+
+    private static boolean logged(String prefix) {
+        synchronized (STORE_LOG) {
+            return STORE_LOG.stream().anyMatch(m -> m.startsWith(prefix));
+        }
     }
 
     private static JsonNode json(String text) {
