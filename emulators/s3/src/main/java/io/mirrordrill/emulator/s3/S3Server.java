@@ -139,7 +139,8 @@ public final class S3Server implements AutoCloseable {
     }
 
     /** What arrived on the wire, for tests that check how clients sign and frame requests. */
-    public record Received(String method, String path, String payloadMode, String contentEncoding, int status) {}
+    public record Received(String method, String path, String payloadMode, String contentEncoding, String range,
+                           String ifMatch, int status) {}
 
     /** The last {@value #KEEP_RECEIVED} requests, oldest first. */
     public List<Received> received() {
@@ -194,7 +195,8 @@ public final class S3Server implements AutoCloseable {
                     + "Please try again. (" + e + ")", target.bucket(), target.key(), e), target, requestId);
         } finally {
             remember(new Received(request.method(), request.rawPath(), request.header("x-amz-content-sha256"),
-                    request.header("Content-Encoding"), ctx.statusCode()));
+                    request.header("Content-Encoding"), request.header("Range"), request.header("If-Match"),
+                    ctx.statusCode()));
         }
     }
 
