@@ -152,6 +152,14 @@ public final class S3Store {
         }
     }
 
+    /** A copy's source bucket answers for its own outage, beside the destination that {@link #admit} checks. */
+    private void requireAvailable(String bucket, String key) {
+        if (unavailableBuckets.contains(bucket)) {
+            world.record(source, "unavailable copy source " + path(bucket, key));
+            throw S3Errors.serviceUnavailable(bucket, key);
+        }
+    }
+
     /** True once per lost response: the write already happened, the caller must not learn how it went. */
     boolean takeLostResponse(String operation, String bucket, String key) {
         if (lostResponsesRemaining == 0) {
@@ -238,6 +246,7 @@ public final class S3Store {
      * (the {@code x-amz-copy-source-if-*} headers).
      */
     ObjectInfo copy(String fromBucket, String fromKey, String bucket, String key, Consumer<ObjectInfo> precondition) {
+        requireAvailable(fromBucket, fromKey);
         StoredObject from = object(fromBucket, fromKey);
         precondition.accept(from.info());
         Bucket b = bucket(bucket);
@@ -295,6 +304,7 @@ public final class S3Store {
 
     /** A source object's bytes (or a range of them) for UploadPartCopy, after the copy-source preconditions. */
     byte[] read(String bucket, String key, ByteRange range, Consumer<ObjectInfo> precondition) {
+        requireAvailable(bucket, key);
         return get(bucket, key, range, precondition).bytes();
     }
 

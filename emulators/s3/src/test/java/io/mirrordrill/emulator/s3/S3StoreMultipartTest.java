@@ -183,6 +183,21 @@ class S3StoreMultipartTest {
     }
 
     @Test
+    void a_copy_from_a_bucket_in_an_outage_answers_503_and_copies_nothing() {
+        local.createBucket("src");
+        local.put("src", "k", filled(10, 1));
+        String id = local.createMultipartUpload("bkt", "part-copy");
+        store.bucketOutage("src");
+
+        expect(S3Errors.SERVICE_UNAVAILABLE, () -> local.copy("src", "k", "bkt", "k", info -> { }));
+        expect(S3Errors.SERVICE_UNAVAILABLE, () -> local.uploadPartCopy("src", "k", null, info -> { }, "bkt",
+                "part-copy", id, 1));
+
+        expect(S3Errors.NO_SUCH_KEY, () -> local.head("bkt", "k"));
+        assertEquals(List.of(), local.listParts("bkt", "part-copy", id, 0, 1000).parts());
+    }
+
+    @Test
     void a_caller_cut_off_by_a_partition_cannot_upload_parts_or_complete() {
         String id = remote.createMultipartUpload("bkt", "k");
         String etag = remote.uploadPart("bkt", "k", id, 1, filled(10, 1));
