@@ -87,6 +87,20 @@ public abstract class S3ProtocolContract {
                 .build();
     }
 
+    /** CreateMultipartUpload, one UploadPart per part, CompleteMultipartUpload. */
+    static void uploadInParts(S3Client s3, String bucket, String key, List<byte[]> parts) {
+        String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
+        List<CompletedPart> done = new java.util.ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            int number = i + 1;
+            String etag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
+                    RequestBody.fromBytes(parts.get(number - 1))).eTag();
+            done.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+        }
+        s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+                .multipartUpload(m -> m.parts(done)));
+    }
+
     private void requires(Capability capability) {
         String why = gap(capability);
         Assumptions.assumeTrue(why == null, () -> getClass().getSimpleName() + " lacks " + capability + ": " + why);

@@ -372,7 +372,7 @@ public final class S3Store {
     }
 
     /** One part named in a CompleteMultipartUpload request. */
-    record CompletedPart(int number, String etag) {}
+    public record CompletedPart(int number, String etag) {}
 
     private MultipartUpload upload(String bucket, String key, String uploadId) {
         MultipartUpload upload = bucket(bucket).upload(uploadId);
