@@ -239,7 +239,31 @@ class AwsCliIT {
         assertEquals(List.of(), keys(""));
     }
 
+    @Test
+    void during_a_bucket_outage_a_cp_in_parts_fails_with_503_service_unavailable_and_stores_nothing()
+            throws IOException {
+        Path large = file("outage.bin", 20 * MIB, 9);
+        locked(() -> store.bucketOutage(bucket));
+
+        AwsCli.Run run = aws.run("s3", "cp", large.toString(), "s3://" + bucket + "/outage.bin");
+
+        locked(() -> store.restoreBucket(bucket));
+        assertNotEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.stderr().contains("ServiceUnavailable"), run::toString);
+        assertTrue(logged("unavailable CreateMultipartUpload " + bucket + "/outage.bin"));
+        assertEquals(List.of(), keys(""));
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
+
+    private static void locked(Runnable change) {
+        store.lock().lock();
+        try {
+            change.run();
+        } finally {
+            store.lock().unlock();
+        }
+    }
 
     private static Path file(String name, int size, long seed) throws IOException {
         return file(home.resolve(name), size, seed);
