@@ -17,7 +17,7 @@ import java.util.TreeMap;
 
 /**
  * One bucket: objects in S3's key order, the ListObjectsV2 rules over them, and the multipart uploads in progress
- * (in initiation order, which is also the order of their ids' sequence).
+ * (kept in initiation order).
  */
 final class Bucket {
     private final String name;

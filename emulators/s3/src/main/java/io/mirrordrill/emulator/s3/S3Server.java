@@ -31,7 +31,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * The S3 REST protocol over an {@link S3Store}, on Javalin: path-style addressing ({@code /bucket/key}), AWS
  * Signature V4 checked against the configured access keys (all payload modes the AWS SDK sends, see
  * {@link Payload}), errors as S3's XML documents. Bound to the given host (127.0.0.1 by default) and port
- * (0 for an ephemeral one).
+ * (0 for an ephemeral one). The operations it serves, multipart uploads and conditional reads among them, are listed
+ * in {@code docs/s3-server.md}.
  *
  * <p>Jetty serves requests on many threads but the store and its world are single-threaded, so every request runs
  * its store operation while holding {@link S3Store#lock()}; signature checks and body decoding happen outside it.
