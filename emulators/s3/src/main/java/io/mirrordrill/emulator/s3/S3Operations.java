@@ -149,6 +149,9 @@ final class S3Operations {
                 ctx.header("Content-Length", String.valueOf(info.size()));
             }
             case "DELETE" -> {
+                if (request.header("If-Match") != null) {
+                    throw S3Server.notImplemented("If-Match on DeleteObject", target);
+                }
                 port.delete(target.bucket(), target.key());
                 ctx.status(204);
             }
