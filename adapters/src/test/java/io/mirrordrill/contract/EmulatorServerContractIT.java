@@ -11,6 +11,7 @@ import io.mirrordrill.sim.World;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** The contract through the AWS SDK adapter, talking HTTP to the emulator's S3 server on loopback. */
 class EmulatorServerContractIT extends ObjectStorePortContract {
@@ -39,5 +40,12 @@ class EmulatorServerContractIT extends ObjectStorePortContract {
     @Override
     protected ObjectStorePort port() {
         return adapter;
+    }
+
+    @Override
+    protected void uploadInParts(String bucket, String key, List<byte[]> parts) {
+        try (S3Client s3 = S3ProtocolContract.client(server.endpoint(), "contract-key", "contract-secret", true)) {
+            S3ProtocolContract.uploadInParts(s3, bucket, key, parts);
+        }
     }
 }

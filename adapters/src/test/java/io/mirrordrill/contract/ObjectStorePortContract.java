@@ -53,6 +53,12 @@ public abstract class ObjectStorePortContract {
     /** The port under test; the same instance for every test of a class is fine, buckets are fresh per test. */
     protected abstract ObjectStorePort port();
 
+    /**
+     * Stores {@code parts} as one object by a multipart upload (which the port has no operation for), the way the
+     * target's S3 does it: the AWS SDK against a server, the store's own operations in memory.
+     */
+    protected abstract void uploadInParts(String bucket, String key, List<byte[]> parts);
+
     /** Why this target lacks {@code capability}, or null when it has it. */
     protected String gap(Capability capability) {
         return null;
@@ -186,6 +192,27 @@ public abstract class ObjectStorePortContract {
     void deleting_a_missing_key_succeeds() {
         port().delete(bucket, "never-written");
         assertEquals(0, port().list(ListRequest.of(bucket)).keyCount());
+    }
+
+    @Test
+    void an_object_uploaded_in_parts_reads_back_whole_and_by_range_with_its_multipart_etag_in_head_get_and_list() {
+        byte[] first = new byte[5 * 1024 * 1024];
+        new Random(5).nextBytes(first);
+        byte[] second = bytes("the last part may be small");
+        uploadInParts(bucket, "parts/obj", List.of(first, second));
+
+        ObjectInfo info = port().head(bucket, "parts/obj");
+        ObjectContent whole = port().get(bucket, "parts/obj");
+        ObjectContent tail = port().get(bucket, "parts/obj", ByteRange.lastBytes(second.length));
+
+        String md5s = md5(concat(HexFormat.of().parseHex(md5(first)), HexFormat.of().parseHex(md5(second))));
+        assertEquals(md5s + "-2", info.etag());
+        assertEquals(first.length + second.length, info.size());
+        assertArrayEquals(concat(first, second), whole.bytes());
+        assertEquals(info.etag(), whole.info().etag());
+        assertArrayEquals(second, tail.bytes());
+        assertEquals(List.of(info.etag()), port().list(ListRequest.of(bucket).withPrefix("parts/")).objects().stream()
+                .map(ObjectInfo::etag).toList());
     }
 
     // ---- ranges -------------------------------------------------------------------------------------------------
@@ -387,6 +414,12 @@ public abstract class ObjectStorePortContract {
 
     protected static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     protected static String md5(String s) {

@@ -5,11 +5,13 @@ import io.mirrordrill.adapter.s3.S3ObjectStore;
 import io.mirrordrill.port.objectstore.ObjectStorePort;
 
 import java.net.URI;
+import java.util.List;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The contract through the AWS SDK adapter against S3Proxy 4.1.0 with its in-memory (transient) store: a second,
@@ -50,5 +52,12 @@ class S3ProxyContractIT extends ObjectStorePortContract {
     @Override
     protected ObjectStorePort port() {
         return adapter;
+    }
+
+    @Override
+    protected void uploadInParts(String bucket, String key, List<byte[]> parts) {
+        try (S3Client s3 = S3ProtocolContract.client(URI.create("http://127.0.0.1:" + proxy.getPort()), "proxy-key", "proxy-secret", false)) {
+            S3ProtocolContract.uploadInParts(s3, bucket, key, parts);
+        }
     }
 }

@@ -29,6 +29,12 @@ public final class S3Errors {
     public static final String NOT_IMPLEMENTED = "NotImplemented";
     public static final String METHOD_NOT_ALLOWED = "MethodNotAllowed";
     public static final String INTERNAL_ERROR = "InternalError";
+    public static final String NO_SUCH_UPLOAD = "NoSuchUpload";
+    public static final String INVALID_PART = "InvalidPart";
+    public static final String INVALID_PART_ORDER = "InvalidPartOrder";
+    public static final String ENTITY_TOO_SMALL = "EntityTooSmall";
+    public static final String MALFORMED_XML = "MalformedXML";
+    public static final String BUCKET_NOT_EMPTY = "BucketNotEmpty";
 
     /** The longest key S3 accepts, in UTF-8 bytes. */
     public static final int MAX_KEY_BYTES = 1024;
@@ -73,5 +79,36 @@ public final class S3Errors {
 
     public static ObjectStoreException invalidArgument(String message, String bucket) {
         return new ObjectStoreException(400, INVALID_ARGUMENT, message, bucket, null);
+    }
+
+    public static ObjectStoreException noSuchUpload(String bucket, String key) {
+        return new ObjectStoreException(404, NO_SUCH_UPLOAD, "The specified upload does not exist. The upload ID may "
+                + "be invalid, or the upload may have been aborted or completed.", bucket, key);
+    }
+
+    public static ObjectStoreException invalidPart(String bucket, String key) {
+        return new ObjectStoreException(400, INVALID_PART, "One or more of the specified parts could not be found. "
+                + "The part may not have been uploaded, or the specified entity tag may not match the part's entity "
+                + "tag.", bucket, key);
+    }
+
+    public static ObjectStoreException invalidPartOrder(String bucket, String key) {
+        return new ObjectStoreException(400, INVALID_PART_ORDER, "The list of parts was not in ascending order. The "
+                + "parts list must be specified in order by part number.", bucket, key);
+    }
+
+    public static ObjectStoreException entityTooSmall(String bucket, String key) {
+        return new ObjectStoreException(400, ENTITY_TOO_SMALL,
+                "Your proposed upload is smaller than the minimum allowed object size.", bucket, key);
+    }
+
+    public static ObjectStoreException malformedXml(String bucket, String key) {
+        return new ObjectStoreException(400, MALFORMED_XML, "The XML you provided was not well-formed or did not "
+                + "validate against our published schema", bucket, key);
+    }
+
+    public static ObjectStoreException bucketNotEmpty(String bucket) {
+        return new ObjectStoreException(409, BUCKET_NOT_EMPTY, "The bucket you tried to delete is not empty", bucket,
+                null);
     }
 }

@@ -9,16 +9,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
-/** One bucket: objects in S3's key order, and the ListObjectsV2 rules over them. */
+/**
+ * One bucket: objects in S3's key order, the ListObjectsV2 rules over them, and the multipart uploads in progress
+ * (kept in initiation order).
+ */
 final class Bucket {
     private final String name;
     private final Instant created;
     private final NavigableMap<String, StoredObject> objects = new TreeMap<>(KeyOrder.INSTANCE);
+    private final Map<String, MultipartUpload> uploads = new LinkedHashMap<>();
 
     Bucket(String name, Instant created) {
         this.name = name;
@@ -47,6 +52,75 @@ final class Bucket {
 
     int size() {
         return objects.size();
+    }
+
+    void addUpload(MultipartUpload upload) {
+        uploads.put(upload.uploadId(), upload);
+    }
+
+    MultipartUpload upload(String uploadId) {
+        return uploads.get(uploadId);
+    }
+
+    boolean removeUpload(String uploadId) {
+        return uploads.remove(uploadId) != null;
+    }
+
+    /**
+     * One page of the uploads in progress, by key then initiation. Markers as S3's: uploads of keys after
+     * {@code keyMarker}, and with {@code uploadIdMarker} also the uploads of {@code keyMarker} itself initiated after
+     * that upload. With a delimiter, keys roll up into common prefixes as in a listing of objects.
+     */
+    UploadList listUploads(String prefix, String delimiter, String keyMarker, String uploadIdMarker, int max) {
+        List<MultipartUpload> ordered = new ArrayList<>(uploads.values());
+        ordered.sort((a, b) -> KeyOrder.INSTANCE.compare(a.key(), b.key())); // stable: initiation order per key
+        String p = prefix == null ? "" : prefix;
+        List<UploadList.Upload> out = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        boolean hasKeyMarker = keyMarker != null && !keyMarker.isEmpty();
+        boolean hasIdMarker = uploadIdMarker != null && !uploadIdMarker.isEmpty();
+        boolean rolledUpMarker = hasKeyMarker && delimiter != null && !delimiter.isEmpty()
+                && keyMarker.endsWith(delimiter);
+        boolean beforeIdMarker = hasIdMarker;
+        String lastKey = null;
+        String lastId = null;
+        for (MultipartUpload u : ordered) {
+            String key = u.key();
+            if (!key.startsWith(p)) {
+                continue;
+            }
+            if (hasKeyMarker) {
+                int c = KeyOrder.INSTANCE.compare(key, keyMarker);
+                if (c < 0 || (c == 0 && !hasIdMarker) || (rolledUpMarker && key.startsWith(keyMarker))) {
+                    continue;
+                }
+                if (c == 0 && beforeIdMarker) {
+                    beforeIdMarker = !u.uploadId().equals(uploadIdMarker);
+                    continue;
+                }
+            }
+            int at = delimiter == null || delimiter.isEmpty() ? -1 : key.indexOf(delimiter, p.length());
+            if (at >= 0) {
+                String common = key.substring(0, at + delimiter.length());
+                if (!prefixes.isEmpty() && prefixes.get(prefixes.size() - 1).equals(common)) {
+                    continue;
+                }
+                if (out.size() + prefixes.size() == max) {
+                    return new UploadList(out, prefixes, max > 0, lastKey, lastId);
+                }
+                prefixes.add(common);
+                lastKey = common;
+                lastId = null;
+                continue;
+            }
+            if (out.size() + prefixes.size() == max) {
+                return new UploadList(out, prefixes, max > 0, lastKey, lastId);
+            }
+            out.add(new UploadList.Upload(key, u.uploadId(), u.initiated()));
+            lastKey = key;
+            lastId = u.uploadId();
+        }
+        return new UploadList(out, prefixes, false, null, null);
     }
 
     /**

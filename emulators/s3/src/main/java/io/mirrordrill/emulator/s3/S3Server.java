@@ -31,7 +31,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * The S3 REST protocol over an {@link S3Store}, on Javalin: path-style addressing ({@code /bucket/key}), AWS
  * Signature V4 checked against the configured access keys (all payload modes the AWS SDK sends, see
  * {@link Payload}), errors as S3's XML documents. Bound to the given host (127.0.0.1 by default) and port
- * (0 for an ephemeral one).
+ * (0 for an ephemeral one). The operations it serves, multipart uploads and conditional reads among them, are listed
+ * in {@code docs/s3-server.md}.
  *
  * <p>Jetty serves requests on many threads but the store and its world are single-threaded, so every request runs
  * its store operation while holding {@link S3Store#lock()}; signature checks and body decoding happen outside it.
@@ -54,7 +55,7 @@ public final class S3Server implements AutoCloseable {
     private S3Server(S3Store store, List<S3Credentials> credentials, String region, String host, int port,
                      SSLContext tls) {
         this.store = store;
-        this.operations = new S3Operations(store.port(store.site()), credentials.get(0).accessKeyId());
+        this.operations = new S3Operations(store.port(store.site()), credentials.get(0).accessKeyId(), region);
         this.sigV4 = new SigV4(new AccessKeys(credentials), region);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -62,6 +63,9 @@ public final class S3Server implements AutoCloseable {
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.jetty.host = host;
             cfg.jetty.port = port;
+            // Jetty's header cache otherwise hands back a cached value differing in case from what was sent (such
+            // as "charset=utf-8" for the SDK's "charset=UTF-8"), and a signed header must be checked as sent
+            cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             if (tls != null) {
                 // an added connector replaces Javalin's default one, so the plain-HTTP side is added back first
                 cfg.jetty.addConnector((server, http) -> {
@@ -136,7 +140,8 @@ public final class S3Server implements AutoCloseable {
     }
 
     /** What arrived on the wire, for tests that check how clients sign and frame requests. */
-    public record Received(String method, String path, String payloadMode, String contentEncoding, int status) {}
+    public record Received(String method, String path, String payloadMode, String contentEncoding, String range,
+                           String ifMatch, int status) {}
 
     /** The last {@value #KEEP_RECEIVED} requests, oldest first. */
     public List<Received> received() {
@@ -167,7 +172,8 @@ public final class S3Server implements AutoCloseable {
         try {
             // the body is read before any refusal: a client still sending it would otherwise see the connection
             // close under it and take an authentication error for a lost response
-            byte[] raw = ctx.method().name().equals("PUT") ? ctx.bodyAsBytes() : null;
+            boolean hasBody = ctx.method().name().equals("PUT") || ctx.method().name().equals("POST");
+            byte[] raw = hasBody ? ctx.bodyAsBytes() : null;
             SigV4.Verified auth = sigV4.verify(request, target.bucket(), target.key());
             byte[] body = raw != null ? Payload.decode(auth, request, raw, target.bucket(), target.key()) : new byte[0];
             store.lock().lock();
@@ -178,6 +184,10 @@ public final class S3Server implements AutoCloseable {
             }
         } catch (ResponseLostException | UnreachableException e) {
             dropConnection(ctx);
+        } catch (NotModifiedException e) {
+            ctx.status(304);
+            ctx.header("ETag", "\"" + e.info().etag() + "\"");
+            ctx.header("Last-Modified", S3Xml.httpDate(e.info().lastModified()));
         } catch (ObjectStoreException e) {
             error(ctx, e, target, requestId);
         } catch (RuntimeException e) {
@@ -186,7 +196,8 @@ public final class S3Server implements AutoCloseable {
                     + "Please try again. (" + e + ")", target.bucket(), target.key(), e), target, requestId);
         } finally {
             remember(new Received(request.method(), request.rawPath(), request.header("x-amz-content-sha256"),
-                    request.header("Content-Encoding"), ctx.statusCode()));
+                    request.header("Content-Encoding"), request.header("Range"), request.header("If-Match"),
+                    ctx.statusCode()));
         }
     }
 

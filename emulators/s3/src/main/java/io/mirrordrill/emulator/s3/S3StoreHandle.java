@@ -15,6 +15,8 @@ import io.mirrordrill.sim.Network;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
@@ -32,9 +34,13 @@ import java.util.function.ToLongFunction;
  * it from {@link #lastLatency()} and {@link #totalLatency()} and may advance the world by it. With a
  * {@link #deadline(Duration) deadline}, a call that would take longer fails with {@link ResponseLostException}, like
  * a client timeout on a slow server: the server still did the work, so a timed-out write has taken effect.
- * Separately, the store's lost-response fault applies a write and then throws {@link ResponseLostException}.
+ * Separately, the store's lost-response fault applies a write and then throws {@link ResponseLostException}; the
+ * writes it takes are the object writes: PutObject, DeleteObject, DeleteObjects, CopyObject, UploadPart(Copy) and
+ * CompleteMultipartUpload.
  */
 public final class S3StoreHandle implements ObjectStorePort {
+    private static final Consumer<ObjectInfo> NO_PRECONDITION = info -> { };
+
     private final S3Store store;
     private final String callerSite;
     private final Authenticator authenticator;
@@ -105,12 +111,89 @@ public final class S3StoreHandle implements ObjectStorePort {
 
     @Override
     public ObjectContent get(String bucket, String key, ByteRange range) {
-        return call("GetObject", bucket, key, false, 0, () -> store.get(bucket, key, range), r -> r.bytes().length);
+        return get(bucket, key, range, NO_PRECONDITION);
+    }
+
+    /** GetObject whose {@code precondition} judges the object before the range is cut (it throws to refuse). */
+    public ObjectContent get(String bucket, String key, ByteRange range, Consumer<ObjectInfo> precondition) {
+        return call("GetObject", bucket, key, false, 0, () -> store.get(bucket, key, range, precondition),
+                r -> r.bytes().length);
     }
 
     @Override
     public ObjectInfo head(String bucket, String key) {
-        return call("HeadObject", bucket, key, false, 0, () -> store.head(bucket, key), r -> 0);
+        return head(bucket, key, NO_PRECONDITION);
+    }
+
+    public ObjectInfo head(String bucket, String key, Consumer<ObjectInfo> precondition) {
+        return call("HeadObject", bucket, key, false, 0, () -> store.head(bucket, key, precondition), r -> 0);
+    }
+
+    // ---- S3 operations beyond the port (the S3 server's); reachability, credentials and faults apply alike -------
+
+    /** DeleteBucket: BucketNotEmpty (409) while objects remain. */
+    public void deleteBucket(String bucket) {
+        call("DeleteBucket", bucket, null, false, 0, () -> {
+            store.deleteBucket(bucket);
+            return null;
+        }, r -> 0);
+    }
+
+    /** CopyObject; {@code precondition} judges the source. */
+    public ObjectInfo copy(String fromBucket, String fromKey, String bucket, String key,
+                           Consumer<ObjectInfo> precondition) {
+        return call("CopyObject", bucket, key, true, 0,
+                () -> store.copy(fromBucket, fromKey, bucket, key, precondition), r -> 0);
+    }
+
+    /** DeleteObjects (one request): the keys that could not be deleted, with why, in request order. */
+    public Map<String, ObjectStoreException> deleteObjects(String bucket, List<String> keys) {
+        return call("DeleteObjects", bucket, null, true, 100L * keys.size(),
+                () -> store.deleteObjects(bucket, keys), r -> 100L * keys.size());
+    }
+
+    /** CreateMultipartUpload: the new upload's id. */
+    public String createMultipartUpload(String bucket, String key) {
+        return call("CreateMultipartUpload", bucket, key, false, 0, () -> store.createMultipartUpload(bucket, key),
+                r -> 0);
+    }
+
+    /** UploadPart: the part's ETag. */
+    public String uploadPart(String bucket, String key, String uploadId, int partNumber, byte[] content) {
+        byte[] copy = content.clone();
+        return call("UploadPart", bucket, key, true, copy.length,
+                () -> store.uploadPart(bucket, key, uploadId, partNumber, copy), r -> 0).etag();
+    }
+
+    /** UploadPartCopy: a source object (or a range of it) as a part; {@code precondition} judges the source. */
+    MultipartUpload.Part uploadPartCopy(String fromBucket, String fromKey, ByteRange range, Consumer<ObjectInfo> precondition,
+                                 String bucket, String key, String uploadId, int partNumber) {
+        return call("UploadPartCopy", bucket, key, true, 0, () -> store.uploadPart(bucket, key, uploadId, partNumber,
+                store.read(fromBucket, fromKey, range, precondition)), r -> 0);
+    }
+
+    public ObjectInfo completeMultipartUpload(String bucket, String key, String uploadId,
+                                              List<S3Store.CompletedPart> parts) {
+        return call("CompleteMultipartUpload", bucket, key, true, 100L * parts.size(),
+                () -> store.completeMultipartUpload(bucket, key, uploadId, parts), r -> 0);
+    }
+
+    public void abortMultipartUpload(String bucket, String key, String uploadId) {
+        call("AbortMultipartUpload", bucket, key, false, 0, () -> {
+            store.abortMultipartUpload(bucket, key, uploadId);
+            return null;
+        }, r -> 0);
+    }
+
+    PartList listParts(String bucket, String key, String uploadId, int partNumberMarker, int maxParts) {
+        return call("ListParts", bucket, key, false, 0,
+                () -> store.listParts(bucket, key, uploadId, partNumberMarker, maxParts), r -> 100L * r.parts().size());
+    }
+
+    UploadList listMultipartUploads(String bucket, String prefix, String delimiter, String keyMarker,
+                                    String uploadIdMarker, int maxUploads) {
+        return call("ListMultipartUploads", bucket, null, false, 0, () -> store.listMultipartUploads(bucket, prefix,
+                delimiter, keyMarker, uploadIdMarker, maxUploads), r -> 200L * r.uploads().size());
     }
 
     @Override

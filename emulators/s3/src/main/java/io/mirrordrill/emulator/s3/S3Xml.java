@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** The XML documents of S3's REST API that the server writes, in S3's element order. */
@@ -90,6 +91,120 @@ final class S3Xml {
             x.append("</CommonPrefixes>");
         }
         return x.append("</ListBucketResult>").toString();
+    }
+
+    /** GetBucketLocation: empty for us-east-1, as S3 answers it, else the region. */
+    static String location(String region) {
+        StringBuilder x = new StringBuilder(HEADER).append("<LocationConstraint").append(NS);
+        return region.equals("us-east-1") ? x.append("/>").toString()
+                : x.append('>').append(escape(region)).append("</LocationConstraint>").toString();
+    }
+
+    static String initiateMultipartUpload(String bucket, String key, String uploadId) {
+        StringBuilder x = new StringBuilder(HEADER).append("<InitiateMultipartUploadResult").append(NS).append(">");
+        element(x, "Bucket", bucket);
+        element(x, "Key", key);
+        element(x, "UploadId", uploadId);
+        return x.append("</InitiateMultipartUploadResult>").toString();
+    }
+
+    static String completeMultipartUpload(String location, String bucket, ObjectInfo info) {
+        StringBuilder x = new StringBuilder(HEADER).append("<CompleteMultipartUploadResult").append(NS).append(">");
+        element(x, "Location", location);
+        element(x, "Bucket", bucket);
+        element(x, "Key", info.key());
+        element(x, "ETag", "\"" + info.etag() + "\"");
+        return x.append("</CompleteMultipartUploadResult>").toString();
+    }
+
+    /** CopyObjectResult, or CopyPartResult for UploadPartCopy. */
+    static String copyResult(String element, String etag, Instant lastModified) {
+        StringBuilder x = new StringBuilder(HEADER).append('<').append(element).append(NS).append(">");
+        element(x, "LastModified", ISO.format(lastModified));
+        element(x, "ETag", "\"" + etag + "\"");
+        return x.append("</").append(element).append('>').toString();
+    }
+
+    static String listParts(String bucket, PartList list, int partNumberMarker, int maxParts, String ownerId) {
+        StringBuilder x = new StringBuilder(HEADER).append("<ListPartsResult").append(NS).append(">");
+        element(x, "Bucket", bucket);
+        element(x, "Key", list.key());
+        element(x, "UploadId", list.uploadId());
+        owner(x, "Initiator", ownerId);
+        owner(x, "Owner", ownerId);
+        element(x, "StorageClass", "STANDARD");
+        element(x, "PartNumberMarker", String.valueOf(partNumberMarker));
+        element(x, "NextPartNumberMarker", String.valueOf(list.nextPartNumberMarker()));
+        element(x, "MaxParts", String.valueOf(maxParts));
+        element(x, "IsTruncated", String.valueOf(list.truncated()));
+        for (MultipartUpload.Part part : list.parts()) {
+            x.append("<Part>");
+            element(x, "PartNumber", String.valueOf(part.number()));
+            element(x, "LastModified", ISO.format(part.lastModified()));
+            element(x, "ETag", "\"" + part.etag() + "\"");
+            element(x, "Size", String.valueOf(part.size()));
+            x.append("</Part>");
+        }
+        return x.append("</ListPartsResult>").toString();
+    }
+
+    static String listMultipartUploads(String bucket, UploadList list, String prefix, String delimiter,
+                                       String keyMarker, String uploadIdMarker, int maxUploads, String ownerId) {
+        StringBuilder x = new StringBuilder(HEADER).append("<ListMultipartUploadsResult").append(NS).append(">");
+        element(x, "Bucket", bucket);
+        element(x, "KeyMarker", keyMarker == null ? "" : keyMarker);
+        element(x, "UploadIdMarker", uploadIdMarker == null ? "" : uploadIdMarker);
+        if (list.truncated()) {
+            element(x, "NextKeyMarker", list.nextKeyMarker());
+            element(x, "NextUploadIdMarker", list.nextUploadIdMarker() == null ? "" : list.nextUploadIdMarker());
+        }
+        element(x, "Prefix", prefix == null ? "" : prefix);
+        if (delimiter != null) {
+            element(x, "Delimiter", delimiter);
+        }
+        element(x, "MaxUploads", String.valueOf(maxUploads));
+        element(x, "IsTruncated", String.valueOf(list.truncated()));
+        for (UploadList.Upload upload : list.uploads()) {
+            x.append("<Upload>");
+            element(x, "Key", upload.key());
+            element(x, "UploadId", upload.uploadId());
+            owner(x, "Initiator", ownerId);
+            owner(x, "Owner", ownerId);
+            element(x, "StorageClass", "STANDARD");
+            element(x, "Initiated", ISO.format(upload.initiated()));
+            x.append("</Upload>");
+        }
+        for (String common : list.commonPrefixes()) {
+            x.append("<CommonPrefixes>");
+            element(x, "Prefix", common);
+            x.append("</CommonPrefixes>");
+        }
+        return x.append("</ListMultipartUploadsResult>").toString();
+    }
+
+    /** DeleteObjects: the deleted keys (none in quiet mode), then the failures with S3's code and message. */
+    static String deleteResult(List<String> deleted, Map<String, ObjectStoreException> failed) {
+        StringBuilder x = new StringBuilder(HEADER).append("<DeleteResult").append(NS).append(">");
+        for (String key : deleted) {
+            x.append("<Deleted>");
+            element(x, "Key", key);
+            x.append("</Deleted>");
+        }
+        failed.forEach((key, e) -> {
+            x.append("<Error>");
+            element(x, "Key", key);
+            element(x, "Code", e.code());
+            element(x, "Message", e.getMessage());
+            x.append("</Error>");
+        });
+        return x.append("</DeleteResult>").toString();
+    }
+
+    private static void owner(StringBuilder x, String element, String ownerId) {
+        x.append('<').append(element).append('>');
+        element(x, "ID", ownerId);
+        element(x, "DisplayName", ownerId);
+        x.append("</").append(element).append('>');
     }
 
     static String httpDate(Instant instant) {
