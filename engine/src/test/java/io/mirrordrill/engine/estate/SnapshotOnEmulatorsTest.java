@@ -1,0 +1,43 @@
+package io.mirrordrill.engine.estate;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mirrordrill.port.objectstore.ListRequest;
+import io.mirrordrill.port.objectstore.ObjectInfo;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.mirrordrill.engine.estate.ProtectedEstate.NS;
+import static io.mirrordrill.engine.estate.ProtectedEstate.PROTECT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Snapshot controller on the emulators: an app's snapshot completes, with its archive committed last. */
+class SnapshotOnEmulatorsTest {
+    private final ProtectedEstate e = new ProtectedEstate();
+
+    @Test
+    void aSnapshotOfARunningAppCompletesWithItsVolumeSnapshotAndACommittedArchive() {
+        e.vault(e.east, "src-vault", "s3.east.example", "src-bucket", "s3-secret");
+        e.await(e.east, PROTECT, "AppVault", "trident-protect", "src-vault", "status.state", "Available"::equals,
+                Duration.ofMinutes(1));
+        e.app();
+        ProtectedEstate.apply(e.east, NS, """
+                apiVersion: protect.trident.netapp.io/v1
+                kind: Snapshot
+                metadata: {name: snap-1}
+                spec: {applicationRef: my-app, appVaultRef: src-vault, reclaimPolicy: Retain}
+                """);
+        ObjectNode snapshot = e.await(e.east, PROTECT, "Snapshot", "snap-1", "status.state",
+                s -> s.equals("Completed") || s.equals("Failed"), Duration.ofMinutes(10));
+        assertEquals("Completed", snapshot.at("/status/state").asText(), snapshot.toString());
+
+        String archive = snapshot.at("/status/appArchivePath").asText();
+        List<String> keys = e.estate.store("s3.east.example").port("east").list(ListRequest.of("src-bucket"))
+                .objects().stream().map(ObjectInfo::key).toList();
+        assertTrue(keys.stream().anyMatch(k -> k.startsWith(archive)), archive + " in " + keys);
+        assertEquals(1, e.east.api().list("snapshot.storage.k8s.io/v1", "VolumeSnapshot", NS,
+                io.mirrordrill.port.kubernetes.LabelSelector.everything()).size(), "one VolumeSnapshot for one claim");
+    }
+}
