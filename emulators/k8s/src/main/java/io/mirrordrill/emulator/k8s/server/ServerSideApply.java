@@ -7,6 +7,7 @@ import io.mirrordrill.engine.port.kubernetes.KubernetesException;
 import io.mirrordrill.engine.port.kubernetes.ResourceKind;
 import io.mirrordrill.engine.port.kubernetes.Resources;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,9 +22,13 @@ import java.util.TreeMap;
  * {@code force}, which takes the field over; fields the applier set last time and leaves out now are removed when
  * no other manager owns them; the configuration merges into the live object (objects by member, lists the
  * {@link PatchSchema} declares by key or as sets, other lists and scalars replaced). Applying to a missing object
- * creates it.
+ * creates it. As on the API server, kubectl's own server-side apply (manager {@code kubectl}) takes over fields its
+ * client-side apply set and keeps the last-applied-configuration annotation in step when the object has one.
  */
 final class ServerSideApply {
+    static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+    private static final String KUBECTL = "kubectl";
+
     private ServerSideApply() {
     }
 
@@ -56,7 +61,7 @@ final class ServerSideApply {
                 }
             }
         }
-        if (!conflicts.isEmpty() && !force) {
+        if (!conflicts.isEmpty() && !force && !allowedByLastApplied(live, conflicts, manager, type)) {
             throw conflictError(conflicts);
         }
         ObjectNode result = live == null ? Resources.mapper().createObjectNode() : live.deepCopy();
@@ -84,7 +89,41 @@ final class ServerSideApply {
         int at = indexOf(entries, mine);
         next.add(at < 0 ? next.size() : Math.min(at, next.size()), mine);
         ManagedFields.write(result, next);
+        if (manager.equals(KUBECTL) && !lastApplied(live).isEmpty()) {
+            ObjectNode annotated = config.deepCopy();
+            JsonNode annotations = annotated.path("metadata").path("annotations");
+            if (annotations instanceof ObjectNode a) {
+                a.remove(LAST_APPLIED);
+            }
+            ((ObjectNode) result.with("metadata").with("annotations")).put(LAST_APPLIED, annotated.toString());
+        }
         return result;
+    }
+
+    /**
+     * The API server's lastAppliedManager: kubectl's server-side apply ({@code kubectl} manager) of an object it
+     * managed with client-side apply overrides conflicts on fields whose live value is still the one its
+     * last-applied-configuration annotation holds, so moving to server-side apply needs no force.
+     */
+    private static boolean allowedByLastApplied(ObjectNode live, List<Conflict> conflicts, String manager,
+                                                PatchSchema.Type type) {
+        String annotation = lastApplied(live);
+        if (!manager.equals(KUBECTL) || annotation.isEmpty()) {
+            return false;
+        }
+        JsonNode last;
+        try {
+            last = Resources.mapper().readTree(annotation);
+        } catch (IOException e) {
+            return false;
+        }
+        FieldSet allowed = FieldSet.of(last, type, false, false);
+        return conflicts.stream().allMatch(c -> allowed.contains(c.path())
+                && ManagedFields.equal(FieldSet.at(last, c.path()), FieldSet.at(live, c.path())));
+    }
+
+    private static String lastApplied(ObjectNode live) {
+        return live == null ? "" : live.path("metadata").path("annotations").path(LAST_APPLIED).asText("");
     }
 
     private static int indexOf(List<ManagedFields.Entry> entries, ManagedFields.Entry mine) {

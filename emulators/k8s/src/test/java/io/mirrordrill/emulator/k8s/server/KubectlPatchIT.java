@@ -125,6 +125,20 @@ class KubectlPatchIT {
     }
 
     @Test
+    void kubectlServerSideApplyTakesOverWhatItsClientSideApplySetButNotWhatOthersChanged() {
+        apply(deployment(2, "shop:1", "fast"));
+        kubectl.run("apply", "--server-side", "--validate=false", "-f", file(deployment(3, "shop:1", "fast"))).ok();
+        JsonNode web = get("deployment", "web");
+        assertEquals(3, web.path("spec").path("replicas").asInt());
+        assertTrue(web.path("metadata").path("annotations").path("kubectl.kubernetes.io/last-applied-configuration")
+                .asText().contains("\"replicas\":3"), "the annotation follows the applied configuration");
+        kubectl.run("set", "image", "deployment/web", "app=shop:7").ok();
+        Kubectl.Result refused = kubectl.run("apply", "--server-side", "--validate=false", "-f",
+                file(deployment(3, "shop:2", "fast")));
+        assertTrue(refused.err().contains("conflict with \"kubectl-set\""), refused.err());
+    }
+
+    @Test
     void patchesOfEachTypeChangeADeploymentAndACustomResourceRefusesOnlyStrategicMerge() {
         apply(deployment(1, "shop:1", "fast"));
         kubectl.run("patch", "deployment", "web", "-p", "{\"spec\":{\"template\":{\"spec\":{\"containers\":"
