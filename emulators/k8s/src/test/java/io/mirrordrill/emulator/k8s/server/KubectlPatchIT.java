@@ -167,13 +167,25 @@ class KubectlPatchIT {
         assertNotEquals(0, strategic.exit());
         assertTrue(strategic.err().contains("application/strategic-merge-patch+json is not supported"),
                 strategic.err());
-        kubectl.run("patch", "drill", "d1", "--type=merge", "-p", "{\"spec\":{\"owner\":\"dev\"}}").ok();
+        kubectl.run("patch", "drill", "d1", "--type=merge", "-p", "{\"spec\":{\"owner\":\"dev\",\"note\":\"hi\"}}")
+                .ok();
         kubectl.run("patch", "drill", "d1", "--type=json", "-p",
                 "[{\"op\":\"add\",\"path\":\"/spec/steps/-\",\"value\":\"c\"}]").ok();
         JsonNode d1 = get("drill", "d1");
         assertEquals("dev", d1.path("spec").path("owner").asText());
         assertEquals(List.of("a", "b", "c"), List.of(d1.path("spec").path("steps").get(0).asText(),
                 d1.path("spec").path("steps").get(1).asText(), d1.path("spec").path("steps").get(2).asText()));
+        apply("""
+                apiVersion: test.mirrordrill.io/v1
+                kind: Drill
+                metadata: {name: d1, namespace: default}
+                spec: {steps: [a, b], owner: ops, level: 2}
+                """);
+        JsonNode reapplied = get("drill", "d1");
+        assertEquals(2, reapplied.path("spec").path("level").asInt(), "a second apply sends a merge patch");
+        assertEquals("ops", reapplied.path("spec").path("owner").asText(), "what the file holds, the file sets");
+        assertEquals(2, reapplied.path("spec").path("steps").size());
+        assertEquals("hi", reapplied.path("spec").path("note").asText(), "what the file never held stays");
     }
 
     @Test
