@@ -45,8 +45,8 @@ final class FieldSet {
         }
         object.properties().forEach(e -> {
             String k = e.getKey();
-            if (k.equals("apiVersion") || k.equals("kind") || status != k.equals("status")
-                    || dropStatus && k.equals("status")) {
+            boolean isStatus = k.equals("status");
+            if (k.equals("apiVersion") || k.equals("kind") || (status ? !isStatus : dropStatus && isStatus)) {
                 return;
             }
             JsonNode v = e.getValue();

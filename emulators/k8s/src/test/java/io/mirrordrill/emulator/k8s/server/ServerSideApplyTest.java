@@ -94,6 +94,23 @@ class ServerSideApplyTest {
     }
 
     @Test
+    void aStatusWriteOwnsStatusFieldsUnderTheStatusSubresourceAndASpecWriteNone() {
+        ObjectNode web = apply(null, config(1, "shop:1"), "ops", false);
+        ObjectNode ready = web.deepCopy();
+        ready.putObject("status").put("readyReplicas", 1);
+        ManagedFields.recordUpdate(DEPLOYMENT, web, ready, "kube-controller-manager", "status", NOW);
+        JsonNode entry = ready.at("/metadata/managedFields/1");
+        assertEquals("status", entry.path("subresource").asText());
+        assertEquals("{\"f:status\":{\"f:readyReplicas\":{}}}", entry.path("fieldsV1").toString());
+        ObjectNode noStatusKind = json("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c\"},"
+                + "\"status\":{\"x\":1}}");
+        ResourceKind configMap = KindRegistry.withBuiltins().require("v1", "ConfigMap");
+        ManagedFields.recordUpdate(configMap, null, noStatusKind, "me", "", NOW);
+        assertTrue(noStatusKind.at("/metadata/managedFields/0/fieldsV1").has("f:status"),
+                "without a status subresource, status is a field like any other");
+    }
+
+    @Test
     void theManagerOfARequestIsItsFieldManagerElseTheUserAgentsProduct() {
         assertEquals("kubectl-patch", ManagedFields.manager(java.util.Map.of("fieldManager",
                 java.util.List.of("kubectl-patch")), "kubectl/v1.32.4 (linux/amd64)"));
