@@ -9,7 +9,8 @@ import java.util.Map;
  * merge, by which key. Strategic merge patch and server-side apply's field sets read it. A field not described here
  * has none: its object merges member by member, its list is replaced whole (atomic).
  *
- * <p>Covered: object metadata (finalizers as a set, ownerReferences by uid), pod specs wherever a pod template sits
+ * <p>Custom resources and the built-in kinds not listed get object metadata's declarations only. Covered: object
+ * metadata (finalizers as a set, ownerReferences by uid), pod specs wherever a pod template sits
  * (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate), Service
  * ports, and the conditions of the statuses that have them.
  */
@@ -54,7 +55,7 @@ final class PatchSchema {
     private static final Type EMPTY_TYPE = new Type();
     private static final Field PLAIN = new Field(false, "", EMPTY_TYPE);
 
-    /** A type nothing is declared for: every list atomic. Custom resources are handled with it. */
+    /** A type nothing is declared for, every list atomic: the Scale subresource's. */
     static final Type NONE = EMPTY_TYPE;
 
     private static final Type META = new Type().list("finalizers", "").list("ownerReferences", "uid");
