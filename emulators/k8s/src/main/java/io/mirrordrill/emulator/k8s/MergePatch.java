@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /** JSON merge patch, RFC 7386: objects merge recursively, null removes a member, anything else replaces. */
-final class MergePatch {
+public final class MergePatch {
     private MergePatch() {
     }
 
     /** The patched document; neither argument is modified. */
-    static JsonNode apply(JsonNode target, JsonNode patch) {
+    public static JsonNode apply(JsonNode target, JsonNode patch) {
         if (!patch.isObject()) {
             return patch.deepCopy();
         }

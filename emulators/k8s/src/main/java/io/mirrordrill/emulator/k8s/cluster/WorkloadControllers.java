@@ -18,9 +18,12 @@ import java.util.Optional;
 
 /**
  * The Deployment and StatefulSet controllers. Pods are owned directly by their workload (the ReplicaSet level is
- * left out: nothing in a drill observes it); a template change does not roll existing pods. Deployment pods are
- * named {@code <name>-<template hash>-<suffix>}, StatefulSet pods {@code <name>-<ordinal>} with claims
- * {@code <template>-<name>-<ordinal>} from volumeClaimTemplates, kept when pods go, as Kubernetes does.
+ * left out: nothing in a drill observes it). Deployment pods are named {@code <name>-<template hash>-<suffix>}; a
+ * template change replaces the pods of the old template at once (a Recreate-like roll, which suits the single-writer
+ * volumes of drills). StatefulSet pods are {@code <name>-<ordinal>} with claims {@code <template>-<name>-<ordinal>}
+ * from volumeClaimTemplates, kept when pods go, as Kubernetes does; a template change does not roll them. Status is
+ * what the real controllers write and what {@code kubectl rollout status} and {@code kubectl wait} read
+ * ({@link WorkloadStatus}).
  */
 final class WorkloadControllers implements Reconciler {
     private static final Duration REFRESH = Duration.ofSeconds(5);
@@ -66,15 +69,35 @@ final class WorkloadControllers implements Reconciler {
             }
             alive.stream().filter(p -> ordinal(p) >= replicas).forEach(this::deletePod);
         } else {
-            for (int i = alive.size(); i < replicas; i++) {
-                createPod(w, key.name() + "-" + templateHash(w) + "-" + suffix(), w.path("spec").path("template"));
+            String hash = templateHash(w);
+            List<ObjectNode> current = alive.stream().filter(p -> hash.equals(hashOf(key.name(), p))).toList();
+            alive.stream().filter(p -> !current.contains(p)).forEach(this::deletePod); // the old template's pods
+            for (int i = current.size(); i < replicas; i++) {
+                createPod(w, key.name() + "-" + hash + "-" + suffix(), w.path("spec").path("template"));
             }
-            alive.stream().skip(replicas).forEach(this::deletePod);
+            current.stream().skip(replicas).forEach(this::deletePod);
         }
-        long ready = ownedPods(key).stream().filter(p -> "Running".equals(p.path("status").path("phase").asText()))
-                .count();
-        updateStatus(w, replicas, ready);
+        List<ObjectNode> now = ownedPods(key).stream()
+                .filter(p -> Tree.at(p, "metadata.deletionTimestamp").isMissingNode()).toList();
+        long ready = now.stream().filter(p -> "Running".equals(p.path("status").path("phase").asText())).count();
+        String hash = templateHash(w);
+        long updated = stateful ? now.size() : now.stream().filter(p -> hash.equals(hashOf(key.name(), p))).count();
+        ObjectNode status = stateful
+                ? WorkloadStatus.statefulSet(w, now.size(), ready, key.name() + "-" + hash)
+                : WorkloadStatus.deployment(w, replicas, now.size(), updated, ready, key.name() + "-" + hash,
+                        sim.world().now());
+        if (!status.equals(w.path("status"))) {
+            w.set("status", status);
+            sim.api().updateStatus(Tree.resource(w));
+        }
         return ready < replicas ? Outcome.requeueAfter(REFRESH) : Outcome.done();
+    }
+
+    /** The template hash in a Deployment pod's name ({@code <name>-<hash>-<suffix>}), or "" for another name. */
+    private static String hashOf(String deployment, ObjectNode pod) {
+        String name = Tree.name(pod);
+        int from = deployment.length() + 1;
+        return name.length() == from + 16 && name.startsWith(deployment + "-") ? name.substring(from, from + 10) : "";
     }
 
     private List<ObjectNode> ownedPods(ResourceKey key) {
@@ -125,17 +148,6 @@ final class WorkloadControllers implements Reconciler {
         } catch (NotFoundException gone) {
             // already deleted: the outcome we wanted
         }
-    }
-
-    private void updateStatus(ObjectNode workload, int replicas, long ready) {
-        JsonNode status = workload.path("status");
-        if (status.path("replicas").asInt(-1) == replicas && status.path("readyReplicas").asLong(-1) == ready) {
-            return;
-        }
-        ObjectNode s = workload.putObject("status");
-        s.put("replicas", replicas).put("readyReplicas", ready).put("availableReplicas", ready)
-                .put("observedGeneration", workload.path("metadata").path("generation").asLong());
-        sim.api().updateStatus(Tree.resource(workload));
     }
 
     private static int ordinal(ObjectNode pod) {

@@ -112,6 +112,10 @@ final class Discovery {
             if (k.statusSubresource()) {
                 subresource(resources, k.plural() + "/status", k, k.kind(), List.of("get", "patch", "update"));
             }
+            if (ScaleSubresource.serves(k)) { // another group's kind: named for the scale clients kubectl scale uses
+                subresource(resources, k.plural() + "/scale", k, "Scale", List.of("get", "patch", "update"))
+                        .put("group", "autoscaling").put("version", "v1");
+            }
             if (exec && group.isEmpty() && k.kind().equals("Pod")) {
                 subresource(resources, "pods/exec", k, "PodExecOptions", List.of("create", "get"));
             }
@@ -119,11 +123,12 @@ final class Discovery {
         return Optional.of(list);
     }
 
-    private static void subresource(ArrayNode resources, String name, ResourceKind k, String kind,
-                                    List<String> verbs) {
+    private static ObjectNode subresource(ArrayNode resources, String name, ResourceKind k, String kind,
+                                          List<String> verbs) {
         ObjectNode r = resources.addObject();
         r.put("name", name).put("singularName", "").put("namespaced", k.namespaced()).put("kind", kind);
         verbs.forEach(r.putArray("verbs")::add);
+        return r;
     }
 
     private static ObjectNode group(String group, TreeSet<String> versions) {

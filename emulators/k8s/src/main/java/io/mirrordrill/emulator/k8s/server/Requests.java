@@ -60,11 +60,13 @@ final class Requests {
             }
             String contentType = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].trim();
             Reply reply = served.locked(() -> path.type() == ApiPath.Type.RESOURCE
-                    ? resources.handle(method, path, ctx.queryParamMap(), contentType, body)
+                    ? resources.handle(method, path, ctx.queryParamMap(), contentType, body, ctx.userAgent())
                     : discovery(path));
             reply.write(ctx);
         } catch (UnreachableException e) {
             Reply.dropConnection(ctx);
+        } catch (StatusError e) {
+            new Reply(e.code(), e.status()).write(ctx);
         } catch (KubernetesException e) {
             new Reply(e.code(), Statuses.of(e, served.cluster().kinds())).write(ctx);
         } catch (RuntimeException e) {

@@ -20,23 +20,26 @@ import java.util.Optional;
 
 /**
  * The verbs on resource paths, run under the lock through the cluster's {@link KubernetesPort} (so the store's
- * rules, errors and network reachability apply): get, list (label and field selectors), create, update, merge
- * patch, delete, and the status subresource. Watches are {@link WatchStreams}'.
+ * rules, errors and network reachability apply): get, list (label and field selectors), create, update, patch
+ * ({@link PatchRequests}), delete, and the status and scale subresources. Writes record their manager in
+ * managedFields ({@link ManagedFields}). Watches are {@link WatchStreams}'.
  */
 final class ResourceRequests {
-    static final String MERGE_PATCH = "application/merge-patch+json";
     /** Built-in kinds' list items carry no apiVersion and kind, as the API server's typed lists; CRDs' do. */
     private static final KindRegistry BUILT_INS = KindRegistry.withBuiltins();
 
     private final ServedCluster served;
+    private final PatchRequests patches;
 
     ResourceRequests(ServedCluster served) {
         this.served = served;
+        this.patches = new PatchRequests(served);
     }
 
     /** One request; {@code body} was read outside the lock. Call under the lock. */
     Reply handle(HandlerType method, ApiPath path, Map<String, List<String>> query, String contentType,
-                 byte[] body) {
+                 byte[] body, String userAgent) {
+        String manager = ManagedFields.manager(query, userAgent);
         ResourceKind kind = served.kind(path);
         boolean status = "status".equals(path.subresource());
         boolean plain = path.subresource() == null || status && kind.statusSubresource();
@@ -45,7 +48,8 @@ final class ResourceRequests {
                 return list(kind, path, query);
             }
             if (method == HandlerType.POST && (path.namespace() != null || !kind.namespaced())) {
-                return new Reply(201, tree(served.port().create(resource(body, kind, path))));
+                return new Reply(201, tree(served.port().create(patches.recorded(kind, null,
+                        resource(body, kind, path), manager, ""))));
             }
         } else if (plain) {
             KubernetesPort port = served.port();
@@ -55,11 +59,13 @@ final class ResourceRequests {
                             .orElseThrow(() -> notFound(kind, path))));
                 }
                 case "PUT" -> {
-                    GenericKubernetesResource r = resource(body, kind, path);
+                    GenericKubernetesResource r = patches.recorded(kind, port.get(kind.apiVersion(), kind.kind(),
+                            path.namespace(), path.name()).map(ResourceRequests::tree).orElse(null),
+                            resource(body, kind, path), manager, status ? "status" : "");
                     return new Reply(200, tree(status ? port.updateStatus(r) : port.update(r)));
                 }
                 case "PATCH" -> {
-                    return new Reply(200, tree(patch(kind, path, contentType, body, status)));
+                    return patches.patch(kind, path, query, contentType, body, status, manager);
                 }
                 case "DELETE" -> {
                     return status ? methodNotAllowed() : delete(kind, path);
@@ -68,6 +74,8 @@ final class ResourceRequests {
                     return methodNotAllowed();
                 }
             }
+        } else if ("scale".equals(path.subresource()) && ScaleSubresource.serves(kind)) {
+            return patches.scale(method, kind, path, contentType, body, manager);
         } else if ("exec".equals(path.subresource()) && kind.kind().equals("Pod") && kind.group().isEmpty()) {
             throw new KubernetesException(400, "BadRequest", "Upgrade request required", null, null, null);
         } else {
@@ -95,18 +103,6 @@ final class ResourceRequests {
             }
         }
         return new Reply(200, list);
-    }
-
-    private GenericKubernetesResource patch(ResourceKind kind, ApiPath path, String contentType, byte[] body,
-                                            boolean status) {
-        if (!MERGE_PATCH.equals(contentType)) {
-            throw new KubernetesException(415, "UnsupportedMediaType", "the body of the request was in an unknown "
-                    + "format - accepted media types include: " + MERGE_PATCH, null, null, null);
-        }
-        String patch = new String(body, StandardCharsets.UTF_8);
-        KubernetesPort port = served.port();
-        return status ? port.patchStatus(kind.apiVersion(), kind.kind(), path.namespace(), path.name(), patch)
-                : port.patch(kind.apiVersion(), kind.kind(), path.namespace(), path.name(), patch);
     }
 
     /**
@@ -194,7 +190,7 @@ final class ResourceRequests {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    private static KubernetesException notFound(ResourceKind kind, ApiPath path) {
+    static KubernetesException notFound(ResourceKind kind, ApiPath path) {
         return new KubernetesException(404, "NotFound", kind.resource() + " \"" + path.name() + "\" not found",
                 kind.kind(), kind.namespaced() ? path.namespace() : null, path.name());
     }
@@ -203,7 +199,7 @@ final class ResourceRequests {
         return new KubernetesException(400, "BadRequest", message, null, null, null);
     }
 
-    private static Reply methodNotAllowed() {
+    static Reply methodNotAllowed() {
         return new Reply(405, Statuses.failure(405, "MethodNotAllowed",
                 "the server does not allow this method on the requested resource"));
     }

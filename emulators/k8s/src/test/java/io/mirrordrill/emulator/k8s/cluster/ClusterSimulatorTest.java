@@ -175,6 +175,62 @@ class ClusterSimulatorTest {
     }
 
     @Test
+    void aDeploymentReportsItsReplicasAndConditionsAsTheDeploymentControllerWritesThem() {
+        apply(DEPLOYMENT);
+        world.advance(Duration.ofMinutes(1));
+        JsonNode status = get("apps/v1", "Deployment", "shop", "db").path("status");
+        assertEquals(1, status.path("observedGeneration").asInt());
+        assertEquals(1, status.path("updatedReplicas").asInt());
+        assertEquals(1, status.path("availableReplicas").asInt());
+        assertFalse(status.has("unavailableReplicas"), "zero counts are left out");
+        assertEquals("Available", status.path("conditions").get(0).path("type").asText());
+        assertEquals("MinimumReplicasAvailable", status.path("conditions").get(0).path("reason").asText());
+        assertEquals("NewReplicaSetAvailable", status.path("conditions").get(1).path("reason").asText());
+        api.patch("apps/v1", "Deployment", "shop", "db", "{\"spec\":{\"replicas\":0}}");
+        world.advance(Duration.ofMinutes(1));
+        assertEquals(2, get("apps/v1", "Deployment", "shop", "db").path("status").path("observedGeneration").asInt());
+    }
+
+    @Test
+    void aTemplateChangeReplacesTheDeploymentsPodsWithPodsOfTheNewTemplate() {
+        apply(DEPLOYMENT);
+        world.advance(Duration.ofMinutes(1));
+        String before = Tree.name(pods("shop").get(0));
+        api.patch("apps/v1", "Deployment", "shop", "db", "{\"spec\":{\"template\":{\"metadata\":{\"labels\":"
+                + "{\"app\":\"db\",\"v\":\"2\"}}}}}");
+        world.advance(Duration.ofMinutes(1));
+        List<ObjectNode> after = pods("shop");
+        assertEquals(1, after.size());
+        assertFalse(Tree.name(after.get(0)).startsWith(before.substring(0, before.lastIndexOf('-'))),
+                "the new pod carries the new template's hash");
+        assertEquals("2", after.get(0).path("metadata").path("labels").path("v").asText());
+        JsonNode status = get("apps/v1", "Deployment", "shop", "db").path("status");
+        assertEquals(1, status.path("updatedReplicas").asInt());
+        assertEquals(1, status.path("readyReplicas").asInt());
+    }
+
+    @Test
+    void aStatefulSetReportsItsRevisionsForRolloutStatus() {
+        apply("""
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: {name: cache, namespace: shop}
+                spec:
+                  replicas: 2
+                  selector: {matchLabels: {app: cache}}
+                  template:
+                    metadata: {labels: {app: cache}}
+                    spec: {containers: [{name: c, image: redis}]}
+                """);
+        world.advance(Duration.ofMinutes(1));
+        JsonNode status = get("apps/v1", "StatefulSet", "shop", "cache").path("status");
+        assertEquals(2, status.path("readyReplicas").asInt());
+        assertEquals(2, status.path("currentReplicas").asInt());
+        assertTrue(status.path("updateRevision").asText().startsWith("cache-"));
+        assertEquals(status.path("updateRevision"), status.path("currentRevision"));
+    }
+
+    @Test
     void aStatefulSetGetsOneClaimPerReplicaFromItsTemplates() {
         apply("""
                 apiVersion: apps/v1

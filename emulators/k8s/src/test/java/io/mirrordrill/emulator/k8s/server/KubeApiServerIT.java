@@ -89,15 +89,61 @@ class KubeApiServerIT {
     }
 
     @Test
-    void onlyMergePatchIsAcceptedOtherPatchTypesAre415() throws Exception {
+    void everyPatchTypeOfTheKindIsAcceptedOthersAre415NamingTheAcceptedOnes() throws Exception {
         send("POST", CM, configMap("cfg"), null);
         HttpResponse<String> merge = send("PATCH", CM + "/cfg", "{\"data\":{\"k\":\"v2\"}}",
                 "application/merge-patch+json");
         assertEquals("v2", json(merge).path("data").path("k").asText());
         HttpResponse<String> strategic = send("PATCH", CM + "/cfg", "{\"data\":{\"k\":\"v3\"}}",
                 "application/strategic-merge-patch+json");
-        assertEquals(415, strategic.statusCode());
-        assertEquals("UnsupportedMediaType", json(strategic).path("reason").asText());
+        assertEquals("v3", json(strategic).path("data").path("k").asText());
+        HttpResponse<String> jsonPatch = send("PATCH", CM + "/cfg", "[{\"op\":\"add\",\"path\":\"/data/j\","
+                + "\"value\":\"x\"}]", "application/json-patch+json");
+        assertEquals("x", json(jsonPatch).path("data").path("j").asText());
+        HttpResponse<String> unknown = send("PATCH", CM + "/cfg", "{}", "application/yaml");
+        assertEquals(415, unknown.statusCode());
+        assertEquals("UnsupportedMediaType", json(unknown).path("reason").asText());
+        assertEquals("the body of the request was in an unknown format - accepted media types include: "
+                + "application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json, "
+                + "application/apply-patch+yaml", json(unknown).path("message").asText());
+        send("POST", "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", """
+                {"metadata":{"name":"drills.test.mirrordrill.io"},"spec":{"group":"test.mirrordrill.io",
+                 "scope":"Namespaced","names":{"kind":"Drill","plural":"drills"},
+                 "versions":[{"name":"v1","served":true,"storage":true}]}}""", null);
+        String drills = "/apis/test.mirrordrill.io/v1/namespaces/app/drills";
+        send("POST", drills, "{\"metadata\":{\"name\":\"d\"},\"spec\":{\"a\":1}}", null);
+        HttpResponse<String> onCustom = send("PATCH", drills + "/d", "{\"spec\":{\"a\":2}}",
+                "application/strategic-merge-patch+json");
+        assertEquals(415, onCustom.statusCode(), "custom resources take no strategic merge patch");
+        assertTrue(json(onCustom).path("message").asText().endsWith("application/json-patch+json, "
+                + "application/merge-patch+json, application/apply-patch+yaml"));
+    }
+
+    @Test
+    void aScaleSubresourceReadsAndWritesTheReplicasOfADeployment() throws Exception {
+        String deployments = "/apis/apps/v1/namespaces/app/deployments";
+        send("POST", deployments, "{\"metadata\":{\"name\":\"web\"},\"spec\":{\"replicas\":1,\"selector\":"
+                + "{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":"
+                + "\"web\"}}}}}", null);
+        JsonNode scale = json(get(deployments + "/web/scale"));
+        assertEquals("Scale", scale.path("kind").asText());
+        assertEquals("autoscaling/v1", scale.path("apiVersion").asText());
+        assertEquals(1, scale.path("spec").path("replicas").asInt());
+        assertEquals("app=web", scale.path("status").path("selector").asText());
+        JsonNode patched = json(send("PATCH", deployments + "/web/scale", "{\"spec\":{\"replicas\":4}}",
+                "application/merge-patch+json"));
+        assertEquals(4, patched.path("spec").path("replicas").asInt());
+        assertEquals(4, json(get(deployments + "/web")).path("spec").path("replicas").asInt());
+        HttpResponse<String> negative = send("PUT", deployments + "/web/scale",
+                "{\"apiVersion\":\"autoscaling/v1\",\"kind\":\"Scale\",\"metadata\":{\"name\":\"web\"},"
+                        + "\"spec\":{\"replicas\":-1}}", null);
+        assertEquals(422, negative.statusCode());
+        JsonNode apps = json(get("/apis/apps/v1")).path("resources");
+        JsonNode sub = apps.findParents("name").stream().filter(r -> r.path("name").asText()
+                .equals("deployments/scale")).findFirst().orElseThrow();
+        assertEquals("autoscaling", sub.path("group").asText());
+        assertEquals("Scale", sub.path("kind").asText());
+        assertEquals(404, get("/api/v1/namespaces/app/configmaps/x/scale").statusCode());
     }
 
     @Test
