@@ -3,7 +3,7 @@ package io.mirrordrill.emulator.k8s.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.Resources;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -3,16 +3,16 @@ package io.mirrordrill.emulator.k8s.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.mirrordrill.emulator.k8s.MergePatch;
-import io.mirrordrill.engine.MirrordrillException;
-import io.mirrordrill.engine.port.kubernetes.KindRegistry;
-import io.mirrordrill.engine.port.kubernetes.KubernetesException;
-import io.mirrordrill.engine.port.kubernetes.ResourceKind;
-import io.mirrordrill.engine.port.kubernetes.Resources;
-import io.mirrordrill.engine.restore.JsonPatch;
-import io.mirrordrill.engine.restore.PatchException;
+import io.mirrordrill.port.kubernetes.KindRegistry;
+import io.mirrordrill.port.kubernetes.KubernetesException;
+import io.mirrordrill.port.kubernetes.ResourceKind;
+import io.mirrordrill.port.kubernetes.Resources;
+import io.fabric8.zjsonpatch.JsonPatch;
+import io.fabric8.zjsonpatch.JsonPatchException;
 import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
@@ -20,8 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The patch types of the API server's PATCH, applied to a JSON tree: JSON patch (RFC 6902, the project's one
- * implementation, {@link JsonPatch}), JSON merge patch (RFC 7386), strategic merge patch for built-in kinds, and
+ * The patch types of the API server's PATCH, applied to a JSON tree: JSON patch (RFC 6902, by fabric8's zjsonpatch:
+ * the engine's own implementation is for transformations, and emulators never depend on the engine), JSON merge patch (RFC 7386), strategic merge patch for built-in kinds, and
  * the body of a server-side apply. A type the kind does not accept is 415 with the accepted types, in the API
  * server's order (custom resources accept no strategic merge patch).
  */
@@ -58,16 +58,26 @@ final class Patches {
     static ObjectNode apply(String contentType, ObjectNode current, byte[] body, PatchSchema.Type schema) {
         String text = new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8);
         if (contentType.equals(JSON)) {
+            JsonNode operations;
             try {
-                JsonNode patched = JsonPatch.apply(current, JsonPatch.parse(text));
+                operations = Resources.mapper().readTree(text);
+            } catch (JsonProcessingException e) {
+                throw ResourceRequests.badRequest("error decoding patch: " + e.getOriginalMessage());
+            }
+            if (operations == null || !operations.isArray()) {
+                throw ResourceRequests.badRequest("error decoding patch: a JSON patch is an array of operations");
+            }
+            try {
+                JsonNode patched = current;
+                for (JsonNode operation : operations) {
+                    patched = applyOne(operation, patched);
+                }
                 if (!patched.isObject()) {
                     throw invalid("the patched document is not an object");
                 }
                 return (ObjectNode) patched;
-            } catch (PatchException e) {
-                throw invalid(e.reason());
-            } catch (MirrordrillException e) {
-                throw ResourceRequests.badRequest(e.getMessage());
+            } catch (JsonPatchException | IllegalArgumentException e) {
+                throw invalid(e.getMessage());
             }
         }
         JsonNode patch;
@@ -108,5 +118,19 @@ final class Patches {
         options.setMaxAliasesForCollections(50);
         options.setCodePointLimit(3 * 1024 * 1024);
         return options;
+    }
+
+    /**
+     * One RFC 6902 operation. zjsonpatch ignores a {@code remove} of a missing object member; RFC 6902 (4.2) and the
+     * API server's json-patch library refuse it, so the target is checked first.
+     */
+    private static JsonNode applyOne(JsonNode operation, JsonNode document) {
+        String path = operation.path("path").asText();
+        if (operation.path("op").asText().equals("remove") && !path.isEmpty() && document.at(path).isMissingNode()) {
+            throw invalid("Unable to remove nonexistent key: " + path + ": missing value");
+        }
+        ArrayNode one = Resources.mapper().createArrayNode();
+        one.add(operation);
+        return JsonPatch.apply(one, document);
     }
 }

@@ -2,8 +2,8 @@ package io.mirrordrill.emulator.k8s.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mirrordrill.engine.port.kubernetes.KubernetesException;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.KubernetesException;
+import io.mirrordrill.port.kubernetes.Resources;
 
 /** An error of the server whose Status carries causes of its own (apply conflicts, patches that cannot apply). */
 final class StatusError extends KubernetesException {

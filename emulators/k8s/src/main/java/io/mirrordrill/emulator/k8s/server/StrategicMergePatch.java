@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mirrordrill.engine.port.kubernetes.KubernetesException;
+import io.mirrordrill.port.kubernetes.KubernetesException;
 
 import java.util.ArrayList;
 import java.util.List;

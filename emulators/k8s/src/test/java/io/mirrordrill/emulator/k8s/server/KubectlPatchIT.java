@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mirrordrill.emulator.k8s.KubernetesCluster;
 import io.mirrordrill.emulator.k8s.cluster.ClusterSimulator;
 import io.mirrordrill.emulator.ontap.OntapEmulator;
-import io.mirrordrill.engine.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.sim.World;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
