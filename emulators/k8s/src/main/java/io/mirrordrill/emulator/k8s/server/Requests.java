@@ -79,7 +79,8 @@ final class Requests {
             case API_ROOT -> Optional.of(Discovery.coreVersions());
             case APIS_ROOT -> Optional.of(Discovery.groups(kinds));
             case GROUP -> Discovery.group(kinds, path.group());
-            default -> Discovery.resources(kinds, path.group(), path.version(), served.shell().isPresent());
+            default -> Discovery.resources(kinds, path.group(), path.version(), served.shell().isPresent(),
+                    k -> KindDefinitions.of(k, served.port()));
         };
         return body.<Reply>map(b -> new Reply(200, b))
                 .orElseGet(() -> new Reply(404, Statuses.failure(404, "NotFound", Statuses.NO_RESOURCE)));
