@@ -9,6 +9,8 @@ import io.mirrordrill.engine.port.UnreachableException;
 import io.mirrordrill.engine.port.kubernetes.KubernetesException;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -59,9 +61,24 @@ final class Requests {
                 return;
             }
             String contentType = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].trim();
-            Reply reply = served.locked(() -> path.type() == ApiPath.Type.RESOURCE
-                    ? resources.handle(method, path, ctx.queryParamMap(), contentType, body)
-                    : discovery(path));
+            List<String> warnings = new ArrayList<>();
+            Reply reply = served.locked(() -> {
+                if (path.type() != ApiPath.Type.RESOURCE) {
+                    return discovery(path);
+                }
+                byte[] checked = hasBody ? validated(method, path, ctx.queryParam("fieldValidation"), contentType,
+                        body, warnings) : body;
+                Reply answer = resources.handle(method, path, ctx.queryParamMap(), contentType, checked);
+                Optional<String> table = Tables.requested(ctx.header("Accept"));
+                if (table.isPresent() && method == HandlerType.GET && answer.status() == 200
+                        && path.subresource() == null) {
+                    answer = new Reply(200, Tables.table(table.get(), Tables.printer(KindDefinitions.of(
+                            served.kind(path), served.port())), answer.body(), ctx.queryParam("includeObject"),
+                            served.cluster().world().now(), true));
+                }
+                return answer;
+            });
+            warnings.forEach(w -> ctx.res().addHeader("Warning", "299 - " + Reply.quoted(w)));
             reply.write(ctx);
         } catch (UnreachableException e) {
             Reply.dropConnection(ctx);
@@ -70,6 +87,24 @@ final class Requests {
         } catch (RuntimeException e) {
             new Reply(500, Statuses.failure(500, "InternalError", "Internal error occurred: " + e)).write(ctx);
         }
+    }
+
+    /**
+     * The body after field validation ({@link FieldValidation}) of a create, update or merge/strategic patch; other
+     * patch types go on unchecked. Call under the lock.
+     */
+    private byte[] validated(HandlerType method, ApiPath path, String directive, String contentType, byte[] body,
+                             List<String> warnings) {
+        boolean patch = method == HandlerType.PATCH;
+        if (patch && !contentType.equals(ResourceRequests.MERGE_PATCH)
+                && !contentType.equals("application/strategic-merge-patch+json")) {
+            return body;
+        }
+        FieldValidation.Directive d = FieldValidation.directive(directive, method.name());
+        FieldValidation.Checked checked = FieldValidation.check(KindDefinitions.of(served.kind(path), served.port()),
+                body, d);
+        warnings.addAll(checked.warnings());
+        return checked.body();
     }
 
     private Reply discovery(ApiPath path) {
