@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@link KindDefinition} of each served kind: built-in kinds from the fabric8 model classes (generated once per
@@ -56,6 +57,8 @@ final class KindDefinitions {
                 }
             });
 
+    private static final AtomicBoolean WARMING = new AtomicBoolean();
+
     private KindDefinitions() {
     }
 
@@ -83,6 +86,18 @@ final class KindDefinitions {
                     .put("description", "Patch is provided to give a concrete name and type to the Kubernetes PATCH "
                             + "request body."));
             COMPONENTS = Collections.unmodifiableMap(all);
+        }
+    }
+
+    /**
+     * Generates the built-in schemas on a daemon thread, once per JVM: it takes seconds (hundreds of model classes
+     * introspected), so a server starts it rather than its first {@code kubectl apply}, which would wait for it.
+     */
+    static void warmUp() {
+        if (WARMING.compareAndSet(false, true)) {
+            Thread t = new Thread(KindDefinitions::builtInComponents, "openapi-schemas");
+            t.setDaemon(true);
+            t.start();
         }
     }
 

@@ -154,6 +154,7 @@ public final class KubeApiServer implements AutoCloseable {
         }
 
         public KubeApiServer start() {
+            KindDefinitions.warmUp();
             KubeApiServer server = new KubeApiServer(this);
             server.app.start();
             return server;
