@@ -62,23 +62,19 @@ final class KindDefinitions {
     private KindDefinitions() {
     }
 
-    /** The built-in kinds' schemas, by component name: generated on first use. */
+    /** The built-in kinds' schemas, by component name: generated on first use (seconds: see {@link #warmUp}). */
     private static final class Model {
         static final Map<String, ObjectNode> COMPONENTS;
-        static final Map<String, String> COMPONENT_OF = new TreeMap<>();
-        static final Map<String, JsonNode> SNAPSHOT_CRDS = snapshotCrds();
 
         static {
             ModelSchemas schemas = new ModelSchemas();
             new TreeMap<>(MODEL_TYPES).forEach((key, className) -> {
-                Class<?> type = load(className);
-                String name = schemas.add(type);
+                String name = schemas.add(load(className));
                 String[] gvk = key.split(" ");
                 String[] gv = ResourceKind.splitApiVersion(gvk[0]);
                 gvk(schemas.components().get(name), gv[0], gv[1], gvk[1]);
                 String list = schemas.add(load(className + "List"));
                 gvk(schemas.components().get(list), gv[0], gv[1], gvk[1] + "List");
-                COMPONENT_OF.put(key, name);
             });
             schemas.add(load("io.fabric8.kubernetes.api.model.Status"));
             Map<String, ObjectNode> all = new TreeMap<>(schemas.components());
@@ -86,6 +82,16 @@ final class KindDefinitions {
                     .put("description", "Patch is provided to give a concrete name and type to the Kubernetes PATCH "
                             + "request body."));
             COMPONENTS = Collections.unmodifiableMap(all);
+        }
+    }
+
+    /** The component name of each built-in kind (cheap: discovery needs definitions, not schemas). */
+    private static final class Names {
+        static final Map<String, String> COMPONENT_OF = new TreeMap<>();
+        static final Map<String, JsonNode> SNAPSHOT_CRDS = snapshotCrds();
+
+        static {
+            MODEL_TYPES.forEach((key, className) -> COMPONENT_OF.put(key, ModelSchemas.name(load(className))));
         }
     }
 
@@ -107,14 +113,14 @@ final class KindDefinitions {
 
     /** The definition of a served kind; call under the lock (a custom kind's CRD is read from the store). */
     static KindDefinition of(ResourceKind kind, KubernetesPort port) {
-        JsonNode snapshotCrd = kind.group().equals("snapshot.storage.k8s.io") ? Model.SNAPSHOT_CRDS.get(kind.plural())
+        JsonNode snapshotCrd = kind.group().equals("snapshot.storage.k8s.io") ? Names.SNAPSHOT_CRDS.get(kind.plural())
                 : null;
         if (snapshotCrd != null) {
             return CUSTOM.computeIfAbsent("bundled/" + kind.plural(),
                     k -> custom(kind, snapshotCrd, snapshotCrd, shortNames(kind)));
         }
         if (BUILT_INS.find(kind.apiVersion(), kind.kind()).isPresent()) {
-            return new KindDefinition(kind, Model.COMPONENT_OF.get(kind.apiVersion() + " " + kind.kind()), Map.of(),
+            return new KindDefinition(kind, Names.COMPONENT_OF.get(kind.apiVersion() + " " + kind.kind()), Map.of(),
                     shortNames(kind), Discovery.categories(kind), List.of(), false);
         }
         Optional<GenericKubernetesResource> crd = port.get(CRD_API, "CustomResourceDefinition", null,
@@ -122,11 +128,10 @@ final class KindDefinitions {
         if (crd.isEmpty()) {
             return new KindDefinition(kind, null, Map.of(), List.of(), List.of(), List.of(), true);
         }
-        ObjectNode tree = ResourceRequests.tree(crd.get());
-        String key = tree.path("metadata").path("uid").asText() + "/"
-                + tree.path("metadata").path("resourceVersion").asText() + "/" + kind.version();
+        String key = crd.get().getMetadata().getUid() + "/" + crd.get().getMetadata().getResourceVersion() + "/"
+                + kind.version();
         return CUSTOM.computeIfAbsent(key, k -> {
-            JsonNode spec = tree.path("spec");
+            JsonNode spec = ResourceRequests.tree(crd.get()).path("spec");
             JsonNode version = Resources.mapper().missingNode();
             for (JsonNode v : spec.path("versions")) {
                 if (v.path("name").asText().equals(kind.version())) {

@@ -93,17 +93,16 @@ final class OpenApiV3 {
         ResourceKind k = d.kind();
         String base = "/" + key(k.group(), k.version());
         String scope = k.namespaced() ? base + "/namespaces/{namespace}/" + k.plural() : base + "/" + k.plural();
+        String ns = k.namespaced() ? "Namespaced" : "";
         ObjectNode collection = pathItem(k.namespaced(), false);
-        collection.set("get", operation(d, "list", "list", d.listComponent(), null, k.namespaced() ? "Namespaced" : ""));
-        collection.set("post", operation(d, "post", "create", d.component(), d.component(),
-                k.namespaced() ? "Namespaced" : ""));
+        collection.set("get", operation(d, "list", "list", d.listComponent(), null, ns));
+        collection.set("post", operation(d, "post", "create", d.component(), d.component(), ns));
         paths.put(scope, collection);
         if (k.namespaced()) {
             ObjectNode all = object();
             all.set("get", operation(d, "list", "list", d.listComponent(), null, "ForAllNamespaces"));
             paths.put(base + "/" + k.plural(), all);
         }
-        String ns = k.namespaced() ? "Namespaced" : "";
         ObjectNode item = pathItem(k.namespaced(), true);
         item.set("get", operation(d, "get", "read", d.component(), null, ns));
         item.set("put", operation(d, "put", "replace", d.component(), d.component(), ns));

@@ -84,12 +84,13 @@ class SchemaServingTest {
         KindDefinition amr = definition(PROTECT + "/v1", "AppMirrorRelationship");
         JsonNode doc = json(OpenApiV3.document(List.of(amr), false));
 
-        JsonNode schema = doc.path("components").path("schemas").path("io.netapp.trident.protect.v1.AppMirrorRelationship");
+        JsonNode schemas = doc.path("components").path("schemas");
+        JsonNode schema = schemas.path("io.netapp.trident.protect.v1.AppMirrorRelationship");
         assertEquals("string", schema.path("properties").path("spec").path("properties").path("desiredState")
                 .path("type").asText());
         assertEquals("#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta",
                 schema.path("properties").path("metadata").path("allOf").get(0).path("$ref").asText());
-        assertTrue(doc.path("components").path("schemas").has("io.netapp.trident.protect.v1.AppMirrorRelationshipList"));
+        assertTrue(schemas.has("io.netapp.trident.protect.v1.AppMirrorRelationshipList"));
         JsonNode patch = doc.path("paths")
                 .path("/apis/" + PROTECT + "/v1/namespaces/{namespace}/appmirrorrelationships/{name}").path("patch");
         assertFalse(patch.path("requestBody").path("content").has("application/strategic-merge-patch+json"));
