@@ -1,6 +1,7 @@
 package io.mirrordrill.emulator.k8s.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.websocket.WsCloseStatus;
@@ -10,7 +11,9 @@ import io.mirrordrill.engine.port.kubernetes.KubernetesException;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -60,6 +63,15 @@ final class Requests {
                 unrouted(ctx, 405);
                 return;
             }
+            Optional<String> aggregated = path.type() == ApiPath.Type.API_ROOT || path.type() == ApiPath.Type.APIS_ROOT
+                    ? AggregatedDiscovery.requested(ctx.header("Accept")) : Optional.empty();
+            if (aggregated.isPresent()) {
+                JsonNode list = served.locked(() -> aggregatedDiscovery(path, aggregated.get()));
+                ctx.header("Vary", "Accept");
+                ctx.status(200).contentType(AggregatedDiscovery.contentType(aggregated.get())).result(
+                        Reply.bytes(list));
+                return;
+            }
             String contentType = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].trim();
             List<String> warnings = new ArrayList<>();
             Reply reply = served.locked(() -> {
@@ -105,6 +117,35 @@ final class Requests {
                 body, d);
         warnings.addAll(checked.warnings());
         return checked.body();
+    }
+
+    /** {@code /api} or {@code /apis} as one aggregated list, from the legacy documents; under the lock. */
+    private JsonNode aggregatedDiscovery(ApiPath path, String version) {
+        var kinds = served.port().kinds(); // also checks that the cluster is reachable
+        Map<String, List<ObjectNode>> groups = new LinkedHashMap<>();
+        boolean exec = served.shell().isPresent();
+        if (path.type() == ApiPath.Type.API_ROOT) {
+            Discovery.resources(kinds, "", "v1", exec, k -> KindDefinitions.of(k, served.port()))
+                    .ifPresent(list -> groups.put("", List.of(list)));
+        } else {
+            for (JsonNode group : Discovery.groups(kinds).path("groups")) {
+                String name = group.path("name").asText();
+                String preferred = group.path("preferredVersion").path("version").asText();
+                List<String> versions = new ArrayList<>(List.of(preferred));
+                group.path("versions").forEach(v -> {
+                    if (!v.path("version").asText().equals(preferred)) {
+                        versions.add(v.path("version").asText());
+                    }
+                });
+                List<ObjectNode> lists = new ArrayList<>();
+                for (String v : versions) {
+                    Discovery.resources(kinds, name, v, exec, k -> KindDefinitions.of(k, served.port()))
+                            .ifPresent(lists::add);
+                }
+                groups.put(name, lists);
+            }
+        }
+        return AggregatedDiscovery.of(version, groups);
     }
 
     private Reply discovery(ApiPath path) {
