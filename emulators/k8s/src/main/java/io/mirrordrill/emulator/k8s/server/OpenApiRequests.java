@@ -45,6 +45,8 @@ final class OpenApiRequests {
             write(ctx, 404, Reply.bytes(Statuses.failure(404, "NotFound", Statuses.NO_RESOURCE)), null);
         } catch (UnreachableException e) {
             Reply.dropConnection(ctx);
+        } catch (RuntimeException e) {
+            write(ctx, 500, Reply.bytes(Statuses.failure(500, "InternalError", "Internal error occurred: " + e)), null);
         }
     }
 

@@ -1,10 +1,10 @@
 package io.mirrordrill.emulator.k8s.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsCloseStatus;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mirrordrill.engine.port.kubernetes.KubernetesException;
 import io.mirrordrill.engine.port.kubernetes.ResourceKind;
 

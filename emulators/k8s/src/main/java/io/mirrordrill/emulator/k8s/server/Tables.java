@@ -112,9 +112,8 @@ final class Tables {
         ObjectNode table = Resources.mapper().createObjectNode();
         table.put("kind", "Table").put("apiVersion", "meta.k8s.io/" + version);
         ObjectNode meta = table.putObject("metadata");
-        boolean list = answer.has("items") && answer.get("items").isArray();
-        String rv = list ? answer.path("metadata").path("resourceVersion").asText("")
-                : answer.path("metadata").path("resourceVersion").asText("");
+        boolean list = answer.path("kind").asText("").endsWith("List") && answer.path("items").isArray();
+        String rv = answer.path("metadata").path("resourceVersion").asText("");
         if (!rv.isEmpty()) {
             meta.put("resourceVersion", rv);
         }

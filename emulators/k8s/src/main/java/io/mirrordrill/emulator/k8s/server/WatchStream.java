@@ -38,13 +38,14 @@ final class WatchStream implements WatchListener {
     private final Sink sink;
     private final FieldSelector fields;
     /** What the client sees of each object: itself, or a Table row of it ({@link Tables#watchView}). */
-    private UnaryOperator<JsonNode> view = UnaryOperator.identity();
+    private final UnaryOperator<JsonNode> view;
     private Watch watch;
     private boolean closed;
 
-    private WatchStream(Sink sink, FieldSelector fields) {
+    private WatchStream(Sink sink, FieldSelector fields, UnaryOperator<JsonNode> view) {
         this.sink = sink;
         this.fields = fields;
+        this.view = view;
     }
 
     /** Opens a watch; call under the lock. A bad selector or resourceVersion throws before anything is sent. */
@@ -59,8 +60,7 @@ final class WatchStream implements WatchListener {
                             String fieldSelector, String resourceVersion, KindRegistry kinds, Sink sink,
                             UnaryOperator<JsonNode> view) {
         LabelSelector labels = LabelSelector.parse(labelSelector);
-        WatchStream stream = new WatchStream(sink, FieldSelector.parse(fieldSelector));
-        stream.view = view;
+        WatchStream stream = new WatchStream(sink, FieldSelector.parse(fieldSelector), view);
         try {
             stream.watch = port.watch(kind.apiVersion(), kind.kind(), namespace, labels, resourceVersion, stream);
         } catch (ExpiredException e) {
