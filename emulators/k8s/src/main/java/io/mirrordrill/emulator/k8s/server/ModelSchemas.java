@@ -2,8 +2,12 @@ package io.mirrordrill.emulator.k8s.server;
 
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -127,6 +131,16 @@ final class ModelSchemas {
             schema.putArray("oneOf").add(object().put("type", "integer")).add(object().put("type", "string"));
             return;
         }
+        if (customSerialised(type)) {
+            // written by their own rules, as the Go types that marshal themselves: MicroTime and Duration are
+            // strings; JSONSchemaPropsOrBool/OrArray/OrStringArray are left without a type, as the API server does
+            if (type.getSimpleName().equals("MicroTime")) {
+                schema.put("type", "string").put("format", "date-time");
+            } else if (type.getSimpleName().equals("Duration")) {
+                schema.put("type", "string");
+            }
+            return;
+        }
         schema.put("type", "object");
         ObjectNode properties = schema.putObject("properties");
         BeanDescription bean = mapper.getSerializationConfig().introspect(mapper.constructType(type));
@@ -146,6 +160,13 @@ final class ModelSchemas {
             sorted.put(p.getName(), property);
         }
         properties.setAll(sorted);
+    }
+
+    private static boolean customSerialised(Class<?> type) {
+        JsonSerialize serialize = type.getAnnotation(JsonSerialize.class);
+        JsonDeserialize deserialize = type.getAnnotation(JsonDeserialize.class);
+        return serialize != null && serialize.using() != JsonSerializer.None.class
+                || deserialize != null && deserialize.using() != JsonDeserializer.None.class;
     }
 
     private ObjectNode property(String name, JavaType type) {

@@ -135,6 +135,49 @@ class KubectlSchemaIT {
     }
 
     @Test
+    void aCrdWithNestedSchemasIsAppliedAndItsKindServedAtOnce() {
+        Kubectl.Result crd = kubectl.run("apply", "-f", file("crd.yaml", """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: drills.test.mirrordrill.io}
+                spec:
+                  group: test.mirrordrill.io
+                  scope: Namespaced
+                  names: {kind: Drill, plural: drills, singular: drill, shortNames: [dr]}
+                  versions:
+                  - name: v1
+                    served: true
+                    storage: true
+                    additionalPrinterColumns:
+                    - {name: Site, type: string, jsonPath: .spec.site}
+                    schema:
+                      openAPIV3Schema:
+                        type: object
+                        properties:
+                          spec:
+                            type: object
+                            properties:
+                              site: {type: string}
+                              steps: {type: array, items: {type: string}}
+                              labels: {type: object, additionalProperties: {type: string}}
+                """));
+        assertEquals(0, crd.exit(), crd.err());
+
+        Kubectl.Result created = kubectl.run("create", "namespace", "ops");
+        assertEquals(0, created.exit(), created.err());
+        Kubectl.Result drill = kubectl.run("apply", "-f", file("drill.yaml", """
+                apiVersion: test.mirrordrill.io/v1
+                kind: Drill
+                metadata: {name: weekly, namespace: ops}
+                spec: {site: east, steps: [failover], labels: {team: storage}}
+                """));
+        assertEquals(0, drill.exit(), drill.err());
+        Kubectl.Result got = kubectl.run("get", "dr", "-n", "ops");
+        assertEquals(List.of("NAME", "SITE"), columns(got.lines().get(0)));
+        assertEquals("east", cell(got.lines().get(0), got.lines().get(1), "SITE"));
+    }
+
+    @Test
     void anUnknownFieldIsRefusedAsTheApiServerRefusesItAndWarnKeepsTheObjectWithoutIt() {
         kubectl.run("create", "namespace", "shop");
         String configMap = file("cm.yaml", """
