@@ -60,8 +60,7 @@ final class ServeSummary {
             s.append("  kubectl --kubeconfig ").append(kubeconfig).append(" --context ").append(ctx)
                     .append(" get pods -A\n");
             s.append("  kubectl --kubeconfig ").append(kubeconfig).append(" --context ").append(ctx)
-                    .append(" create -f pvc.yaml --validate=false   # no OpenAPI: --validate=false; patch with"
-                            + " --type merge\n");
+                    .append(" apply -f pvc.yaml   # validated against the server's OpenAPI; patch with --type merge\n");
         }
         if (!served.ontap().isEmpty()) {
             ServedWorld.Ontap o = served.ontap().get(0);

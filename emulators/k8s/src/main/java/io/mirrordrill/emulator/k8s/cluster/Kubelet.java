@@ -98,6 +98,18 @@ final class Kubelet implements Reconciler {
         ArrayNode conditions = s.putArray("conditions");
         conditions.addObject().put("type", "Ready").put("status", problem.isPresent() ? "False" : "True")
                 .put("lastTransitionTime", sim.world().now().toString());
+        // what kubectl's READY and STATUS columns and describe read
+        ArrayNode containers = s.putArray("containerStatuses");
+        for (JsonNode c : pod.path("spec").path("containers")) {
+            ObjectNode cs = containers.addObject();
+            cs.put("name", c.path("name").asText()).put("image", c.path("image").asText(""))
+                    .put("ready", problem.isEmpty()).put("restartCount", 0).put("started", problem.isEmpty());
+            if (problem.isPresent()) {
+                cs.putObject("state").putObject("waiting").put("reason", "ContainerCreating");
+            } else {
+                cs.putObject("state").putObject("running").put("startedAt", sim.world().now().toString());
+            }
+        }
         sim.api().updateStatus(Tree.resource(pod));
         sim.record("pod " + Tree.namespace(pod) + "/" + Tree.name(pod) + " " + phase
                 + (problem.isPresent() ? ": " + message : ""));

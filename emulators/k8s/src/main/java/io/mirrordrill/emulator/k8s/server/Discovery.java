@@ -2,9 +2,9 @@ package io.mirrordrill.emulator.k8s.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mirrordrill.port.kubernetes.KindRegistry;
 import io.mirrordrill.port.kubernetes.ResourceKind;
 import io.mirrordrill.port.kubernetes.Resources;
+import io.mirrordrill.port.kubernetes.KindRegistry;
 
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The legacy (unaggregated) discovery documents, built from the kinds the cluster serves now, CRDs included:
@@ -20,12 +21,11 @@ import java.util.TreeSet;
  * older servers.
  */
 final class Discovery {
-    private static final KindRegistry BUILT_INS = KindRegistry.withBuiltins();
     /** (chosen) The Kubernetes version the server claims: one Trident protect supports. */
     static final String GIT_VERSION = "v1.31.0";
     private static final List<String> VERBS = List.of("create", "delete", "get", "list", "patch", "update", "watch");
     /** The built-in resources' short names (what {@code kubectl get ns} resolves), as the API server lists them. */
-    private static final Map<String, List<String>> SHORT_NAMES = Map.ofEntries(
+    static final Map<String, List<String>> SHORT_NAMES = Map.ofEntries(
             Map.entry("namespaces", List.of("ns")), Map.entry("configmaps", List.of("cm")),
             Map.entry("endpoints", List.of("ep")), Map.entry("events", List.of("ev")),
             Map.entry("pods", List.of("po")), Map.entry("persistentvolumeclaims", List.of("pvc")),
@@ -85,7 +85,8 @@ final class Discovery {
     }
 
     /** {@code /api/v1} or {@code /apis/{group}/{version}}, if that version is served. */
-    static Optional<ObjectNode> resources(List<ResourceKind> kinds, String group, String version, boolean exec) {
+    static Optional<ObjectNode> resources(List<ResourceKind> kinds, String group, String version, boolean exec,
+                                          Function<ResourceKind, KindDefinition> definitions) {
         List<ResourceKind> served = kinds.stream().filter(k -> k.group().equals(group) && k.version().equals(version))
                 .sorted((a, b) -> a.plural().compareTo(b.plural())).toList();
         if (served.isEmpty()) {
@@ -100,14 +101,12 @@ final class Discovery {
             r.put("name", k.plural()).put("singularName", k.kind().toLowerCase(Locale.ROOT))
                     .put("namespaced", k.namespaced()).put("kind", k.kind());
             VERBS.forEach(r.putArray("verbs")::add);
-            if (BUILT_INS.find(k.apiVersion(), k.kind()).isPresent()) {
-                List<String> shortNames = SHORT_NAMES.getOrDefault(k.plural(), List.of());
-                if (!shortNames.isEmpty()) {
-                    shortNames.forEach(r.putArray("shortNames")::add);
-                }
-                if (ALL.contains(k.plural())) {
-                    r.putArray("categories").add("all");
-                }
+            KindDefinition definition = definitions.apply(k);
+            if (!definition.shortNames().isEmpty()) {
+                definition.shortNames().forEach(r.putArray("shortNames")::add);
+            }
+            if (!definition.categories().isEmpty()) {
+                definition.categories().forEach(r.putArray("categories")::add);
             }
             if (k.statusSubresource()) {
                 subresource(resources, k.plural() + "/status", k, k.kind(), List.of("get", "patch", "update"));
@@ -121,6 +120,11 @@ final class Discovery {
             }
         }
         return Optional.of(list);
+    }
+
+    /** The categories of a built-in kind ({@code all} for the workloads {@code kubectl get all} shows). */
+    static List<String> categories(ResourceKind k) {
+        return ALL.contains(k.plural()) ? List.of("all") : List.of();
     }
 
     private static ObjectNode subresource(ArrayNode resources, String name, ResourceKind k, String kind,

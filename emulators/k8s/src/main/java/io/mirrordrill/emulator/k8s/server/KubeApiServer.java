@@ -40,6 +40,7 @@ public final class KubeApiServer implements AutoCloseable {
         ServedCluster served = new ServedCluster(cluster, cluster.port(site), b.shell, lock);
         this.streams = new Streams(served);
         Requests requests = new Requests(served, streams);
+        OpenApiRequests openApi = new OpenApiRequests(served);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.compressionStrategy = CompressionStrategy.NONE;
@@ -52,6 +53,7 @@ public final class KubeApiServer implements AutoCloseable {
                     routes.addHttpHandler(method, path, requests::http);
                 }
             }
+            routes.get("/openapi/<path>", openApi::handle);
             for (String prefix : new String[] {"/api/", "/apis/"}) {
                 routes.wsBeforeUpgrade(prefix + "<path>", requests::beforeUpgrade);
                 routes.ws(prefix + "<path>", (WsConfig ws) -> {
@@ -152,6 +154,7 @@ public final class KubeApiServer implements AutoCloseable {
         }
 
         public KubeApiServer start() {
+            KindDefinitions.warmUp();
             KubeApiServer server = new KubeApiServer(this);
             server.app.start();
             return server;

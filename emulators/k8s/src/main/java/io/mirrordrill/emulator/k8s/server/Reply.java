@@ -18,6 +18,11 @@ record Reply(int status, JsonNode body) {
         }
     }
 
+    /** {@code text} as a quoted string of an HTTP header (RFC 7230): backslashes and quotes escaped. */
+    static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     void write(Context ctx) {
         ctx.status(status).contentType(JSON).result(bytes(body));
     }

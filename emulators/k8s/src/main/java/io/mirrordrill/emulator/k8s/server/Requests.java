@@ -1,6 +1,7 @@
 package io.mirrordrill.emulator.k8s.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.websocket.WsCloseStatus;
@@ -9,6 +10,10 @@ import io.mirrordrill.port.UnreachableException;
 import io.mirrordrill.port.kubernetes.KubernetesException;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,10 +63,35 @@ final class Requests {
                 unrouted(ctx, 405);
                 return;
             }
+            Optional<String> aggregated = path.type() == ApiPath.Type.API_ROOT || path.type() == ApiPath.Type.APIS_ROOT
+                    ? AggregatedDiscovery.requested(ctx.header("Accept")) : Optional.empty();
+            if (aggregated.isPresent()) {
+                JsonNode list = served.locked(() -> aggregatedDiscovery(path, aggregated.get()));
+                ctx.header("Vary", "Accept");
+                ctx.status(200).contentType(AggregatedDiscovery.contentType(aggregated.get())).result(
+                        Reply.bytes(list));
+                return;
+            }
             String contentType = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].trim();
-            Reply reply = served.locked(() -> path.type() == ApiPath.Type.RESOURCE
-                    ? resources.handle(method, path, ctx.queryParamMap(), contentType, body, ctx.userAgent())
-                    : discovery(path));
+            List<String> warnings = new ArrayList<>();
+            Reply reply = served.locked(() -> {
+                if (path.type() != ApiPath.Type.RESOURCE) {
+                    return discovery(path);
+                }
+                byte[] checked = hasBody ? validated(method, path, ctx.queryParam("fieldValidation"), contentType,
+                        body, warnings) : body;
+                Reply answer = resources.handle(method, path, ctx.queryParamMap(), contentType, checked,
+                        ctx.userAgent());
+                Optional<String> table = Tables.requested(ctx.header("Accept"));
+                if (table.isPresent() && method == HandlerType.GET && answer.status() == 200
+                        && path.subresource() == null) {
+                    answer = new Reply(200, Tables.table(table.get(), Tables.printer(KindDefinitions.of(
+                            served.kind(path), served.port())), answer.body(), ctx.queryParam("includeObject"),
+                            served.cluster().world().now(), true));
+                }
+                return answer;
+            });
+            warnings.forEach(w -> ctx.res().addHeader("Warning", "299 - " + Reply.quoted(w)));
             reply.write(ctx);
         } catch (UnreachableException e) {
             Reply.dropConnection(ctx);
@@ -74,6 +104,53 @@ final class Requests {
         }
     }
 
+    /**
+     * The body after field validation ({@link FieldValidation}) of a create, update or merge/strategic patch; other
+     * patch types go on unchecked. Call under the lock.
+     */
+    private byte[] validated(HandlerType method, ApiPath path, String directive, String contentType, byte[] body,
+                             List<String> warnings) {
+        boolean patch = method == HandlerType.PATCH;
+        if (patch && !contentType.equals(Patches.MERGE)
+                && !contentType.equals(Patches.STRATEGIC)) {
+            return body;
+        }
+        FieldValidation.Directive d = FieldValidation.directive(directive, method.name());
+        FieldValidation.Checked checked = FieldValidation.check(KindDefinitions.of(served.kind(path), served.port()),
+                body, d);
+        warnings.addAll(checked.warnings());
+        return checked.body();
+    }
+
+    /** {@code /api} or {@code /apis} as one aggregated list, from the legacy documents; under the lock. */
+    private JsonNode aggregatedDiscovery(ApiPath path, String version) {
+        var kinds = served.port().kinds(); // also checks that the cluster is reachable
+        Map<String, List<ObjectNode>> groups = new LinkedHashMap<>();
+        boolean exec = served.shell().isPresent();
+        if (path.type() == ApiPath.Type.API_ROOT) {
+            Discovery.resources(kinds, "", "v1", exec, k -> KindDefinitions.of(k, served.port()))
+                    .ifPresent(list -> groups.put("", List.of(list)));
+        } else {
+            for (JsonNode group : Discovery.groups(kinds).path("groups")) {
+                String name = group.path("name").asText();
+                String preferred = group.path("preferredVersion").path("version").asText();
+                List<String> versions = new ArrayList<>(List.of(preferred));
+                group.path("versions").forEach(v -> {
+                    if (!v.path("version").asText().equals(preferred)) {
+                        versions.add(v.path("version").asText());
+                    }
+                });
+                List<ObjectNode> lists = new ArrayList<>();
+                for (String v : versions) {
+                    Discovery.resources(kinds, name, v, exec, k -> KindDefinitions.of(k, served.port()))
+                            .ifPresent(lists::add);
+                }
+                groups.put(name, lists);
+            }
+        }
+        return AggregatedDiscovery.of(version, groups);
+    }
+
     private Reply discovery(ApiPath path) {
         var kinds = served.port().kinds(); // also checks that the cluster is reachable
         Optional<? extends JsonNode> body = switch (path.type()) {
@@ -81,7 +158,8 @@ final class Requests {
             case API_ROOT -> Optional.of(Discovery.coreVersions());
             case APIS_ROOT -> Optional.of(Discovery.groups(kinds));
             case GROUP -> Discovery.group(kinds, path.group());
-            default -> Discovery.resources(kinds, path.group(), path.version(), served.shell().isPresent());
+            default -> Discovery.resources(kinds, path.group(), path.version(), served.shell().isPresent(),
+                    k -> KindDefinitions.of(k, served.port()));
         };
         return body.<Reply>map(b -> new Reply(200, b))
                 .orElseGet(() -> new Reply(404, Statuses.failure(404, "NotFound", Statuses.NO_RESOURCE)));

@@ -1,10 +1,12 @@
 package io.mirrordrill.emulator.k8s.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsCloseStatus;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
 import io.mirrordrill.port.kubernetes.KubernetesException;
+import io.mirrordrill.port.kubernetes.ResourceKind;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.io.EndPoint;
 
@@ -58,7 +61,8 @@ final class Streams {
     /** Serves one watch on the request's thread until the stream ends, the client goes or the server stops. */
     void httpWatch(Context ctx, ApiPath path) {
         LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
-        WatchStream stream = served.locked(() -> open(path, ctx.queryParamMap(), new WatchStream.Sink() {
+        Optional<String> table = Tables.requested(ctx.header("Accept"));
+        WatchStream stream = served.locked(() -> open(path, ctx.queryParamMap(), table, new WatchStream.Sink() {
             @Override
             public void send(String event) {
                 queue.add(event);
@@ -116,7 +120,7 @@ final class Streams {
             ctx.header("Sec-WebSocket-Protocol", protocol);
         } else if (path.name() == null && isWatch(ctx.queryParamMap())) {
             PendingSink sink = new PendingSink();
-            WatchStream stream = served.locked(() -> open(path, ctx.queryParamMap(), sink));
+            WatchStream stream = served.locked(() -> open(path, ctx.queryParamMap(), Optional.empty(), sink));
             ctx.attribute(WATCH, new Registered(stream, sink));
         } else {
             throw ResourceRequests.badRequest("websocket upgrade is served for watches and pods/exec only");
@@ -169,10 +173,16 @@ final class Streams {
         }));
     }
 
-    private WatchStream open(ApiPath path, Map<String, List<String>> query, WatchStream.Sink sink) {
-        return WatchStream.open(served.port(), served.kind(path), path.namespace(),
+    /** Opens a watch; with {@code table} (the Table version asked for) each object is sent as a Table of it. */
+    private WatchStream open(ApiPath path, Map<String, List<String>> query, Optional<String> table,
+                             WatchStream.Sink sink) {
+        ResourceKind kind = served.kind(path);
+        UnaryOperator<JsonNode> view = table.isEmpty() ? UnaryOperator.identity()
+                : Tables.watchView(table.get(), Tables.printer(KindDefinitions.of(kind, served.port())),
+                        ResourceRequests.first(query, "includeObject"), served.cluster().world()::now);
+        return WatchStream.open(served.port(), kind, path.namespace(),
                 ResourceRequests.first(query, "labelSelector"), ResourceRequests.first(query, "fieldSelector"),
-                ResourceRequests.first(query, "resourceVersion"), served.cluster().kinds(), sink);
+                ResourceRequests.first(query, "resourceVersion"), served.cluster().kinds(), sink, view);
     }
 
     void onClose(WsContext ctx) {

@@ -1,5 +1,6 @@
 package io.mirrordrill.emulator.k8s.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mirrordrill.port.MirrordrillException;
 import io.mirrordrill.port.kubernetes.ExpiredException;
@@ -13,6 +14,7 @@ import io.mirrordrill.port.kubernetes.WatchEvent;
 import io.mirrordrill.port.kubernetes.WatchListener;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 
 /**
  * One watch of a client: the port's watch events, filtered by the field selector, as {@code WatchEvent} JSON
@@ -35,19 +37,30 @@ final class WatchStream implements WatchListener {
 
     private final Sink sink;
     private final FieldSelector fields;
+    /** What the client sees of each object: itself, or a Table row of it ({@link Tables#watchView}). */
+    private final UnaryOperator<JsonNode> view;
     private Watch watch;
     private boolean closed;
 
-    private WatchStream(Sink sink, FieldSelector fields) {
+    private WatchStream(Sink sink, FieldSelector fields, UnaryOperator<JsonNode> view) {
         this.sink = sink;
         this.fields = fields;
+        this.view = view;
     }
 
     /** Opens a watch; call under the lock. A bad selector or resourceVersion throws before anything is sent. */
     static WatchStream open(KubernetesPort port, ResourceKind kind, String namespace, String labelSelector,
                             String fieldSelector, String resourceVersion, KindRegistry kinds, Sink sink) {
+        return open(port, kind, namespace, labelSelector, fieldSelector, resourceVersion, kinds, sink,
+                UnaryOperator.identity());
+    }
+
+    /** As above, each object sent as {@code view} shows it (a Table row for {@code kubectl get -w}). */
+    static WatchStream open(KubernetesPort port, ResourceKind kind, String namespace, String labelSelector,
+                            String fieldSelector, String resourceVersion, KindRegistry kinds, Sink sink,
+                            UnaryOperator<JsonNode> view) {
         LabelSelector labels = LabelSelector.parse(labelSelector);
-        WatchStream stream = new WatchStream(sink, FieldSelector.parse(fieldSelector));
+        WatchStream stream = new WatchStream(sink, FieldSelector.parse(fieldSelector), view);
         try {
             stream.watch = port.watch(kind.apiVersion(), kind.kind(), namespace, labels, resourceVersion, stream);
         } catch (ExpiredException e) {
@@ -66,7 +79,7 @@ final class WatchStream implements WatchListener {
             return;
         }
         ObjectNode json = Resources.mapper().createObjectNode();
-        json.put("type", event.type().name()).set("object", ResourceRequests.tree(event.object()));
+        json.put("type", event.type().name()).set("object", view.apply(ResourceRequests.tree(event.object())));
         sink.send(new String(Reply.bytes(json), StandardCharsets.UTF_8));
     }
 

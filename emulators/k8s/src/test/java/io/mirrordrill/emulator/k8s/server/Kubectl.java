@@ -1,22 +1,35 @@
 package io.mirrordrill.emulator.k8s.server;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** The real kubectl against a served cluster, with a kubeconfig of its own; fails naming the package when absent. */
+/**
+ * The real kubectl (package {@code kubectl}) against a server, with a kubeconfig and a discovery/OpenAPI cache of its
+ * own in {@code dir}. Missing kubectl fails the test naming the package to install.
+ */
 final class Kubectl {
-    /** What one run printed and how it ended. */
+    /** What a finished kubectl said. */
     record Result(int exit, String out, String err) {
+        /** The lines of stdout. */
+        List<String> lines() {
+            return out.lines().toList();
+        }
+
+        /** This result, failing the test unless kubectl exited 0. */
         Result ok() {
             if (exit != 0) {
                 fail("kubectl exited " + exit + ": " + err + out);
@@ -26,12 +39,15 @@ final class Kubectl {
     }
 
     private final Path kubeconfig;
+    private final Path cache;
 
-    Kubectl(URI server, Path dir) {
-        if (!onPath()) {
-            fail("kubectl is not on the PATH: install the package `kubectl` (Debian/Google Cloud) to run this test");
-        }
+    Kubectl(java.net.URI server, Path dir) {
+        this(dir, server.toString());
+    }
+
+    Kubectl(Path dir, String server) {
         this.kubeconfig = dir.resolve("kubeconfig");
+        this.cache = dir.resolve("cache");
         try {
             Files.writeString(kubeconfig, """
                     apiVersion: v1
@@ -52,32 +68,70 @@ final class Kubectl {
         }
     }
 
-    /** Runs kubectl to its end (at most a minute). */
+    /** Runs kubectl to the end (at most a minute). */
     Result run(String... args) {
-        Process p = start(args);
         try {
-            if (!p.waitFor(1, TimeUnit.MINUTES)) {
+            Process p = launch(args);
+            p.getOutputStream().close();
+            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return p.getErrorStream().readAllBytes();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                fail("kubectl " + String.join(" ", args) + " did not end within a minute");
+                fail("kubectl " + String.join(" ", args) + " did not finish within a minute");
             }
-            return result(p);
+            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+                    new String(err.join(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
 
-    /** Starts kubectl; the caller waits for it (while letting simulated time pass). */
-    Process start(String... args) {
-        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString()));
-        command.addAll(List.of(args));
+    /** Starts a long-running kubectl ({@code get -w}); its stdout lines arrive in {@code lines}. */
+    Process stream(BlockingQueue<String> lines, String... args) {
         try {
-            return new ProcessBuilder(command).start();
+            Process p = launch(args);
+            p.getOutputStream().close();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String line = r.readLine(); line != null; line = r.readLine()) {
+                        lines.add(line);
+                    }
+                } catch (IOException e) {
+                    // the process ended
+                }
+            }, "kubectl-stdout");
+            reader.setDaemon(true);
+            reader.start();
+            return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    static BlockingQueue<String> queue() {
+        return new LinkedBlockingQueue<>();
+    }
+
+    /** Starts kubectl; the caller waits for it (while letting simulated time pass) and reads {@link #result}. */
+    Process start(String... args) {
+        try {
+            return launch(args);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a started kubectl printed and how it ended, once it ends. */
     static Result result(Process p) {
         try {
             return new Result(p.waitFor(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
@@ -99,13 +153,26 @@ final class Kubectl {
         }
     }
 
-    private static boolean onPath() {
-        String path = System.getenv("PATH");
-        for (String d : path == null ? new String[0] : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, "kubectl"))) {
-                return true;
+    private Process launch(String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(binary());
+        command.add("--kubeconfig=" + kubeconfig);
+        command.add("--cache-dir=" + cache);
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("KUBECONFIG");
+        pb.environment().put("HOME", kubeconfig.getParent().toString());
+        return pb.start();
+    }
+
+    /** kubectl on PATH, or the test fails naming the package. */
+    static String binary() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, "kubectl");
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
             }
         }
-        return false;
+        return fail("kubectl is not on PATH: install the package kubectl (1.32) to run this test");
     }
 }
