@@ -153,8 +153,35 @@ final class ApiStore {
         if (isNamespace(kind)) {
             Namespaces.initialise(object, name);
         }
+        if (kind.group().isEmpty() && kind.kind().equals("PersistentVolumeClaim")) {
+            defaultStorageClass(object);
+        }
         commit("create", kind, key, null, object);
         return object;
+    }
+
+    /**
+     * The DefaultStorageClass admission plugin: a claim created without {@code spec.storageClassName} (absent, not
+     * empty) gets the class annotated {@code storageclass.kubernetes.io/is-default-class: "true"}, the newest one when
+     * several are (as since Kubernetes 1.26); with none it stays without a class.
+     */
+    private void defaultStorageClass(ObjectNode claim) {
+        ObjectNode spec = claim.with("spec");
+        if (spec.has("storageClassName")) {
+            return;
+        }
+        ObjectNode chosen = null;
+        for (ObjectNode sc : list(cluster.kinds().find("storage.k8s.io/v1", "StorageClass").orElseThrow(), null,
+                LabelSelector.everything())) {
+            if ("true".equals(sc.path("metadata").path("annotations").path("storageclass.kubernetes.io/is-default-class")
+                    .asText()) && (chosen == null || sc.path("metadata").path("creationTimestamp").asText()
+                    .compareTo(chosen.path("metadata").path("creationTimestamp").asText()) >= 0)) {
+                chosen = sc;
+            }
+        }
+        if (chosen != null) {
+            spec.put("storageClassName", chosen.path("metadata").path("name").asText());
+        }
     }
 
     /** The NamespaceLifecycle admission rules: the namespace must exist and must not be terminating. */

@@ -149,7 +149,7 @@ final class Provisioner implements Reconciler {
         ObjectNode bound = Tree.of(api.update(Tree.resource(update)));
         ObjectNode status = Tree.with(bound, "status");
         status.put("phase", "Bound");
-        Tree.with(status, "capacity").put("storage", String.valueOf(volume.size()));
+        Tree.with(status, "capacity").put("storage", binaryQuantity(volume.size()));
         status.set("accessModes", pvc.path("spec").path("accessModes"));
         api.updateStatus(Tree.resource(bound));
         sim.record("bound " + Tree.namespace(pvc) + "/" + Tree.name(pvc) + " to " + pvName);
@@ -162,7 +162,7 @@ final class Provisioner implements Reconciler {
         Tree.with(pv, "metadata").put("name", pvName);
         Tree.with(pv, "metadata.annotations").put("pv.kubernetes.io/provisioned-by", Trident.CSI_DRIVER);
         ObjectNode spec = Tree.with(pv, "spec");
-        Tree.with(spec, "capacity").put("storage", String.valueOf(size));
+        Tree.with(spec, "capacity").put("storage", binaryQuantity(size));
         spec.set("accessModes", pvc.path("spec").path("accessModes"));
         spec.put("persistentVolumeReclaimPolicy", storageClass.path("reclaimPolicy").asText("Delete"));
         spec.put("storageClassName", Tree.name(storageClass));
@@ -219,5 +219,20 @@ final class Provisioner implements Reconciler {
     private Outcome pending(ObjectNode pvc, String reason) {
         sim.record("claim " + Tree.namespace(pvc) + "/" + Tree.name(pvc) + " pending: " + reason);
         return Outcome.requeueAfter(RETRY);
+    }
+
+    /**
+     * A size in bytes as the CSI external-provisioner writes capacities: a binary-SI Quantity in its canonical form
+     * ({@code 2Gi}; plain bytes when no binary suffix divides it), so {@code kubectl get pvc} shows {@code 2Gi}.
+     */
+    static String binaryQuantity(long bytes) {
+        String[] suffixes = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
+        int i = 0;
+        long value = bytes;
+        while (i < suffixes.length - 1 && value != 0 && value % 1024 == 0) {
+            value /= 1024;
+            i++;
+        }
+        return value + suffixes[i];
     }
 }
