@@ -109,12 +109,12 @@ public final class StepWriter {
     }
 
     /** {@code 2m}, {@code 1h30m}; milliseconds when there are some ({@code 1500ms}), as the parser reads them. */
-    static String duration(Duration d) {
+    public static String duration(Duration d) {
         return d.toMillisPart() == 0 ? Units.format(d) : d.toMillis() + "ms";
     }
 
     /** Bytes a second in the largest decimal unit that divides them: {@code 100KB/s}. */
-    static String bandwidth(long bytesPerSecond) {
+    public static String bandwidth(long bytesPerSecond) {
         for (String unit : List.of("GB", "MB", "KB")) {
             long factor = unit.equals("GB") ? 1_000_000_000L : unit.equals("MB") ? 1_000_000L : 1_000L;
             if (bytesPerSecond % factor == 0) {
@@ -125,7 +125,7 @@ public final class StepWriter {
     }
 
     /** A record size in KiB or MiB when it is a whole number of them. */
-    static String size(long bytes) {
+    public static String size(long bytes) {
         if (bytes % (1 << 20) == 0) {
             return bytes / (1 << 20) + "MiB";
         }
