@@ -23,7 +23,8 @@ public final class StepWriter {
     /** The step's text; file names are written relative to {@code base}, the directory of the drill file. */
     public static String yaml(Step step, Path base) {
         if (step instanceof Step.Apply a) {
-            Fields f = new Fields().add("cluster", a.cluster()).addIf(a.namespace() != null, "namespace", a.namespace());
+            Fields f = new Fields().add("cluster", a.cluster())
+                    .addIf(a.namespace() != null, "namespace", a.namespace());
             List<String> files = a.files().stream().map(p -> relative(base, p)).toList();
             return "apply: " + (files.size() == 1 ? f.add("file", files.get(0)) : f.list("files", files));
         } else if (step instanceof Step.Delete d) {

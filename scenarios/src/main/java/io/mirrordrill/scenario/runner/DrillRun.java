@@ -108,7 +108,8 @@ final class DrillRun {
         }
         workloads.all().forEach(Writer::stop);
         Long lost = Losses.count(workloads, estate, checkpoint.volumes);
-        List<ExpectationResult> expected = failure == null ? new Expectations(drill.expectations(), measures, conditions, checkpoint, lost).evaluate() : List.of();
+        List<ExpectationResult> expected = failure == null ? new Expectations(drill.expectations(), measures,
+                conditions, checkpoint, lost).evaluate() : List.of();
         List<ExpectationResult> unmet = expected.stream().filter(e -> !e.passed()).toList();
         if (failure == null && !unmet.isEmpty()) {
             ExpectationResult first = unmet.get(0);

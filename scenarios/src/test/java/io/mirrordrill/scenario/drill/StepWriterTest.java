@@ -28,7 +28,10 @@ class StepWriterTest {
               ontap:
                 - {name: ontap-east, site: east, svms: [svm-east]}
               objectStores:
-                - {host: s3.example, site: east, buckets: [b], credentials: {accessKeyID: AK, secretAccessKey: secret-123456}}
+                - host: s3.example
+                  site: east
+                  buckets: [b]
+                  credentials: {accessKeyID: AK, secretAccessKey: secret-123456}
               kubernetes:
                 - name: k8s-east
                   site: east
