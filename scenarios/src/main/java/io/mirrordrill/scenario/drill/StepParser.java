@@ -14,6 +14,9 @@ final class StepParser {
     static final Set<String> VERBS = new TreeSet<>(Set.of("apply", "delete", "patch", "workload", "advance", "fault",
             "snapshot", "shutdownSnapshot", "await", "check", "run", "set"));
     static final Duration DEFAULT_WITHIN = Duration.ofMinutes(30);
+    static final String DEFAULT_FILE = "records.log";
+    static final int DEFAULT_RECORD_SIZE = 32;
+    static final Duration DEFAULT_BATCH = Duration.ofSeconds(1);
 
     private final Path base;
 
@@ -96,13 +99,14 @@ final class StepParser {
         if (rate <= 0 || rate > 100_000) {
             n.problem("rate", "the rate must be above 0 and at most 100000/s", "write e.g. rate: 20/s");
         }
-        long size = n.parsed("recordSize", 32L, false, Units::bytes, "a size", "write e.g. recordSize: 64B");
+        long size = n.parsed("recordSize", (long) DEFAULT_RECORD_SIZE, false, Units::bytes, "a size",
+                "write e.g. recordSize: 64B");
         if (size < 16 || size > 1 << 20) {
             n.problem("recordSize", "a record is 16 B to 1 MiB", "write e.g. recordSize: 64B");
         }
-        Duration batch = positive(n, "batch", n.duration("batch", Duration.ofSeconds(1), false));
+        Duration batch = positive(n, "batch", n.duration("batch", DEFAULT_BATCH, false));
         return new Step.WorkloadStart(at, new WorkloadSpec(n.text("start"), n.text("cluster"), n.text("namespace"),
-                n.text("deployment"), mounts, n.text("file", "records.log", false), rate, (int) size, batch));
+                n.text("deployment"), mounts, n.text("file", DEFAULT_FILE, false), rate, (int) size, batch));
     }
 
     private Step snapshot(At at, Node n, boolean shutdown) {

@@ -1,38 +1,50 @@
 package io.mirrordrill.scenario.fuzz;
 
+import io.mirrordrill.scenario.drill.FaultSpec;
+import io.mirrordrill.scenario.drill.WorkloadSpec;
 import io.mirrordrill.sim.RandomStream;
 import io.mirrordrill.sim.Seeds;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Generates a drill from a seed: a world (the seed's estate with a random WAN), the set-up of replication, then a
- * sequence of operations and faults that respects each one's preconditions. A workflow runs only from the state it
- * starts from (failover from Established, resync or reverse resync from Promoted, the direction back from the
- * reverse direction); a failover may run under any source-side fault, the other workflows run after every fault is
- * healed; the controller that owns the relationship is restarted before a workflow needs it.
+ * Generates a drill from a seed: its mix ({@link FuzzOptions}), a world (the seed's estate with a random WAN), the
+ * set-up of replication, then a sequence of operations and faults drawn by the mix that respects each one's
+ * preconditions. A workflow runs only from the state it starts from (failover from Established, resync or reverse
+ * resync from Promoted, the direction back from the reverse direction); a failover may run under any source-side
+ * fault, the other workflows run after every fault is healed; the controller that owns the relationship is
+ * restarted before a workflow needs it.
  */
 public final class FuzzGenerator {
     enum State { ESTABLISHED, PROMOTED, REVERSED, INDEPENDENT }
 
-    private final RandomStream random;
+    private static final String NAMESPACE = "my-app-namespace";
+    private static final Duration STRIKE = Duration.ofMinutes(2);
+
     private final long seed;
+    private final FuzzOptions options;
+    private final RandomStream random;
     private final List<Op> ops = new ArrayList<>();
-    private final Set<String> faults = new TreeSet<>();
+    /** Active faults, each with what heals it. */
+    private final Map<FaultKind, FaultSpec> active = new EnumMap<>(FaultKind.class);
     /** Faults injected with a delay: healed only after they have struck. */
-    private final Set<String> delayed = new TreeSet<>();
-    private final String rate;
+    private final Set<FaultKind> delayed = EnumSet.noneOf(FaultKind.class);
+    private Duration latency;
+    private long bandwidth;
     private State state = State.ESTABLISHED;
     private int opNumber;
 
     private FuzzGenerator(long seed) {
+        Seeds seeds = new Seeds(seed);
         this.seed = seed;
-        this.random = new Seeds(seed).stream("fuzz");
-        this.rate = (1 + random.nextInt(5)) + "/s";
+        this.options = FuzzOptions.draw(seeds.stream("fuzz-options"));
+        this.random = seeds.stream("fuzz");
     }
 
     public static FuzzCase generate(long seed) {
@@ -40,36 +52,39 @@ public final class FuzzGenerator {
     }
 
     private FuzzCase build() {
-        String latency = (1 + random.nextInt(50)) + "ms";
-        String bandwidth = random.pick(List.of("10MB/s", "100MB/s", "1GB/s"));
-        ops.add(Op.of("set up replication", "run: install-vaults", "run: deploy-app",
-                "workload: {start: app, cluster: k8s-east, namespace: my-app-namespace, deployment: db, mount: /data,"
-                        + " rate: " + rate + "}", "run: set-up-replication"));
+        latency = Duration.ofMillis(1 + random.nextInt(50));
+        bandwidth = random.pick(List.of(10_000_000L, 100_000_000L, 1_000_000_000L));
+        ops.add(new Op.SetUp(app("k8s-east")));
         int count = 4 + random.nextInt(9);
         for (int i = 0; i < count && state != State.INDEPENDENT; i++) {
             next();
         }
         ops.add(advance());
-        return new FuzzCase(seed, latency, bandwidth, ops);
+        return new FuzzCase(seed, options, latency, bandwidth, ops);
     }
 
     private void next() {
-        int pick = random.nextInt(100);
-        if (pick < 8 && state == State.ESTABLISHED && !faults.contains("degrade") && faults.isEmpty()) {
+        if (state == State.ESTABLISHED && active.isEmpty() && random.chance(options.slowWanFailoverPercent() / 100.0)) {
             slowWanFailover();
-        } else if (pick < 25) {
-            ops.add(advance());
-        } else if (pick < 35 && !faults.contains("siteDown@" + serving())) {
-            bulk();
-        } else if (pick < 60) {
-            fault();
-        } else {
-            workflow();
+            return;
+        }
+        switch (options.operation(random)) {
+            case ADVANCE -> ops.add(advance());
+            case BULK -> {
+                if (siteDown(serving())) {
+                    fault();
+                } else {
+                    bulk();
+                }
+            }
+            case FAULT -> fault();
+            default -> workflow();
         }
     }
 
     private Op advance() {
-        return Op.of("advance", "advance: " + (1 + random.nextInt(15)) + "m");
+        return new Op.Pass("advance", Duration.ofMinutes(1 + random.nextInt((int) options.longestAdvance()
+                .toMinutes())));
     }
 
     /**
@@ -77,20 +92,18 @@ public final class FuzzGenerator {
      * time for a scheduled snapshot to start its long transfer, then a failover.
      */
     private void slowWanFailover() {
-        faults.add("degrade");
-        faults.add("degrade@");
-        ops.add(Op.of("degrade", "fault: {degrade: [east, west], latency: 40ms, bandwidth: 100KB/s}"));
+        inject(FaultKind.DEGRADE, Duration.ZERO);
         bulk();
-        ops.add(Op.of("advance", "advance: " + (5 + random.nextInt(10)) + "m"));
+        ops.add(new Op.Pass("advance", Duration.ofMinutes(5 + random.nextInt(10))));
         workflow();
     }
 
     /** A burst of large writes on the side that serves, making the next transfer long on a slow WAN. */
     private void bulk() {
-        String cluster = "k8s-" + serving();
-        ops.add(Op.of("bulk writes", "workload: {start: bulk, cluster: " + cluster + ", namespace: my-app-namespace,"
-                        + " deployment: db, mount: /data, file: bulk.bin, rate: 2/s, recordSize: 256KiB}",
-                "advance: " + (1 + random.nextInt(3)) + "m", "workload: {stop: bulk}"));
+        WorkloadSpec writes = new WorkloadSpec("bulk", "k8s-" + serving(), NAMESPACE, "db", List.of("/data"),
+                "bulk.bin", options.bulkRate(), FuzzOptions.BULK_RECORD_SIZE, Duration.ofSeconds(1));
+        ops.add(new Op.Bulk(writes, Duration.ofMinutes(1 + random.nextInt((int) options.longestBulk()
+                .toMinutes()))));
     }
 
     /** The site whose application takes the writes now. */
@@ -106,115 +119,108 @@ public final class FuzzGenerator {
         return state == State.REVERSED ? "k8s-east" : "k8s-west";
     }
 
-    private String sourceBucket() {
-        return state == State.REVERSED ? "s3.west.example/trident-protect-dst-bucket"
-                : "s3.east.example/trident-protect-src-bucket";
+    private boolean siteDown(String site) {
+        return active.get(FaultKind.SITE_DOWN) instanceof FaultSpec.SiteUp up && up.site().equals(site);
     }
 
     /** Injects a fault not active yet, or heals one that is. */
     private void fault() {
-        List<String> kinds = List.of("siteDown", "partition", "degrade", "bucketOutage", "engineCrash");
-        String kind = random.pick(kinds);
-        if (faults.contains(kind)) {
+        FaultKind kind = options.fault(random);
+        if (active.containsKey(kind)) {
             heal(kind);
             return;
         }
         // a delayed fault strikes within two minutes; a crash strikes at once, so a workflow never meets it by surprise
-        String after = !kind.equals("engineCrash") && random.chance(0.3) ? ", after: " + (10 + random.nextInt(110))
-                + "s" : "";
-        String step = switch (kind) {
-            case "siteDown" -> "fault: {siteDown: " + source() + after + "}";
-            case "partition" -> "fault: {partition: [east, west]" + after + "}";
-            case "degrade" -> "fault: {degrade: [east, west], latency: 40ms, bandwidth: 100KB/s" + after + "}";
-            case "bucketOutage" -> "fault: {bucketOutage: " + sourceBucket() + after + "}";
-            default -> "fault: {engineCrash: " + owner() + after + "}";
-        };
-        if (!after.isEmpty()) {
-            delayed.add(kind);
-        }
-        faults.add(kind + "@" + (kind.equals("siteDown") ? source() : kind.equals("engineCrash") ? owner()
-                : kind.equals("bucketOutage") ? sourceBucket() : ""));
-        faults.add(kind);
-        ops.add(Op.of(kind, step));
+        boolean late = kind != FaultKind.ENGINE_CRASH && random.chance(options.delayedFaultPercent() / 100.0);
+        inject(kind, late ? Duration.ofSeconds(10 + random.nextInt(110)) : Duration.ZERO);
     }
 
-    private void heal(String kind) {
-        if (delayed.remove(kind)) {
-            ops.add(Op.of("let the delayed fault strike", "advance: 2m"));
-        }
-        String target = faults.stream().filter(f -> f.startsWith(kind + "@")).findFirst().orElseThrow();
-        String at = target.substring(target.indexOf('@') + 1);
-        String step = switch (kind) {
-            case "siteDown" -> "fault: {siteUp: " + at + "}";
-            case "partition" -> "fault: {heal: [east, west]}";
-            case "degrade" -> "fault: {degrade: [east, west], latency: 10ms, bandwidth: 100MB/s}";
-            case "bucketOutage" -> "fault: {bucketRestore: " + at + "}";
-            default -> "fault: {engineRestart: " + at + "}";
+    private void inject(FaultKind kind, Duration after) {
+        String host = state == State.REVERSED ? "s3.west.example" : "s3.east.example";
+        String bucket = state == State.REVERSED ? "trident-protect-dst-bucket" : "trident-protect-src-bucket";
+        FaultSpec fault = switch (kind) {
+            case SITE_DOWN -> new FaultSpec.SiteDown(source());
+            case PARTITION -> new FaultSpec.Partition("east", "west");
+            case DEGRADE -> new FaultSpec.Degrade("east", "west", options.degradeLatency(),
+                    options.degradeBandwidth());
+            case BUCKET_OUTAGE -> new FaultSpec.BucketOutage(host, bucket);
+            case ENGINE_CRASH -> new FaultSpec.EngineCrash(owner());
         };
-        faults.remove(kind);
-        faults.remove(target);
-        ops.add(Op.of("heal " + kind, step));
+        FaultSpec heal = switch (kind) {
+            case SITE_DOWN -> new FaultSpec.SiteUp(source());
+            case PARTITION -> new FaultSpec.Heal("east", "west");
+            // back to the link the world was built with
+            case DEGRADE -> new FaultSpec.Degrade("east", "west", latency, bandwidth);
+            case BUCKET_OUTAGE -> new FaultSpec.BucketRestore(host, bucket);
+            case ENGINE_CRASH -> new FaultSpec.EngineRestart(owner());
+        };
+        if (!after.isZero()) {
+            delayed.add(kind);
+        }
+        active.put(kind, heal);
+        ops.add(new Op.Inject(kind, fault, after));
+    }
+
+    private void heal(FaultKind kind) {
+        if (delayed.remove(kind)) {
+            ops.add(new Op.Pass("let the delayed fault strike", STRIKE));
+        }
+        ops.add(new Op.Heal(kind, active.remove(kind)));
     }
 
     private void healAll() {
-        if (faults.isEmpty()) {
+        if (active.isEmpty()) {
             return;
         }
         if (!delayed.isEmpty()) {
-            ops.add(Op.of("let delayed faults strike", "advance: 2m"));
+            ops.add(new Op.Pass("let delayed faults strike", STRIKE));
             delayed.clear();
         }
-        for (String kind : List.copyOf(faults)) {
-            if (!kind.contains("@") && faults.contains(kind)) {
-                heal(kind);
-            }
+        for (FaultKind kind : List.copyOf(active.keySet())) {
+            heal(kind);
         }
-        ops.add(Op.of("settle", "advance: 2m"));
+        ops.add(new Op.Pass("settle", Duration.ofMinutes(2)));
     }
 
     private void workflow() {
         opNumber++;
-        String op = "set: {OP: \"" + opNumber + "\"}";
         switch (state) {
             case ESTABLISHED -> {
-                if (faults.contains("degrade") || random.chance(0.6)) {
-                    if (faults.contains("engineCrash")) {
-                        heal("engineCrash");
+                if (active.containsKey(FaultKind.DEGRADE) || random.chance(options.failoverPercent() / 100.0)) {
+                    if (active.containsKey(FaultKind.ENGINE_CRASH)) {
+                        heal(FaultKind.ENGINE_CRASH);
                     }
-                    ops.add(Op.of("failover", op, "run: fuzz-failover", writer("k8s-west")));
+                    ops.add(new Op.Run(Workflow.FAILOVER, opNumber, app("k8s-west")));
                     state = State.PROMOTED;
                 } else {
                     healAll();
-                    ops.add(Op.of("reverse direction", op, "run: fuzz-reverse-direction", writer("k8s-west")));
+                    ops.add(new Op.Run(Workflow.REVERSE_DIRECTION, opNumber, app("k8s-west")));
                     state = State.REVERSED;
                 }
             }
             case PROMOTED -> {
                 healAll();
-                int which = random.nextInt(10);
-                if (which < 4) {
-                    ops.add(Op.of("resync", op, "run: fuzz-resync", writer("k8s-east")));
-                    state = State.ESTABLISHED;
-                } else if (which < 8) {
-                    ops.add(Op.of("reverse resync", op, "run: fuzz-reverse-resync"));
-                    state = State.REVERSED;
-                } else {
-                    ops.add(Op.of("delete", op, "run: fuzz-delete"));
-                    state = State.INDEPENDENT;
-                }
+                Workflow next = options.afterFailover(random);
+                ops.add(new Op.Run(next, opNumber, next == Workflow.RESYNC ? app("k8s-east") : null));
+                state = switch (next) {
+                    case RESYNC -> State.ESTABLISHED;
+                    case REVERSE_RESYNC -> State.REVERSED;
+                    default -> State.INDEPENDENT;
+                };
             }
             case REVERSED -> {
                 healAll();
-                ops.add(Op.of("direction back", op, "run: fuzz-direction-back", writer("k8s-east")));
+                ops.add(new Op.Run(Workflow.DIRECTION_BACK, opNumber, app("k8s-east")));
                 state = State.ESTABLISHED;
             }
             default -> ops.add(advance());
         }
     }
 
-    private String writer(String cluster) {
-        return String.format(Locale.ROOT, "workload: {start: app, cluster: %s, namespace: my-app-namespace,"
-                + " deployment: db, mount: /data, rate: %s}", cluster, rate);
+    /** The application's writer on a cluster (starting it there moves it). */
+    private WorkloadSpec app(String cluster) {
+        return new WorkloadSpec("app", cluster, NAMESPACE, "db", List.of("/data"), "records.log", options.appRate(),
+                32, Duration.ofSeconds(1));
     }
 
     long seed() {

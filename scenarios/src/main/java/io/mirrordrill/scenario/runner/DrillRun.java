@@ -7,35 +7,32 @@ import io.mirrordrill.scenario.report.ExpectationResult;
 import io.mirrordrill.scenario.report.Failure;
 import io.mirrordrill.scenario.report.JsonReport;
 import io.mirrordrill.scenario.report.StepResult;
-import io.mirrordrill.scenario.workload.Ledger;
 import io.mirrordrill.scenario.workload.Writer;
+import io.mirrordrill.sim.World;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /** One run of one drill: the estate, what watches it, and the parts the steps and checks share. */
 final class DrillRun {
-    final Drill drill;
-    final RunOptions options;
+    private final Drill drill;
+    private final RunOptions options;
     final Estate estate;
-    final Instant begin;
-    final Vars vars;
-    final Promotions promotions = new Promotions();
-    final Operator operator;
-    final Conditions conditions;
-    final Ledger ledger = new Ledger();
-    final Map<String, Writer> writers = new TreeMap<>();
-    final Measures measures;
-    final TraceWatch trace;
-    final AmrWatch amrs;
-    final Checkpoint checkpoint;
-    final Invariants invariants;
-    final List<Invariant.Violation> pendingViolations = new ArrayList<>();
-    final List<TraceWatch.Mark> faultMarks = new ArrayList<>();
+    private final Instant begin;
+    private final Vars vars;
+    private final Operator operator;
+    private final Conditions conditions;
+    private final Workloads workloads;
+    private final Measures measures;
+    private final TraceWatch trace;
+    private final AmrWatch amrs;
+    private final Checkpoint checkpoint;
+    private final Invariants invariants;
+    private final List<Invariant.Violation> pendingViolations = new ArrayList<>();
+    private final List<TraceWatch.Mark> faultMarks = new ArrayList<>();
 
     DrillRun(Drill drill, RunOptions options) {
         this.drill = drill;
@@ -44,12 +41,14 @@ final class DrillRun {
         this.estate = Estate.build(drill.world(), seed, options);
         this.begin = estate.world().now();
         this.vars = new Vars(estate, drill.vars());
+        Promotions promotions = new Promotions();
         this.operator = new Operator(estate, vars, promotions);
         this.conditions = new Conditions(estate, vars);
-        this.measures = new Measures(estate.world(), ledger, writers);
+        this.workloads = new Workloads(estate.world());
+        this.measures = new Measures(estate.world(), workloads);
         this.trace = new TraceWatch(estate);
         this.amrs = new AmrWatch(estate);
-        this.checkpoint = new Checkpoint(estate, ledger, trace, amrs, promotions,
+        this.checkpoint = new Checkpoint(estate, workloads.ledger(), trace, amrs, promotions,
                 new VolumeReader(estate, drill.world()));
         this.invariants = new Invariants(checkpoint);
         promotions.onRequest(r -> measures.start(r.time(), estate.world().trace().size(), "failover request "
@@ -61,18 +60,42 @@ final class DrillRun {
         });
     }
 
-    long millis(Instant t) {
-        return Duration.between(begin, t).toMillis();
+    /**
+     * A handler for every type of step, each given only what it uses; {@code nested} runs a procedure's steps one
+     * level deeper.
+     */
+    StepHandlers handlers(Consumer<Step> nested) {
+        World world = estate.world();
+        ResourceSteps resources = new ResourceSteps(operator, world, vars, checkpoint.shutdowns);
+        WorkloadSteps writers = new WorkloadSteps(estate, workloads, measures);
+        ConditionSteps waits = new ConditionSteps(world, conditions, vars);
+        FaultSteps faults = new FaultSteps(estate, faultMarks, measures);
+        Map<String, List<Step>> procedures = drill.procedures();
+        return StepHandlers.builder()
+                .on(Step.Apply.class, resources::apply)
+                .on(Step.Delete.class, resources::delete)
+                .on(Step.Patch.class, resources::patch)
+                .on(Step.Snapshot.class, resources::snapshot)
+                .on(Step.WorkloadStart.class, writers::start)
+                .on(Step.WorkloadStop.class, writers::stop)
+                .on(Step.Advance.class, a -> world.advance(a.duration()))
+                .on(Step.Fault.class, faults::fault)
+                .on(Step.Await.class, waits::await)
+                .on(Step.Check.class, waits::check)
+                .on(Step.Run.class, r -> procedures.get(r.procedure()).forEach(nested))
+                .on(Step.SetVars.class, s -> s.values().forEach((k, v) -> vars.set(k, vars.render(v))))
+                .build();
     }
 
     DrillResult execute() {
         long wallStart = options.wallNanos().getAsLong();
-        StepRunner steps = new StepRunner(this);
+        StepRunner steps = new StepRunner(estate.world(), vars, begin, invariants, pendingViolations,
+                this::handlers);
         Failure failure = null;
         int done = 0;
         for (Step step : drill.steps()) {
             try {
-                steps.run(step, 0);
+                steps.run(step);
             } catch (StepFailure e) {
                 failure = failure("step", steps.results(), e.getMessage(), e.evidence());
             } catch (StepRunner.InvariantBroken e) {
@@ -83,9 +106,10 @@ final class DrillRun {
                 break;
             }
         }
-        writers.values().forEach(Writer::stop);
-        Long lost = Losses.count(this);
-        List<ExpectationResult> expected = failure == null ? new Expectations(this, lost).evaluate() : List.of();
+        workloads.all().forEach(Writer::stop);
+        Long lost = Losses.count(workloads, estate, checkpoint.volumes);
+        List<ExpectationResult> expected = failure == null ? new Expectations(drill.expectations(), measures,
+                conditions, checkpoint, lost).evaluate() : List.of();
         List<ExpectationResult> unmet = expected.stream().filter(e -> !e.passed()).toList();
         if (failure == null && !unmet.isEmpty()) {
             ExpectationResult first = unmet.get(0);
@@ -99,7 +123,7 @@ final class DrillRun {
                             + expected.size() + " expectations unmet)" : ""), evidence.toString());
         }
         long wall = (options.wallNanos().getAsLong() - wallStart) / 1_000_000;
-        DrillResult result = new ResultBuilder(this).build(failure, steps.results(), expected, lost, wall);
+        DrillResult result = results().build(failure, steps.results(), expected, lost, wall);
         List<String> leaks = failure == null ? SecretScan.leaks(estate, drill.world(), JsonReport.of(result))
                 : List.of();
         if (leaks.isEmpty()) {
@@ -107,7 +131,12 @@ final class DrillRun {
         }
         Failure leak = new Failure("invariant", drill.file().toString(), estate.world().now().toString(),
                 "no-secret-in-output: a secret value appears in an output", String.join("; ", leaks));
-        return new ResultBuilder(this).build(leak, steps.results(), expected, lost, wall);
+        return results().build(leak, steps.results(), expected, lost, wall);
+    }
+
+    private ResultBuilder results() {
+        return new ResultBuilder(drill, estate.world(), begin, invariants, measures, trace, amrs, workloads,
+                faultMarks);
     }
 
     /** Names the innermost step that failed (a step inside a procedure, when it is one). */

@@ -16,26 +16,34 @@ final class Expectations {
     /** Set by the API server on every namespace; compared only when an expectation names it. */
     private static final String METADATA_NAME = "kubernetes.io/metadata.name";
 
-    private final DrillRun run;
+    private final List<Expectation> expectations;
+    private final Measures measures;
+    private final Conditions conditions;
+    private final Checkpoint checkpoint;
     private final Long writesLost;
 
-    Expectations(DrillRun run, Long writesLost) {
-        this.run = run;
+    /** {@code writesLost}: null when the application's data cannot be read where it runs last. */
+    Expectations(List<Expectation> expectations, Measures measures, Conditions conditions, Checkpoint checkpoint,
+                 Long writesLost) {
+        this.expectations = expectations;
+        this.measures = measures;
+        this.conditions = conditions;
+        this.checkpoint = checkpoint;
         this.writesLost = writesLost;
     }
 
     List<ExpectationResult> evaluate() {
         List<ExpectationResult> out = new ArrayList<>();
-        for (Expectation e : run.drill.expectations()) {
+        for (Expectation e : expectations) {
             out.add(evaluate(e));
         }
         return out;
     }
 
     private ExpectationResult evaluate(Expectation e) {
-        Optional<Measures.Recovery> recovery = run.measures.worst();
+        Optional<Measures.Recovery> recovery = measures.worst();
         String none = "no failover was measured: the application never accepted a write on another cluster after "
-                + run.measures.startedAt().map(t -> run.measures.startedBy() + " at " + t)
+                + measures.startedAt().map(t -> measures.startedBy() + " at " + t)
                 .orElse("any disaster or failover request");
         if (e instanceof Expectation.RpoAtMost r) {
             return result(e, recovery.map(m -> m.rpo().compareTo(r.limit()) <= 0).orElse(false),
@@ -57,12 +65,12 @@ final class Expectations {
             return namespace(ns);
         }
         Expectation.Holds h = (Expectation.Holds) e;
-        Conditions.Result r = run.conditions.evaluate(h.condition());
+        Conditions.Result r = conditions.evaluate(h.condition());
         return result(e, r.holds(), r.observed());
     }
 
     private ExpectationResult namespace(Expectation.NamespaceMetadata ns) {
-        Optional<NamespaceMetadata> found = run.checkpoint.object(ns.cluster(), "v1", "Namespace", null,
+        Optional<NamespaceMetadata> found = checkpoint.object(ns.cluster(), "v1", "Namespace", null,
                 ns.namespace()).map(NamespaceMetadata::fromNamespace);
         if (found.isEmpty()) {
             return result(ns, false, "namespace " + ns.namespace() + " not found (or its cluster is unreachable)");
@@ -77,7 +85,7 @@ final class Expectations {
     }
 
     private long accepted() {
-        return run.ledger.accepted();
+        return checkpoint.ledger.accepted();
     }
 
     private static ExpectationResult result(Expectation e, boolean passed, String actual) {

@@ -15,24 +15,25 @@ final class Losses {
     private Losses() {
     }
 
-    static Long count(DrillRun run) {
+    static Long count(Workloads workloads, Estate estate, VolumeReader volumes) {
+        Ledger ledger = workloads.ledger();
         long lost = 0;
-        for (Writer w : run.writers.values()) {
-            Optional<RecordSet> present = present(run, w);
+        for (Writer w : workloads.all()) {
+            Optional<RecordSet> present = present(ledger, estate, volumes, w);
             if (present.isEmpty()) {
                 return null;
             }
-            RecordSet accepted = run.ledger.records(w.name(), r -> true);
+            RecordSet accepted = ledger.records(w.name(), r -> true);
             lost += accepted.minus(present.get()).count();
         }
         return lost;
     }
 
-    private static Optional<RecordSet> present(DrillRun run, Writer w) {
-        if (w.location().isEmpty() || run.ledger.accepted(w.name()) == 0) {
+    private static Optional<RecordSet> present(Ledger ledger, Estate estate, VolumeReader volumes, Writer w) {
+        if (w.location().isEmpty() || ledger.accepted(w.name()) == 0) {
             return Optional.of(new RecordSet());
         }
-        if (run.estate.reachable(run.estate.cluster(w.location().get().cluster()))) {
+        if (estate.reachable(estate.cluster(w.location().get().cluster()))) {
             Optional<RecordSet> seen = w.readThroughPod();
             if (seen.isPresent()) {
                 return seen;
@@ -40,9 +41,9 @@ final class Losses {
         }
         Location at = w.location().get();
         RecordSet all = new RecordSet();
-        for (Ledger.Run f : run.ledger.files()) {
+        for (Ledger.Run f : ledger.files()) {
             if (f.workload().equals(w.name()) && f.location().equals(at)) {
-                Optional<RecordSet> r = run.checkpoint.volumes.records(f.volume(), f.file());
+                Optional<RecordSet> r = volumes.records(f.volume(), f.file());
                 if (r.isEmpty()) {
                     return Optional.empty();
                 }

@@ -27,15 +27,15 @@ final class Measures implements Writer.Observer {
     private final World world;
     private final Map<String, Location> origin = new TreeMap<>();
     private final Map<String, Recovery> recoveries = new TreeMap<>();
-    private final Map<String, Writer> writers;
+    private final Workloads workloads;
     private Instant start;
     private long startSeq;
     private String startedBy;
 
-    Measures(World world, Ledger ledger, Map<String, Writer> writers) {
+    Measures(World world, Workloads workloads) {
         this.world = world;
-        this.ledger = ledger;
-        this.writers = writers;
+        this.ledger = workloads.ledger();
+        this.workloads = workloads;
     }
 
     /** The clock starts (once): where each writer is now is where it must move away from. */
@@ -46,7 +46,7 @@ final class Measures implements Writer.Observer {
         start = at;
         startSeq = seq;
         startedBy = why;
-        writers.forEach((name, w) -> w.location().ifPresent(l -> origin.put(name, l)));
+        workloads.all().forEach(w -> w.location().ifPresent(l -> origin.put(w.name(), l)));
     }
 
     Optional<Instant> startedAt() {

@@ -1,5 +1,6 @@
 package io.mirrordrill.scenario.runner;
 
+import io.mirrordrill.scenario.drill.Drill;
 import io.mirrordrill.scenario.drill.Units;
 import io.mirrordrill.scenario.report.DrillResult;
 import io.mirrordrill.scenario.report.ExpectationResult;
@@ -9,6 +10,7 @@ import io.mirrordrill.scenario.report.StepResult;
 import io.mirrordrill.scenario.report.Timeline;
 import io.mirrordrill.scenario.workload.Ledger;
 import io.mirrordrill.scenario.workload.Writer;
+import io.mirrordrill.sim.World;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,68 +20,89 @@ import java.util.Optional;
 
 /** Turns a finished run into its {@link DrillResult}: the measurements and the timeline. */
 final class ResultBuilder {
-    private final DrillRun run;
+    private final Drill drill;
+    private final World world;
+    private final Instant begin;
+    private final Invariants invariants;
+    private final Measures measures;
+    private final TraceWatch trace;
+    private final AmrWatch amrs;
+    private final Workloads workloads;
+    private final List<TraceWatch.Mark> faultMarks;
 
-    ResultBuilder(DrillRun run) {
-        this.run = run;
+    ResultBuilder(Drill drill, World world, Instant begin, Invariants invariants, Measures measures,
+                  TraceWatch trace, AmrWatch amrs, Workloads workloads, List<TraceWatch.Mark> faultMarks) {
+        this.drill = drill;
+        this.world = world;
+        this.begin = begin;
+        this.invariants = invariants;
+        this.measures = measures;
+        this.trace = trace;
+        this.amrs = amrs;
+        this.workloads = workloads;
+        this.faultMarks = faultMarks;
     }
 
     DrillResult build(Failure failure, List<StepResult> steps, List<ExpectationResult> expected, Long lost,
                       long wallMillis) {
         List<String> notes = new ArrayList<>();
-        notes.add("invariants checked after every step: " + run.invariants.checks() + " checkpoints");
-        return new DrillResult(run.drill.name(), run.drill.description(), run.drill.file().toString(),
-                run.estate.world().seed(), failure == null, failure, measurements(lost, wallMillis), steps, expected,
-                Invariants.IDS, run.invariants.checks(), notes, timeline(steps));
+        notes.add("invariants checked after every step: " + invariants.checks() + " checkpoints");
+        return new DrillResult(drill.name(), drill.description(), drill.file().toString(),
+                world.seed(), failure == null, failure, measurements(lost, wallMillis), steps, expected,
+                Invariants.IDS, invariants.checks(), notes, timeline(steps));
     }
 
     private Measurements measurements(Long lost, long wallMillis) {
-        Optional<Measures.Recovery> r = run.measures.worst();
-        List<TraceWatch.Transfer> transfers = run.trace.transfers();
+        Optional<Measures.Recovery> r = measures.worst();
+        List<TraceWatch.Transfer> transfers = trace.transfers();
         long bytes = transfers.stream().filter(t -> "success".equals(t.outcome())).mapToLong(TraceWatch.Transfer::bytes)
                 .sum();
         int failed = (int) transfers.stream().filter(t -> "failed".equals(t.outcome())).count();
-        Duration simulated = Duration.between(run.begin, run.estate.world().now());
-        long accepted = run.ledger.accepted();
-        long refused = run.writers.values().stream().mapToLong(Writer::refused).sum();
-        return new Measurements(run.measures.startedBy(), r.map(m -> m.rto().toMillis()).orElse(null),
+        Duration simulated = Duration.between(begin, world.now());
+        long accepted = workloads.ledger().accepted();
+        long refused = workloads.all().stream().mapToLong(Writer::refused).sum();
+        return new Measurements(measures.startedBy(), r.map(m -> m.rto().toMillis()).orElse(null),
                 r.map(m -> Units.format(m.rto())).orElse(null), r.map(m -> m.rpo().toMillis()).orElse(null),
                 r.map(m -> Units.format(m.rpo())).orElse(null), r.map(Measures.Recovery::rpoRecords).orElse(null),
                 lost, accepted, refused, bytes, transfers.size(), failed, simulated.toMillis(),
-                Units.format(simulated), wallMillis, run.estate.world().trace().hash(),
-                run.estate.world().trace().size(), run.estate.world().eventsRun());
+                Units.format(simulated), wallMillis, world.trace().hash(),
+                world.trace().size(), world.eventsRun());
     }
 
     private Timeline timeline(List<StepResult> steps) {
-        long end = run.millis(run.estate.world().now());
+        long end = millis(world.now());
         List<Timeline.Lane> lanes = new ArrayList<>();
         lanes.add(new Timeline.Lane("steps", steps.stream().filter(s -> s.depth() == 0).map(s -> new Timeline.Item(
                 s.startMillis(), s.endMillis(), s.path() + ": " + s.description(), s.outcome())).toList()));
         lanes.add(new Timeline.Lane("procedure steps", steps.stream().filter(s -> s.depth() > 0).map(s ->
                 new Timeline.Item(s.startMillis(), s.endMillis(), s.path() + ": " + s.description(), s.outcome()))
                 .toList()));
-        lanes.add(new Timeline.Lane("faults", run.faultMarks.stream().map(m -> new Timeline.Item(run.millis(m.time()),
-                run.millis(m.time()), m.text(), "fault")).toList()));
-        lanes.add(new Timeline.Lane("transfers", run.trace.transfers().stream().map(t -> new Timeline.Item(
-                run.millis(t.start()), t.end() == null ? end : run.millis(t.end()), t.type() + " " + t.bytes()
+        lanes.add(new Timeline.Lane("faults", faultMarks.stream().map(m -> new Timeline.Item(millis(m.time()),
+                millis(m.time()), m.text(), "fault")).toList()));
+        lanes.add(new Timeline.Lane("transfers", trace.transfers().stream().map(t -> new Timeline.Item(
+                millis(t.start()), t.end() == null ? end : millis(t.end()), t.type() + " " + t.bytes()
                 + " B " + (t.outcome() == null ? "running" : t.outcome()), "transfer-" + (t.outcome() == null
                 ? "running" : t.outcome()))).toList()));
-        for (AmrWatch.History h : run.amrs.histories()) {
+        for (AmrWatch.History h : amrs.histories()) {
             List<Timeline.Item> items = new ArrayList<>();
             for (int i = 0; i < h.states.size(); i++) {
-                long from = run.millis(h.states.get(i).time());
-                long to = i + 1 < h.states.size() ? run.millis(h.states.get(i + 1).time()) : end;
+                long from = millis(h.states.get(i).time());
+                long to = i + 1 < h.states.size() ? millis(h.states.get(i + 1).time()) : end;
                 items.add(new Timeline.Item(from, to, h.states.get(i).state(), "state-" + h.states.get(i).state()));
             }
             lanes.add(new Timeline.Lane("AMR " + h.cluster + "/" + h.namespace + "/" + h.name, items));
         }
-        for (Writer w : run.writers.values()) {
+        for (Writer w : workloads.all()) {
             if (w.spec() == null) {
                 continue;
             }
             lanes.add(new Timeline.Lane("workload " + w.name(), writes(w)));
         }
         return new Timeline(end, lanes);
+    }
+
+    private long millis(Instant t) {
+        return Duration.between(begin, t).toMillis();
     }
 
     /** Spans of accepted writes per location, joined while the gaps stay under two batches. */
@@ -89,10 +112,10 @@ final class ResultBuilder {
         Instant spanStart = null;
         Instant last = null;
         String where = null;
-        for (Ledger.Run r : run.ledger.runs(w.name())) {
+        for (Ledger.Run r : workloads.ledger().runs(w.name())) {
             String here = r.location().describe();
-            if (spanStart != null && (!here.equals(where) || run.millis(r.time()) - run.millis(last) > gap)) {
-                items.add(new Timeline.Item(run.millis(spanStart), run.millis(last), "writes on " + where, "writes"));
+            if (spanStart != null && (!here.equals(where) || millis(r.time()) - millis(last) > gap)) {
+                items.add(new Timeline.Item(millis(spanStart), millis(last), "writes on " + where, "writes"));
                 spanStart = null;
             }
             if (spanStart == null) {
@@ -102,7 +125,7 @@ final class ResultBuilder {
             last = r.time();
         }
         if (spanStart != null) {
-            items.add(new Timeline.Item(run.millis(spanStart), run.millis(last), "writes on " + where, "writes"));
+            items.add(new Timeline.Item(millis(spanStart), millis(last), "writes on " + where, "writes"));
         }
         return items;
     }
