@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.amr.AmrReconciler;
 import io.mirrordrill.engine.application.ApplicationReconciler;
 import io.mirrordrill.engine.appvault.AppVaultReconciler;
+import io.mirrordrill.engine.controller.ProtectController;
 import io.mirrordrill.runtime.Backoff;
 import io.mirrordrill.runtime.Controller;
 import io.mirrordrill.runtime.Reconciler;
@@ -74,7 +75,8 @@ public final class ProtectEngine {
         register("Schedule", new ScheduleReconciler(ports.kubernetes(), ports.clock()));
         register("SnapshotRestore", new SnapshotRestoreReconciler(ports, settings));
         // the destination side
-        register("AppMirrorRelationship", new AmrReconciler(ports, settings), true);
+        register("AppMirrorRelationship", new ProtectController<>(ports.kubernetes(), ports.clock(),
+                new AmrReconciler(ports, settings)), true);
     }
 
     /** Stops every controller and watch: what a crash of the controller manager leaves behind. */

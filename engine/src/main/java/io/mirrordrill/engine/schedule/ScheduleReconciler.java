@@ -19,7 +19,7 @@ import io.mirrordrill.port.kubernetes.ConflictException;
 import io.mirrordrill.port.kubernetes.KubernetesPort;
 import io.mirrordrill.port.kubernetes.NotFoundException;
 import io.mirrordrill.engine.status.StatusWriter;
-import io.mirrordrill.engine.status.UnboundStatus;
+import io.mirrordrill.engine.controller.UnboundStatus;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -18,7 +18,7 @@ import io.mirrordrill.port.kubernetes.KubernetesException;
 import io.mirrordrill.port.kubernetes.NotFoundException;
 import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.port.objectstore.ObjectStoreException;
-import io.mirrordrill.engine.status.UnboundStatus;
+import io.mirrordrill.engine.controller.UnboundStatus;
 
 import java.time.Duration;
 import java.util.List;
