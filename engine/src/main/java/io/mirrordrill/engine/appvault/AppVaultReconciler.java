@@ -6,6 +6,7 @@ import io.mirrordrill.port.MirrordrillException;
 import io.mirrordrill.runtime.Outcome;
 import io.mirrordrill.runtime.Reconciler;
 import io.mirrordrill.runtime.ResourceKey;
+import io.mirrordrill.engine.controller.StatusPatch;
 import io.mirrordrill.engine.model.AppVault;
 import io.mirrordrill.engine.model.ProtectApi;
 import io.mirrordrill.engine.model.ResourceStatus;
@@ -134,11 +135,8 @@ public final class AppVaultReconciler implements Reconciler {
         if (Objects.equals(next, vault.status())) {
             return null;
         }
-        // the status goes beside the object as read, so a spec this model cannot bind is sent back untouched
-        Object status = ProtectYaml.toGeneric(vault.withStatus(next)).getAdditionalProperties().get("status");
-        found.getAdditionalProperties().put("status", status);
         try {
-            kubernetes.updateStatus(found);
+            StatusPatch.write(kubernetes, found, vault.withStatus(next)); // the status only: a spec is never sent
             return null;
         } catch (ConflictException e) {
             return Outcome.requeueAfter(Duration.ZERO); // changed under us: look again at the new version

@@ -1,6 +1,7 @@
 package io.mirrordrill.engine.controller;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrordrill.engine.model.Condition;
 import io.mirrordrill.engine.model.Conditioned;
 import io.mirrordrill.engine.model.ProtectApi;
 import io.mirrordrill.engine.model.ProtectResource;
@@ -17,6 +18,7 @@ import io.mirrordrill.runtime.Reconciler;
 import io.mirrordrill.runtime.ResourceKey;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -109,13 +111,21 @@ public final class ProtectController<R extends ProtectResource<?, T>, T extends 
                                             Decision<T> d) {
         T before = resource.status();
         T next = d.status() != null ? d.status() : before;
-        if (d.ready() != null) {
-            T base = next != null ? next : reconciler.emptyStatus();
-            Ready r = d.ready();
-            next = base.withConditions(ReadyCondition.set(base.conditions(), r.ready(), r.reason(), r.message(),
-                    resource.metadata().getGeneration(), clock.now(), r.restart()));
+        if (d.ready() != null && next == null) {
+            next = reconciler.emptyStatus();
         }
-        if (next == null || next.equals(before)) {
+        if (next == null) {
+            return found;
+        }
+        // conditions are the runtime's: those there are kept, and Ready is set as decided
+        List<Condition> conditions = before == null ? List.of() : before.conditions();
+        if (d.ready() != null) {
+            Ready r = d.ready();
+            conditions = ReadyCondition.set(conditions, r.ready(), r.reason(), r.message(),
+                    resource.metadata().getGeneration(), clock.now(), r.restart());
+        }
+        next = next.withConditions(conditions);
+        if (next.equals(before)) {
             return found;
         }
         @SuppressWarnings("unchecked")
@@ -127,16 +137,8 @@ public final class ProtectController<R extends ProtectResource<?, T>, T extends 
         return written;
     }
 
-    /**
-     * A spec that does not bind: Failed with the binding's message, nothing else done until the spec changes. Being
-     * deleted, the finalizer goes: with nothing known of the resource there is nothing a cleanup could release.
-     */
     private Outcome unbound(GenericKubernetesResource found, BindingException e) {
-        if (found.getMetadata().getDeletionTimestamp() == null) {
-            UnboundStatus.fail(kubernetes, found, e.getMessage(), clock.now());
-        } else if (reconciler.finalizer() != null) {
-            Finalizers.set(kubernetes, found, reconciler.finalizer(), false);
-        }
+        UnboundStatus.settle(kubernetes, found, e.getMessage(), clock.now(), reconciler.finalizer());
         return Outcome.done();
     }
 }

@@ -35,7 +35,9 @@ public final class StatusPatch {
                                                   JsonNode status) {
         JsonNode before = Resources.mapper().valueToTree(found.getAdditionalProperties().get("status"));
         ObjectNode from = before instanceof ObjectNode o ? o : Resources.mapper().createObjectNode();
-        ObjectNode to = status instanceof ObjectNode o ? o : Resources.mapper().createObjectNode();
+        // as read back: a Long written is an int read, and must not count as a change
+        JsonNode plain = Resources.mapper().valueToTree(Resources.mapper().convertValue(status, Object.class));
+        ObjectNode to = plain instanceof ObjectNode o ? o : Resources.mapper().createObjectNode();
         if (from.equals(to)) {
             return found;
         }

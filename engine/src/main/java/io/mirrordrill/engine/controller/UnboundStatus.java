@@ -20,6 +20,19 @@ import java.time.temporal.ChronoUnit;
 public final class UnboundStatus {
     private UnboundStatus() {}
 
+    /**
+     * A resource whose spec does not bind: Failed with the binding's message, nothing else done until the spec
+     * changes. Being deleted, the finalizer goes: with nothing known of the resource no cleanup could release it.
+     */
+    public static void settle(KubernetesPort kubernetes, GenericKubernetesResource found, String message, Instant now,
+                              String finalizer) {
+        if (found.getMetadata().getDeletionTimestamp() == null) {
+            fail(kubernetes, found, message, now);
+        } else if (finalizer != null) {
+            Finalizers.set(kubernetes, found, finalizer, false);
+        }
+    }
+
     public static void fail(KubernetesPort kubernetes, GenericKubernetesResource found, String message, Instant now) {
         JsonNode before = Resources.mapper().valueToTree(found.getAdditionalProperties().get("status"));
         ObjectNode status = before instanceof ObjectNode o ? o.deepCopy() : Resources.mapper().createObjectNode();
