@@ -52,11 +52,6 @@ public final class AmrReconciler implements ProtectReconciler<AppMirrorRelations
         this.lifecycle = AmrLifecycle.machine(() -> ports.clock().now().toString());
     }
 
-    /** This reconciler's lifecycle (tests ask it for the rows never taken). */
-    public StateMachine<MirrorState, AmrEvent, AmrMove> lifecycle() {
-        return lifecycle;
-    }
-
     @Override
     public String kind() {
         return AppMirrorRelationship.KIND;
