@@ -70,7 +70,7 @@ public final class ProtectEngine {
             return;
         }
         running = true;
-        register("AppVault", new AppVaultReconciler(ports.kubernetes(), ports.objectStores(), ports.clock()));
+        register("AppVault", controller(new AppVaultReconciler(ports.kubernetes(), ports.objectStores())));
         // the source side of a replication pair
         register("Application", controller(new ApplicationReconciler(ports.kubernetes())));
         register("Snapshot", SnapshotReconciler.snapshots(ports));

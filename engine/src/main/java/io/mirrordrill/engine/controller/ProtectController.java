@@ -138,7 +138,8 @@ public final class ProtectController<R extends ProtectResource<?, T>, T extends 
     }
 
     private Outcome unbound(GenericKubernetesResource found, BindingException e) {
-        UnboundStatus.settle(kubernetes, found, e.getMessage(), clock.now(), reconciler.finalizer());
+        UnboundStatus.settle(kubernetes, found, e.getMessage(), clock.now(), reconciler.failedState(),
+                reconciler.finalizer());
         return Outcome.done();
     }
 }

@@ -31,6 +31,11 @@ public interface ProtectReconciler<R extends ProtectResource<?, T>, T extends Co
         return null;
     }
 
+    /** The state a resource shows when its spec does not bind (with the binding's message as its error). */
+    default String failedState() {
+        return "Failed";
+    }
+
     /** The next step towards the desired state; an exception is a {@link Problem} for {@link #failed}. */
     Decision<T> reconcile(R resource);
 

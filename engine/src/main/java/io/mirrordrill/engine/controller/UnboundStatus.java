@@ -13,7 +13,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The status of a protect resource whose spec does not bind to the model (a field of the wrong type), written as
- * a tree since nothing of it binds: {@code state} Failed, the binding message as {@code error}, and a False
+ * a tree since nothing of it binds: {@code state} Failed (or the kind's own failed state), the binding message as {@code error}, and a False
  * {@code Ready} condition (reason {@code InvalidSpec}) whose lastTransitionTime moves only when it flips. Everything
  * else of the status is kept; it goes out through the one {@link StatusPatch} (not at all when unchanged).
  */
@@ -25,18 +25,19 @@ public final class UnboundStatus {
      * changes. Being deleted, the finalizer goes: with nothing known of the resource no cleanup could release it.
      */
     public static void settle(KubernetesPort kubernetes, GenericKubernetesResource found, String message, Instant now,
-                              String finalizer) {
+                              String failedState, String finalizer) {
         if (found.getMetadata().getDeletionTimestamp() == null) {
-            fail(kubernetes, found, message, now);
+            fail(kubernetes, found, message, now, failedState);
         } else if (finalizer != null) {
             Finalizers.set(kubernetes, found, finalizer, false);
         }
     }
 
-    public static void fail(KubernetesPort kubernetes, GenericKubernetesResource found, String message, Instant now) {
+    public static void fail(KubernetesPort kubernetes, GenericKubernetesResource found, String message, Instant now,
+                            String failedState) {
         JsonNode before = Resources.mapper().valueToTree(found.getAdditionalProperties().get("status"));
         ObjectNode status = before instanceof ObjectNode o ? o.deepCopy() : Resources.mapper().createObjectNode();
-        status.put("state", "Failed").put("error", message);
+        status.put("state", failedState).put("error", message);
         ArrayNode conditions = status.get("conditions") instanceof ArrayNode a ? a : status.putArray("conditions");
         ObjectNode ready = null;
         for (JsonNode c : conditions) {

@@ -168,7 +168,8 @@ public final class SnapshotReconciler implements Reconciler {
     /** A spec that does not bind: the runtime's answer (Failed, or the finalizer released while deleted). */
     private Outcome unbound(GenericKubernetesResource found, BindingException e) {
         try {
-            UnboundStatus.settle(ports.kubernetes(), found, e.getMessage(), ports.clock().now(), SnapshotCr.FINALIZER);
+            UnboundStatus.settle(ports.kubernetes(), found, e.getMessage(), ports.clock().now(), "Failed",
+                    SnapshotCr.FINALIZER);
             return Outcome.done();
         } catch (ConflictException conflict) {
             return Outcome.requeueAfter(Duration.ZERO);
