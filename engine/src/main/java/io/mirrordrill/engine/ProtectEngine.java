@@ -4,6 +4,10 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.amr.AmrReconciler;
 import io.mirrordrill.engine.application.ApplicationReconciler;
 import io.mirrordrill.engine.appvault.AppVaultReconciler;
+import io.mirrordrill.engine.controller.ProtectController;
+import io.mirrordrill.engine.controller.ProtectReconciler;
+import io.mirrordrill.engine.model.Conditioned;
+import io.mirrordrill.engine.model.ProtectResource;
 import io.mirrordrill.runtime.Backoff;
 import io.mirrordrill.runtime.Controller;
 import io.mirrordrill.runtime.Reconciler;
@@ -66,15 +70,21 @@ public final class ProtectEngine {
             return;
         }
         running = true;
-        register("AppVault", new AppVaultReconciler(ports.kubernetes(), ports.objectStores(), ports.clock()));
+        register("AppVault", controller(new AppVaultReconciler(ports.kubernetes(), ports.objectStores())));
         // the source side of a replication pair
-        register("Application", new ApplicationReconciler(ports.kubernetes(), ports.clock()));
+        register("Application", controller(new ApplicationReconciler(ports.kubernetes())));
         register("Snapshot", SnapshotReconciler.snapshots(ports));
         register("ShutdownSnapshot", SnapshotReconciler.shutdownSnapshots(ports));
-        register("Schedule", new ScheduleReconciler(ports.kubernetes(), ports.clock()));
-        register("SnapshotRestore", new SnapshotRestoreReconciler(ports, settings));
+        register("Schedule", controller(new ScheduleReconciler(ports.kubernetes(), ports.clock())));
+        register("SnapshotRestore", controller(new SnapshotRestoreReconciler(ports, settings)));
         // the destination side
-        register("AppMirrorRelationship", new AmrReconciler(ports, settings), true);
+        register("AppMirrorRelationship", controller(new AmrReconciler(ports, settings)), true);
+    }
+
+    /** A kind's decisions inside the runtime that owns its finalizer, deletion, status writes and errors. */
+    private <R extends ProtectResource<?, T>, T extends Conditioned<T>> ProtectController<R, T> controller(
+            ProtectReconciler<R, T> reconciler) {
+        return new ProtectController<>(ports.kubernetes(), ports.clock(), reconciler);
     }
 
     /** Stops every controller and watch: what a crash of the controller manager leaves behind. */

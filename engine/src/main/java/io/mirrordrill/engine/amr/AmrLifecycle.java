@@ -1,11 +1,9 @@
 package io.mirrordrill.engine.amr;
 
 import io.mirrordrill.engine.model.MirrorState;
+import io.mirrordrill.runtime.statemachine.StateMachine;
 
-import io.mirrordrill.port.MirrordrillException;
-
-import java.util.List;
-import java.util.Optional;
+import java.util.function.Supplier;
 
 import static io.mirrordrill.engine.amr.AmrEvent.ESTABLISH;
 import static io.mirrordrill.engine.amr.AmrEvent.ESTABLISHED;
@@ -13,52 +11,44 @@ import static io.mirrordrill.engine.amr.AmrEvent.FAIL;
 import static io.mirrordrill.engine.amr.AmrEvent.PROMOTE;
 import static io.mirrordrill.engine.amr.AmrEvent.PROMOTED;
 import static io.mirrordrill.engine.amr.AmrEvent.RESYNC;
-
+import static io.mirrordrill.engine.model.MirrorState.ESTABLISHING;
+import static io.mirrordrill.engine.model.MirrorState.FAILED;
+import static io.mirrordrill.engine.model.MirrorState.PROMOTING;
 
 /**
- * The AppMirrorRelationship lifecycle in one table. The controller only ever changes {@code status.state} through
- * {@link #next}; a transition in progress (Establishing, Promoting) has no row for a new desired state, so it
- * finishes first. {@code AmrLifecycleTest} and the workflow tests fail when a row is never exercised.
+ * The AppMirrorRelationship lifecycle in one table whose rows carry their effects: the controller only ever changes
+ * {@code status.state} by taking a row, the move to Failed included. A transition in progress (Establishing,
+ * Promoting) has no row for a new desired state, so it finishes first. {@code AmrLifecycleTest} and the workflow
+ * test {@code AmrTransitionCoverageTest} fail when a row is never taken.
  */
 public final class AmrLifecycle {
     private AmrLifecycle() {}
 
-    /** One row: in {@code from} (null: a new relationship), {@code event} leads to {@code to}. */
-    public record Transition(MirrorState from, AmrEvent event, MirrorState to) {
-        @Override
-        public String toString() {
-            return (from == null ? "(new)" : from.value()) + " --" + event.name().toLowerCase() + "--> " + to.value();
-        }
+    /** A new machine (each reconciler has its own, so a test can ask it for the rows it never took). */
+    public static StateMachine<MirrorState, AmrEvent, AmrMove> machine() {
+        return machine(() -> "");
     }
 
-    /** A state change the table does not allow. */
-    public static final class InvalidTransitionException extends MirrordrillException {
-        public InvalidTransitionException(String message) {
-            super(message);
-        }
-    }
-
-    public static final List<Transition> ALL = List.of(
-            new Transition(null, ESTABLISH, MirrorState.ESTABLISHING),
-            new Transition(null, FAIL, MirrorState.FAILED),
-            new Transition(MirrorState.ESTABLISHING, ESTABLISHED, MirrorState.ESTABLISHED),
-            new Transition(MirrorState.ESTABLISHING, FAIL, MirrorState.FAILED),
-            new Transition(MirrorState.ESTABLISHED, PROMOTE, MirrorState.PROMOTING),
-            new Transition(MirrorState.ESTABLISHED, FAIL, MirrorState.FAILED),
-            new Transition(MirrorState.PROMOTING, PROMOTED, MirrorState.PROMOTED),
-            new Transition(MirrorState.PROMOTING, FAIL, MirrorState.FAILED),
-            new Transition(MirrorState.PROMOTED, RESYNC, MirrorState.ESTABLISHING),
-            new Transition(MirrorState.FAILED, ESTABLISH, MirrorState.ESTABLISHING),
-            new Transition(MirrorState.FAILED, PROMOTE, MirrorState.PROMOTING));
-
-    public static Optional<Transition> find(MirrorState from, AmrEvent event) {
-        return ALL.stream().filter(t -> t.from() == from && t.event() == event).findFirst();
-    }
-
-    /** The state after {@code event}; throws with the relationship's history when the table has no such row. */
-    public static Transition next(MirrorState from, AmrEvent event, List<String> history) {
-        return find(from, event).orElseThrow(() -> new InvalidTransitionException("AppMirrorRelationship cannot "
-                + event.name().toLowerCase() + " from " + (from == null ? "(new)" : from.value()) + "; history: "
-                + (history.isEmpty() ? "[]" : history)));
+    /** As {@link #machine()}, stamping history entries with {@code now} (the engine's clock). */
+    public static StateMachine<MirrorState, AmrEvent, AmrMove> machine(Supplier<String> now) {
+        return StateMachine.<MirrorState, AmrEvent, AmrMove>named("AppMirrorRelationship")
+                .add(null, ESTABLISH, ESTABLISHING, m -> m.working("Establishing", "setting up replication"))
+                .add(null, FAIL, FAILED, AmrMove::failed)
+                .add(ESTABLISHING, ESTABLISHED, MirrorState.ESTABLISHED, AmrMove::arrived)
+                .add(ESTABLISHING, FAIL, FAILED, AmrMove::failed)
+                .add(MirrorState.ESTABLISHED, PROMOTE, PROMOTING,
+                        m -> m.working("Promoting", "failing over to the destination"))
+                .add(MirrorState.ESTABLISHED, FAIL, FAILED, AmrMove::failed)
+                .add(PROMOTING, PROMOTED, MirrorState.PROMOTED, AmrMove::arrived)
+                .add(PROMOTING, FAIL, FAILED, AmrMove::failed)
+                .add(MirrorState.PROMOTED, RESYNC, ESTABLISHING, m -> m.working("Resyncing", "re-establishing"
+                        + " replication; writes made on the destination since the failover are discarded"))
+                .add(FAILED, ESTABLISH, ESTABLISHING, m -> m.working("Retrying", "retrying after the failure"))
+                .add(FAILED, PROMOTE, PROMOTING, m -> m.working("Retrying", "retrying after the failure"))
+                .stamped(now)
+                .labels(s -> s == null ? "(new)" : s.value(), e -> e.name().toLowerCase())
+                // where a state changes: the one place an event of the move would be recorded
+                .onTransition((m, row) -> m.enter(row.to()))
+                .build();
     }
 }

@@ -1,15 +1,14 @@
 package io.mirrordrill.engine.amr;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.EnginePorts;
 import io.mirrordrill.engine.EngineSettings;
-import io.mirrordrill.port.MirrordrillException;
-import io.mirrordrill.engine.archive.ArchiveException;
 import io.mirrordrill.engine.archive.ArchivePath;
-import io.mirrordrill.runtime.Outcome;
-import io.mirrordrill.runtime.Reconciler;
-import io.mirrordrill.runtime.ResourceKey;
+import io.mirrordrill.engine.controller.Decision;
+import io.mirrordrill.engine.controller.Problem;
+import io.mirrordrill.engine.controller.ProtectReconciler;
+import io.mirrordrill.engine.controller.Ready;
 import io.mirrordrill.engine.model.AppMirrorRelationship;
+import io.mirrordrill.engine.model.AppMirrorRelationshipStatus;
 import io.mirrordrill.engine.model.DesiredState;
 import io.mirrordrill.engine.model.MirrorState;
 import io.mirrordrill.engine.model.ProtectApi;
@@ -22,120 +21,117 @@ import io.mirrordrill.engine.restore.RestoreException;
 import io.mirrordrill.engine.restore.StorageClassMapping;
 import io.mirrordrill.engine.trident.MirrorStep;
 import io.mirrordrill.engine.trident.VolumeMirror;
+import io.mirrordrill.port.MirrordrillException;
+import io.mirrordrill.runtime.Outcome;
+import io.mirrordrill.runtime.statemachine.History;
+import io.mirrordrill.runtime.statemachine.StateMachine;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * The AppMirrorRelationship controller, run by the destination cluster's engine. Every reconcile reads the
- * relationship, the AppVaults and the storage, takes the next step of the current state, and changes the state only
- * through {@link AmrLifecycle}. Steps live in {@link AmrSteps}; this class decides which one runs and records the
- * outcome in the status.
+ * The AppMirrorRelationship controller's decisions, run by the destination cluster's engine. Every reconcile reads
+ * the relationship, the AppVaults and the storage, takes the next step of the current state ({@link AmrSteps}), and
+ * changes the state only by taking a row of {@link AmrLifecycle}, whose effect says what the status shows. The
+ * runtime ({@link io.mirrordrill.engine.controller.ProtectController}) holds the finalizer, routes deletion to
+ * {@link #cleanup}, writes the status and turns exceptions into {@link Problem}s for {@link #failed}.
  */
-public final class AmrReconciler implements Reconciler {
+public final class AmrReconciler implements ProtectReconciler<AppMirrorRelationship, AppMirrorRelationshipStatus> {
     public static final String FINALIZER = "protect.trident.netapp.io/appmirrorrelationship";
     static final Duration POLL = Duration.ofSeconds(5);
-    static final Duration STEADY = Duration.ofMinutes(1);
-    static final Duration RECHECK_FAILED = Duration.ofMinutes(5);
+    static final Duration RECHECK_FAILED = RECHECK;
+    static final AppMirrorRelationshipStatus EMPTY = new AppMirrorRelationshipStatus(null, List.of(), null, List.of(),
+            null, null, null, null);
 
     private final EnginePorts ports;
-    private final AmrStatusWriter status;
     private final AmrSteps steps;
+    private final StateMachine<MirrorState, AmrEvent, AmrMove> lifecycle;
+    /** Each relationship's rows taken while this engine ran, by uid: what a refused move is explained with. */
+    private final Map<String, History> histories = new TreeMap<>();
 
     public AmrReconciler(EnginePorts ports, EngineSettings settings) {
         this.ports = ports;
-        this.status = new AmrStatusWriter(ports.kubernetes(), ports.clock());
         this.steps = new AmrSteps(ports, settings, new VolumeMirror(ports.ontap()));
+        this.lifecycle = AmrLifecycle.machine(() -> ports.clock().now().toString());
     }
 
     @Override
-    public Outcome reconcile(ResourceKey key) {
-        Optional<GenericKubernetesResource> found = ports.kubernetes().get(ProtectApi.API_VERSION,
-                AppMirrorRelationship.KIND, key.namespace(), key.name());
-        if (found.isEmpty()) {
-            return Outcome.done();
-        }
-        AppMirrorRelationship amr = (AppMirrorRelationship) ProtectYaml.fromGeneric(found.get());
-        if (amr.metadata().getDeletionTimestamp() != null) {
-            return deleting(amr);
-        }
-        if (!amr.metadata().getFinalizers().contains(FINALIZER)) {
-            ports.kubernetes().patch(ProtectApi.API_VERSION, AppMirrorRelationship.KIND, key.namespace(), key.name(),
-                    "{\"metadata\":{\"finalizers\":[\"" + FINALIZER + "\"],\"resourceVersion\":\""
-                            + amr.metadata().getResourceVersion() + "\"}}");
-            return Outcome.requeueAfter(Duration.ZERO);
-        }
-        MirrorState state = amr.status() == null ? null : amr.status().stateValue().orElse(null);
-        steps.begin();
-        try {
-            Optional<DesiredState> desired = amr.spec() == null ? Optional.empty() : amr.spec().desiredStateValue();
-            if (desired.isEmpty()) {
-                throw new AmrException("InvalidSpec", "spec.desiredState \"" + amr.spec().desiredState()
-                        + "\" is not valid. Fix: set it to Established or Promoted", true);
-            }
-            return step(amr, state, desired.get());
-        } catch (AmrException e) {
-            return problem(amr, state, e.reason(), e.getMessage(), e.permanent());
-        } catch (RestoreException e) {
-            return problem(amr, state, "InvalidSpec", e.getMessage(), true);
-        } catch (UnreachableException e) {
-            return problem(amr, state, "Unreachable", e.getMessage(), false);
-        } catch (ObjectStoreException e) {
-            return problem(amr, state, "AppVaultError", "AppVault request failed: " + e.getMessage(), false);
-        } catch (ArchiveException e) {
-            return problem(amr, state, "ArchiveError", e.getMessage(), false);
-        } catch (OntapException e) {
-            return problem(amr, state, "OntapError", "ONTAP refused a request: " + e.getMessage() + " (code "
-                    + e.code() + ")", false);
-        }
+    public String kind() {
+        return AppMirrorRelationship.KIND;
     }
 
-    private Outcome step(AppMirrorRelationship amr, MirrorState state, DesiredState desired) {
-        boolean promote = desired == DesiredState.PROMOTED;
+    @Override
+    public AppMirrorRelationshipStatus emptyStatus() {
+        return EMPTY;
+    }
+
+    @Override
+    public String finalizer() {
+        return FINALIZER;
+    }
+
+    @Override
+    public Decision<AppMirrorRelationshipStatus> reconcile(AppMirrorRelationship amr) {
+        Optional<DesiredState> desired = amr.spec() == null ? Optional.empty() : amr.spec().desiredStateValue();
+        if (desired.isEmpty()) {
+            throw new AmrException("InvalidSpec", "spec.desiredState \"" + amr.spec().desiredState()
+                    + "\" is not valid. Fix: set it to Established or Promoted", true);
+        }
+        return step(amr, steps.forReconcile(), state(amr), desired.get() == DesiredState.PROMOTED);
+    }
+
+    private static MirrorState state(AppMirrorRelationship amr) {
+        return amr.status() == null ? null : amr.status().stateValue().orElse(null);
+    }
+
+    private Decision<AppMirrorRelationshipStatus> step(AppMirrorRelationship amr, AmrSteps steps, MirrorState state,
+                                                       boolean promote) {
         if (state == null) {
             if (promote) {
                 throw new AmrException("NothingReplicated", "desiredState is Promoted but nothing has been replicated"
                         + " yet. Fix: create the relationship with desiredState Established first", true);
             }
-            return move(amr, null, AmrEvent.ESTABLISH, "Establishing", "setting up replication");
+            return move(amr, null, AmrEvent.ESTABLISH, AmrMove.of(amr), Duration.ZERO);
         }
         switch (state) {
             case FAILED: {
                 Optional<Duration> wait = untilRetry(amr);
                 if (wait.isPresent()) {
-                    return Outcome.requeueAfter(wait.get());
+                    return Decision.after(wait.get());
                 }
                 steps.check(amr);
-                return move(amr, state, promote ? AmrEvent.PROMOTE : AmrEvent.ESTABLISH, "Retrying",
-                        "retrying after the failure");
+                return move(amr, state, promote ? AmrEvent.PROMOTE : AmrEvent.ESTABLISH, AmrMove.of(amr),
+                        Duration.ZERO);
             }
             case ESTABLISHING: {
                 Progress p = steps.establish(amr);
-                return p.isDone() ? moveWith(amr, state, AmrEvent.ESTABLISHED, p) : progress(amr, p);
+                return p.isDone() ? move(amr, state, AmrEvent.ESTABLISHED, AmrMove.arriving(amr, p), Duration.ZERO)
+                        : progress(p);
             }
             case ESTABLISHED: {
                 if (promote) {
-                    return move(amr, state, AmrEvent.PROMOTE, "Promoting", "failing over to the destination");
+                    return move(amr, state, AmrEvent.PROMOTE, AmrMove.of(amr), Duration.ZERO);
                 }
                 Progress p = steps.replicate(amr);
                 if (!p.isDone()) {
-                    return progress(amr, p);
+                    return progress(p);
                 }
-                status.write(amr, new AmrStatusWriter.Change(null, true, "Established", p.message(), null,
-                        p.lastTransferredSnapshot(), p.lastTransfer(), null, null));
-                return Outcome.requeueAfter(steps.nextPoll(amr));
+                return Decision.requeue(AmrMove.withFacts(amr.status(), p), Ready.isTrue("Established", p.message()),
+                        steps.nextPoll(amr));
             }
             case PROMOTING: {
                 Progress p = steps.promote(amr);
-                return p.isDone() ? moveWith(amr, state, AmrEvent.PROMOTED, p) : progress(amr, p);
+                return p.isDone() ? move(amr, state, AmrEvent.PROMOTED, AmrMove.arriving(amr, p), Duration.ZERO)
+                        : progress(p);
             }
             case PROMOTED:
                 if (!promote) {
-                    return move(amr, state, AmrEvent.RESYNC, "Resyncing", "re-establishing replication; writes made"
-                            + " on the destination since the failover are discarded");
+                    return move(amr, state, AmrEvent.RESYNC, AmrMove.of(amr), Duration.ZERO);
                 }
-                return Outcome.done();
+                return Decision.done();
             default:
                 throw new IllegalStateException("unhandled state " + state);
         }
@@ -158,63 +154,43 @@ public final class AmrReconciler implements Reconciler {
         return since.compareTo(RECHECK_FAILED) >= 0 ? Optional.empty() : Optional.of(RECHECK_FAILED.minus(since));
     }
 
-    private Outcome move(AppMirrorRelationship amr, MirrorState from, AmrEvent event, String reason, String message) {
-        AmrLifecycle.Transition t = AmrLifecycle.next(from, event, List.of());
-        status.write(amr, new AmrStatusWriter.Change(t.to(), false, reason, message, null, null, null, null, null));
-        return Outcome.requeueAfter(Duration.ZERO);
+    /** Takes the lifecycle's row: its effect decides the status; then look again after {@code then}. */
+    private Decision<AppMirrorRelationshipStatus> move(AppMirrorRelationship amr, MirrorState from, AmrEvent event,
+                                                       AmrMove move, Duration then) {
+        lifecycle.fire(from, event, move, histories.computeIfAbsent(amr.metadata().getUid(), uid -> new History()));
+        return move.decision(Outcome.requeueAfter(then));
     }
 
-    private Outcome moveWith(AppMirrorRelationship amr, MirrorState from, AmrEvent event, Progress p) {
-        AmrLifecycle.Transition t = AmrLifecycle.next(from, event, List.of());
-        status.write(amr, new AmrStatusWriter.Change(t.to(), true, t.to().value(), p.message(), null,
-                p.lastTransferredSnapshot(), p.lastTransfer(), p.destinationApplication(),
-                p.destinationNamespaces()));
-        return Outcome.requeueAfter(Duration.ZERO);
-    }
-
-    private Outcome progress(AppMirrorRelationship amr, Progress s) {
-        if (s.isFailed()) {
-            return problem(amr, amr.status().stateValue().orElse(null), "StepFailed", s.message(), false);
+    private Decision<AppMirrorRelationshipStatus> progress(Progress p) {
+        if (p.isFailed()) {
+            return Decision.retry(null, Ready.isFalse("StepFailed", p.message()), p.message());
         }
-        status.write(amr, AmrStatusWriter.Change.progress("Progressing", s.message()));
-        return Outcome.requeueAfter(POLL);
+        return Decision.requeue(null, Ready.isFalse("Progressing", p.message()), POLL);
     }
 
-    /** A permanent problem fails the relationship; a passing one is shown and retried. */
-    private Outcome problem(AppMirrorRelationship amr, MirrorState state, String reason, String message,
-                            boolean permanent) {
-        if (permanent && state != MirrorState.FAILED && AmrLifecycle.find(state, AmrEvent.FAIL).isPresent()) {
-            status.write(amr, new AmrStatusWriter.Change(MirrorState.FAILED, false, reason, message, message, null,
-                    null, null, null));
-            return Outcome.requeueAfter(RECHECK_FAILED);
+    /** A permanent problem fails the relationship through the lifecycle's row; a passing one is shown and retried. */
+    @Override
+    public Decision<AppMirrorRelationshipStatus> failed(AppMirrorRelationship amr, Problem problem) {
+        MirrorState state = state(amr);
+        if (problem.permanent() && state != MirrorState.FAILED && lifecycle.allows(state, AmrEvent.FAIL)) {
+            return move(amr, state, AmrEvent.FAIL, AmrMove.failing(amr, problem), RECHECK_FAILED);
         }
-        status.write(amr, AmrStatusWriter.Change.progress(reason, message));
-        return permanent ? Outcome.requeueAfter(RECHECK_FAILED) : Outcome.failed(message);
+        return ProtectReconciler.super.failed(amr, problem);
     }
 
     /** Deletion: the source side is released so two independent applications remain; then the finalizer goes. */
-    private Outcome deleting(AppMirrorRelationship amr) {
-        if (!amr.metadata().getFinalizers().contains(FINALIZER)) {
-            return Outcome.done();
-        }
-        steps.begin();
+    @Override
+    public Decision<AppMirrorRelationshipStatus> cleanup(AppMirrorRelationship amr) {
         try {
-            MirrorStep s = steps.detach(amr);
+            MirrorStep s = steps.forReconcile().detach(amr);
             if (!s.isDone()) {
-                return Outcome.requeueAfter(POLL);
+                return Decision.after(POLL);
             }
         } catch (MirrordrillException gone) {
             // A relationship whose vault or storage is gone must still be deletable: there is nothing to detach.
         }
-        List<String> rest = amr.metadata().getFinalizers().stream().filter(f -> !f.equals(FINALIZER)).toList();
-        ports.kubernetes().patch(ProtectApi.API_VERSION, AppMirrorRelationship.KIND, amr.metadata().getNamespace(),
-                amr.metadata().getName(), "{\"metadata\":{\"finalizers\":" + toJson(rest) + "}}");
-        return Outcome.done();
-    }
-
-    private static String toJson(List<String> items) {
-        return items.stream().map(s -> "\"" + s + "\"").reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]")
-                .orElse("null");
+        histories.remove(amr.metadata().getUid());
+        return Decision.done();
     }
 
     static ArchivePath pathOf(AppMirrorRelationship amr, String basename) {

@@ -27,7 +27,9 @@ import io.mirrordrill.engine.trident.VolumeMirror;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -47,20 +49,25 @@ final class AmrSteps {
     private final AppStopper stopper;
     private final Failover failover;
 
+    /** Vaults opened during this reconcile: each reconcile reads them afresh (Secrets may have changed). */
+    private final Map<String, Vault> opened = new TreeMap<>();
+
     AmrSteps(EnginePorts ports, EngineSettings settings, VolumeMirror mirror) {
-        this.ports = ports;
-        this.mirror = mirror;
-        this.claims = new Claims(ports.kubernetes());
-        this.stopper = new AppStopper(ports.kubernetes());
-        this.failover = new Failover(ports.kubernetes(), settings.namespaceMerge());
+        this(ports, mirror, new Claims(ports.kubernetes()), new AppStopper(ports.kubernetes()),
+                new Failover(ports.kubernetes(), settings.namespaceMerge()));
     }
 
-    /** Vaults opened during the current reconcile; a new reconcile reads them afresh (see {@link #begin}). */
-    private final java.util.Map<String, Vault> opened = new java.util.TreeMap<>();
+    private AmrSteps(EnginePorts ports, VolumeMirror mirror, Claims claims, AppStopper stopper, Failover failover) {
+        this.ports = ports;
+        this.mirror = mirror;
+        this.claims = claims;
+        this.stopper = stopper;
+        this.failover = failover;
+    }
 
-    /** Called at the start of every reconcile: vaults and their secrets may have changed since the last one. */
-    void begin() {
-        opened.clear();
+    /** The steps for one reconcile: the same collaborators, no vault opened yet. */
+    AmrSteps forReconcile() {
+        return new AmrSteps(ports, mirror, claims, stopper, failover);
     }
 
     private Vault source(AppMirrorRelationship amr) {

@@ -93,9 +93,14 @@ final class Claims {
                     || amrName == null && !has) {
                 return;
             }
-            String value = amrName == null ? "null" : "\"" + amrName + "\"";
-            kube.patch("v1", "PersistentVolumeClaim", pair.namespace(), pair.entry().pvcName(),
-                    "{\"metadata\":{\"annotations\":{\"" + MIRROR_ANNOTATION + "\":" + value + "}}}");
+            ObjectNode patch = Resources.mapper().createObjectNode();
+            ObjectNode set = patch.putObject("metadata").putObject("annotations");
+            if (amrName == null) {
+                set.putNull(MIRROR_ANNOTATION);
+            } else {
+                set.put(MIRROR_ANNOTATION, amrName);
+            }
+            kube.patch("v1", "PersistentVolumeClaim", pair.namespace(), pair.entry().pvcName(), patch.toString());
         });
     }
 

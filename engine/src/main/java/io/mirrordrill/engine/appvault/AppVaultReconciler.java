@@ -1,85 +1,63 @@
 package io.mirrordrill.engine.appvault;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.mirrordrill.port.MirrordrillException;
-import io.mirrordrill.runtime.Outcome;
-import io.mirrordrill.runtime.Reconciler;
-import io.mirrordrill.runtime.ResourceKey;
+import io.mirrordrill.engine.controller.Decision;
+import io.mirrordrill.engine.controller.ProtectReconciler;
 import io.mirrordrill.engine.model.AppVault;
-import io.mirrordrill.engine.model.ProtectApi;
 import io.mirrordrill.engine.model.ResourceStatus;
-import io.mirrordrill.engine.model.yaml.BindingException;
-import io.mirrordrill.engine.model.yaml.ProtectYaml;
-import io.mirrordrill.port.Clock;
+import io.mirrordrill.port.MirrordrillException;
 import io.mirrordrill.port.UnreachableException;
-import io.mirrordrill.port.kubernetes.ConflictException;
 import io.mirrordrill.port.kubernetes.KubernetesPort;
-import io.mirrordrill.port.kubernetes.NotFoundException;
-import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.port.objectstore.ObjectStoreConnector;
 import io.mirrordrill.port.objectstore.ObjectStoreException;
 import io.mirrordrill.port.objectstore.ObjectStorePort;
 import io.mirrordrill.port.objectstore.S3Target;
 
 import java.time.Duration;
-import java.util.Objects;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * Keeps an AppVault's status true: resolve it (provider, spec, Secrets), connect to its bucket and check that the
- * bucket exists, then write {@code state}, {@code error} and the {@code Ready} condition through the status
- * subresource, only when they changed. An available vault is checked again every {@code recheck}; a failing one is
+ * bucket exists, and decide {@code state}, {@code error} and the {@code Ready} condition ({@link VaultStatus}); the
+ * runtime writes them, only when they changed. An available vault is checked again every {@code recheck}; a failing one is
  * retried with the controller's backoff, since a Secret created later or a store coming back fixes it without an
  * AppVault event. Every message comes from this package or a port's error and carries no credential value.
  */
-public final class AppVaultReconciler implements Reconciler {
+public final class AppVaultReconciler implements ProtectReconciler<AppVault, ResourceStatus> {
     public static final Duration DEFAULT_RECHECK = Duration.ofMinutes(5);
 
-    private final KubernetesPort kubernetes;
     private final ObjectStoreConnector connector;
-    private final Clock clock;
     private final Duration recheck;
     private final AppVaultResolver resolver;
 
-    public AppVaultReconciler(KubernetesPort kubernetes, ObjectStoreConnector connector, Clock clock,
-                              Duration recheck) {
-        this.kubernetes = kubernetes;
+    public AppVaultReconciler(KubernetesPort kubernetes, ObjectStoreConnector connector, Duration recheck) {
         this.connector = connector;
-        this.clock = clock;
         this.recheck = recheck;
         this.resolver = new AppVaultResolver(kubernetes);
     }
 
-    public AppVaultReconciler(KubernetesPort kubernetes, ObjectStoreConnector connector, Clock clock) {
-        this(kubernetes, connector, clock, DEFAULT_RECHECK);
+    public AppVaultReconciler(KubernetesPort kubernetes, ObjectStoreConnector connector) {
+        this(kubernetes, connector, DEFAULT_RECHECK);
     }
 
     @Override
-    public Outcome reconcile(ResourceKey key) {
-        Optional<GenericKubernetesResource> found = kubernetes.get(ProtectApi.API_VERSION, AppVault.KIND,
-                key.namespace(), key.name());
-        if (found.isEmpty() || found.get().getMetadata().getDeletionTimestamp() != null) {
-            return Outcome.done();
-        }
-        AppVault vault;
-        VaultCheck check;
-        try {
-            vault = (AppVault) ProtectYaml.fromGeneric(found.get());
-            check = check(vault);
-        } catch (BindingException e) {
-            vault = withoutSpec(found.get());
-            check = VaultCheck.failed(VaultReasons.INVALID_SPEC, e.getMessage(), false);
-        }
-        Outcome written = writeStatus(found.get(), vault, check);
-        if (written != null) {
-            return written;
-        }
-        if (check.available()) {
-            return Outcome.requeueAfter(recheck);
-        }
-        // a store that is down is retried soon; a mistake waits for a person, so look again only now and then
-        return check.transientFailure() ? Outcome.failed(check.message()) : Outcome.requeueAfter(recheck);
+    public String kind() {
+        return AppVault.KIND;
+    }
+
+    @Override
+    public ResourceStatus emptyStatus() {
+        return new ResourceStatus(null, null, List.of());
+    }
+
+    /** An AppVault that cannot be used is in state Error, a spec that does not bind included. */
+    @Override
+    public String failedState() {
+        return VaultStatus.ERROR;
+    }
+
+    @Override
+    public Decision<ResourceStatus> reconcile(AppVault vault) {
+        return VaultStatus.of(vault.status(), check(vault), recheck);
     }
 
     /** Resolves the vault and asks its store whether the bucket is there. */
@@ -125,38 +103,6 @@ public final class AppVaultReconciler implements Reconciler {
             return VaultCheck.failed(VaultReasons.STORE_UNAVAILABLE, answer, true);
         }
         return VaultCheck.failed(VaultReasons.STORE_ERROR, answer, false);
-    }
-
-    /** Writes the status a check leads to; returns an outcome only when the write itself decides it. */
-    private Outcome writeStatus(GenericKubernetesResource found, AppVault vault, VaultCheck check) {
-        ResourceStatus next = VaultStatus.next(vault.status(), check, found.getMetadata().getGeneration(),
-                clock.now());
-        if (Objects.equals(next, vault.status())) {
-            return null;
-        }
-        // the status goes beside the object as read, so a spec this model cannot bind is sent back untouched
-        Object status = ProtectYaml.toGeneric(vault.withStatus(next)).getAdditionalProperties().get("status");
-        found.getAdditionalProperties().put("status", status);
-        try {
-            kubernetes.updateStatus(found);
-            return null;
-        } catch (ConflictException e) {
-            return Outcome.requeueAfter(Duration.ZERO); // changed under us: look again at the new version
-        } catch (NotFoundException e) {
-            return Outcome.done();
-        }
-    }
-
-    /** The metadata and status of an AppVault whose spec does not bind (or an empty status if that fails too). */
-    private static AppVault withoutSpec(GenericKubernetesResource found) {
-        ObjectNode tree = Resources.mapper().valueToTree(found);
-        tree.remove("spec");
-        try {
-            return ProtectYaml.fromTree(tree, AppVault.class);
-        } catch (BindingException e) {
-            tree.remove("status");
-            return ProtectYaml.fromTree(tree, AppVault.class);
-        }
     }
 
     private static String withoutFinalPeriod(String message) {

@@ -13,11 +13,18 @@ import java.util.Optional;
 @JsonPropertyOrder(alphabetic = true)
 public record AppMirrorRelationshipStatus(String state, List<Condition> conditions, String destinationApplicationRef,
         List<String> destinationNamespaces, LastTransfer lastTransfer, String lastTransferredSnapshot, String error,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> unknownFields) {
+        @JsonAnySetter @JsonAnyGetter Map<String, Object> unknownFields)
+        implements Conditioned<AppMirrorRelationshipStatus> {
     public AppMirrorRelationshipStatus {
         conditions = Frozen.list(conditions);
         destinationNamespaces = Frozen.list(destinationNamespaces);
         unknownFields = Frozen.unknown(unknownFields);
+    }
+
+    @Override
+    public AppMirrorRelationshipStatus withConditions(List<Condition> conditions) {
+        return new AppMirrorRelationshipStatus(state, conditions, destinationApplicationRef, destinationNamespaces,
+                lastTransfer, lastTransferredSnapshot, error, unknownFields);
     }
 
     public Optional<MirrorState> stateValue() {

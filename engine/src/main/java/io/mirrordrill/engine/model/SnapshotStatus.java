@@ -10,10 +10,15 @@ import java.util.Map;
 /** Status of Snapshot and ShutdownSnapshot; {@code appArchivePath} is {@code <app>_<appUID>/snapshots/<time>_<name>_<uid>}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder(alphabetic = true)
-public record SnapshotStatus(String state, String appArchivePath, String error, List<Condition> conditions, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknownFields) {
+public record SnapshotStatus(String state, String appArchivePath, String error, List<Condition> conditions, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknownFields) implements Conditioned<SnapshotStatus> {
     public SnapshotStatus {
         conditions = Frozen.list(conditions);
         unknownFields = Frozen.unknown(unknownFields);
+    }
+
+    @Override
+    public SnapshotStatus withConditions(List<Condition> conditions) {
+        return new SnapshotStatus(state, appArchivePath, error, conditions, unknownFields);
     }
 
     public SnapshotStatus(String state, String appArchivePath) {

@@ -12,11 +12,10 @@ import io.mirrordrill.engine.archive.Archive;
 import io.mirrordrill.engine.archive.ArchivePath;
 import io.mirrordrill.engine.archive.ArchiveReader;
 import io.mirrordrill.engine.archive.VolumeSnapshotEntry;
-import io.mirrordrill.runtime.Outcome;
-import io.mirrordrill.runtime.Reconciler;
-import io.mirrordrill.runtime.ResourceKey;
+import io.mirrordrill.engine.controller.Decision;
+import io.mirrordrill.engine.controller.ProtectReconciler;
+import io.mirrordrill.engine.controller.Ready;
 import io.mirrordrill.engine.model.AppVault;
-import io.mirrordrill.engine.model.ProtectApi;
 import io.mirrordrill.engine.model.ResourceStatus;
 import io.mirrordrill.engine.model.SnapshotRestore;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
@@ -25,8 +24,6 @@ import io.mirrordrill.port.kubernetes.KubernetesPort;
 import io.mirrordrill.port.kubernetes.LabelSelector;
 import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.port.objectstore.ObjectStoreException;
-import io.mirrordrill.engine.status.ReadyCondition;
-import io.mirrordrill.engine.status.StatusWriter;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +37,7 @@ import java.util.Optional;
  * already exists and is not this restore's is a conflict: nothing is overwritten. Names derive from the restore's
  * uid, so a re-run after a crash finds what it made.
  */
-public final class SnapshotRestoreReconciler implements Reconciler {
+public final class SnapshotRestoreReconciler implements ProtectReconciler<SnapshotRestore, ResourceStatus> {
     private static final String SNAPSHOT_API = "snapshot.storage.k8s.io/v1";
     private static final Duration POLL = Duration.ofSeconds(5);
 
@@ -53,17 +50,20 @@ public final class SnapshotRestoreReconciler implements Reconciler {
     }
 
     @Override
-    public Outcome reconcile(ResourceKey key) {
-        KubernetesPort kube = ports.kubernetes();
-        Optional<GenericKubernetesResource> found = kube.get(ProtectApi.API_VERSION, SnapshotRestore.KIND,
-                key.namespace(), key.name());
-        if (found.isEmpty()) {
-            return Outcome.done();
-        }
-        SnapshotRestore restore = (SnapshotRestore) ProtectYaml.fromGeneric(found.get());
+    public String kind() {
+        return SnapshotRestore.KIND;
+    }
+
+    @Override
+    public ResourceStatus emptyStatus() {
+        return new ResourceStatus(null, null, List.of());
+    }
+
+    @Override
+    public Decision<ResourceStatus> reconcile(SnapshotRestore restore) {
         String state = restore.status() == null ? null : restore.status().state();
         if ("Completed".equals(state) || "Failed".equals(state)) {
-            return Outcome.done();
+            return Decision.done();
         }
         try {
             Archive archive = read(restore);
@@ -72,8 +72,8 @@ public final class SnapshotRestoreReconciler implements Reconciler {
                     settings.namespaceMerge()));
             Optional<String> waiting = claims(restore, archive, plan);
             if (waiting.isPresent()) {
-                write(found.get(), restore, "Running", null, false, "Restoring", waiting.get());
-                return Outcome.requeueAfter(POLL);
+                return Decision.requeue(status(restore, "Running", null), Ready.isFalse("Restoring", waiting.get()),
+                        POLL);
             }
             for (ObjectNode resource : plan.resources()) {
                 String kind = resource.path("kind").asText();
@@ -81,15 +81,13 @@ public final class SnapshotRestoreReconciler implements Reconciler {
                     apply(resource);
                 }
             }
-            write(found.get(), restore, "Completed", null, true, "Completed", "restored "
-                    + archive.path().basename() + ": " + plan.resources().size() + " resources");
-            return Outcome.done();
+            return Decision.done(status(restore, "Completed", null), Ready.isTrue("Completed", "restored "
+                    + archive.path().basename() + ": " + plan.resources().size() + " resources"));
         } catch (RestoreException | InvalidRestore e) {
-            write(found.get(), restore, "Failed", e.getMessage(), false, "Failed", e.getMessage());
-            return Outcome.done();
+            return Decision.done(status(restore, "Failed", e.getMessage()), Ready.isFalse("Failed", e.getMessage()));
         } catch (UnreachableException | ObjectStoreException e) {
-            write(found.get(), restore, "Running", null, false, "Waiting", e.getMessage());
-            return Outcome.failed(e.getMessage());
+            return Decision.retry(status(restore, "Running", null), Ready.isFalse("Waiting", e.getMessage()),
+                    e.getMessage());
         }
     }
 
@@ -222,12 +220,9 @@ public final class SnapshotRestoreReconciler implements Reconciler {
         kube.update(Resources.fromTree(replacement));
     }
 
-    private void write(GenericKubernetesResource found, SnapshotRestore restore, String state, String error,
-                       boolean ready, String reason, String message) {
+    private static ResourceStatus status(SnapshotRestore restore, String state, String error) {
         ResourceStatus old = restore.status();
-        ResourceStatus next = new ResourceStatus(state, error, ReadyCondition.set(old == null ? null : old.conditions(),
-                ready, reason, message, restore.metadata().getGeneration(), ports.clock().now()),
+        return new ResourceStatus(state, error, old == null ? null : old.conditions(),
                 old == null ? null : old.unknownFields());
-        StatusWriter.write(ports.kubernetes(), found, restore.withStatus(next));
     }
 }

@@ -1,6 +1,9 @@
 package io.mirrordrill.engine.schedule;
 
+import io.mirrordrill.engine.controller.Decision;
+import io.mirrordrill.engine.controller.Ready;
 import io.mirrordrill.engine.model.ResourceStatus;
+import io.mirrordrill.runtime.Outcome;
 import io.mirrordrill.engine.model.Schedule;
 import io.mirrordrill.engine.status.ReadyCondition;
 
@@ -42,31 +45,32 @@ final class ScheduleStatus {
         return last == null ? Optional.empty() : Optional.of(Instant.parse(last.toString()));
     }
 
-    ResourceStatus enabled(Optional<Instant> last, Instant next) {
+    Decision<ResourceStatus> enabled(Optional<Instant> last, Instant next, Outcome then) {
         String message = "creates Snapshots of Application " + schedule.spec().applicationRef() + " into AppVault "
                 + schedule.spec().appVaultRef() + (schedule.spec().snapshotRetention() == null ? ""
                 : ", keeping the " + schedule.spec().snapshotRetention() + " newest");
-        return status(ScheduleReconciler.ENABLED, null, true, "Scheduled", message, last, Optional.of(next));
+        return new Decision<>(status(ScheduleReconciler.ENABLED, null, last, Optional.of(next)),
+                Ready.isTrue("Scheduled", message), then);
     }
 
-    ResourceStatus disabled() {
-        return status(ScheduleReconciler.DISABLED, null, false, "Disabled", "spec.enabled is false: no Snapshots"
-                + " are created. Fix: set spec.enabled to true to resume", lastScheduleTime(), Optional.empty());
+    /** Disabled: nothing to do until the spec changes. */
+    Decision<ResourceStatus> disabled() {
+        return Decision.done(status(ScheduleReconciler.DISABLED, null, lastScheduleTime(), Optional.empty()),
+                Ready.isFalse("Disabled", "spec.enabled is false: no Snapshots are created. Fix: set spec.enabled"
+                        + " to true to resume"));
     }
 
-    ResourceStatus failed(String reason, String message) {
-        return status(ScheduleReconciler.FAILED, message, false, reason, message, lastScheduleTime(),
-                Optional.empty());
+    Decision<ResourceStatus> failed(String reason, String message, Outcome then) {
+        return new Decision<>(status(ScheduleReconciler.FAILED, message, lastScheduleTime(), Optional.empty()),
+                Ready.isFalse(reason, message), then);
     }
 
-    private ResourceStatus status(String state, String error, boolean ready, String reason, String message,
-                                  Optional<Instant> last, Optional<Instant> next) {
+    private ResourceStatus status(String state, String error, Optional<Instant> last, Optional<Instant> next) {
         Map<String, Object> extra = new TreeMap<>(current == null ? Map.of() : current.unknownFields());
         extra.remove(LAST);
         extra.remove(NEXT);
         last.ifPresent(t -> extra.put(LAST, t.toString()));
         next.ifPresent(t -> extra.put(NEXT, t.toString()));
-        return new ResourceStatus(state, error, ReadyCondition.set(current == null ? null : current.conditions(),
-                ready, reason, message, schedule.metadata().getGeneration(), now), extra);
+        return new ResourceStatus(state, error, current == null ? null : current.conditions(), extra);
     }
 }

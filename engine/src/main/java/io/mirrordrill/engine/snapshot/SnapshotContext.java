@@ -8,6 +8,8 @@ import io.mirrordrill.engine.application.ApplicationScope;
 import io.mirrordrill.engine.archive.ArchivePath;
 import io.mirrordrill.engine.archive.ArchivePathException;
 import io.mirrordrill.engine.archive.StagedCapture;
+import io.mirrordrill.engine.controller.Finalizers;
+import io.mirrordrill.engine.controller.StatusPatch;
 import io.mirrordrill.engine.model.AppVault;
 import io.mirrordrill.engine.model.Application;
 import io.mirrordrill.engine.model.ProtectApi;
@@ -17,9 +19,7 @@ import io.mirrordrill.engine.model.yaml.BindingException;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
 import io.mirrordrill.port.kubernetes.KubernetesPort;
 import io.mirrordrill.port.kubernetes.LabelSelector;
-import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.engine.restore.NamespaceMetadata;
-import io.mirrordrill.engine.status.StatusWriter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -158,28 +158,23 @@ final class SnapshotContext implements AutoCloseable {
         return own;
     }
 
-    /** Writes the progress as the status (only when it changed). */
+    /**
+     * Writes the progress as the status through the runtime's one {@link StatusPatch} (only when it changed). A
+     * snapshot writes before each step acts, so a restarted engine resumes at the step the status names: several
+     * writes per reconcile, which is why this kind drives the runtime's writer itself.
+     */
     void write(SnapshotProgress progress) {
         var withStatus = cr.typed().withStatus(progress.toStatus(cr.typed().status()));
-        GenericKubernetesResource written = StatusWriter.write(kube(), cr.found(), withStatus);
+        GenericKubernetesResource written = StatusPatch.write(kube(), cr.found(), withStatus);
         cr = new SnapshotCr(written, withStatus);
     }
 
-    /** Adds or removes the engine's finalizer (only when that changes anything). */
+    /**
+     * Holds or releases the engine's finalizer through the runtime's {@link Finalizers}: a snapshot holds it only
+     * while it runs and, with reclaim policy Delete, while its archive lives.
+     */
     void finalizer(boolean present) {
-        if (cr.hasFinalizer() == present) {
-            return;
-        }
-        GenericKubernetesResource next = Resources.toGeneric(cr.found());
-        List<String> finalizers = new ArrayList<>(next.getMetadata().getFinalizers() == null ? List.of()
-                : next.getMetadata().getFinalizers());
-        if (present) {
-            finalizers.add(SnapshotCr.FINALIZER);
-        } else {
-            finalizers.remove(SnapshotCr.FINALIZER);
-        }
-        next.getMetadata().setFinalizers(finalizers);
-        cr = new SnapshotCr(kube().update(next), cr.typed());
+        cr = new SnapshotCr(Finalizers.set(kube(), cr.found(), SnapshotCr.FINALIZER, present), cr.typed());
     }
 
     @Override

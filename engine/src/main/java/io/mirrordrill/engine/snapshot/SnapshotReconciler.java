@@ -16,9 +16,8 @@ import io.mirrordrill.port.UnreachableException;
 import io.mirrordrill.port.kubernetes.ConflictException;
 import io.mirrordrill.port.kubernetes.KubernetesException;
 import io.mirrordrill.port.kubernetes.NotFoundException;
-import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.port.objectstore.ObjectStoreException;
-import io.mirrordrill.engine.status.UnboundStatus;
+import io.mirrordrill.engine.controller.UnboundStatus;
 
 import java.time.Duration;
 import java.util.List;
@@ -166,21 +165,11 @@ public final class SnapshotReconciler implements Reconciler {
         return Outcome.requeueAfter(Duration.ZERO);
     }
 
-    /**
-     * A spec that does not bind: Failed with the reason. Being deleted, the finalizer goes: with nothing known of
-     * the snapshot there is nothing this controller could clean up.
-     */
+    /** A spec that does not bind: the runtime's answer (Failed, or the finalizer released while deleted). */
     private Outcome unbound(GenericKubernetesResource found, BindingException e) {
         try {
-            List<String> finalizers = found.getMetadata().getFinalizers();
-            if (found.getMetadata().getDeletionTimestamp() == null) {
-                UnboundStatus.fail(ports.kubernetes(), found, e.getMessage(), ports.clock().now());
-            } else if (finalizers != null && finalizers.contains(SnapshotCr.FINALIZER)) {
-                GenericKubernetesResource next = Resources.toGeneric(found);
-                next.getMetadata().setFinalizers(finalizers.stream().filter(f -> !f.equals(SnapshotCr.FINALIZER))
-                        .toList());
-                ports.kubernetes().update(next);
-            }
+            UnboundStatus.settle(ports.kubernetes(), found, e.getMessage(), ports.clock().now(), "Failed",
+                    SnapshotCr.FINALIZER);
             return Outcome.done();
         } catch (ConflictException conflict) {
             return Outcome.requeueAfter(Duration.ZERO);

@@ -20,10 +20,16 @@ public final class ReadyCondition {
     /** The conditions with {@code Ready} set to {@code ready} for the reason and message given. */
     public static List<Condition> set(List<Condition> current, boolean ready, String reason, String message,
                                       Long generation, Instant now) {
+        return set(current, ready, reason, message, generation, now, false);
+    }
+
+    /** As {@link #set}; with {@code restart} the time moves even without a flip (the resource entered a new state). */
+    public static List<Condition> set(List<Condition> current, boolean ready, String reason, String message,
+                                      Long generation, Instant now, boolean restart) {
         String status = ready ? "True" : "False";
         List<Condition> conditions = new ArrayList<>(current == null ? List.of() : current);
         Optional<Condition> previous = of(conditions);
-        Instant since = previous.filter(p -> status.equals(p.status()) && p.lastTransitionTime() != null)
+        Instant since = previous.filter(p -> !restart && status.equals(p.status()) && p.lastTransitionTime() != null)
                 .map(Condition::lastTransitionTime).orElse(now.truncatedTo(ChronoUnit.SECONDS));
         Condition next = new Condition(TYPE, status, reason, message, since, generation,
                 previous.map(Condition::unknownFields).orElse(null));

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.emulator.s3.S3Credentials;
 import io.mirrordrill.emulator.s3.S3Endpoints;
 import io.mirrordrill.engine.appvault.AppVaultReconciler;
+import io.mirrordrill.engine.controller.ProtectController;
 import io.mirrordrill.engine.appvault.AppVaultResolver;
 import io.mirrordrill.engine.appvault.ResolvedVault;
 import io.mirrordrill.engine.archive.ArchiveReader;
@@ -111,8 +112,8 @@ class SecretScanTest {
                 .replace(VaultWorld.ENDPOINT, "s3.scan.example")
                 + "    sessionToken:\n      valueFromSecret: {key: sessionToken, name: s3-creds}\n");
         List<Controller.Event> events = new ArrayList<>();
-        Controller controller = new Controller("appvault", new AppVaultReconciler(w.kube, endpoints.connector("dc1"),
-                w.world), w.world, Backoff.DEFAULT);
+        Controller controller = new Controller("appvault", new ProtectController<>(w.kube, w.world,
+                new AppVaultReconciler(w.kube, endpoints.connector("dc1"))), w.world, Backoff.DEFAULT);
         controller.onEvent(events::add);
         controller.enqueue(VaultWorld.key());
         w.world.advance(Duration.ofMinutes(1));

@@ -6,6 +6,8 @@ import io.mirrordrill.emulator.s3.S3Credentials;
 import io.mirrordrill.emulator.s3.S3Endpoints;
 import io.mirrordrill.emulator.s3.S3Store;
 import io.mirrordrill.engine.appvault.AppVaultReconciler;
+import io.mirrordrill.engine.controller.ProtectController;
+import io.mirrordrill.engine.model.ResourceStatus;
 import io.mirrordrill.runtime.Outcome;
 import io.mirrordrill.runtime.ResourceKey;
 import io.mirrordrill.engine.model.AppVault;
@@ -47,7 +49,7 @@ final class VaultWorld {
     final S3Store store;
     final S3Endpoints endpoints = new S3Endpoints();
     final ObjectStoreConnector connector;
-    final AppVaultReconciler reconciler;
+    final ProtectController<AppVault, ResourceStatus> reconciler;
     final List<String> trace = new ArrayList<>();
     private final String accessKey;
     private final String secretKey;
@@ -66,7 +68,7 @@ final class VaultWorld {
         store.port("dc2").createBucket(BUCKET);
         endpoints.add(ENDPOINT, store, List.of(S3Credentials.of(accessKey, secretKey)));
         connector = endpoints.connector("dc1");
-        reconciler = new AppVaultReconciler(kube, connector, world);
+        reconciler = new ProtectController<>(kube, world, new AppVaultReconciler(kube, connector));
     }
 
     /** The vault's bucket as the engine at dc1 sees it with the right credentials. */

@@ -90,6 +90,12 @@ class PlantedDefectsTest {
                         tree.with("status").put("error", "bucket refused key dst-secret-7c1d88e0");
                         args[0] = Resources.fromTree(tree);
                     }
+                    // the engine's status write is a merge patch of the status subresource
+                    if (method.equals("patchStatus") && args[1].equals("AppMirrorRelationship")) {
+                        ObjectNode patch = (ObjectNode) Resources.mapper().readTree((String) args[4]);
+                        patch.with("status").put("error", "bucket refused key dst-secret-7c1d88e0");
+                        args[4] = patch.toString();
+                    }
                     return call.call();
                 }), ports.ontap(), ports.objectStores(), ports.exec(), ports.clock(), ports.scheduler()));
         assertFalse(r.passed(), TextSummary.of(r));

@@ -73,8 +73,8 @@ class AmrTransitionCoverageTest {
         c.w.advance(Duration.ofSeconds(5));
 
         Set<String> expected = new TreeSet<>();
-        AmrLifecycle.ALL.forEach(t -> expected.add((t.from() == null ? "(new)" : t.from().value()) + " -> "
-                + t.to().value()));
+        AmrLifecycle.machine().rows().forEach(t -> expected.add((t.from() == null ? "(new)" : t.from().value())
+                + " -> " + t.to().value()));
         Set<String> missing = new TreeSet<>(expected);
         missing.removeAll(seen);
         assertEquals(Set.of(), missing, "rows never taken; seen " + seen);

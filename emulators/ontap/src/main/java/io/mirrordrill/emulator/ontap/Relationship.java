@@ -1,12 +1,10 @@
 package io.mirrordrill.emulator.ontap;
 
-import io.mirrordrill.emulator.ontap.snapmirror.Operation;
 import io.mirrordrill.emulator.ontap.snapmirror.Policy;
-import io.mirrordrill.emulator.ontap.snapmirror.TransitionTable;
-import io.mirrordrill.port.ontap.OntapException;
 import io.mirrordrill.port.ontap.RelationshipRecord;
 import io.mirrordrill.port.ontap.RelationshipState;
 import io.mirrordrill.port.ontap.UnhealthyReason;
+import io.mirrordrill.runtime.statemachine.History;
 import io.mirrordrill.sim.World;
 
 import java.time.Duration;
@@ -14,7 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A SnapMirror relationship and its history. State changes go through {@link #transition}. */
+/** A SnapMirror relationship and its history. State changes go through {@link SnapMirror#lifecycle}. */
 final class Relationship {
     final String uuid;
     final long id;
@@ -31,7 +29,8 @@ final class Relationship {
     String lastTransferType;
     Transfer transfer;
     final List<Transfer> transfers = new ArrayList<>();
-    final List<String> history = new ArrayList<>();
+    /** Every row taken, for refusals: a relationship updated every few minutes for days keeps its newest. */
+    final History history = new History(1024);
     Jobs.Pending pendingQuiesce;
     World.Timer scheduleTimer;
     boolean destinationDeleted;
@@ -55,21 +54,6 @@ final class Relationship {
 
     boolean transferring() {
         return transfer != null && transfer.isRunning();
-    }
-
-    /** Throws ONTAP's refusal, with this relationship's history, unless the table allows {@code op} now. */
-    TransitionTable.Transition check(Operation op) {
-        return TransitionTable.find(state, op).orElseThrow(() -> new OntapException(409,
-                TransitionTable.refusalCode(op), "Invalid state transition: cannot " + op.name().toLowerCase()
-                + " relationship " + uuid + " (" + source.path() + " -> " + destination.path() + ") in state \""
-                + state.rest() + "\". History: " + (history.isEmpty() ? "[created]" : history)));
-    }
-
-    void transition(Operation op, World world) {
-        TransitionTable.Transition t = check(op);
-        state = t.to();
-        history.add(world.now() + " " + t);
-        world.record("snapmirror", "transition " + uuid + " " + t);
     }
 
     /** SnapMirror's own snapshots for this relationship share this prefix. */

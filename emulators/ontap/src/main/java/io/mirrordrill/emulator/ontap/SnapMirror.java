@@ -4,6 +4,7 @@ import io.mirrordrill.emulator.ontap.blocks.Image;
 import io.mirrordrill.emulator.ontap.snapmirror.CronSchedule;
 import io.mirrordrill.emulator.ontap.snapmirror.Operation;
 import io.mirrordrill.emulator.ontap.snapmirror.Policy;
+import io.mirrordrill.emulator.ontap.snapmirror.Refusals;
 import io.mirrordrill.port.ontap.DeleteScope;
 import io.mirrordrill.port.ontap.JobRecord;
 import io.mirrordrill.port.ontap.OntapErrors;
@@ -17,6 +18,7 @@ import io.mirrordrill.port.ontap.TransferRecord;
 import io.mirrordrill.port.ontap.TransferState;
 import io.mirrordrill.port.ontap.UnhealthyReason;
 import io.mirrordrill.port.ontap.VolumeType;
+import io.mirrordrill.runtime.statemachine.StateMachine;
 import io.mirrordrill.sim.World;
 
 import java.time.Duration;
@@ -51,10 +53,73 @@ final class SnapMirror {
     private final Map<Volume, Relationship> protecting = new IdentityHashMap<>();
     private long nextId = 2_147_484_000L;
 
+    /** What a row's effect works on: the relationship, and what the request asked for or its checks prepared. */
+    record Step(Relationship r, String sourceSnapshot, Resync resync) {
+        static Step of(Relationship r) {
+            return new Step(r, null, null);
+        }
+    }
+
+    /** A resync's checked plan: the new direction and, per volume pair, the newest common snapshot. */
+    record Resync(boolean reverse, Endpoint source, Endpoint destination, List<Volume[]> pairs,
+                  List<Snapshot> commons) {}
+
+    /**
+     * The relationship lifecycle in one place (reference/ontap.md). A row's effect runs once the state moved;
+     * checks that may refuse (a transfer running, no common snapshot) run before a row is taken, so a refusal changes
+     * nothing. Anything not listed is refused with the code ONTAP gives for that operation ({@link Refusals}).
+     * {@code TransitionCoverageTest} fails when a row is never taken.
+     */
+    final StateMachine<RelationshipState, Operation, Step> lifecycle;
+
     SnapMirror(World world, OntapEmulator emulator) {
         this.world = world;
         this.emulator = emulator;
+        this.lifecycle = lifecycle();
         world.network().onChange(change -> failUnreachableTransfers());
+    }
+
+    private StateMachine<RelationshipState, Operation, Step> lifecycle() {
+        return StateMachine.<RelationshipState, Operation, Step>named("SnapMirror relationship")
+                // the baseline transfer arrived (the PATCH or POST .../transfers started it)
+                .add(RelationshipState.UNINITIALIZED, Operation.INITIALIZE, RelationshipState.SNAPMIRRORED,
+                    s -> { })
+                .add(RelationshipState.SNAPMIRRORED, Operation.UPDATE, RelationshipState.SNAPMIRRORED,
+                    s -> startTransfer(s.r(), "update", s.sourceSnapshot()))
+                // taken once no transfer runs (a running one finishes first)
+                .add(RelationshipState.SNAPMIRRORED, Operation.QUIESCE, RelationshipState.PAUSED, s -> { })
+                .add(RelationshipState.PAUSED, Operation.RESUME, RelationshipState.SNAPMIRRORED, s -> { })
+                .add(RelationshipState.SNAPMIRRORED, Operation.BREAK, RelationshipState.BROKEN_OFF,
+                    s -> brokenOff(s.r()))
+                .add(RelationshipState.PAUSED, Operation.BREAK, RelationshipState.BROKEN_OFF,
+                    s -> brokenOff(s.r()))
+                .add(RelationshipState.BROKEN_OFF, Operation.RESYNC, RelationshipState.SNAPMIRRORED,
+                    s -> resynced(s.r(), s.resync()))
+                .add(RelationshipState.BROKEN_OFF, Operation.REVERSE_RESYNC, RelationshipState.SNAPMIRRORED,
+                    s -> resynced(s.r(), s.resync()))
+                .labels(RelationshipState::rest, op -> op.name().toLowerCase())
+                .stamped(() -> world.now().toString())
+                .onTransition((s, row) -> {
+                    s.r().state = row.to();
+                    world.record("snapmirror", "transition " + s.r().uuid + " " + row);
+                })
+                .build();
+    }
+
+    /** Throws ONTAP's refusal, with the relationship's history, unless the lifecycle allows {@code op} now. */
+    private void check(Relationship r, Operation op) {
+        if (!lifecycle.allows(r.state, op)) {
+            throw new OntapException(409, Refusals.code(op), "Invalid state transition: cannot "
+                    + op.name().toLowerCase() + " relationship " + r.uuid + " (" + r.source.path() + " -> "
+                    + r.destination.path() + ") in state \"" + r.state.rest() + "\". History: "
+                    + (r.history.isEmpty() ? "[created]" : r.history));
+        }
+    }
+
+    /** Takes the lifecycle's row for {@code op}: the state moves, then the row's effect runs. */
+    private void transition(Step step, Operation op) {
+        check(step.r(), op);
+        lifecycle.fire(step.r().state, op, step, step.r().history);
     }
 
     // ---- queries ------------------------------------------------------------------------------------------------
@@ -280,7 +345,7 @@ final class SnapMirror {
     }
 
     private void precheck(Relationship r, Operation op) {
-        r.check(op);
+        check(r, op);
         if (op == Operation.BREAK && r.transferring()) {
             throw new OntapException(409, OntapErrors.SM_BREAK_FAILED_TRANSFERRING, "Break failed: a transfer is in"
                     + " progress on relationship " + r.uuid + "; quiesce and abort it first", "state");
@@ -302,10 +367,10 @@ final class SnapMirror {
                     world.record("snapmirror", "quiescing " + r.uuid + ": waiting for transfer " + r.transfer.uuid);
                     return false;
                 }
-                r.transition(Operation.QUIESCE, world);
+                transition(Step.of(r), Operation.QUIESCE);
             }
-            case RESUME -> r.transition(Operation.RESUME, world);
-            case BREAK -> breakOff(r);
+            case RESUME -> transition(Step.of(r), Operation.RESUME);
+            case BREAK -> transition(Step.of(r), Operation.BREAK);
             case RESYNC -> resync(r, false);
             case REVERSE_RESYNC -> resync(r, true);
             case UPDATE -> throw new IllegalStateException("updates are transfers, not PATCHes");
@@ -313,8 +378,8 @@ final class SnapMirror {
         return true;
     }
 
-    private void breakOff(Relationship r) {
-        r.transition(Operation.BREAK, world);
+    /** A broken-off destination is writable again. */
+    private void brokenOff(Relationship r) {
         for (Volume v : destinationVolumes(r)) {
             v.type = VolumeType.RW;
         }
@@ -337,19 +402,25 @@ final class SnapMirror {
                     OntapErrors.SM_NO_COMMON_SNAPSHOT, "Resync failed: no common Snapshot copy between "
                     + pair[0].path() + " and " + pair[1].path())));
         }
-        r.transition(reverse ? Operation.REVERSE_RESYNC : Operation.RESYNC, world);
-        if (reverse) {
-            r.source = newSource;
-            r.destination = newDestination;
+        transition(new Step(r, null, new Resync(reverse, newSource, newDestination, pairs, commons)),
+                reverse ? Operation.REVERSE_RESYNC : Operation.RESYNC);
+    }
+
+    /** The destination (the old source, reversed) rolls back to the common snapshot and takes the resync transfer. */
+    private void resynced(Relationship r, Resync plan) {
+        if (plan.reverse()) {
+            r.source = plan.source();
+            r.destination = plan.destination();
         }
-        for (int i = 0; i < pairs.size(); i++) {
-            Volume dst = pairs.get(i)[1];
-            dst.rollBackTo(commons.get(i));
+        for (int i = 0; i < plan.pairs().size(); i++) {
+            Volume dst = plan.pairs().get(i)[1];
+            dst.rollBackTo(plan.commons().get(i));
             dst.type = VolumeType.DP;
-            world.record("snapmirror", "resync " + r.uuid + " rolled " + dst.path() + " back to " + commons.get(i).name);
+            world.record("snapmirror", "resync " + r.uuid + " rolled " + dst.path() + " back to "
+                    + plan.commons().get(i).name);
         }
-        if (newDestination.isSvm()) {
-            newDestination.svm().subtype = SvmSubtype.DP_DESTINATION;
+        if (plan.destination().isSvm()) {
+            plan.destination().svm().subtype = SvmSubtype.DP_DESTINATION;
         }
         startTransfer(r, "resync", null);
     }
@@ -363,12 +434,11 @@ final class SnapMirror {
                     "Another transfer is in progress on relationship " + r.uuid, "uuid");
         }
         if (r.state == RelationshipState.UNINITIALIZED) {
-            r.check(Operation.INITIALIZE);
+            check(r, Operation.INITIALIZE);
             return startTransfer(r, "initialize", sourceSnapshot).record(r.uuid);
         }
-        r.check(Operation.UPDATE);
-        r.transition(Operation.UPDATE, world);
-        return startTransfer(r, "update", sourceSnapshot).record(r.uuid);
+        transition(new Step(r, sourceSnapshot, null), Operation.UPDATE);
+        return r.transfer.record(r.uuid);
     }
 
     private Transfer startTransfer(Relationship r, String type, String sourceSnapshot) {
@@ -456,7 +526,7 @@ final class SnapMirror {
         world.record("snapmirror", "transfer success " + r.uuid + " type=" + t.type + " bytes=" + t.bytes
                 + " snapshot=" + r.exportedSnapshot);
         if (r.state == RelationshipState.UNINITIALIZED) {
-            r.transition(Operation.INITIALIZE, world);
+            transition(Step.of(r), Operation.INITIALIZE);
         }
         finishQuiesce(r);
     }
@@ -524,7 +594,7 @@ final class SnapMirror {
         if (r.pendingQuiesce != null) {
             Jobs.Pending job = r.pendingQuiesce;
             r.pendingQuiesce = null;
-            r.transition(Operation.QUIESCE, world);
+            transition(Step.of(r), Operation.QUIESCE);
             job.succeed();
         }
     }
@@ -560,8 +630,7 @@ final class SnapMirror {
         if (r.state != RelationshipState.SNAPMIRRORED || r.transferring()) {
             return;
         }
-        r.transition(Operation.UPDATE, world);
-        startTransfer(r, "update", null);
+        transition(Step.of(r), Operation.UPDATE);
     }
 
     // ---- delete and release -------------------------------------------------------------------------------------

@@ -1,10 +1,10 @@
 package io.mirrordrill.emulator.ontap;
 
-import io.mirrordrill.emulator.ontap.snapmirror.TransitionTable;
 import io.mirrordrill.port.ontap.RelationshipPatch;
 import io.mirrordrill.port.ontap.VolumeType;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,13 +14,14 @@ import static io.mirrordrill.port.ontap.RelationshipState.SNAPMIRRORED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Walks one relationship through its whole lifecycle through the port and checks, from the trace, that every row of
- * the transition table was taken. Adding a row to the table without exercising it here fails this test.
+ * Walks one relationship through its whole lifecycle through the port and checks, from the trace and from the
+ * lifecycle itself, that every row was taken. Adding a row to {@code SnapMirror.lifecycle} without exercising it here
+ * fails this test.
  */
 class TransitionCoverageTest {
 
     @Test
-    void everyRowOfTheTransitionTableIsExercised() {
+    void everyRowOfTheRelationshipLifecycleIsTaken() {
         TwoSites w = new TwoSites(99);
         w.volume(w.c1, "svm1", "v", VolumeType.RW);
         w.volume(w.c2, "svm2", "v_dst", VolumeType.DP);
@@ -37,9 +38,10 @@ class TransitionCoverageTest {
         w.done(w.c1, w.c1.patchRelationship(rel, RelationshipPatch.reverse("svm2:v_dst", "svm1:v")));
 
         Set<String> expected = new TreeSet<>();
-        TransitionTable.ALL.forEach(t -> expected.add(t.toString()));
+        w.ontap.snapMirror().lifecycle.rows().forEach(t -> expected.add(t.toString()));
         Set<String> seen = new TreeSet<>(w.transitions);
         expected.removeAll(seen);
         assertEquals(Set.of(), expected, "transitions never exercised; seen: " + seen);
+        assertEquals(List.of(), w.ontap.snapMirror().lifecycle.untaken(), "rows the lifecycle never took");
     }
 }
