@@ -340,6 +340,14 @@ final class ApiStore {
         }
     }
 
+    /** An Event's hour is over ({@link EventTtl}): it goes, as etcd drops a key whose lease expired. */
+    void expire(ObjectKey key) {
+        Stored s = objects.get(key);
+        if (s != null) {
+            remove(s.kind(), key, s.object());
+        }
+    }
+
     /** No finalizer holds the object back: metadata finalizers, and the spec finalizers of a namespace. */
     private static boolean finalized(ResourceKind kind, ObjectNode object) {
         return Json.finalizers(object).isEmpty() && (!isNamespace(kind) || Namespaces.specFinalizers(object).isEmpty());
@@ -380,6 +388,9 @@ final class ApiStore {
         Json.meta(after).put("resourceVersion", Long.toString(revision));
         objects.put(key, new Stored(kind, after));
         cluster.record(verb + " " + key + " rv=" + revision);
+        if (EventSchemas.isEvent(kind)) {
+            cluster.eventTtl().written(key, cluster.world().now());
+        }
         if (KindRegistry.isCrd(kind.apiVersion(), kind.kind())) {
             // a created or changed CRD serves its kinds at once (versions and subresources as now declared)
             KindRegistry.kindsOf(Resources.fromTree(after)).forEach(cluster.kinds()::register);

@@ -47,7 +47,7 @@ final class WatchStream implements WatchListener {
     static WatchStream open(KubernetesPort port, ResourceKind kind, String namespace, String labelSelector,
                             String fieldSelector, String resourceVersion, KindRegistry kinds, Sink sink) {
         LabelSelector labels = LabelSelector.parse(labelSelector);
-        WatchStream stream = new WatchStream(sink, FieldSelector.parse(fieldSelector));
+        WatchStream stream = new WatchStream(sink, FieldSelector.parse(fieldSelector, kind));
         try {
             stream.watch = port.watch(kind.apiVersion(), kind.kind(), namespace, labels, resourceVersion, stream);
         } catch (ExpiredException e) {
