@@ -6,6 +6,7 @@ import io.mirrordrill.engine.application.ApplicationReconciler;
 import io.mirrordrill.engine.appvault.AppVaultReconciler;
 import io.mirrordrill.engine.controller.Backoff;
 import io.mirrordrill.engine.controller.Controller;
+import io.mirrordrill.engine.controller.EventRecorder;
 import io.mirrordrill.engine.controller.Reconciler;
 import io.mirrordrill.engine.controller.ResourceKey;
 import io.mirrordrill.engine.port.kubernetes.LabelSelector;
@@ -28,6 +29,8 @@ import java.util.function.Consumer;
  */
 public final class ProtectEngine {
     public static final String GROUP_VERSION = "protect.trident.netapp.io/v1";
+    /** The component the engine's Events name as their source, as Trident protect's controller does. */
+    public static final String EVENT_SOURCE = "trident-protect";
 
     private final String name;
     private final EnginePorts ports;
@@ -66,15 +69,17 @@ public final class ProtectEngine {
             return;
         }
         running = true;
+        // one recorder for every controller of this instance, so repeats aggregate across them
+        EventRecorder events = new EventRecorder(ports.kubernetes(), ports.clock(), EVENT_SOURCE, name);
         register("AppVault", new AppVaultReconciler(ports.kubernetes(), ports.objectStores(), ports.clock()));
         // the source side of a replication pair
         register("Application", new ApplicationReconciler(ports.kubernetes(), ports.clock()));
-        register("Snapshot", SnapshotReconciler.snapshots(ports));
-        register("ShutdownSnapshot", SnapshotReconciler.shutdownSnapshots(ports));
-        register("Schedule", new ScheduleReconciler(ports.kubernetes(), ports.clock()));
+        register("Snapshot", SnapshotReconciler.snapshots(ports, events));
+        register("ShutdownSnapshot", SnapshotReconciler.shutdownSnapshots(ports, events));
+        register("Schedule", new ScheduleReconciler(ports.kubernetes(), ports.clock(), events));
         register("SnapshotRestore", new SnapshotRestoreReconciler(ports, settings));
         // the destination side
-        register("AppMirrorRelationship", new AmrReconciler(ports, settings), true);
+        register("AppMirrorRelationship", new AmrReconciler(ports, settings, events), true);
     }
 
     /** Stops every controller and watch: what a crash of the controller manager leaves behind. */

@@ -6,6 +6,7 @@ import io.mirrordrill.engine.EngineSettings;
 import io.mirrordrill.engine.MirrordrillException;
 import io.mirrordrill.engine.archive.ArchiveException;
 import io.mirrordrill.engine.archive.ArchivePath;
+import io.mirrordrill.engine.controller.EventRecorder;
 import io.mirrordrill.engine.controller.Outcome;
 import io.mirrordrill.engine.controller.Reconciler;
 import io.mirrordrill.engine.controller.ResourceKey;
@@ -43,9 +44,12 @@ public final class AmrReconciler implements Reconciler {
     private final AmrStatusWriter status;
     private final AmrSteps steps;
 
-    public AmrReconciler(EnginePorts ports, EngineSettings settings) {
+    private final EventRecorder events;
+
+    public AmrReconciler(EnginePorts ports, EngineSettings settings, EventRecorder events) {
         this.ports = ports;
-        this.status = new AmrStatusWriter(ports.kubernetes(), ports.clock());
+        this.events = events;
+        this.status = new AmrStatusWriter(ports.kubernetes(), ports.clock(), events);
         this.steps = new AmrSteps(ports, settings, new VolumeMirror(ports.ontap()));
     }
 
@@ -176,13 +180,16 @@ public final class AmrReconciler implements Reconciler {
         if (s.isFailed()) {
             return problem(amr, amr.status().stateValue().orElse(null), "StepFailed", s.message(), false);
         }
-        status.write(amr, AmrStatusWriter.Change.progress("Progressing", s.message()));
+        status.write(amr, AmrStatusWriter.Change.progress(AmrStatusWriter.PROGRESSING, s.message()));
         return Outcome.requeueAfter(POLL);
     }
 
     /** A permanent problem fails the relationship; a passing one is shown and retried. */
     private Outcome problem(AppMirrorRelationship amr, MirrorState state, String reason, String message,
                             boolean permanent) {
+        // every occurrence, so a problem that persists counts up on one Event
+        events.warning(EventRecorder.Involved.of(ProtectApi.API_VERSION, AppMirrorRelationship.KIND, amr.metadata()),
+                reason, message);
         if (permanent && state != MirrorState.FAILED && AmrLifecycle.find(state, AmrEvent.FAIL).isPresent()) {
             status.write(amr, new AmrStatusWriter.Change(MirrorState.FAILED, false, reason, message, message, null,
                     null, null, null));

@@ -1,10 +1,12 @@
 package io.mirrordrill.engine.amr;
 
+import io.mirrordrill.engine.controller.EventRecorder;
 import io.mirrordrill.engine.model.AppMirrorRelationship;
 import io.mirrordrill.engine.model.AppMirrorRelationshipStatus;
 import io.mirrordrill.engine.model.Condition;
 import io.mirrordrill.engine.model.LastTransfer;
 import io.mirrordrill.engine.model.MirrorState;
+import io.mirrordrill.engine.model.ProtectApi;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
 import io.mirrordrill.engine.port.Clock;
 import io.mirrordrill.engine.port.kubernetes.KubernetesPort;
@@ -15,16 +17,23 @@ import java.util.Objects;
 /**
  * Writes an AMR's status: the state, one {@code Ready} condition whose message says what is happening or what to
  * fix, and the replication facts. Writes only when something changed, so a reconcile that learns nothing new leaves
- * no trace and triggers no watch event.
+ * no trace and triggers no watch event. What a person follows in {@code kubectl describe amr} is recorded as Events
+ * with each write: a state change (reason: the new state; Warning for Failed), a finished transfer (with its bytes)
+ * and each new progress message (a transfer started, a snapshot awaited); problems are the reconciler's.
  */
 final class AmrStatusWriter {
     private final KubernetesPort kube;
     private final Clock clock;
+    private final EventRecorder events;
 
-    AmrStatusWriter(KubernetesPort kube, Clock clock) {
+    AmrStatusWriter(KubernetesPort kube, Clock clock, EventRecorder events) {
         this.kube = kube;
         this.clock = clock;
+        this.events = events;
     }
+
+    /** The Ready reason of a step that goes on (its message changes as the step does). */
+    static final String PROGRESSING = "Progressing";
 
     /** A status update, field by field; null keeps the current value. */
     record Change(MirrorState state, Boolean ready, String reason, String message, String error,
@@ -64,7 +73,29 @@ final class AmrStatusWriter {
             return amr;
         }
         AppMirrorRelationship updated = amr.withStatus(next);
-        return (AppMirrorRelationship) ProtectYaml.fromGeneric(kube.updateStatus(ProtectYaml.toGeneric(updated)));
+        AppMirrorRelationship written = (AppMirrorRelationship) ProtectYaml.fromGeneric(
+                kube.updateStatus(ProtectYaml.toGeneric(updated)));
+        recordEvents(written, old, next, ready);
+        return written;
+    }
+
+    private void recordEvents(AppMirrorRelationship amr, AppMirrorRelationshipStatus old,
+                              AppMirrorRelationshipStatus next, Condition ready) {
+        EventRecorder.Involved involved = EventRecorder.Involved.of(ProtectApi.API_VERSION,
+                AppMirrorRelationship.KIND, amr.metadata());
+        if (!Objects.equals(old.state(), next.state())) {
+            boolean failed = MirrorState.FAILED.value().equals(next.state());
+            events.record(involved, failed ? EventRecorder.Type.Warning : EventRecorder.Type.Normal, next.state(),
+                    (old.state() == null ? "" : old.state() + " -> ") + next.state() + " (" + ready.reason() + "): "
+                            + ready.message());
+        } else if (PROGRESSING.equals(ready.reason()) && !ready.message().isEmpty()) {
+            events.normal(involved, PROGRESSING, ready.message());
+        }
+        LastTransfer t = next.lastTransfer();
+        if (t != null && !t.equals(old.lastTransfer())) {
+            events.normal(involved, "TransferCompleted", "snapshot " + next.lastTransferredSnapshot()
+                    + " transferred: " + (t.transferSizeBytes() == null ? "?" : t.transferSizeBytes()) + " bytes");
+        }
     }
 
     private static boolean same(AppMirrorRelationshipStatus a, AppMirrorRelationshipStatus b) {

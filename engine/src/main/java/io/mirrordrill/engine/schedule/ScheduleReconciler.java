@@ -1,6 +1,7 @@
 package io.mirrordrill.engine.schedule;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrordrill.engine.controller.EventRecorder;
 import io.mirrordrill.engine.controller.Outcome;
 import io.mirrordrill.engine.controller.Reconciler;
 import io.mirrordrill.engine.controller.ResourceKey;
@@ -44,10 +45,10 @@ public final class ScheduleReconciler implements Reconciler {
     private final Clock clock;
     private final ScheduledSnapshots snapshots;
 
-    public ScheduleReconciler(KubernetesPort kubernetes, Clock clock) {
+    public ScheduleReconciler(KubernetesPort kubernetes, Clock clock, EventRecorder events) {
         this.kubernetes = kubernetes;
         this.clock = clock;
-        this.snapshots = new ScheduledSnapshots(kubernetes);
+        this.snapshots = new ScheduledSnapshots(kubernetes, events);
     }
 
     @Override

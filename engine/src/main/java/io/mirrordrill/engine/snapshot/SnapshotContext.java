@@ -8,9 +8,11 @@ import io.mirrordrill.engine.application.ApplicationScope;
 import io.mirrordrill.engine.archive.ArchivePath;
 import io.mirrordrill.engine.archive.ArchivePathException;
 import io.mirrordrill.engine.archive.StagedCapture;
+import io.mirrordrill.engine.controller.EventRecorder;
 import io.mirrordrill.engine.model.AppVault;
 import io.mirrordrill.engine.model.Application;
 import io.mirrordrill.engine.model.ProtectApi;
+import io.mirrordrill.engine.model.SnapshotState;
 import io.mirrordrill.engine.model.validation.Problem;
 import io.mirrordrill.engine.model.validation.Validator;
 import io.mirrordrill.engine.model.yaml.BindingException;
@@ -37,10 +39,21 @@ final class SnapshotContext implements AutoCloseable {
     private ArchivePath path;
     private VaultBucket bucket;
     private StagedCapture capture;
+    private final EventRecorder events;
 
-    SnapshotContext(SnapshotCr cr, EnginePorts ports) {
+    SnapshotContext(SnapshotCr cr, EnginePorts ports, EventRecorder events) {
         this.cr = cr;
         this.ports = ports;
+        this.events = events;
+    }
+
+    /** The snapshot as the object its Events are about. */
+    EventRecorder.Involved involved() {
+        return EventRecorder.Involved.of(cr.found());
+    }
+
+    EventRecorder events() {
+        return events;
     }
 
     /** Finds what the snapshot refers to; a spec that cannot work is a SnapshotException naming the fix. */
@@ -160,9 +173,19 @@ final class SnapshotContext implements AutoCloseable {
 
     /** Writes the progress as the status (only when it changed). */
     void write(SnapshotProgress progress) {
+        String before = cr.progress().state();
         var withStatus = cr.typed().withStatus(progress.toStatus(cr.typed().status()));
         GenericKubernetesResource written = StatusWriter.write(kube(), cr.found(), withStatus);
         cr = new SnapshotCr(written, withStatus);
+        String after = progress.state();
+        if (after != null && !after.equals(before)) {
+            if (SnapshotState.COMPLETED.value().equals(after)) {
+                events.normal(involved(), cr.kind() + "Completed", cr.kind() + " completed; archive "
+                        + progress.appArchivePath());
+            } else if (SnapshotState.FAILED.value().equals(after)) {
+                events.warning(involved(), cr.kind() + "Failed", String.valueOf(progress.error()));
+            }
+        }
     }
 
     /** Adds or removes the engine's finalizer (only when that changes anything). */
