@@ -108,8 +108,11 @@ final class ApiStore {
                     new SimulationException("restored key " + e.key() + " is a " + e.apiVersion() + " " + e.kind()
                             + " that neither a built-in kind nor a restored CRD serves"));
             ObjectNode meta = Json.meta(e.object());
-            objects.put(ObjectKey.of(kind, Json.text(meta, "namespace"), Json.text(meta, "name")),
-                    new Stored(kind, e.object()));
+            ObjectKey key = ObjectKey.of(kind, Json.text(meta, "namespace"), Json.text(meta, "name"));
+            objects.put(key, new Stored(kind, e.object()));
+            if (EventSchemas.isEvent(kind)) {
+                cluster.eventTtl().written(key, cluster.world().now()); // the restored keys get a new lease
+            }
         }
         revision = image.revision();
         cluster.record("restored " + objects.size() + " objects at rv=" + revision);

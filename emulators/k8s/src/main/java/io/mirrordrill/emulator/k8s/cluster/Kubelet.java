@@ -106,7 +106,7 @@ final class Kubelet implements Reconciler {
             String name = c.path("name").asText();
             kubelet.normal(involved, "Pulled", "Container image \"" + c.path("image").asText() + "\" already "
                     + "present on machine");
-            kubelet.normal(involved, "Created", "Created container " + name);
+            kubelet.normal(involved, "Created", "Created container: " + name);
             kubelet.normal(involved, "Started", "Started container " + name);
         }
     }
