@@ -163,7 +163,7 @@ public final class EventRecorder {
         fields.put("message", note);
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("component", component);
-        source.put("host", instance);
+        putIfSet(source, "host", instance); // omitempty, as the API serialises it
         fields.put("source", source);
         fields.put("firstTimestamp", seconds(seen.first()));
         fields.put("lastTimestamp", seconds(now));

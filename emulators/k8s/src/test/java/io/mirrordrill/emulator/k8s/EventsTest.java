@@ -129,4 +129,12 @@ class EventsTest {
         recorder.normal(new EventRecorder.Involved("v1", "Node", null, "east-node", "n-1", null), "Ready", "ok");
         assertEquals("Node", ((Map<?, ?>) events().get(0).get("involvedObject")).get("kind"));
     }
+
+    @Test
+    void aMessageLongerThanTheApiAllowsIsCutTo1024Characters() {
+        recorder.normal(pod, "Long", "y".repeat(5000));
+        String message = events().get(0).get("message");
+        assertEquals(1024, message.length());
+        assertTrue(message.endsWith("..."));
+    }
 }
