@@ -37,12 +37,15 @@ final class ApiStore {
 
     private final KubernetesCluster cluster;
     private final RandomStream random;
+    /** Events' uids: a stream of their own, so recording an Event never shifts the uids other objects get. */
+    private final RandomStream eventRandom;
     private final NavigableMap<ObjectKey, Stored> objects = new TreeMap<>();
     private long revision;
 
-    ApiStore(KubernetesCluster cluster, RandomStream random) {
+    ApiStore(KubernetesCluster cluster, RandomStream random, RandomStream eventRandom) {
         this.cluster = cluster;
         this.random = random;
+        this.eventRandom = eventRandom;
     }
 
     long revision() {
@@ -146,7 +149,7 @@ final class ApiStore {
         } else {
             meta.remove("namespace");
         }
-        meta.put("uid", random.uuid().toString());
+        meta.put("uid", (EventSchemas.isEvent(kind) ? eventRandom : random).uuid().toString());
         meta.put("creationTimestamp", timestamp());
         meta.put("generation", 1);
         meta.remove(List.of("deletionTimestamp", "deletionGracePeriodSeconds", "resourceVersion"));

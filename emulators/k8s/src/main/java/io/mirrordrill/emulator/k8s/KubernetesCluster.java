@@ -51,7 +51,7 @@ public final class KubernetesCluster {
         this.name = name;
         this.site = site;
         kinds.register(EventSchemas.EVENTS_V1);
-        this.store = new ApiStore(this, world.random("k8s/" + name));
+        this.store = new ApiStore(this, world.random("k8s/" + name), world.random("k8s/" + name + "/events"));
         record(started);
     }
 
