@@ -157,7 +157,8 @@ class KubectlEventsAndLogsIT {
         assertTrue(!recent.isEmpty() && recent.size() < lines.size(), recent.size() + " of " + lines.size());
         assertEquals(lines.get(lines.size() - 1), recent.get(recent.size() - 1));
         String stamped = ok("k8s-east", "logs", pod(), "-n", NS, "--tail", "1", "--timestamps").trim();
-        assertTrue(stamped.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z committed records .*"), stamped);
+        assertTrue(stamped.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z committed records .*"),
+                stamped);
     }
 
     @Test
