@@ -2,19 +2,23 @@ package io.mirrordrill.engine;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.amr.AmrReconciler;
+import io.mirrordrill.engine.amr.AmrEvents;
 import io.mirrordrill.engine.application.ApplicationReconciler;
 import io.mirrordrill.engine.appvault.AppVaultReconciler;
-import io.mirrordrill.engine.controller.ProtectController;
-import io.mirrordrill.engine.controller.ProtectReconciler;
-import io.mirrordrill.engine.model.Conditioned;
-import io.mirrordrill.engine.model.ProtectResource;
 import io.mirrordrill.runtime.Backoff;
 import io.mirrordrill.runtime.Controller;
+import io.mirrordrill.runtime.EventRecorder;
 import io.mirrordrill.runtime.Reconciler;
 import io.mirrordrill.runtime.ResourceKey;
 import io.mirrordrill.port.kubernetes.LabelSelector;
 import io.mirrordrill.port.kubernetes.Watch;
 import io.mirrordrill.port.kubernetes.WatchEvent;
+import io.mirrordrill.engine.controller.ProtectController;
+import io.mirrordrill.engine.controller.ProtectReconciler;
+import io.mirrordrill.engine.model.AppMirrorRelationshipStatus;
+import io.mirrordrill.engine.model.AppMirrorRelationship;
+import io.mirrordrill.engine.model.Conditioned;
+import io.mirrordrill.engine.model.ProtectResource;
 import io.mirrordrill.engine.restore.SnapshotRestoreReconciler;
 import io.mirrordrill.engine.schedule.ScheduleReconciler;
 import io.mirrordrill.engine.snapshot.SnapshotReconciler;
@@ -32,6 +36,8 @@ import java.util.function.Consumer;
  */
 public final class ProtectEngine {
     public static final String GROUP_VERSION = "protect.trident.netapp.io/v1";
+    /** The component the engine's Events name as their source, as Trident protect's controller does. */
+    public static final String EVENT_SOURCE = "trident-protect";
 
     private final String name;
     private final EnginePorts ports;
@@ -70,15 +76,20 @@ public final class ProtectEngine {
             return;
         }
         running = true;
+        // one recorder for every controller of this instance, so repeats aggregate across them
+        EventRecorder events = new EventRecorder(ports.kubernetes(), ports.clock(), EVENT_SOURCE, name);
         register("AppVault", controller(new AppVaultReconciler(ports.kubernetes(), ports.objectStores())));
         // the source side of a replication pair
         register("Application", controller(new ApplicationReconciler(ports.kubernetes())));
-        register("Snapshot", SnapshotReconciler.snapshots(ports));
-        register("ShutdownSnapshot", SnapshotReconciler.shutdownSnapshots(ports));
-        register("Schedule", controller(new ScheduleReconciler(ports.kubernetes(), ports.clock())));
+        register("Snapshot", SnapshotReconciler.snapshots(ports, events));
+        register("ShutdownSnapshot", SnapshotReconciler.shutdownSnapshots(ports, events));
+        register("Schedule", controller(new ScheduleReconciler(ports.kubernetes(), ports.clock(), events)));
         register("SnapshotRestore", controller(new SnapshotRestoreReconciler(ports, settings)));
         // the destination side
-        register("AppMirrorRelationship", controller(new AmrReconciler(ports, settings)), true);
+        ProtectController<AppMirrorRelationship, AppMirrorRelationshipStatus> amr =
+                controller(new AmrReconciler(ports, settings, events));
+        amr.onStatusChange(new AmrEvents(events));
+        register("AppMirrorRelationship", amr, true);
     }
 
     /** A kind's decisions inside the runtime that owns its finalizer, deletion, status writes and errors. */

@@ -3,6 +3,10 @@ package io.mirrordrill.engine.amr;
 import io.mirrordrill.engine.EnginePorts;
 import io.mirrordrill.engine.EngineSettings;
 import io.mirrordrill.engine.archive.ArchivePath;
+import io.mirrordrill.runtime.EventRecorder;
+import io.mirrordrill.runtime.Outcome;
+import io.mirrordrill.runtime.Reconciler;
+import io.mirrordrill.runtime.ResourceKey;
 import io.mirrordrill.engine.controller.Decision;
 import io.mirrordrill.engine.controller.Problem;
 import io.mirrordrill.engine.controller.ProtectReconciler;
@@ -52,8 +56,11 @@ public final class AmrReconciler implements ProtectReconciler<AppMirrorRelations
     /** Each relationship's rows taken while this engine ran, by uid: what a refused move is explained with. */
     private final Map<String, History> histories = new TreeMap<>();
 
-    public AmrReconciler(EnginePorts ports, EngineSettings settings) {
+    private final EventRecorder events;
+
+    public AmrReconciler(EnginePorts ports, EngineSettings settings, EventRecorder events) {
         this.ports = ports;
+        this.events = events;
         this.steps = new AmrSteps(ports, settings, new VolumeMirror(ports.ontap()));
         this.lifecycle = AmrLifecycle.machine(() -> ports.clock().now().toString());
     }
@@ -171,6 +178,9 @@ public final class AmrReconciler implements ProtectReconciler<AppMirrorRelations
     /** A permanent problem fails the relationship through the lifecycle's row; a passing one is shown and retried. */
     @Override
     public Decision<AppMirrorRelationshipStatus> failed(AppMirrorRelationship amr, Problem problem) {
+        // every occurrence, so a problem that persists counts up on one Event
+        events.warning(EventRecorder.Involved.of(ProtectApi.API_VERSION, AppMirrorRelationship.KIND, amr.metadata()),
+                problem.reason(), problem.message());
         MirrorState state = state(amr);
         if (problem.permanent() && state != MirrorState.FAILED && lifecycle.allows(state, AmrEvent.FAIL)) {
             return move(amr, state, AmrEvent.FAIL, AmrMove.failing(amr, problem), RECHECK_FAILED);

@@ -1,6 +1,7 @@
 package io.mirrordrill.engine.controller;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.mirrordrill.engine.model.Condition;
 import io.mirrordrill.engine.model.Conditioned;
 import io.mirrordrill.engine.model.ProtectApi;
@@ -31,7 +32,7 @@ import java.util.function.Consumer;
  */
 public final class ProtectController<R extends ProtectResource<?, T>, T extends Conditioned<T>> implements Reconciler {
     /** A status that changed, for whoever records events; called after the write. */
-    public record StatusChange<T>(ResourceKey key, T before, T after) {}
+    public record StatusChange<T>(ResourceKey key, ObjectMeta meta, T before, T after) {}
 
     private final KubernetesPort kubernetes;
     private final Clock clock;
@@ -132,7 +133,7 @@ public final class ProtectController<R extends ProtectResource<?, T>, T extends 
         ProtectResource<?, T> withStatus = (ProtectResource<?, T>) resource.withStatus(next);
         GenericKubernetesResource written = StatusPatch.write(kubernetes, found, withStatus);
         if (written != found) {
-            onStatusChange.accept(new StatusChange<>(key, before, next));
+            onStatusChange.accept(new StatusChange<>(key, resource.metadata(), before, next));
         }
         return written;
     }

@@ -1,8 +1,13 @@
 package io.mirrordrill.engine.schedule;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrordrill.runtime.EventRecorder;
+import io.mirrordrill.runtime.Outcome;
+import io.mirrordrill.runtime.Reconciler;
+import io.mirrordrill.runtime.ResourceKey;
+import io.mirrordrill.engine.model.ProtectApi;
 import io.mirrordrill.engine.controller.Decision;
 import io.mirrordrill.engine.controller.ProtectReconciler;
-import io.mirrordrill.runtime.Outcome;
 import io.mirrordrill.engine.model.ResourceStatus;
 import io.mirrordrill.engine.model.Schedule;
 import io.mirrordrill.engine.model.schedule.Recurrence;
@@ -35,9 +40,9 @@ public final class ScheduleReconciler implements ProtectReconciler<Schedule, Res
     private final Clock clock;
     private final ScheduledSnapshots snapshots;
 
-    public ScheduleReconciler(KubernetesPort kubernetes, Clock clock) {
+    public ScheduleReconciler(KubernetesPort kubernetes, Clock clock, EventRecorder events) {
         this.clock = clock;
-        this.snapshots = new ScheduledSnapshots(kubernetes);
+        this.snapshots = new ScheduledSnapshots(kubernetes, events);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.mirrordrill.engine.schedule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.mirrordrill.runtime.EventRecorder;
 import io.mirrordrill.engine.model.ProtectApi;
 import io.mirrordrill.engine.model.ReclaimPolicy;
 import io.mirrordrill.engine.model.Schedule;
@@ -38,7 +39,10 @@ final class ScheduledSnapshots {
 
     private final KubernetesPort kubernetes;
 
-    ScheduledSnapshots(KubernetesPort kubernetes) {
+    private final EventRecorder events;
+
+    ScheduledSnapshots(KubernetesPort kubernetes, EventRecorder events) {
+        this.events = events;
         this.kubernetes = kubernetes;
     }
 
@@ -59,6 +63,8 @@ final class ScheduledSnapshots {
                 schedule.spec().appVaultRef(), ReclaimPolicy.DELETE.value(), null));
         try {
             kubernetes.create(ProtectYaml.toGeneric(snapshot));
+            events.normal(EventRecorder.Involved.of(ProtectApi.API_VERSION, Schedule.KIND, schedule.metadata()),
+                    "ScheduleFired", "created Snapshot " + meta.getName() + " for the occurrence at " + occurrence);
         } catch (AlreadyExistsException e) {
             // created before a crash or a lost answer: the occurrence is taken
         }

@@ -1,6 +1,7 @@
 package io.mirrordrill.engine.snapshot;
 
 import io.mirrordrill.engine.archive.HookResult;
+import io.mirrordrill.runtime.EventRecorder;
 import io.mirrordrill.engine.model.HookStage;
 
 import java.util.List;
@@ -45,7 +46,14 @@ final class HookStep implements SnapshotStep {
         List<HookTarget> targets = runner.targets(context.cr().namespace(), app, stage, context.hookScope(lenient));
         for (HookTarget target : targets) {
             if (progress.hooks().stream().noneMatch(target::ranAs)) {
-                return Optional.of(new StepResult.Recorded(progress.withHook(runner.run(target))));
+                HookResult result = runner.run(target);
+                boolean ok = "Succeeded".equals(result.result());
+                context.events().record(context.involved(), ok ? EventRecorder.Type.Normal
+                        : EventRecorder.Type.Warning, ok ? "ExecHookSucceeded" : "ExecHookFailed", result.stage()
+                        + " hook " + result.hook() + " in container " + result.container() + " of pod "
+                        + result.namespace() + "/" + result.pod() + ": " + result.result()
+                        + (result.exitCode() == null ? "" : " (exit code " + result.exitCode() + ")"));
+                return Optional.of(new StepResult.Recorded(progress.withHook(result)));
             }
         }
         return Optional.empty();

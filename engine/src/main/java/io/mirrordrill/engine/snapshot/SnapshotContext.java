@@ -8,11 +8,13 @@ import io.mirrordrill.engine.application.ApplicationScope;
 import io.mirrordrill.engine.archive.ArchivePath;
 import io.mirrordrill.engine.archive.ArchivePathException;
 import io.mirrordrill.engine.archive.StagedCapture;
+import io.mirrordrill.runtime.EventRecorder;
 import io.mirrordrill.engine.controller.Finalizers;
 import io.mirrordrill.engine.controller.StatusPatch;
 import io.mirrordrill.engine.model.AppVault;
 import io.mirrordrill.engine.model.Application;
 import io.mirrordrill.engine.model.ProtectApi;
+import io.mirrordrill.engine.model.SnapshotState;
 import io.mirrordrill.engine.model.validation.Problem;
 import io.mirrordrill.engine.model.validation.Validator;
 import io.mirrordrill.engine.model.yaml.BindingException;
@@ -37,10 +39,21 @@ final class SnapshotContext implements AutoCloseable {
     private ArchivePath path;
     private VaultBucket bucket;
     private StagedCapture capture;
+    private final EventRecorder events;
 
-    SnapshotContext(SnapshotCr cr, EnginePorts ports) {
+    SnapshotContext(SnapshotCr cr, EnginePorts ports, EventRecorder events) {
         this.cr = cr;
         this.ports = ports;
+        this.events = events;
+    }
+
+    /** The snapshot as the object its Events are about. */
+    EventRecorder.Involved involved() {
+        return EventRecorder.Involved.of(cr.found());
+    }
+
+    EventRecorder events() {
+        return events;
     }
 
     /** Finds what the snapshot refers to; a spec that cannot work is a SnapshotException naming the fix. */
@@ -164,9 +177,19 @@ final class SnapshotContext implements AutoCloseable {
      * writes per reconcile, which is why this kind drives the runtime's writer itself.
      */
     void write(SnapshotProgress progress) {
+        String before = cr.progress().state();
         var withStatus = cr.typed().withStatus(progress.toStatus(cr.typed().status()));
         GenericKubernetesResource written = StatusPatch.write(kube(), cr.found(), withStatus);
         cr = new SnapshotCr(written, withStatus);
+        String after = progress.state();
+        if (after != null && !after.equals(before)) {
+            if (SnapshotState.COMPLETED.value().equals(after)) {
+                events.normal(involved(), cr.kind() + "Completed", cr.kind() + " completed; archive "
+                        + progress.appArchivePath());
+            } else if (SnapshotState.FAILED.value().equals(after)) {
+                events.warning(involved(), cr.kind() + "Failed", String.valueOf(progress.error()));
+            }
+        }
     }
 
     /**

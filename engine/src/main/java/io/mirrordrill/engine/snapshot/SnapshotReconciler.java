@@ -3,6 +3,7 @@ package io.mirrordrill.engine.snapshot;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.EnginePorts;
 import io.mirrordrill.engine.archive.ArchiveException;
+import io.mirrordrill.runtime.EventRecorder;
 import io.mirrordrill.runtime.Outcome;
 import io.mirrordrill.runtime.Reconciler;
 import io.mirrordrill.runtime.ResourceKey;
@@ -36,8 +37,11 @@ public final class SnapshotReconciler implements Reconciler {
     private final List<SnapshotStep> steps;
     private final SnapshotCleanup cleanup;
     private final EnginePorts ports;
+    private final EventRecorder events;
 
-    private SnapshotReconciler(String kind, List<SnapshotStep> steps, boolean hooks, EnginePorts ports) {
+    private SnapshotReconciler(String kind, List<SnapshotStep> steps, boolean hooks, EnginePorts ports,
+                               EventRecorder events) {
+        this.events = events;
         this.kind = kind;
         this.steps = steps;
         this.cleanup = new SnapshotCleanup(hooks);
@@ -45,18 +49,18 @@ public final class SnapshotReconciler implements Reconciler {
     }
 
     /** Pre hooks, capture, volume snapshots, Post hooks, archive. */
-    public static SnapshotReconciler snapshots(EnginePorts ports) {
+    public static SnapshotReconciler snapshots(EnginePorts ports, EventRecorder events) {
         return new SnapshotReconciler(Snapshot.KIND, List.of(new HookStep(HookStage.PRE), new CaptureStep(),
-                new VolumeSnapshotStep(), new HookStep(HookStage.POST), new ArchiveStep()), true, ports);
+                new VolumeSnapshotStep(), new HookStep(HookStage.POST), new ArchiveStep()), true, ports, events);
     }
 
     /**
      * The seed's shutdown snapshot: capture the resources, stop the application (claims and volumes stay), snapshot
      * the now quiet volumes, archive. No hooks: with the application stopped there is nothing to freeze.
      */
-    public static SnapshotReconciler shutdownSnapshots(EnginePorts ports) {
+    public static SnapshotReconciler shutdownSnapshots(EnginePorts ports, EventRecorder events) {
         return new SnapshotReconciler(ShutdownSnapshot.KIND, List.of(new CaptureStep(), new StopApplicationStep(),
-                new VolumeSnapshotStep(), new ArchiveStep()), false, ports);
+                new VolumeSnapshotStep(), new ArchiveStep()), false, ports, events);
     }
 
     @Override
@@ -72,7 +76,7 @@ public final class SnapshotReconciler implements Reconciler {
         } catch (BindingException e) {
             return unbound(found.get(), e);
         }
-        try (SnapshotContext context = new SnapshotContext(cr, ports)) {
+        try (SnapshotContext context = new SnapshotContext(cr, ports, events)) {
             try {
                 return decide(context);
             } catch (ConflictException | NotFoundException e) {

@@ -10,7 +10,10 @@ import io.mirrordrill.scenario.world.SimCluster;
 import java.util.ArrayList;
 import java.util.List;
 
-/** No secret value (AppVault credentials, Secret data) in the trace or in any protect resource's status. */
+/**
+ * No secret value (AppVault credentials, Secret data) in the trace, in any protect resource's status or in any
+ * Event (what the engine, Trident and the kubelet record for people to read).
+ */
 final class NoSecretInOutput implements Invariant {
     @Override
     public String id() {
@@ -39,6 +42,17 @@ final class NoSecretInOutput implements Invariant {
                                     + kind.kind() + " " + r.getMetadata().getNamespace() + "/"
                                     + r.getMetadata().getName() + ": " + status.replace(secret, "<secret>")));
                         }
+                    }
+                }
+            }
+            for (GenericKubernetesResource e : c.api().list("v1", "Event", null, LabelSelector.everything())) {
+                // reason and message are what recorders build from what they saw; the rest is names and times
+                String event = e.get("reason") + ": " + e.get("message");
+                for (String secret : at.estate.secrets()) {
+                    if (event.contains(secret)) {
+                        out.add(new Violation(id(), "a secret value appears in an Event", c.name() + " Event "
+                                + e.getMetadata().getNamespace() + "/" + e.getMetadata().getName() + ": "
+                                + event.replace(secret, "<secret>")));
                     }
                 }
             }

@@ -165,6 +165,8 @@ public final class Writer {
         }
         Ledger.Run run = new Ledger.Run(name, next, next + n - 1, location().orElseThrow(), volume(podName, mount),
                 mount, spec.file(), world.now(), world.trace().size());
+        cluster.simulator().workloads().print(spec.namespace(), podName, mount,
+                new CommitLine(next, next + n - 1, mount, spec.file()));
         next += n;
         ledger.add(run);
         observer.accepted(run);

@@ -107,7 +107,8 @@ public final class ServedWorld implements AutoCloseable {
         for (SimCluster c : world.clusters()) {
             int port = next;
             KubeApiServer server = bind(port, "Kubernetes " + c.name(), () -> KubeApiServer.builder(c.apiServer())
-                    .host(host).port(port).exec(c.simulator().exec()).lock(lock).start());
+                    .host(host).port(port).exec(c.simulator().exec()).logs(c.simulator().logs()).lock(lock)
+                    .start());
             servers.add(server);
             kubes.add(new Kube(c.name(), c.site(), server.endpoint()));
             next = portBase == 0 ? 0 : next + 1;

@@ -104,6 +104,23 @@ class PlantedDefectsTest {
     }
 
     @Test
+    void anEngineThatRecordsACredentialInAnEventBreaksNoSecretInOutput() {
+        DrillResult r = runWithDefect(FAILOVER, ports -> new EnginePorts(wrap(KubernetesPort.class,
+                ports.kubernetes(), (method, args, call) -> {
+                    if (method.equals("create") && args[0] instanceof GenericKubernetesResource e
+                            && e.getKind().equals("Event")) {
+                        e.setAdditionalProperty("message", e.get("message") + " (key dst-secret-7c1d88e0)");
+                    }
+                    return call.call();
+                }), ports.ontap(), ports.objectStores(), ports.exec(), ports.clock(), ports.scheduler()));
+        assertFalse(r.passed(), TextSummary.of(r));
+        assertTrue(r.failure().message().startsWith("no-secret-in-output"), TextSummary.of(r));
+        assertTrue(r.failure().message().contains("Event") || r.failure().evidence().contains("Event"),
+                TextSummary.of(r));
+        assertFalse(r.failure().evidence().contains("dst-secret-7c1d88e0"), "the evidence hides the secret itself");
+    }
+
+    @Test
     void aFailoverThatDropsASourceLabelBreaksTheNamespaceMergeRule() {
         Drill merge = DrillParser.parse(Path.of("drills", "namespace-merge.yaml"));
         DrillResult r = runWithDefect(merge, ports -> new EnginePorts(wrap(KubernetesPort.class,

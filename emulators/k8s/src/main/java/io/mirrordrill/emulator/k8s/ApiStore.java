@@ -37,12 +37,15 @@ final class ApiStore {
 
     private final KubernetesCluster cluster;
     private final RandomStream random;
+    /** Events' uids: a stream of their own, so recording an Event never shifts the uids other objects get. */
+    private final RandomStream eventRandom;
     private final NavigableMap<ObjectKey, Stored> objects = new TreeMap<>();
     private long revision;
 
-    ApiStore(KubernetesCluster cluster, RandomStream random) {
+    ApiStore(KubernetesCluster cluster, RandomStream random, RandomStream eventRandom) {
         this.cluster = cluster;
         this.random = random;
+        this.eventRandom = eventRandom;
     }
 
     long revision() {
@@ -108,8 +111,11 @@ final class ApiStore {
                     new SimulationException("restored key " + e.key() + " is a " + e.apiVersion() + " " + e.kind()
                             + " that neither a built-in kind nor a restored CRD serves"));
             ObjectNode meta = Json.meta(e.object());
-            objects.put(ObjectKey.of(kind, Json.text(meta, "namespace"), Json.text(meta, "name")),
-                    new Stored(kind, e.object()));
+            ObjectKey key = ObjectKey.of(kind, Json.text(meta, "namespace"), Json.text(meta, "name"));
+            objects.put(key, new Stored(kind, e.object()));
+            if (EventSchemas.isEvent(kind)) {
+                cluster.eventTtl().written(key, cluster.world().now()); // the restored keys get a new lease
+            }
         }
         revision = image.revision();
         cluster.record("restored " + objects.size() + " objects at rv=" + revision);
@@ -143,7 +149,7 @@ final class ApiStore {
         } else {
             meta.remove("namespace");
         }
-        meta.put("uid", random.uuid().toString());
+        meta.put("uid", (EventSchemas.isEvent(kind) ? eventRandom : random).uuid().toString());
         meta.put("creationTimestamp", timestamp());
         meta.put("generation", 1);
         meta.remove(List.of("deletionTimestamp", "deletionGracePeriodSeconds", "resourceVersion"));
@@ -367,6 +373,14 @@ final class ApiStore {
         }
     }
 
+    /** An Event's hour is over ({@link EventTtl}): it goes, as etcd drops a key whose lease expired. */
+    void expire(ObjectKey key) {
+        Stored s = objects.get(key);
+        if (s != null) {
+            remove(s.kind(), key, s.object());
+        }
+    }
+
     /** No finalizer holds the object back: metadata finalizers, and the spec finalizers of a namespace. */
     private static boolean finalized(ResourceKind kind, ObjectNode object) {
         return Json.finalizers(object).isEmpty() && (!isNamespace(kind) || Namespaces.specFinalizers(object).isEmpty());
@@ -407,6 +421,9 @@ final class ApiStore {
         Json.meta(after).put("resourceVersion", Long.toString(revision));
         objects.put(key, new Stored(kind, after));
         cluster.record(verb + " " + key + " rv=" + revision);
+        if (EventSchemas.isEvent(kind)) {
+            cluster.eventTtl().written(key, cluster.world().now());
+        }
         if (KindRegistry.isCrd(kind.apiVersion(), kind.kind())) {
             // a created or changed CRD serves its kinds at once (versions and subresources as now declared)
             KindRegistry.kindsOf(Resources.fromTree(after)).forEach(cluster.kinds()::register);

@@ -2,7 +2,9 @@ package io.mirrordrill.emulator.k8s;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrordrill.port.MirrordrillException;
 import io.mirrordrill.port.UnreachableException;
 import io.mirrordrill.port.kubernetes.InvalidException;
 import io.mirrordrill.port.kubernetes.KubernetesException;
@@ -11,6 +13,7 @@ import io.mirrordrill.port.kubernetes.LabelSelector;
 import io.mirrordrill.port.kubernetes.ResourceKind;
 import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.port.kubernetes.Watch;
+import io.mirrordrill.port.kubernetes.WatchEvent;
 import io.mirrordrill.port.kubernetes.WatchListener;
 
 import java.util.List;
@@ -44,52 +47,53 @@ final class ClusterPort implements KubernetesPort {
     @Override
     public Optional<GenericKubernetesResource> get(String apiVersion, String kind, String namespace, String name) {
         ResourceKind k = resolve(apiVersion, kind);
-        return cluster.store().get(k, namespace, name).map(o -> Json.toResource(o, k));
+        return store(k).get(EventSchemas.storage(k), namespace, name).map(o -> out(o, k));
     }
 
     @Override
     public List<GenericKubernetesResource> list(String apiVersion, String kind, String namespace,
                                                 LabelSelector selector) {
         ResourceKind k = resolve(apiVersion, kind);
-        return cluster.store().list(k, namespace, orEverything(selector)).stream()
-                .map(o -> Json.toResource(o, k)).toList();
+        return store(k).list(EventSchemas.storage(k), namespace, orEverything(selector)).stream()
+                .map(o -> out(o, k)).toList();
     }
 
     @Override
     public GenericKubernetesResource create(GenericKubernetesResource resource) {
         ResourceKind k = resolve(resource.getApiVersion(), resource.getKind());
-        return Json.toResource(cluster.store().create(k, Resources.toTree(resource)), k);
+        return out(store(k).create(EventSchemas.storage(k), in(Resources.toTree(resource), k)), k);
     }
 
     @Override
     public GenericKubernetesResource update(GenericKubernetesResource resource) {
         ResourceKind k = resolve(resource.getApiVersion(), resource.getKind());
-        return Json.toResource(cluster.store().update(k, Resources.toTree(resource), false), k);
+        return out(store(k).update(EventSchemas.storage(k), in(Resources.toTree(resource), k), false), k);
     }
 
     @Override
     public GenericKubernetesResource updateStatus(GenericKubernetesResource resource) {
         ResourceKind k = resolve(resource.getApiVersion(), resource.getKind());
-        return Json.toResource(cluster.store().update(k, Resources.toTree(resource), true), k);
+        return out(store(k).update(EventSchemas.storage(k), in(Resources.toTree(resource), k), true), k);
     }
 
     @Override
     public GenericKubernetesResource patch(String apiVersion, String kind, String namespace, String name,
                                            String mergePatch) {
         ResourceKind k = resolve(apiVersion, kind);
-        return Json.toResource(cluster.store().patch(k, namespace, name, parse(mergePatch), false), k);
+        return out(store(k).patch(EventSchemas.storage(k), namespace, name, in(parse(mergePatch), k), false), k);
     }
 
     @Override
     public GenericKubernetesResource patchStatus(String apiVersion, String kind, String namespace, String name,
                                                  String mergePatch) {
         ResourceKind k = resolve(apiVersion, kind);
-        return Json.toResource(cluster.store().patch(k, namespace, name, parse(mergePatch), true), k);
+        return out(store(k).patch(EventSchemas.storage(k), namespace, name, in(parse(mergePatch), k), true), k);
     }
 
     @Override
     public void delete(String apiVersion, String kind, String namespace, String name) {
-        cluster.store().delete(resolve(apiVersion, kind), namespace, name);
+        ResourceKind k = resolve(apiVersion, kind);
+        store(k).delete(EventSchemas.storage(k), namespace, name);
     }
 
     @Override
@@ -97,8 +101,41 @@ final class ClusterPort implements KubernetesPort {
                        String resourceVersion, WatchListener listener) {
         ResourceKind k = resolve(apiVersion, kind);
         String ns = k.namespaced() ? namespace : null;
-        return cluster.watches().open(k, ns, orEverything(selector), resourceVersion, callerSite, listener,
-                cluster.all(k, ns));
+        ResourceKind stored = EventSchemas.storage(k);
+        WatchListener presented = stored == k ? listener : new WatchListener() {
+            @Override
+            public void onEvent(WatchEvent event) {
+                listener.onEvent(new WatchEvent(event.type(), out(Resources.toTree(event.object()), k)));
+            }
+
+            @Override
+            public void onClose(MirrordrillException cause) {
+                listener.onClose(cause);
+            }
+        };
+        store(k);
+        return cluster.watches().open(stored, ns, orEverything(selector), resourceVersion, callerSite, presented,
+                cluster.all(stored, ns));
+    }
+
+    /** The store, with expired Events gone first when the request is about events. */
+    private ApiStore store(ResourceKind kind) {
+        if (EventSchemas.isEvent(kind)) {
+            cluster.expireEvents();
+        }
+        return cluster.store();
+    }
+
+    private static JsonNode in(JsonNode body, ResourceKind kind) {
+        return body instanceof ObjectNode o ? EventSchemas.toStorage(kind, o) : body;
+    }
+
+    private static ObjectNode in(ObjectNode body, ResourceKind kind) {
+        return EventSchemas.toStorage(kind, body);
+    }
+
+    private static GenericKubernetesResource out(ObjectNode stored, ResourceKind kind) {
+        return Json.toResource(EventSchemas.fromStorage(kind, stored), kind);
     }
 
     private void reachable() {

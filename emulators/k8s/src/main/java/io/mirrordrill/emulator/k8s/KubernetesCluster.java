@@ -33,6 +33,7 @@ public final class KubernetesCluster {
     private final ApiStore store;
     private final WatchHub watches = new WatchHub(this, WATCH_HISTORY);
     private final Namespaces namespaces = new Namespaces(this);
+    private final EventTtl eventTtl = new EventTtl();
 
     public KubernetesCluster(World world, String name, String site) {
         this(world, name, site, "cluster started at site " + site);
@@ -49,7 +50,8 @@ public final class KubernetesCluster {
         this.world = world;
         this.name = name;
         this.site = site;
-        this.store = new ApiStore(this, world.random("k8s/" + name));
+        kinds.register(EventSchemas.EVENTS_V1);
+        this.store = new ApiStore(this, world.random("k8s/" + name), world.random("k8s/" + name + "/events"));
         record(started);
     }
 
@@ -124,6 +126,15 @@ public final class KubernetesCluster {
 
     WatchHub watches() {
         return watches;
+    }
+
+    EventTtl eventTtl() {
+        return eventTtl;
+    }
+
+    /** Removes the Events whose hour is over; called whenever events are touched. */
+    void expireEvents() {
+        eventTtl.expire(world.now(), store);
     }
 
     Namespaces namespaces() {

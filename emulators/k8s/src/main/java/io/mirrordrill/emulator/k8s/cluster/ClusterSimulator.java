@@ -1,9 +1,12 @@
 package io.mirrordrill.emulator.k8s.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.emulator.ontap.OntapEmulator;
 import io.mirrordrill.runtime.Backoff;
 import io.mirrordrill.runtime.Controller;
+import io.mirrordrill.runtime.EventRecorder;
 import io.mirrordrill.runtime.Reconciler;
 import io.mirrordrill.runtime.ResourceKey;
 import io.mirrordrill.port.kubernetes.KubernetesPort;
@@ -42,6 +45,9 @@ public final class ClusterSimulator {
     private final List<Controller> controllers = new ArrayList<>();
     private final List<Watch> watches = new ArrayList<>();
     private final Workloads workloads;
+    private final PodLogs logs = new PodLogs();
+    /** One recorder per component (client-go: one per controller), each with its aggregation cache. */
+    private final Map<String, EventRecorder> recorders = new TreeMap<>();
     private boolean started;
 
     public ClusterSimulator(World world, KubernetesPort api, String name, String site, OntapEmulator ontap) {
@@ -81,6 +87,29 @@ public final class ClusterSimulator {
     /** The workload I/O API: pods writing to and reading from their mounted volumes. */
     public Workloads workloads() {
         return workloads;
+    }
+
+    /** What the containers of this cluster's pods printed ({@code kubectl logs}). */
+    public PodLogs logs() {
+        return logs;
+    }
+
+    /** The node every pod runs on (the simulated cluster has one): the kubelet's {@code source.host}. */
+    String node() {
+        return name + "-node";
+    }
+
+    /** The Event recorder of a component of the cluster (the kubelet, Trident's provisioner, ...). */
+    EventRecorder events(String component, String instance) {
+        return recorders.computeIfAbsent(component + "/" + instance, k -> new EventRecorder(api, world, component,
+                instance));
+    }
+
+    /** What an Event says it is about, for an object read as a tree. */
+    static EventRecorder.Involved involved(JsonNode object) {
+        return new EventRecorder.Involved(object.path("apiVersion").asText(), object.path("kind").asText(),
+                Tree.namespace(object), Tree.name(object), Tree.uid(object),
+                object.path("metadata").path("resourceVersion").asText(null));
     }
 
     boolean runs(String podUid) {
@@ -181,6 +210,7 @@ public final class ClusterSimulator {
         watch("apps/v1", "Deployment", apps, o -> key(o));
         watch("apps/v1", "StatefulSet", apps, o -> key(o));
         watch("snapshot.storage.k8s.io/v1", "VolumeSnapshot", snapshots, o -> key(o));
+        watches.add(api.watch("v1", "Pod", null, LabelSelector.everything(), null, this::podChanged));
         for (String[] kind : List.of(new String[] {"v1", "Pod"}, new String[] {"v1", "PersistentVolumeClaim"},
                 new String[] {"v1", "PersistentVolume"})) {
             watches.add(api.watch(kind[0], kind[1], null, LabelSelector.everything(), null,
@@ -197,6 +227,24 @@ public final class ClusterSimulator {
         controllers.clear();
         started = false;
         record("simulator stopped");
+    }
+
+    /** A pod gone or no longer running: its containers stopped (followers of its logs end; a gone pod's go). */
+    private void podChanged(WatchEvent e) {
+        String namespace = e.object().getMetadata().getNamespace();
+        String pod = e.object().getMetadata().getName();
+        if (e.type() == WatchEvent.Type.DELETED) {
+            if (runningPods.remove(e.object().getMetadata().getUid())) {
+                ObjectNode tree = Tree.of(e.object());
+                for (JsonNode c : tree.path("spec").path("containers")) {
+                    events("kubelet", node()).normal(involved(tree), "Killing", "Stopping container "
+                            + c.path("name").asText());
+                }
+            }
+            logs.removed(namespace, pod);
+        } else if (!"Running".equals(Tree.of(e.object()).path("status").path("phase").asText())) {
+            logs.stopped(namespace, pod);
+        }
     }
 
     private Controller controller(String controllerName, Reconciler reconciler) {

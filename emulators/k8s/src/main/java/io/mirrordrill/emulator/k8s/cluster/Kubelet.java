@@ -3,6 +3,7 @@ package io.mirrordrill.emulator.k8s.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mirrordrill.runtime.EventRecorder;
 import io.mirrordrill.runtime.Outcome;
 import io.mirrordrill.runtime.Reconciler;
 import io.mirrordrill.runtime.ResourceKey;
@@ -81,6 +82,35 @@ final class Kubelet implements Reconciler {
         return false;
     }
 
+    /**
+     * The events a person sees in {@code kubectl describe pod}: the scheduler's and the kubelet's, worded as theirs
+     * (a claim not bound is the scheduler's FailedScheduling, a volume that cannot mount the kubelet's FailedMount;
+     * a pod that runs was assigned, its images were present, its containers created and started).
+     */
+    private void recordEvents(ObjectNode pod, Optional<String> problem) {
+        EventRecorder kubelet = sim.events("kubelet", sim.node());
+        EventRecorder.Involved involved = ClusterSimulator.involved(pod);
+        if (problem.isPresent()) {
+            if (problem.get().startsWith("MountVolume")) {
+                kubelet.warning(involved, "FailedMount", problem.get());
+            } else {
+                sim.events("default-scheduler", "").warning(involved, "FailedScheduling", "0/1 nodes are available: "
+                        + problem.get() + ". preemption: 0/1 nodes are available: 1 Preemption is not helpful for "
+                        + "scheduling.");
+            }
+            return;
+        }
+        sim.events("default-scheduler", "").normal(involved, "Scheduled", "Successfully assigned "
+                + Tree.namespace(pod) + "/" + Tree.name(pod) + " to " + sim.node());
+        for (JsonNode c : pod.path("spec").path("containers")) {
+            String name = c.path("name").asText();
+            kubelet.normal(involved, "Pulled", "Container image \"" + c.path("image").asText() + "\" already "
+                    + "present on machine");
+            kubelet.normal(involved, "Created", "Created container: " + name);
+            kubelet.normal(involved, "Started", "Started container " + name);
+        }
+    }
+
     private void setStatus(ObjectNode pod, Optional<String> problem) {
         String phase = problem.isPresent() ? "Pending" : "Running";
         String message = problem.orElse("");
@@ -110,7 +140,8 @@ final class Kubelet implements Reconciler {
                 cs.putObject("state").putObject("running").put("startedAt", sim.world().now().toString());
             }
         }
-        sim.api().updateStatus(Tree.resource(pod));
+        ObjectNode written = Tree.of(sim.api().updateStatus(Tree.resource(pod)));
+        recordEvents(written, problem);
         sim.record("pod " + Tree.namespace(pod) + "/" + Tree.name(pod) + " " + phase
                 + (problem.isPresent() ? ": " + message : ""));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.mirrordrill.runtime.EventRecorder;
 import io.mirrordrill.runtime.Outcome;
 import io.mirrordrill.runtime.Reconciler;
 import io.mirrordrill.runtime.ResourceKey;
@@ -101,9 +102,21 @@ final class Provisioner implements Reconciler {
         } catch (OntapException e) {
             return pending(pvc, "ONTAP refused volume " + internal + ": " + e.getMessage() + " (code " + e.code() + ")");
         }
+        EventRecorder.Involved claim = ClusterSimulator.involved(pvc);
+        sim.events("persistentvolume-controller", "").normal(claim, "ExternalProvisioning", "Waiting for a volume to "
+                + "be created either by the external provisioner '" + Trident.CSI_DRIVER + "' or manually by the "
+                + "system administrator. If volume creation is delayed, please verify that the provisioner is running"
+                + " and correctly registered.");
+        provisioner().normal(claim, "Provisioning", "External provisioner is provisioning volume for claim \""
+                + Tree.namespace(pvc) + "/" + Tree.name(pvc) + "\"");
         sim.record("provision " + Tree.namespace(pvc) + "/" + Tree.name(pvc) + " -> " + backend.svm() + ":" + internal
                 + " type=" + (request.type() == VolumeType.DP ? "dp" : request.isClone() ? "clone" : "rw"));
         return Outcome.requeueAfter(POLL);
+    }
+
+    /** Trident's CSI controller, as the external-provisioner sidecar names itself in the Events it records. */
+    private EventRecorder provisioner() {
+        return sim.events(Trident.CSI_DRIVER, "trident-controller");
     }
 
     /** The ONTAP request for a claim: plain, mirror destination, or clone of a ready VolumeSnapshot. */
@@ -140,6 +153,8 @@ final class Provisioner implements Reconciler {
         if (api.get("v1", "PersistentVolume", null, pvName).isEmpty()) {
             api.create(Tree.resource(persistentVolume(pvName, pvc, storageClass, backend, volume.name(),
                     volume.size())));
+            provisioner().normal(ClusterSimulator.involved(pvc), "ProvisioningSucceeded", "Successfully provisioned "
+                    + "volume " + pvName);
         }
         ObjectNode update = pvc.deepCopy();
         Tree.with(update, "spec").put("volumeName", pvName);
@@ -217,6 +232,14 @@ final class Provisioner implements Reconciler {
     }
 
     private Outcome pending(ObjectNode pvc, String reason) {
+        EventRecorder.Involved claim = ClusterSimulator.involved(pvc);
+        if (Tree.text(pvc, "spec.storageClassName").isEmpty() && reason.startsWith("no storage class")) {
+            sim.events("persistentvolume-controller", "").normal(claim, "FailedBinding", "no persistent volumes "
+                    + "available for this claim and no storage class is set");
+        } else {
+            provisioner().warning(claim, "ProvisioningFailed", "failed to provision volume with StorageClass \""
+                    + Tree.text(pvc, "spec.storageClassName").orElse("") + "\": " + reason);
+        }
         sim.record("claim " + Tree.namespace(pvc) + "/" + Tree.name(pvc) + " pending: " + reason);
         return Outcome.requeueAfter(RETRY);
     }

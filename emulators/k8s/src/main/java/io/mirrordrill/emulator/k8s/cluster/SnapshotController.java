@@ -2,6 +2,7 @@ package io.mirrordrill.emulator.k8s.cluster;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mirrordrill.runtime.EventRecorder;
 import io.mirrordrill.runtime.Outcome;
 import io.mirrordrill.runtime.Reconciler;
 import io.mirrordrill.runtime.ResourceKey;
@@ -72,6 +73,10 @@ final class SnapshotController implements Reconciler {
             if (job == null || volume.ontap().job(job).state().isDone()) {
                 jobs.put(Tree.uid(vs), volume.ontap().createSnapshot(volume.volume().uuid(), snapshotName,
                         "VolumeSnapshot " + key.namespace() + "/" + key.name(), null).uuid());
+                if (job == null) {
+                    events().normal(ClusterSimulator.involved(vs), "CreatingSnapshot", "Waiting for a snapshot "
+                            + key.namespace() + "/" + key.name() + " to be created by the CSI driver.");
+                }
             }
             return Outcome.requeueAfter(POLL);
         }
@@ -139,8 +144,18 @@ final class SnapshotController implements Reconciler {
         Tree.with(latest, "status").put("boundVolumeSnapshotContentName", contentName).put("readyToUse", true)
                 .put("creationTime", snapshot.createTime().toString())
                 .put("restoreSize", String.valueOf(snapshot.size()));
-        sim.api().updateStatus(Tree.resource(latest));
+        ObjectNode written = Tree.of(sim.api().updateStatus(Tree.resource(latest)));
+        String name = Tree.namespace(vs) + "/" + Tree.name(vs);
+        events().normal(ClusterSimulator.involved(written), "SnapshotCreated", "Snapshot " + name
+                + " was successfully created by the CSI driver.");
+        events().normal(ClusterSimulator.involved(written), "SnapshotReady", "Snapshot " + name
+                + " is ready to use.");
         sim.record("volumesnapshot " + Tree.namespace(vs) + "/" + Tree.name(vs) + " ready: " + handle);
+    }
+
+    /** The snapshot-controller, as it names itself in its Events. */
+    private EventRecorder events() {
+        return sim.events("snapshot-controller", "");
     }
 
     /** The deletionPolicy of the snapshot's class (named, else the default class); Delete without a class. */

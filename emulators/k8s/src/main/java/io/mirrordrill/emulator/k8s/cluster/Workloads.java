@@ -64,6 +64,17 @@ public final class Workloads {
         return io(() -> mount(namespace, pod, mountPath, false).exists(file));
     }
 
+    /**
+     * The container that mounts {@code mountPath} prints {@code line} to its log (an application logging what it
+     * did): the pod must be running, as for its I/O.
+     */
+    public void print(String namespace, String pod, String mountPath, PodLogs.Line line) {
+        String key = namespace + "/" + pod + "/" + mountPath;
+        Resolved r = mounts.get(key);
+        String container = r != null ? r.mount().container() : resolve(namespace, pod, mountPath).container();
+        sim.logs().print(namespace, pod, container, sim.world().now(), line);
+    }
+
     /** {@code fsfreeze --freeze} on the volume behind a mount (what a Pre snapshot hook does). */
     public void freeze(String namespace, String pod, String mountPath) {
         frozen.add(resolve(namespace, pod, mountPath).pvName());
@@ -87,7 +98,7 @@ public final class Workloads {
         }
     }
 
-    private record Mount(String pvName, boolean readOnly) {}
+    private record Mount(String pvName, boolean readOnly, String container) {}
 
     /** Forgets every resolved mount; the next I/O resolves again through the API. */
     void invalidate() {
@@ -129,7 +140,7 @@ public final class Workloads {
                             .orElseThrow(() -> new WorkloadIoException(Reason.NOT_FOUND, "claim " + claim + " gone"));
                     String pv = Tree.text(pvc, "spec.volumeName").orElseThrow(() ->
                             new WorkloadIoException(Reason.NOT_RUNNING, "claim " + claim + " is not bound"));
-                    return new Mount(pv, vm.path("readOnly").asBoolean(false));
+                    return new Mount(pv, vm.path("readOnly").asBoolean(false), container.path("name").asText());
                 }
             }
         }

@@ -6,6 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.websocket.WsConfig;
 import io.mirrordrill.emulator.k8s.KubernetesCluster;
+import io.mirrordrill.emulator.k8s.cluster.PodLogs;
 import io.mirrordrill.emulator.k8s.cluster.PodShell;
 import io.mirrordrill.sim.Locked;
 
@@ -31,6 +32,7 @@ public final class KubeApiServer implements AutoCloseable {
     private final KubernetesCluster cluster;
     private final ReentrantLock lock;
     private final Streams streams;
+    private final PodLogRequests logs;
     private final Javalin app;
 
     private KubeApiServer(Builder b) {
@@ -39,7 +41,8 @@ public final class KubeApiServer implements AutoCloseable {
         String site = b.clientSite != null ? b.clientSite : cluster.site();
         ServedCluster served = new ServedCluster(cluster, cluster.port(site), b.shell, lock);
         this.streams = new Streams(served);
-        Requests requests = new Requests(served, streams);
+        this.logs = new PodLogRequests(served, b.logs);
+        Requests requests = new Requests(served, streams, logs);
         OpenApiRequests openApi = new OpenApiRequests(served);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -103,6 +106,7 @@ public final class KubeApiServer implements AutoCloseable {
     @Override
     public void close() {
         streams.closeAll();
+        logs.closeAll();
         app.stop();
     }
 
@@ -113,6 +117,7 @@ public final class KubeApiServer implements AutoCloseable {
         private int port;
         private String clientSite;
         private PodShell shell;
+        private PodLogs logs;
         private ReentrantLock lock;
 
         private Builder(KubernetesCluster cluster) {
@@ -141,6 +146,12 @@ public final class KubeApiServer implements AutoCloseable {
         /** Serves {@code pods/exec} with this shell (the cluster simulator's {@code exec()}); without it, 404. */
         public Builder exec(PodShell podShell) {
             this.shell = podShell;
+            return this;
+        }
+
+        /** Serves {@code pods/log} from these logs (the cluster simulator's {@code logs()}); without them, 404. */
+        public Builder logs(PodLogs podLogs) {
+            this.logs = podLogs;
             return this;
         }
 

@@ -35,10 +35,12 @@ final class Requests {
     private final ServedCluster served;
     private final Streams streams;
     private final ResourceRequests resources;
+    private final PodLogRequests logs;
 
-    Requests(ServedCluster served, Streams streams) {
+    Requests(ServedCluster served, Streams streams, PodLogRequests logs) {
         this.served = served;
         this.streams = streams;
+        this.logs = logs;
         this.resources = new ResourceRequests(served);
     }
 
@@ -57,6 +59,14 @@ final class Requests {
             if (path.type() == ApiPath.Type.RESOURCE && method == HandlerType.GET && path.name() == null
                     && Streams.isWatch(ctx.queryParamMap())) {
                 streams.httpWatch(ctx, path);
+                return;
+            }
+            if (path.type() == ApiPath.Type.RESOURCE && PodLogRequests.isLog(path)) {
+                if (method != HandlerType.GET) {
+                    unrouted(ctx, 405);
+                } else {
+                    logs.serve(ctx, path);
+                }
                 return;
             }
             if (path.type() != ApiPath.Type.RESOURCE && method != HandlerType.GET) {

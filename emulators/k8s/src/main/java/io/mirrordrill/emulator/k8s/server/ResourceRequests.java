@@ -86,7 +86,7 @@ final class ResourceRequests {
 
     private Reply list(ResourceKind kind, ApiPath path, Map<String, List<String>> query) {
         LabelSelector labels = LabelSelector.parse(first(query, "labelSelector"));
-        FieldSelector fields = FieldSelector.parse(first(query, "fieldSelector"));
+        FieldSelector fields = FieldSelector.parse(first(query, "fieldSelector"), kind);
         ObjectNode list = Resources.mapper().createObjectNode();
         list.put("kind", kind.kind() + "List").put("apiVersion", kind.apiVersion());
         list.putObject("metadata").put("resourceVersion", Long.toString(served.cluster().revision()));

@@ -60,7 +60,7 @@ final class WatchStream implements WatchListener {
                             String fieldSelector, String resourceVersion, KindRegistry kinds, Sink sink,
                             UnaryOperator<JsonNode> view) {
         LabelSelector labels = LabelSelector.parse(labelSelector);
-        WatchStream stream = new WatchStream(sink, FieldSelector.parse(fieldSelector), view);
+        WatchStream stream = new WatchStream(sink, FieldSelector.parse(fieldSelector, kind), view);
         try {
             stream.watch = port.watch(kind.apiVersion(), kind.kind(), namespace, labels, resourceVersion, stream);
         } catch (ExpiredException e) {
