@@ -7,8 +7,6 @@ import io.mirrordrill.port.objectstore.ObjectStorePort;
 import java.net.URI;
 import java.util.List;
 import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -24,19 +22,11 @@ class S3ProxyContractIT extends ObjectStorePortContract {
 
     @BeforeAll
     static void start() throws Exception {
-        proxy = S3Proxy.builder()
-                .blobStore(new TransientNio2BlobStore())
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V4, "proxy-key", "proxy-secret")
-                .build();
-        proxy.start();
-        while (!proxy.getState().equals("STARTED")) {
-            Thread.onSpinWait();
-        }
+        proxy = S3Proxies.start();
         adapter = new S3ObjectStore(S3Config.builder()
-                .endpoint("http://127.0.0.1:" + proxy.getPort())
+                .endpoint(S3Proxies.endpoint(proxy))
                 .secure(false)
-                .credentials("proxy-key", "proxy-secret", null)
+                .credentials(S3Proxies.KEY, S3Proxies.SECRET, null)
                 // S3Proxy 4.1.0 drops about one persistent connection in ten after an aws-chunked PutObject from
                 // the URL-connection client ("Error writing request body to server"); whole-body uploads are exact.
                 .chunkedEncoding(false)
@@ -56,7 +46,8 @@ class S3ProxyContractIT extends ObjectStorePortContract {
 
     @Override
     protected void uploadInParts(String bucket, String key, List<byte[]> parts) {
-        try (S3Client s3 = S3ProtocolContract.client(URI.create("http://127.0.0.1:" + proxy.getPort()), "proxy-key", "proxy-secret", false)) {
+        try (S3Client s3 = S3ProtocolContract.client(URI.create(S3Proxies.endpoint(proxy)), S3Proxies.KEY,
+                S3Proxies.SECRET, false)) {
             S3ProtocolContract.uploadInParts(s3, bucket, key, parts);
         }
     }

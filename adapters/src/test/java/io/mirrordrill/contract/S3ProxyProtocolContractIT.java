@@ -2,8 +2,6 @@ package io.mirrordrill.contract;
 
 import java.net.URI;
 import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -18,16 +16,8 @@ class S3ProxyProtocolContractIT extends S3ProtocolContract {
 
     @BeforeAll
     static void start() throws Exception {
-        proxy = S3Proxy.builder()
-                .blobStore(new TransientNio2BlobStore())
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V4, "proxy-key", "proxy-secret")
-                .build();
-        proxy.start();
-        while (!proxy.getState().equals("STARTED")) {
-            Thread.onSpinWait();
-        }
-        s3 = client(URI.create("http://127.0.0.1:" + proxy.getPort()), "proxy-key", "proxy-secret", false);
+        proxy = S3Proxies.start();
+        s3 = client(URI.create(S3Proxies.endpoint(proxy)), S3Proxies.KEY, S3Proxies.SECRET, false);
     }
 
     @AfterAll

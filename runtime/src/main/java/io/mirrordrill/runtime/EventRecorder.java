@@ -9,6 +9,7 @@ import io.mirrordrill.port.kubernetes.AlreadyExistsException;
 import io.mirrordrill.port.kubernetes.KubernetesException;
 import io.mirrordrill.port.kubernetes.KubernetesPort;
 import io.mirrordrill.port.kubernetes.NotFoundException;
+import io.mirrordrill.port.kubernetes.Resources;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -109,8 +110,9 @@ public final class EventRecorder {
             if (before != null) {
                 Seen again = new Seen(before.namespace(), before.name(), before.count() + 1, before.first());
                 try {
-                    kubernetes.patch("v1", "Event", again.namespace(), again.name(), "{\"count\":" + again.count()
-                            + ",\"lastTimestamp\":\"" + seconds(now) + "\"}");
+                    kubernetes.patch("v1", "Event", again.namespace(), again.name(), Resources.mapper()
+                            .createObjectNode().put("count", again.count()).put("lastTimestamp", seconds(now))
+                            .toString());
                 } catch (NotFoundException expired) {
                     // gone (its hour passed): written again under its name, count and first time kept
                     kubernetes.create(event(object, type, reason, note, again, now));

@@ -46,7 +46,7 @@ final class KindDefinitions {
             model("rbac.authorization.k8s.io/v1", "rbac", "RoleBinding"),
             model("rbac.authorization.k8s.io/v1", "rbac", "ClusterRole"),
             model("rbac.authorization.k8s.io/v1", "rbac", "ClusterRoleBinding"),
-            model("storage.k8s.io/v1", "storage", "StorageClass"),
+            model("storage.k8s.io/v1", "storage", "StorageClass"), model("events.k8s.io/v1", "events.v1", "Event"),
             model("apiextensions.k8s.io/v1", "apiextensions.v1", "CustomResourceDefinition"));
     /** CRDs read recently, by uid, resourceVersion and version: a CRD changes rarely and is read per request. */
     private static final Map<String, KindDefinition> CUSTOM = Collections.synchronizedMap(
@@ -119,8 +119,10 @@ final class KindDefinitions {
             return CUSTOM.computeIfAbsent("bundled/" + kind.plural(),
                     k -> custom(kind, snapshotCrd, snapshotCrd, shortNames(kind)));
         }
-        if (BUILT_INS.find(kind.apiVersion(), kind.kind()).isPresent()) {
-            return new KindDefinition(kind, Names.COMPONENT_OF.get(kind.apiVersion() + " " + kind.kind()), Map.of(),
+        // built-ins: the registry's, and the cluster's own (events.k8s.io/v1 Events, a view of the core ones)
+        String component = Names.COMPONENT_OF.get(kind.apiVersion() + " " + kind.kind());
+        if (component != null || BUILT_INS.find(kind.apiVersion(), kind.kind()).isPresent()) {
+            return new KindDefinition(kind, component, Map.of(),
                     shortNames(kind), Discovery.categories(kind), List.of(), false);
         }
         Optional<GenericKubernetesResource> crd = port.get(CRD_API, "CustomResourceDefinition", null,

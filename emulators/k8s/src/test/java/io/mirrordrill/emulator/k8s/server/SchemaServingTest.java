@@ -216,7 +216,7 @@ class SchemaServingTest {
     void everyBuiltInKindHasASchemaAndTheSnapshotKindsTheirCrdsColumns() {
         for (ResourceKind k : api.kinds()) {
             KindDefinition d = KindDefinitions.of(k, api);
-            assertTrue(d.root().isPresent(), k.kind() + " has a schema");
+            assertTrue(d.root().isPresent(), k.apiVersion() + " " + k.kind() + " has a schema");
         }
         KindDefinition vs = definition("snapshot.storage.k8s.io/v1", "VolumeSnapshot");
         assertEquals(List.of("vs"), vs.shortNames());
