@@ -22,16 +22,7 @@ class AmrOnEmulatorsTest {
 
     @BeforeEach
     void setUp() {
-        e.vault(e.east, "src-vault", "s3.east.example", "src-bucket", "s3-secret");
-        e.app();
-        ProtectedEstate.apply(e.east, NS, """
-                apiVersion: protect.trident.netapp.io/v1
-                kind: Schedule
-                metadata: {name: mirror-schedule}
-                spec: {appVaultRef: src-vault, applicationRef: my-app, backupRetention: "0", enabled: true,
-                       granularity: custom, snapshotRetention: "2",
-                       recurrenceRule: "DTSTART:20220101T000200Z\\nRRULE:FREQ=MINUTELY;INTERVAL=5"}
-                """);
+        e.protectedApp("mirror-schedule", true);
         e.vault(e.west, "src-vault", "s3.east.example", "src-bucket", "s3-secret");
         e.vault(e.west, "dst-vault", "s3.west.example", "dst-bucket", "s3-dst-secret");
         String uid = e.east.get(PROTECT, "Application", NS, "my-app").orElseThrow().at("/metadata/uid").asText();

@@ -119,6 +119,30 @@ final class ProtectedEstate {
         await(east, "apps/v1", "Deployment", "db", "status.readyReplicas", "1"::equals, Duration.ofMinutes(5));
     }
 
+    /**
+     * The source AppVault ({@code src-vault}), the app, and a five-minute Schedule of it
+     * keeping two snapshots, enabled or not: what every source-side test starts from.
+     */
+    void protectedApp(String schedule, boolean enabled) {
+        vault(east, "src-vault", "s3.east.example", "src-bucket", "s3-secret");
+        app();
+        apply(east, NS, """
+                apiVersion: protect.trident.netapp.io/v1
+                kind: Schedule
+                metadata: {name: %s}
+                spec:
+                  appVaultRef: src-vault
+                  applicationRef: my-app
+                  backupRetention: "0"
+                  enabled: %s
+                  granularity: custom
+                  recurrenceRule: |-
+                    DTSTART:20220101T000200Z
+                    RRULE:FREQ=MINUTELY;INTERVAL=5
+                  snapshotRetention: "2"
+                """.formatted(schedule, enabled));
+    }
+
     /** A resource of the app's namespace once its field satisfies {@code expected} (see the namespaced form). */
     ObjectNode await(EstateCluster cluster, String apiVersion, String kind, String name, String field,
                      Predicate<String> expected, Duration within) {

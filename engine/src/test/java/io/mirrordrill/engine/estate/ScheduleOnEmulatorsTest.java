@@ -1,6 +1,7 @@
 package io.mirrordrill.engine.estate;
 
 import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.Resources;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,43 +16,17 @@ class ScheduleOnEmulatorsTest {
 
     @Test
     void aFiveMinuteScheduleTakesASnapshotEachIntervalAndRetentionKeepsTwo() {
-        e.vault(e.east, "src-vault", "s3.east.example", "src-bucket", "s3-secret");
-        e.app();
-        ProtectedEstate.apply(e.east, NS, """
-                apiVersion: protect.trident.netapp.io/v1
-                kind: Schedule
-                metadata: {name: every-5m}
-                spec:
-                  appVaultRef: src-vault
-                  applicationRef: my-app
-                  backupRetention: "0"
-                  enabled: true
-                  granularity: custom
-                  recurrenceRule: |-
-                    DTSTART:20220101T000200Z
-                    RRULE:FREQ=MINUTELY;INTERVAL=5
-                  snapshotRetention: "2"
-                """);
+        e.protectedApp("every-5m", true);
         e.estate.advance(Duration.ofMinutes(31));
 
         long completed = e.east.api().list(PROTECT, "Snapshot", NS, LabelSelector.everything()).stream()
-                .filter(s -> "Completed".equals(io.mirrordrill.port.kubernetes.Resources.toTree(s)
-                        .at("/status/state").asText())).count();
+                .filter(s -> "Completed".equals(Resources.toTree(s).at("/status/state").asText())).count();
         assertEquals(2, completed, "snapshotRetention 2 after six occurrences");
     }
 
     @Test
     void aDisabledScheduleTakesNoSnapshot() {
-        e.vault(e.east, "src-vault", "s3.east.example", "src-bucket", "s3-secret");
-        e.app();
-        ProtectedEstate.apply(e.east, NS, """
-                apiVersion: protect.trident.netapp.io/v1
-                kind: Schedule
-                metadata: {name: off}
-                spec: {appVaultRef: src-vault, applicationRef: my-app, backupRetention: "0", enabled: false,
-                       granularity: custom, snapshotRetention: "2",
-                       recurrenceRule: "DTSTART:20220101T000200Z\\nRRULE:FREQ=MINUTELY;INTERVAL=5"}
-                """);
+        e.protectedApp("off", false);
         e.estate.advance(Duration.ofMinutes(31));
         assertEquals(0, e.east.api().list(PROTECT, "Snapshot", NS, LabelSelector.everything()).size());
     }
