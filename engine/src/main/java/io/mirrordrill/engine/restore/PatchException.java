@@ -38,7 +38,7 @@ public class PatchException extends MirrordrillException {
         return path;
     }
 
-    /** The operation's member at fault ({@code op}, {@code path}, {@code from}, {@code value}), or "" for the document. */
+    /** The operation's member at fault ({@code op}, {@code path}, {@code from}, {@code value}); "" for the document. */
     public String member() {
         return member;
     }

@@ -85,7 +85,7 @@ class RestorePlanTest {
     }
 
     private static final String REPLICAS_TO_ONE =
-            "- {resource: {group: apps, kind: Deployment}, operations: [{op: replace, path: /spec/replicas, value: 1}]}";
+            "- {resource: {group: apps, kind: Deployment},\n   operations: [{op: replace, path: /spec/replicas, value: 1}]}";
 
     private static RestorePlan failover(List<ObjectNode> resources, String transformations) {
         return RestorePlan.of(RestoreInput.failover(amr(transformations), ARCHIVE, resources, List.of(),
