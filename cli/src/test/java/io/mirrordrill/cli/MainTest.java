@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line's contract: what it prints and its exit codes. */
@@ -109,6 +110,17 @@ class MainTest {
     void validateAcceptsAGoodDrillAndRefusesABadOne() {
         assertEquals(0, run("drill", "validate", "fail-back").code());
         assertEquals(2, run("drill", "validate", example("malformed.yaml").toString()).code());
+    }
+
+    @Test
+    void validateReportsAMalformedTransformationInAnAppliedFileWithLineFieldAndFixAndExitsTwo() {
+        Ran r = run("drill", "validate", example("malformed-transformation.yaml").toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("malformed-transformation/relationship.yaml:16: spec.transformations[0].resource"
+                + ".kind: AppMirrorRelationship/my-app-namespace/amr-1: PersistentVolumeClaims cannot be modified by"
+                + " transformations"), r.err());
+        assertTrue(r.err().contains("Fix: remove this transformation"), r.err());
+        assertFalse(r.err().contains("Exception"), "a finding, not a stack trace: " + r.err());
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Optional;
 public record AppMirrorRelationshipSpec(String desiredState, String sourceAppVaultRef, String destinationAppVaultRef,
         String sourceApplicationName, String sourceApplicationUID, List<NamespaceMapping> namespaceMapping,
         String storageClassName, List<StorageClassMapping> storageClassMapping, String recurrenceRule,
-        String promotedSnapshot, List<JsonPatchOperation> transformations, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknownFields) {
+        String promotedSnapshot, List<ResourceTransformation> transformations, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknownFields) {
     public AppMirrorRelationshipSpec {
         namespaceMapping = Frozen.list(namespaceMapping);
         storageClassMapping = Frozen.list(storageClassMapping);

@@ -12,7 +12,7 @@ import java.util.Map;
 @JsonPropertyOrder(alphabetic = true)
 public record SnapshotRestoreSpec(String appArchivePath, String appVaultRef, List<NamespaceMapping> namespaceMapping,
         List<StorageClassMapping> storageClassMapping, ResourceFilter resourceFilter,
-        List<JsonPatchOperation> transformations, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknownFields) {
+        List<ResourceTransformation> transformations, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknownFields) {
     public SnapshotRestoreSpec {
         namespaceMapping = Frozen.list(namespaceMapping);
         storageClassMapping = Frozen.list(storageClassMapping);

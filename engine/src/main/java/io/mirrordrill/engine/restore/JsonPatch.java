@@ -60,11 +60,12 @@ public final class JsonPatch {
             this.index = index;
             this.operation = operation;
             if (operation.op() == null || !OPS.contains(operation.op())) {
-                throw fail((operation.op() == null ? "op is missing" : "\"" + operation.op() + "\" is not an"
+                throw fail("op", (operation.op() == null ? "op is missing" : "\"" + operation.op() + "\" is not an"
                         + " RFC 6902 operation"), "use add, remove, replace, move, copy or test");
             }
             if (Set.of("add", "replace", "test").contains(operation.op()) && operation.value() == null) {
-                throw fail("value is missing", "give the value to " + operation.op() + " (null is written null)");
+                throw fail("value", "value is missing", "give the value to " + operation.op()
+                        + " (null is written null)");
             }
         }
 
@@ -85,13 +86,14 @@ public final class JsonPatch {
 
         List<String> tokens(String pointer, String field) {
             if (pointer == null) {
-                throw fail(field + " is missing", "write a JSON Pointer such as /metadata/labels/app");
+                throw fail(field, field + " is missing", "write a JSON Pointer such as /metadata/labels/app");
             }
             try {
                 return Pointer.parse(pointer);
             } catch (IllegalArgumentException e) {
-                throw fail(field + " \"" + pointer + "\" is not a JSON Pointer: " + e.getMessage(),
-                        "start it with '/', e.g. /metadata/labels/app");
+                throw fail(field, field + " \"" + pointer + "\" is not a JSON Pointer: " + e.getMessage(),
+                        pointer.startsWith("/") ? "escape '~' as ~0 and '/' as ~1 in a token, e.g."
+                                + " /metadata/annotations/example.com~1key" : "start it with '/', e.g. /" + pointer);
             }
         }
 
@@ -193,8 +195,12 @@ public final class JsonPatch {
         }
 
         private PatchException fail(String reason, String fix) {
-            return new PatchException(index, String.valueOf(operation.op()), String.valueOf(operation.path()), reason,
-                    fix);
+            return fail("", reason, fix);
+        }
+
+        private PatchException fail(String member, String reason, String fix) {
+            return new PatchException(index, String.valueOf(operation.op()), String.valueOf(operation.path()), member,
+                    reason, fix);
         }
     }
 }

@@ -11,14 +11,16 @@ public class PatchException extends MirrordrillException {
     private final int index;
     private final String op;
     private final String path;
+    private final String member;
     private final String reason;
     private final String fix;
 
-    PatchException(int index, String op, String path, String reason, String fix) {
+    PatchException(int index, String op, String path, String member, String reason, String fix) {
         super("operation " + index + " (" + op + " " + path + "): " + reason + ". Fix: " + fix);
         this.index = index;
         this.op = op;
         this.path = path;
+        this.member = member;
         this.reason = reason;
         this.fix = fix;
     }
@@ -34,6 +36,11 @@ public class PatchException extends MirrordrillException {
 
     public String path() {
         return path;
+    }
+
+    /** The operation's member at fault ({@code op}, {@code path}, {@code from}, {@code value}); "" for the document. */
+    public String member() {
+        return member;
     }
 
     public String reason() {

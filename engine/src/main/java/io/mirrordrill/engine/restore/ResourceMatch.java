@@ -1,23 +1,35 @@
 package io.mirrordrill.engine.restore;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mirrordrill.engine.model.TransformedResource;
 
 /**
- * Which restored resources a transformation applies to; a null field matches anything. {@code group} is the API
- * group ({@code ""} is the core group, so {@code v1} Services), {@code namespace} the destination namespace.
+ * Which restored resources a transformation modifies: its {@code resource: {kind, group, version, name}}. Kind must
+ * equal; an absent or empty group, version or name matches any (the documentation's own example writes
+ * {@code group: ""} and {@code name: ""} to mean "not restricted", and selects Deployments by kind alone).
  */
-public record ResourceMatch(String group, String kind, String name, String namespace) {
-    public static final ResourceMatch ANY = new ResourceMatch(null, null, null, null);
+public record ResourceMatch(String kind, String group, String version, String name) {
+
+    static ResourceMatch of(TransformedResource resource) {
+        return new ResourceMatch(resource.kind(), resource.group(), resource.version(), resource.name());
+    }
 
     public boolean matches(JsonNode resource) {
-        return (group == null || group.equals(Trees.group(resource)))
-                && (kind == null || kind.equals(Trees.kind(resource)))
-                && (name == null || name.equals(Trees.name(resource)))
-                && (namespace == null || namespace.equals(Trees.namespace(resource)));
+        return kind.equals(Trees.kind(resource)) && any(group, Trees.group(resource))
+                && any(version, version(resource)) && any(name, Trees.name(resource));
+    }
+
+    private static boolean any(String wanted, String actual) {
+        return wanted == null || wanted.isEmpty() || wanted.equals(actual);
+    }
+
+    private static String version(JsonNode resource) {
+        String apiVersion = Trees.apiVersion(resource);
+        return apiVersion.substring(apiVersion.indexOf('/') + 1);
     }
 
     @Override
     public String toString() {
-        return "{group: " + group + ", kind: " + kind + ", name: " + name + ", namespace: " + namespace + "}";
+        return "{kind: " + kind + ", group: " + group + ", version: " + version + ", name: " + name + "}";
     }
 }

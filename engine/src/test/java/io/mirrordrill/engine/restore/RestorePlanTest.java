@@ -85,7 +85,7 @@ class RestorePlanTest {
     }
 
     private static final String REPLICAS_TO_ONE =
-            "- {op: replace, path: /spec/replicas, value: 1, match: {group: apps, kind: Deployment}}";
+            "- {resource: {group: apps, kind: Deployment},\n   operations: [{op: replace, path: /spec/replicas, value: 1}]}";
 
     private static RestorePlan failover(List<ObjectNode> resources, String transformations) {
         return RestorePlan.of(RestoreInput.failover(amr(transformations), ARCHIVE, resources, List.of(),
@@ -191,13 +191,13 @@ class RestorePlanTest {
         resources.add(Yaml.object("{apiVersion: v1, kind: ConfigMap, metadata: {name: stray, namespace: other}}"));
         resources.add(Yaml.object("{apiVersion: v1, kind: Secret, metadata: {namespace: ns-1}}"));
         RestoreException e = assertThrows(RestoreException.class, () -> failover(resources,
-                REPLICAS_TO_ONE + "\n- {op: test, path: /data/mode, value: prod, match: {kind: ConfigMap}}"));
+                REPLICAS_TO_ONE + "\n- {resource: {kind: ConfigMap}, operations: [{op: remove, path: /data/tier}]}"));
         assertEquals(List.of(
                 "captured resource #12: metadata.name: is missing. Fix: the archive is damaged: restore from another"
                         + " snapshot",
-                "ConfigMap ns-2/settings: spec.transformations[1] (test /data/mode): test failed: the value at"
-                        + " /data/mode is not the expected value. Fix: correct the expected value, or restrict the"
-                        + " operation to the resources it holds for",
+                "ConfigMap ns-2/settings: spec.transformations[1].operations[0] (remove /data/tier): path /data/tier"
+                        + " does not exist (nothing at /data/tier). Fix: restrict the operation to resources that"
+                        + " have it",
                 "ConfigMap other/stray: metadata.namespace: namespace \"other\" is not in spec.namespaceMapping of"
                         + " AppMirrorRelationship ns-2/amr-1. Fix: add {source: other, destination: <namespace on this"
                         + " cluster>} to spec.namespaceMapping, or leave the resource out of the Application"),
@@ -206,13 +206,14 @@ class RestorePlanTest {
 
     @Test
     void problemsInTheRelationshipsSpecAreReportedTogether() {
-        AppMirrorRelationship amr = amr("- {op: nope, path: /a}");
+        AppMirrorRelationship amr = amr("- {resource: {kind: Deployment}, operations: [{op: nope, path: /a}]}");
         AppMirrorRelationshipSpec spec = new AppMirrorRelationshipSpec("Promoted", "s", "d", "app", null,
                 List.of(new NamespaceMapping("ns-1", "ns-2"), new NamespaceMapping("ns-3", "ns-2")), "Bad Class",
                 List.of(new StorageClassMapping("gold", "fast")), null, null, amr.spec().transformations(), null);
         RestoreException e = assertThrows(RestoreException.class, () -> RestoreInput.failover(amr.withSpec(spec),
                 ARCHIVE, archive(), List.of(), List.of(), null, NO_SKIPS));
-        assertEquals(List.of("spec.namespaceMapping[1].destination", "spec.storageClassName", "spec.transformations[0]"),
+        assertEquals(List.of("spec.namespaceMapping[1].destination", "spec.storageClassName",
+                "spec.transformations[0].operations[0].op"),
                 e.problems().stream().map(RestoreProblem::field).toList());
     }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mirrordrill.engine.model.JsonPatchOperation;
+import io.mirrordrill.engine.model.ResourceTransformation;
 import io.mirrordrill.engine.model.SnapshotRestore;
 import io.mirrordrill.engine.model.validation.Validator;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
@@ -37,14 +37,14 @@ class TransformationsTest {
                 """ + transformations.indent(2);
     }
 
-    /** Operations as a user writes them in a SnapshotRestore, read through the model. */
-    private static List<JsonPatchOperation> operations(String yaml) {
+    /** Transformations as a user writes them in a SnapshotRestore, read through the model. */
+    private static List<ResourceTransformation> entries(String yaml) {
         return ((SnapshotRestore) ProtectYaml.readAll("restore.yaml", restoreYaml(yaml)).get(0)).spec()
                 .transformations();
     }
 
     private static Transformations of(String yaml) {
-        return Transformations.of(OWNER, operations(yaml));
+        return Transformations.of(OWNER, entries(yaml));
     }
 
     private static List<String> problems(String yaml) {
@@ -53,103 +53,145 @@ class TransformationsTest {
     }
 
     @Test
-    void anOperationWithoutMatchAppliesToEveryResource() {
-        Transformations t = of("- {op: add, path: /metadata/annotations, value: {dr: 'true'}}");
+    void anEntryAppliesItsOperationsToEveryResourceOfItsKind() {
+        Transformations t = of("""
+                - resource: {kind: Deployment}
+                  operations:
+                    - {op: add, path: /metadata/annotations, value: {dr: 'true'}}
+                    - {op: replace, path: /spec/replicas, value: 1}
+                """);
         List<String> decisions = new ArrayList<>();
-        assertEquals("true", t.apply(DEPLOYMENT, decisions).at("/metadata/annotations/dr").asText());
-        assertEquals("true", t.apply(SERVICE, decisions).at("/metadata/annotations/dr").asText());
-        assertEquals(List.of("spec.transformations[0] applied", "spec.transformations[0] applied"), decisions);
-    }
-
-    @Test
-    void theModelsValidatorAcceptsAMatchOnAnOperation() {
-        assertEquals(List.of(), Validator.validate("restore.yaml", restoreYaml(
-                "- {op: replace, path: /spec/replicas, value: 0, match: {group: apps, kind: Deployment}}")));
-    }
-
-    @Test
-    void aMatchByGroupAndKindSelectsOnlyThoseResources() {
-        Transformations t = of("- {op: replace, path: /spec/replicas, value: 0, match: {group: apps, kind: Deployment}}");
-        assertEquals(0, t.apply(DEPLOYMENT, new ArrayList<>()).at("/spec/replicas").asInt());
-        assertSame(SERVICE, t.apply(SERVICE, new ArrayList<>()));
+        ObjectNode patched = t.apply(DEPLOYMENT, decisions);
+        assertEquals("true", patched.at("/metadata/annotations/dr").asText());
+        assertEquals(1, patched.at("/spec/replicas").asInt());
+        assertSame(SERVICE, t.apply(SERVICE, decisions));
+        assertEquals(List.of("spec.transformations[0] applied"), decisions);
         assertEquals(3, DEPLOYMENT.at("/spec/replicas").asInt(), "the input resource is never changed");
     }
 
     @Test
-    void anEmptyGroupMatchesTheCoreGroupOnly() {
-        Transformations t = of("- {op: add, path: /metadata/labels, value: {core: 'yes'}, match: {group: ''}}");
-        assertEquals("yes", t.apply(SERVICE, new ArrayList<>()).at("/metadata/labels/core").asText());
-        assertSame(DEPLOYMENT, t.apply(DEPLOYMENT, new ArrayList<>()));
+    void theModelsValidatorAcceptsTheDocumentedForm() {
+        assertEquals(List.of(), Validator.validate("restore.yaml", restoreYaml("""
+                - resource: {kind: ConfigMap, group: "", version: "", name: ""}
+                  operations:
+                    - {op: replace, path: /data/key, value: new-value}
+                - resource: {kind: Route, group: route.openshift.io}
+                  operations: [{op: replace, path: /spec/host, value: prod.example.com}]
+                - resource: {kind: ConfigMap}
+                  operations:
+                    - {op: copy, from: /data/source-key, path: /data/backup-key}
+                    - {op: move, from: /data/OLD_KEY, path: /data/NEW_KEY}
+                    - {op: remove, path: /metadata/annotations/kubectl.kubernetes.io~1last-applied-configuration}
+                    - {op: test, path: /data/environment, value: staging}
+                """)));
     }
 
     @Test
-    void aMatchByNameAndNamespaceUsesTheDestinationNamespace() {
+    void groupVersionAndNameNarrowTheSelectionAndEmptyMeansAny() {
         Transformations t = of("""
-                - {op: replace, path: /spec/type, value: LoadBalancer, match: {kind: Service, name: web, namespace: ns-2}}
-                - {op: replace, path: /spec/type, value: NodePort, match: {kind: Service, namespace: ns-1}}
+                - resource: {kind: Deployment, group: apps, version: v1, name: web}
+                  operations: [{op: add, path: /metadata/labels/a, value: '1'}]
+                - resource: {kind: Deployment, group: "", version: "", name: ""}
+                  operations: [{op: add, path: /metadata/labels/b, value: '2'}]
+                - resource: {kind: Deployment, version: v1beta1}
+                  operations: [{op: add, path: /metadata/labels/c, value: '3'}]
+                - resource: {kind: Deployment, name: other}
+                  operations: [{op: add, path: /metadata/labels/d, value: '4'}]
+                - resource: {kind: Deployment, group: extensions}
+                  operations: [{op: add, path: /metadata/labels/e, value: '5'}]
                 """);
         List<String> decisions = new ArrayList<>();
-        assertEquals("LoadBalancer", t.apply(SERVICE, decisions).at("/spec/type").asText());
-        assertEquals(List.of("spec.transformations[0] applied"), decisions);
+        assertEquals("{\"app\":\"web\",\"a\":\"1\",\"b\":\"2\"}",
+                t.apply(DEPLOYMENT, decisions).at("/metadata/labels").toString());
+        assertEquals(List.of("spec.transformations[0] applied", "spec.transformations[1] applied"), decisions);
     }
 
     @Test
-    void aFailingTestLeavesTheResourceUnchangedAndNamesResourceIndexAndPath() {
+    void aFailedTestRollsBackThatEntryOnlyAndTheOthersStillApply() {
         Transformations t = of("""
-                - {op: add, path: /metadata/labels/tier, value: front}
-                - {op: test, path: /spec/replicas, value: 5}
+                - resource: {kind: Deployment}
+                  operations: [{op: add, path: /metadata/labels/tier, value: front}]
+                - resource: {kind: Deployment}
+                  operations:
+                    - {op: add, path: /metadata/labels/env, value: prod}
+                    - {op: test, path: /spec/replicas, value: 5}
+                - resource: {kind: Deployment}
+                  operations:
+                    - {op: test, path: /spec/paused, value: true}
+                - resource: {kind: Deployment}
+                  operations:
+                    - {op: test, path: /spec/replicas, value: 3}
+                    - {op: replace, path: /spec/replicas, value: 0}
                 """);
-        RestoreException e = assertThrows(RestoreException.class, () -> t.apply(DEPLOYMENT, new ArrayList<>()));
-        assertEquals("Deployment ns-2/web: spec.transformations[1] (test /spec/replicas): test failed: the value at"
-                + " /spec/replicas is not the expected value. Fix: correct the expected value, or restrict the"
-                + " operation to the resources it holds for; it has no match, so it applies to every restored"
-                + " resource: add one, e.g. match: {group: apps, kind: Deployment, name: web, namespace: ns-2}",
-                e.getMessage());
+        List<String> decisions = new ArrayList<>();
+        ObjectNode patched = t.apply(DEPLOYMENT, decisions);
+        assertEquals("{\"app\":\"web\",\"tier\":\"front\"}", patched.at("/metadata/labels").toString());
+        assertEquals(0, patched.at("/spec/replicas").asInt());
+        assertEquals(List.of("spec.transformations[0] applied",
+                "spec.transformations[1] rolled back: spec.transformations[1].operations[1] (test /spec/replicas)"
+                        + " test failed: the value at /spec/replicas is not the expected value",
+                "spec.transformations[2] rolled back: spec.transformations[2].operations[0] (test /spec/paused)"
+                        + " path /spec/paused does not exist (nothing at /spec/paused)",
+                "spec.transformations[3] applied"), decisions);
         assertEquals("{\"app\":\"web\"}", DEPLOYMENT.at("/metadata/labels").toString());
     }
 
     @Test
-    void theIndexReportedIsThePositionInTheSpecNotAmongTheMatchingOperations() {
+    void anOperationOtherThanTestThatFailsRefusesTheRestoreNamingEntryOperationAndPath() {
         Transformations t = of("""
-                - {op: remove, path: /spec/type, match: {kind: Service}}
-                - {op: remove, path: /spec/paused, match: {kind: Deployment}}
+                - resource: {kind: Service}
+                  operations: [{op: remove, path: /spec/type}]
+                - resource: {kind: Deployment}
+                  operations:
+                    - {op: add, path: /metadata/labels/x, value: y}
+                    - {op: remove, path: /spec/paused}
                 """);
         RestoreException e = assertThrows(RestoreException.class, () -> t.apply(DEPLOYMENT, new ArrayList<>()));
-        assertEquals("spec.transformations[1] (remove /spec/paused)", e.problems().get(0).field());
-        assertEquals("path /spec/paused does not exist (nothing at /spec/paused)", e.problems().get(0).reason());
-        assertEquals("restrict the operation to resources that have it", e.problems().get(0).fix());
+        assertEquals("Deployment ns-2/web: spec.transformations[1].operations[1] (remove /spec/paused): path"
+                + " /spec/paused does not exist (nothing at /spec/paused). Fix: restrict the operation to resources"
+                + " that have it", e.getMessage());
     }
 
     @Test
     void aPatchThatRemovesTheResourcesIdentityIsRefused() {
-        Transformations t = of("- {op: remove, path: /kind}");
+        Transformations t = of("- {resource: {kind: Service}, operations: [{op: remove, path: /kind}]}");
         RestoreException e = assertThrows(RestoreException.class, () -> t.apply(SERVICE, new ArrayList<>()));
         assertEquals("Service ns-2/web: spec.transformations[0]: the patched resource has no apiVersion, kind or"
                 + " metadata.name. Fix: patch fields of the resource, not its identity", e.getMessage());
     }
 
     @Test
-    void malformedOperationsAndMatchesAreAllReportedBeforeAnyResourceIsTouched() {
+    void claimsAndNamespacesAreNeverModified() {
+        ObjectNode claim = Yaml.object("{apiVersion: v1, kind: PersistentVolumeClaim, metadata: {name: d,"
+                + " namespace: ns-2}}");
+        assertSame(claim, Transformations.none().apply(claim, new ArrayList<>()));
+        assertEquals(List.of(OWNER + ": spec.transformations[0].resource.kind: PersistentVolumeClaims cannot be"
+                + " modified by transformations (Trident protect does not support it). Fix: remove this"
+                + " transformation; map namespaces with namespaceMapping and storage classes with"
+                + " storageClassMapping"), problems("""
+                - resource: {kind: PersistentVolumeClaim}
+                  operations: [{op: add, path: /metadata/labels/x, value: y}]
+                """));
+    }
+
+    @Test
+    void malformedEntriesAreAllReportedBeforeAnyResourceIsTouched() {
         assertEquals(List.of(
-                OWNER + ": spec.transformations[0]: \"upsert\" is not an RFC 6902 operation. Fix: use add, remove,"
-                        + " replace, move, copy or test",
-                OWNER + ": spec.transformations[1]: path \"spec/replicas\" is not a JSON Pointer: a JSON Pointer starts"
-                        + " with '/'. Fix: start it with '/', e.g. /metadata/labels/app",
-                OWNER + ": spec.transformations[2]: from is missing. Fix: write a JSON Pointer such as"
-                        + " /metadata/labels/app",
-                OWNER + ": spec.transformations[3].match.knd: is not a match field. Fix: use group, kind, name or"
-                        + " namespace",
-                OWNER + ": spec.transformations[4].match: is not an object. Fix: write match: {group: apps, kind:"
-                        + " Deployment, name: web, namespace: ns-2}",
-                OWNER + ": spec.transformations[5]: value is missing. Fix: give the value to replace (null is written"
-                        + " null)"),
+                OWNER + ": spec.transformations[0].operations[0].op: \"upsert\" is not an RFC 6902 operation. Fix:"
+                        + " use add, remove, replace, move, copy or test",
+                OWNER + ": spec.transformations[0].operations[1].path: path \"spec/replicas\" is not a JSON"
+                        + " Pointer: a JSON Pointer starts with '/'. Fix: start it with '/', e.g. /spec/replicas",
+                OWNER + ": spec.transformations[1].resource.kind: is missing. Fix: set the kind of the resources to"
+                        + " modify, e.g. kind: ConfigMap (kinds are case-sensitive)",
+                OWNER + ": spec.transformations[1].operations[0].from: from is missing. Fix: write a JSON Pointer"
+                        + " such as /metadata/labels/app"),
                 problems("""
-                        - {op: upsert, path: /a, value: 1}
-                        - {op: replace, path: spec/replicas, value: 1}
-                        - {op: move, path: /a}
-                        - {op: remove, path: /a, match: {knd: Deployment}}
-                        - {op: remove, path: /a, match: Deployment}
-                        - {op: replace, path: /a}
+                        - resource: {kind: Deployment}
+                          operations:
+                            - {op: upsert, path: /a, value: 1}
+                            - {op: replace, path: spec/replicas, value: 1}
+                        - resource: {name: web}
+                          operations: [{op: move, path: /a}]
                         """));
     }
 

@@ -4,24 +4,25 @@ import static io.mirrordrill.engine.model.validation.Findings.quote;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
-import io.mirrordrill.engine.model.JsonPatchOperation;
 import io.mirrordrill.engine.model.ResourceFilter;
+import io.mirrordrill.engine.model.ResourceTransformation;
 import io.mirrordrill.engine.model.SelectionCriteria;
 import io.mirrordrill.engine.model.SourceDestination;
 import io.mirrordrill.engine.model.schedule.RecurrenceException;
 import io.mirrordrill.engine.model.schedule.RecurrenceRule;
+import io.mirrordrill.engine.restore.RestoreProblem;
+import io.mirrordrill.engine.restore.Transformations;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Checks shared by several kinds: Kubernetes names, counts, mappings, filters, patches, paths, rules. */
+/** Checks shared by several kinds: Kubernetes names, counts, mappings, filters, transformations, paths, rules. */
 final class Checks {
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern DNS_SUBDOMAIN = Pattern.compile(
             "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-    private static final Set<String> PATCH_OPS = Set.of("add", "remove", "replace", "move", "copy", "test");
     private static final Set<String> SELECTOR_OPERATORS = Set.of("In", "NotIn", "Exists", "DoesNotExist");
     static final String LABEL_FIX = "use at most 63 lowercase letters, digits and '-', starting and ending with a"
             + " letter or digit";
@@ -149,41 +150,10 @@ final class Checks {
         }
     }
 
-    static void transformations(Findings f, String field, List<JsonPatchOperation> operations) {
-        if (operations == null) {
-            return;
-        }
-        for (int i = 0; i < operations.size(); i++) {
-            String at = field + "[" + i + "]";
-            JsonPatchOperation op = operations.get(i);
-            if (op == null) {
-                f.add(at, "is empty", "write an RFC 6902 operation: {op: replace, path: /spec/x, value: y}");
-                continue;
-            }
-            if (f.require(at + ".op", op.op(), "set op to add, remove, replace, move, copy or test")
-                    && !PATCH_OPS.contains(op.op())) {
-                f.add(at + ".op", quote(op.op()) + " is not an RFC 6902 operation",
-                        "use add, remove, replace, move, copy or test");
-            }
-            pointer(f, at + ".path", op.path(), true);
-            if (Set.of("add", "replace", "test").contains(op.op()) && op.value() == null) {
-                f.add(at + ".value", "is missing for op " + op.op(), "add the value to " + op.op());
-            }
-            if (Set.of("move", "copy").contains(op.op())) {
-                pointer(f, at + ".from", op.from(), true);
-            }
-        }
-    }
-
-    private static void pointer(Findings f, String field, String value, boolean required) {
-        if (value == null) {
-            if (required) {
-                f.add(field, "is missing", "write a JSON Pointer such as /metadata/labels/app");
-            }
-            return;
-        }
-        if (!value.isEmpty() && !value.startsWith("/")) {
-            f.add(field, quote(value) + " is not a JSON Pointer", "start it with '/', e.g. /" + value);
+    /** Malformed transformations, as the restore would refuse them ({@link Transformations#check}). */
+    static void transformations(Findings f, String field, List<ResourceTransformation> entries) {
+        for (RestoreProblem problem : Transformations.check("", field, entries)) {
+            f.add(problem.field(), problem.reason(), problem.fix());
         }
     }
 

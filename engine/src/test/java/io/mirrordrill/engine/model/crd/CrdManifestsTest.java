@@ -57,7 +57,7 @@ class CrdManifestsTest {
     }
 
     @Test
-    void theAppMirrorRelationshipIsAmrAndPrintsTheColumnsOfTridentctlProtectGetAmr() throws Exception {
+    void theAppMirrorRelationshipIsAmrAndPrintsTheColumnsOfKubectlGetAmrOnARealCluster() throws Exception {
         CustomResourceDefinition crd = crd(ResourceKind.APP_MIRROR_RELATIONSHIP);
         assertEquals(List.of("amr"), crd.getSpec().getNames().getShortNames());
         List<String> columns = new ArrayList<>();
@@ -66,12 +66,10 @@ class CrdManifestsTest {
         }
         // kubectl always prints NAME first; the CRD declares the rest.
         assertEquals(List.of(
-                "SOURCE APP=.spec.sourceApplicationName:string",
-                "DESTINATION APP=.status.destinationApplicationRef:string",
                 "DESIRED STATE=.spec.desiredState:string",
                 "STATE=.status.state:string",
-                "AGE=.metadata.creationTimestamp:date",
-                "ERROR=.status.error:string"), columns);
+                "ERROR=.status.error:string",
+                "AGE=.metadata.creationTimestamp:date"), columns);
     }
 
     @Test

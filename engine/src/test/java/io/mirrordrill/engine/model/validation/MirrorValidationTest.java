@@ -139,20 +139,24 @@ class MirrorValidationTest {
     }
 
     @Test
-    void transformationsMustBeRfc6902Operations() {
+    void transformationsMustSelectAKindAndCarryRfc6902Operations() {
         List<Problem> problems = edited("  storageClassName: sc-vsim-2\n", """
                   storageClassName: sc-vsim-2
                   transformations:
-                    - {op: replace, path: /spec/replicas, value: 0}
-                    - {op: upsert, path: /spec/x, value: 1}
-                    - {op: add, path: metadata/labels/dr}
-                    - {op: move, path: /a}
+                    - resource: {kind: Deployment}
+                      operations:
+                        - {op: replace, path: /spec/replicas, value: 0}
+                        - {op: upsert, path: /spec/x, value: 1}
+                        - {op: add, path: metadata/labels/dr, value: x}
+                        - {op: add, path: /metadata/labels/dr}
+                        - {op: move, path: /a}
                 """);
-        has(problems, "spec.transformations[1].op", "\"upsert\" is not an RFC 6902 operation", "add, remove, replace");
-        has(problems, "spec.transformations[2].path", "\"metadata/labels/dr\" is not a JSON Pointer",
+        has(problems, "spec.transformations[0].operations[1].op", "\"upsert\" is not an RFC 6902 operation",
+                "add, remove, replace");
+        has(problems, "spec.transformations[0].operations[2].path", "\"metadata/labels/dr\" is not a JSON Pointer",
                 "/metadata/labels/dr");
-        has(problems, "spec.transformations[2].value", "is missing for op add", "add the value");
-        has(problems, "spec.transformations[3].from", "is missing", "JSON Pointer");
+        has(problems, "spec.transformations[0].operations[3].value", "value is missing", "give the value to add");
+        has(problems, "spec.transformations[0].operations[4].from", "from is missing", "JSON Pointer");
         assertEquals(4, problems.size(), Problems.render(problems));
     }
 }

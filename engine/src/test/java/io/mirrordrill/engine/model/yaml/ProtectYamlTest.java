@@ -151,11 +151,13 @@ class ProtectYamlTest {
                   appArchivePath: a/b
                   appVaultRef: v
                   transformations:
-                  - {op: add, path: /metadata/annotations/x, value: null}
-                  - {op: remove, path: /spec/replicas}
+                  - resource: {kind: Deployment}
+                    operations:
+                    - {op: add, path: /metadata/annotations/x, value: null}
+                    - {op: remove, path: /spec/replicas}
                 """).get(0);
-        assertEquals(NullNode.getInstance(), restore.spec().transformations().get(0).value());
-        assertEquals(null, restore.spec().transformations().get(1).value());
+        assertEquals(NullNode.getInstance(), restore.spec().transformations().get(0).operations().get(0).value());
+        assertEquals(null, restore.spec().transformations().get(0).operations().get(1).value());
         assertEquals(restore, ProtectYaml.readAll("again", ProtectYaml.write(restore)).get(0));
     }
 

@@ -171,9 +171,9 @@ class SchemaServingTest {
 
         List<String> names = new ArrayList<>();
         table.path("columnDefinitions").forEach(c -> names.add(c.path("name").asText()));
-        assertEquals(List.of("Name", "Source App", "Destination App", "Desired State", "State", "Age", "Error"),
+        assertEquals(List.of("Name", "Desired State", "State", "Error", "Age"),
                 names);
-        assertEquals("[\"m\",\"shop\",null,\"Established\",\"Established\",\"120m\",null]",
+        assertEquals("[\"m\",\"Established\",\"Established\",null,\"120m\"]",
                 table.path("rows").get(0).path("cells").toString());
         assertEquals("PartialObjectMetadata", table.path("rows").get(0).path("object").path("kind").asText());
         assertEquals("7", table.path("metadata").path("resourceVersion").asText());
