@@ -125,6 +125,9 @@ final class ApiStore {
 
     ObjectNode create(ResourceKind kind, ObjectNode body) {
         ObjectNode object = body.deepCopy();
+        if (Secrets.isSecret(kind)) {
+            Secrets.normalise(object);
+        }
         ObjectNode meta = Json.meta(object);
         String namespace = kind.namespaced() ? Json.text(meta, "namespace") : "";
         Validation.namespaceGiven(kind, namespace, Json.text(meta, "name"));
@@ -263,6 +266,9 @@ final class ApiStore {
             copyField(requested, next, "status");
         } else {
             next = requested.deepCopy();
+            if (Secrets.isSecret(kind)) {
+                Secrets.normalise(next);
+            }
             next.put("apiVersion", kind.apiVersion());
             next.put("kind", kind.kind());
             ObjectNode meta = Json.meta(next);
