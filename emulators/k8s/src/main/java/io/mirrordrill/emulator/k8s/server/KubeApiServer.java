@@ -20,7 +20,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * The Kubernetes REST API of one emulated cluster, on Javalin: discovery, resources of every kind the cluster serves
  * (CRDs included) with the store's semantics, watches (chunked HTTP and websocket) and, given the cluster's
  * {@link PodShell}, {@code pods/exec} over websockets. Bound to 127.0.0.1 on an ephemeral port by default, plain
- * HTTP, no authentication. Requests reach the cluster as a client at the cluster's own site (or the configured client
+ * HTTP; given a {@link Builder#token bearer token}, every request (websocket upgrades included) must carry it,
+ * otherwise anyone who reaches the port is served. Requests reach the cluster as a client at the cluster's own site (or the configured client
  * site), so network faults apply: an unreachable cluster closes connections unanswered.
  *
  * <p><b>Threads and time.</b> Jetty serves requests on many threads; the cluster and its world are single-threaded,
@@ -50,6 +51,11 @@ public final class KubeApiServer implements AutoCloseable {
             cfg.jetty.host = b.host;
             cfg.jetty.port = b.port;
             RoutesConfig routes = cfg.routes;
+            if (b.token != null) {
+                BearerToken token = new BearerToken(b.token);
+                routes.before(ctx -> requests.authenticate(ctx, token));
+                routes.wsBeforeUpgrade(ctx -> requests.authenticateUpgrade(ctx, token));
+            }
             for (String path : new String[] {"/version", "/api", "/apis", "/api/<path>", "/apis/<path>"}) {
                 for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
                         HandlerType.PATCH, HandlerType.DELETE}) {
@@ -119,6 +125,7 @@ public final class KubeApiServer implements AutoCloseable {
         private PodShell shell;
         private PodLogs logs;
         private ReentrantLock lock;
+        private String token;
 
         private Builder(KubernetesCluster cluster) {
             this.cluster = cluster;
@@ -161,6 +168,16 @@ public final class KubeApiServer implements AutoCloseable {
          */
         public Builder lock(ReentrantLock sharedLock) {
             this.lock = sharedLock;
+            return this;
+        }
+
+        /**
+         * Requires {@code Authorization: Bearer <bearerToken>} on every request (401 Unauthorized otherwise), as an
+         * API server with token authentication and anonymous requests off; without it the server is open.
+         */
+        public Builder token(String bearerToken) {
+            new BearerToken(bearerToken); // rejects a blank token now
+            this.token = bearerToken;
             return this;
         }
 
