@@ -125,9 +125,7 @@ final class ApiStore {
 
     ObjectNode create(ResourceKind kind, ObjectNode body) {
         ObjectNode object = body.deepCopy();
-        if (Secrets.isSecret(kind)) {
-            Secrets.normalise(object);
-        }
+        Secrets.normalise(kind, object);
         ObjectNode meta = Json.meta(object);
         String namespace = kind.namespaced() ? Json.text(meta, "namespace") : "";
         Validation.namespaceGiven(kind, namespace, Json.text(meta, "name"));
@@ -266,9 +264,7 @@ final class ApiStore {
             copyField(requested, next, "status");
         } else {
             next = requested.deepCopy();
-            if (Secrets.isSecret(kind)) {
-                Secrets.normalise(next);
-            }
+            Secrets.normalise(kind, next);
             next.put("apiVersion", kind.apiVersion());
             next.put("kind", kind.kind());
             ObjectNode meta = Json.meta(next);

@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code stringData} is a write-only convenience: each value lands base64-encoded in {@code data}, overriding a
  * {@code data} key of the same name, and {@code stringData} itself is never stored or returned.
  */
-final class Secrets {
+public final class Secrets {
     private static final String BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
     private Secrets() {
@@ -27,8 +27,17 @@ final class Secrets {
         return kind.group().isEmpty() && kind.kind().equals("Secret");
     }
 
-    /** Checks {@code data} and folds {@code stringData} into it, in place. */
-    static void normalise(ObjectNode secret) {
+    /**
+     * For a Secret, checks {@code data} and folds {@code stringData} into it, in place; other kinds are left alone.
+     * The API server does it while decoding, so what it records (managedFields) never names stringData either.
+     */
+    public static void normalise(ResourceKind kind, ObjectNode object) {
+        if (isSecret(kind)) {
+            normalise(object);
+        }
+    }
+
+    private static void normalise(ObjectNode secret) {
         JsonNode data = secret.get("data");
         if (data != null && data.isObject()) {
             data.fields().forEachRemaining(e -> {
