@@ -13,6 +13,7 @@ import io.mirrordrill.sim.Locked;
 
 import java.net.BindException;
 import java.net.URI;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,9 @@ import java.util.function.Supplier;
 public final class ServedWorld implements AutoCloseable {
     /** A Kubernetes cluster's API server. */
     public record Kube(String name, String site, URI url) {}
+
+    /** How the Kubernetes API servers are guarded: the bearer token they require and the TLS key they serve with. */
+    public record KubeAccess(String token, KeyStore keys, String keyPassword) {}
 
     /** An ONTAP cluster's management REST API, its SVMs when it started, and the user it accepts. */
     public record Ontap(String name, String site, URI url, List<String> svms, String username) {}
@@ -83,6 +87,12 @@ public final class ServedWorld implements AutoCloseable {
      */
     public static ServedWorld start(SimWorld world, String host, int portBase, String ontapUser,
                                     Function<String, String> ontapPassword) {
+        return start(world, host, portBase, ontapUser, ontapPassword, null);
+    }
+
+    /** As {@link #start(SimWorld, String, int, String, Function)}, the Kubernetes servers guarded by {@code kube}. */
+    public static ServedWorld start(SimWorld world, String host, int portBase, String ontapUser,
+                                    Function<String, String> ontapPassword, KubeAccess kube) {
         ServedWorld served = new ServedWorld(world);
         requireOneLock(world);
         ReentrantLock lock = world.world().lock();
@@ -90,7 +100,7 @@ public final class ServedWorld implements AutoCloseable {
             // requests to the servers already started wait until every server is up and described
             lock.lock();
             try {
-                served.startAll(host, portBase, ontapUser, ontapPassword);
+                served.startAll(host, portBase, ontapUser, ontapPassword, kube);
             } finally {
                 lock.unlock();
             }
@@ -101,14 +111,20 @@ public final class ServedWorld implements AutoCloseable {
         return served;
     }
 
-    private void startAll(String host, int portBase, String ontapUser, Function<String, String> ontapPassword) {
+    private void startAll(String host, int portBase, String ontapUser, Function<String, String> ontapPassword,
+                          KubeAccess kube) {
         ReentrantLock lock = world.world().lock();
         int next = portBase;
         for (SimCluster c : world.clusters()) {
             int port = next;
-            KubeApiServer server = bind(port, "Kubernetes " + c.name(), () -> KubeApiServer.builder(c.apiServer())
-                    .host(host).port(port).exec(c.simulator().exec()).logs(c.simulator().logs()).lock(lock)
-                    .start());
+            KubeApiServer server = bind(port, "Kubernetes " + c.name(), () -> {
+                KubeApiServer.Builder b = KubeApiServer.builder(c.apiServer()).host(host).port(port)
+                        .exec(c.simulator().exec()).logs(c.simulator().logs()).lock(lock);
+                if (kube != null) {
+                    b.token(kube.token()).tls(kube.keys(), kube.keyPassword());
+                }
+                return b.start();
+            });
             servers.add(server);
             kubes.add(new Kube(c.name(), c.site(), server.endpoint()));
             next = portBase == 0 ? 0 : next + 1;
