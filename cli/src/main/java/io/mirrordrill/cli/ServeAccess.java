@@ -37,8 +37,8 @@ final class ServeAccess {
         Path dir = Files.createTempDirectory("mirrordrill-serve-tls");
         Path file = dir.resolve("keys.p12");
         try {
-            ProcessBuilder keytool = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool")
-                    .toString(), "-genkeypair", "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1",
+            String keytoolPath = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            ProcessBuilder keytool = new ProcessBuilder(List.of(keytoolPath, "-genkeypair", "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1",
                     "-dname", "CN=mirrordrill serve", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "30",
                     "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass:env", "MIRRORDRILL_KEYPASS"))
                     .redirectErrorStream(true);

@@ -25,7 +25,8 @@ import java.util.function.Supplier;
 /**
  * A {@link SimWorld} behind real protocol servers: a {@link KubeApiServer} per Kubernetes cluster (with
  * {@code pods/exec} through its simulator's pod shell), an {@link OntapRestServer} per ONTAP cluster and an
- * {@link S3Server} per object store, on one host (127.0.0.1 by default), plain HTTP.
+ * {@link S3Server} per object store, on one host (127.0.0.1 by default), plain HTTP (the Kubernetes servers HTTPS with
+ * a bearer token when given a {@link KubeAccess}).
  *
  * <p>Every server serialises on the world's one lock ({@link io.mirrordrill.sim.World#lock()}, which the emulators'
  * own {@code lock()} return), so requests to two servers of the world never run into each other, nor into whoever

@@ -26,8 +26,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * The Kubernetes REST API of one emulated cluster, on Javalin: discovery, resources of every kind the cluster serves
  * (CRDs included) with the store's semantics, watches (chunked HTTP and websocket) and, given the cluster's
  * {@link PodShell}, {@code pods/exec} over websockets. Bound to 127.0.0.1 on an ephemeral port by default, plain
- * HTTP unless given a {@link Builder#tls key}; given a {@link Builder#token bearer token}, every request (websocket upgrades included) must carry it,
- * otherwise anyone who reaches the port is served. Requests reach the cluster as a client at the cluster's own site
+ * HTTP unless given a {@link Builder#tls key}; given a {@link Builder#token bearer token}, every request (websocket
+ * upgrades included) must carry it, otherwise anyone who reaches the port is served. Requests reach the cluster as a client at the cluster's own site
  * (or the configured client site), so network faults apply: an unreachable cluster closes connections unanswered.
  *
  * <p><b>Threads and time.</b> Jetty serves requests on many threads; the cluster and its world are single-threaded,
