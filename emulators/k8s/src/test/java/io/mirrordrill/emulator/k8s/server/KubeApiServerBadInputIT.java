@@ -1,6 +1,7 @@
 package io.mirrordrill.emulator.k8s.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mirrordrill.emulator.k8s.KubernetesCluster;
 import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.sim.World;
@@ -118,6 +119,18 @@ class KubeApiServerBadInputIT {
                 "{\"stringData\":{\"password\":\"swordfish\"}}");
         assertEquals("c3dvcmRmaXNo", json(patched).at("/data/password").asText());
         assertFalse(patched.body().contains("stringData"));
+        HttpResponse<String> applied = send("PATCH", SECRETS + "/db?fieldManager=me", "application/apply-patch+yaml",
+                "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"db\"},"
+                        + "\"stringData\":{\"user\":\"root\"}}");
+        assertEquals(200, applied.statusCode(), applied.body());
+        assertEquals("cm9vdA==", json(applied).at("/data/user").asText());
+        assertFalse(json(applied).has("stringData"), applied.body());
+        assertFalse(applied.body().contains("root"), "the value only base64, in data");
+        JsonNode current = json(send("GET", SECRETS + "/db", null, null));
+        ((ObjectNode) current).putObject("stringData").put("extra", "x");
+        HttpResponse<String> put = send("PUT", SECRETS + "/db", "application/json", current.toString());
+        assertEquals("eA==", json(put).at("/data/extra").asText());
+        assertFalse(json(put).has("stringData"), put.body());
         assertBadRequest(send("POST", SECRETS, "application/json", "{\"metadata\":{\"name\":\"bad\"},"
                 + "\"data\":{\"k\":\"not base64\"}}"), "Secret in version \"v1\" cannot be handled as a Secret: "
                 + "illegal base64 data at input byte 3");
