@@ -122,6 +122,14 @@ class ServeIT {
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode());
 
+        // kubectl uses the kubeconfig's token (it sends one only over TLS); another token is Unauthorized
+        KubectlCli kubectl = new KubectlCli(out.resolve("kubeconfig"), dir);
+        KubectlCli.Result listed = kubectl.run("--context", "k8s-east", "get", "namespaces", "-o", "name");
+        assertEquals(0, listed.exit(), listed.err());
+        assertTrue(listed.out().contains("namespace/my-app-namespace"), listed.out());
+        KubectlCli.Result refused = kubectl.run("--context", "k8s-east", "--token", "wrong", "get", "secrets", "-A");
+        assertTrue(refused.exit() != 0 && refused.err().contains("Unauthorized"), refused.err());
+
         // the steps' AppMirrorRelationship is there, read through fabric8 from the destination
         Optional<GenericKubernetesResource> amr = westApi.list("protect.trident.netapp.io/v1",
                 "AppMirrorRelationship", "my-app-namespace", LabelSelector.everything()).stream().findFirst();
