@@ -152,9 +152,11 @@ final class ServeCommand implements Callable<Integer> {
         Map<String, String> passwords = new TreeMap<>();
         SecureRandom random = new SecureRandom();
         sim.ontap().clusterNames().forEach(name -> passwords.put(name, password(random)));
+        ServeAccess access = ServeAccess.create(random);
         ServedWorld served;
         try {
-            served = ServedWorld.start(sim, HOST, portBase == null ? 0 : portBase, ONTAP_USER, passwords::get);
+            served = ServedWorld.start(sim, HOST, portBase == null ? 0 : portBase, ONTAP_USER, passwords::get,
+                    access.kube());
         } catch (ServedWorld.PortTakenException e) {
             throw usage("--port-base", e.getMessage(), "choose another --port-base, or leave it out for ephemeral"
                     + " ports");
@@ -167,7 +169,7 @@ final class ServeCommand implements Callable<Integer> {
             Instant simulatedStart = pump.stats().simulatedStart();
             long usedSeed = seed != null ? seed : drill.seed();
             ServeFiles.write(out, served, new ServeFiles.About(drill.name(), usedSeed, runSteps, speed,
-                    simulatedStart), passwords);
+                    simulatedStart), passwords, access);
             console.print(ServeSummary.of(drill.name(), usedSeed, runSteps, speed, simulatedStart, served, out,
                     runFor));
             console.flush();

@@ -18,18 +18,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 
 /**
- * What {@code serve} writes into its output directory: {@code kubeconfig} (a context per Kubernetes cluster, named
- * after it), {@code endpoints.json} (every URL, no secret) and {@code credentials.json} (mode 0600: the ONTAP users
- * and passwords, the S3 access keys). Secrets go into that file only.
+ * What {@code serve} writes into its output directory: {@code kubeconfig} (mode 0600: a context per Kubernetes cluster,
+ * named after it, the CA to trust and the bearer token), {@code endpoints.json} (every URL, no secret) and
+ * {@code credentials.json} (mode 0600: the ONTAP users and passwords, the S3 access keys). Secrets go into those two
+ * files only.
  */
 final class ServeFiles {
     static final String KUBECONFIG = "kubeconfig";
     static final String ENDPOINTS = "endpoints.json";
     static final String CREDENTIALS = "credentials.json";
-    /** The user of every context: the server has no authentication. */
+    /** The user of every context, with the run's bearer token. */
     static final String KUBE_USER = "mirrordrill";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -43,16 +45,16 @@ final class ServeFiles {
     /** What the world was built from, for endpoints.json. */
     record About(String drill, long seed, boolean stepsRun, double speed, Instant simulatedStart) {}
 
-    static void write(Path dir, ServedWorld served, About about, Map<String, String> ontapPasswords)
-            throws IOException {
+    static void write(Path dir, ServedWorld served, About about, Map<String, String> ontapPasswords,
+                      ServeAccess access) throws IOException {
         Files.createDirectories(dir);
-        writeText(dir.resolve(KUBECONFIG), YAML.writeValueAsString(kubeconfig(served)), false);
+        writeText(dir.resolve(KUBECONFIG), YAML.writeValueAsString(kubeconfig(served, access)), true);
         writeText(dir.resolve(ENDPOINTS), JSON.writeValueAsString(endpoints(dir, served, about)) + "\n", false);
         writeText(dir.resolve(CREDENTIALS), JSON.writeValueAsString(credentials(served, ontapPasswords)) + "\n",
                 true);
     }
 
-    static ObjectNode kubeconfig(ServedWorld served) {
+    static ObjectNode kubeconfig(ServedWorld served, ServeAccess access) {
         ObjectNode root = YAML.createObjectNode();
         root.put("apiVersion", "v1").put("kind", "Config");
         ArrayNode clusters = root.putArray("clusters");
@@ -60,14 +62,15 @@ final class ServeFiles {
         for (ServedWorld.Kube k : served.kubernetes()) {
             ObjectNode c = clusters.addObject();
             c.put("name", k.name());
-            c.putObject("cluster").put("server", k.url().toString());
+            c.putObject("cluster").put("server", k.url().toString()).put("certificate-authority-data",
+                    Base64.getEncoder().encodeToString(access.caPem().getBytes(StandardCharsets.US_ASCII)));
             ObjectNode ctx = contexts.addObject();
             ctx.put("name", k.name());
             ctx.putObject("context").put("cluster", k.name()).put("user", KUBE_USER);
         }
         ObjectNode user = root.putArray("users").addObject();
         user.put("name", KUBE_USER);
-        user.putObject("user");
+        user.putObject("user").put("token", access.token());
         if (!served.kubernetes().isEmpty()) {
             root.put("current-context", served.kubernetes().get(0).name());
         }

@@ -24,7 +24,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.Base64;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -91,6 +101,35 @@ class ServeIT {
         KubernetesClient westClient = closing(Fabric8KubernetesPort.jdkClient(west));
         Fabric8KubernetesPort westApi = new Fabric8KubernetesPort(westClient);
 
+        // the servers speak HTTPS with the kubeconfig's CA and want its token: none, another or basic auth is 401
+        assertTrue(east.getMasterUrl().startsWith("https://127.0.0.1:"), east.getMasterUrl());
+        String token = east.getAutoOAuthToken() != null ? east.getAutoOAuthToken() : east.getOauthToken();
+        assertTrue(token != null && token.length() >= 40, "a token in the kubeconfig");
+        HttpClient https = HttpClient.newBuilder().sslContext(trusting(east.getCaCertData())).build();
+        for (String authorization : new String[] {null, "Bearer wrong", "Bearer " + token + "x",
+                "Basic YWRtaW46YWRtaW4="}) {
+            for (String path : new String[] {"version", "api/v1/namespaces/my-app-namespace/secrets"}) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(east.getMasterUrl() + path));
+                if (authorization != null) {
+                    request.header("Authorization", authorization);
+                }
+                HttpResponse<String> r = https.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(401, r.statusCode(), path + " with " + authorization);
+                assertEquals("Unauthorized", JSON.readTree(r.body()).path("reason").asText());
+            }
+        }
+        assertEquals(200, https.send(HttpRequest.newBuilder(URI.create(east.getMasterUrl() + "version"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode());
+
+        // kubectl uses the kubeconfig's token (it sends one only over TLS); another token is Unauthorized
+        KubectlCli kubectl = new KubectlCli(out.resolve("kubeconfig"), dir);
+        KubectlCli.Result listed = kubectl.run("--context", "k8s-east", "get", "namespaces", "-o", "name");
+        assertEquals(0, listed.exit(), listed.err());
+        assertTrue(listed.out().contains("namespace/my-app-namespace"), listed.out());
+        KubectlCli.Result refused = kubectl.run("--context", "k8s-east", "--token", "wrong", "get", "secrets", "-A");
+        assertTrue(refused.exit() != 0 && refused.err().contains("Unauthorized"), refused.err());
+
         // the steps' AppMirrorRelationship is there, read through fabric8 from the destination
         Optional<GenericKubernetesResource> amr = westApi.list("protect.trident.netapp.io/v1",
                 "AppMirrorRelationship", "my-app-namespace", LabelSelector.everything()).stream().findFirst();
@@ -131,12 +170,17 @@ class ServeIT {
         assertTrue(page.objects().stream().map(ObjectInfo::key).anyMatch(k -> k.endsWith("manifest.json")
                 || k.contains("/")), page.objects().toString());
 
-        // secrets only in credentials.json, mode 0600
+        // secrets only in credentials.json and the kubeconfig, mode 0600
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                 out.resolve("credentials.json"))));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                out.resolve("kubeconfig"))));
         assertEquals(0, s.stop());
         String console = s.console();
         assertTrue(console.contains("Stopped. Simulated time ran from"), console);
+        assertFalse(console.contains(token), "the token on the console");
+        assertFalse(Files.readString(out.resolve("endpoints.json")).contains(token), "the token in endpoints.json");
+        assertFalse(Files.readString(out.resolve("credentials.json")).contains(token));
         for (String secret : secrets(credentials)) {
             assertFalse(console.contains(secret), "a secret on the console");
             assertFalse(Files.readString(out.resolve("endpoints.json")).contains(secret), "a secret in endpoints.json");
@@ -189,9 +233,23 @@ class ServeIT {
                 "managementUrl"), find(e.path("s3"), "host", "s3.east.example").path("endpoint").asText(),
                 find(e.path("s3"), "host", "s3.west.example").path("endpoint").asText());
         for (int i = 0; i < urls.size(); i++) {
-            assertEquals("http://127.0.0.1:" + (base + i), urls.get(i));
+            // the Kubernetes API servers speak HTTPS (kubectl sends a token only over TLS), the others HTTP
+            assertEquals((i < 2 ? "https" : "http") + "://127.0.0.1:" + (base + i), urls.get(i));
         }
         assertEquals(0, serving.stop());
+    }
+
+    /** TLS that trusts only the kubeconfig's CA (base64 of its PEM). */
+    private static SSLContext trusting(String caData) throws Exception {
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        trusted.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(
+                new ByteArrayInputStream(Base64.getDecoder().decode(caData))));
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        return tls;
     }
 
     private static OntapRestPort ontap(JsonNode endpoints, JsonNode credentials, String cluster) {

@@ -13,6 +13,7 @@ import io.mirrordrill.sim.Locked;
 
 import java.net.BindException;
 import java.net.URI;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
 /**
  * A {@link SimWorld} behind real protocol servers: a {@link KubeApiServer} per Kubernetes cluster (with
  * {@code pods/exec} through its simulator's pod shell), an {@link OntapRestServer} per ONTAP cluster and an
- * {@link S3Server} per object store, on one host (127.0.0.1 by default), plain HTTP.
+ * {@link S3Server} per object store, on one host (127.0.0.1 by default), plain HTTP (the Kubernetes servers HTTPS with
+ * a bearer token when given a {@link KubeAccess}).
  *
  * <p>Every server serialises on the world's one lock ({@link io.mirrordrill.sim.World#lock()}, which the emulators'
  * own {@code lock()} return), so requests to two servers of the world never run into each other, nor into whoever
@@ -37,6 +39,9 @@ import java.util.function.Supplier;
 public final class ServedWorld implements AutoCloseable {
     /** A Kubernetes cluster's API server. */
     public record Kube(String name, String site, URI url) {}
+
+    /** How the Kubernetes API servers are guarded: the bearer token they require and the TLS key they serve with. */
+    public record KubeAccess(String token, KeyStore keys, String keyPassword) {}
 
     /** An ONTAP cluster's management REST API, its SVMs when it started, and the user it accepts. */
     public record Ontap(String name, String site, URI url, List<String> svms, String username) {}
@@ -83,6 +88,12 @@ public final class ServedWorld implements AutoCloseable {
      */
     public static ServedWorld start(SimWorld world, String host, int portBase, String ontapUser,
                                     Function<String, String> ontapPassword) {
+        return start(world, host, portBase, ontapUser, ontapPassword, null);
+    }
+
+    /** As {@link #start(SimWorld, String, int, String, Function)}, the Kubernetes servers guarded by {@code kube}. */
+    public static ServedWorld start(SimWorld world, String host, int portBase, String ontapUser,
+                                    Function<String, String> ontapPassword, KubeAccess kube) {
         ServedWorld served = new ServedWorld(world);
         requireOneLock(world);
         ReentrantLock lock = world.world().lock();
@@ -90,7 +101,7 @@ public final class ServedWorld implements AutoCloseable {
             // requests to the servers already started wait until every server is up and described
             lock.lock();
             try {
-                served.startAll(host, portBase, ontapUser, ontapPassword);
+                served.startAll(host, portBase, ontapUser, ontapPassword, kube);
             } finally {
                 lock.unlock();
             }
@@ -101,14 +112,20 @@ public final class ServedWorld implements AutoCloseable {
         return served;
     }
 
-    private void startAll(String host, int portBase, String ontapUser, Function<String, String> ontapPassword) {
+    private void startAll(String host, int portBase, String ontapUser, Function<String, String> ontapPassword,
+                          KubeAccess kube) {
         ReentrantLock lock = world.world().lock();
         int next = portBase;
         for (SimCluster c : world.clusters()) {
             int port = next;
-            KubeApiServer server = bind(port, "Kubernetes " + c.name(), () -> KubeApiServer.builder(c.apiServer())
-                    .host(host).port(port).exec(c.simulator().exec()).logs(c.simulator().logs()).lock(lock)
-                    .start());
+            KubeApiServer server = bind(port, "Kubernetes " + c.name(), () -> {
+                KubeApiServer.Builder b = KubeApiServer.builder(c.apiServer()).host(host).port(port)
+                        .exec(c.simulator().exec()).logs(c.simulator().logs()).lock(lock);
+                if (kube != null) {
+                    b.token(kube.token()).tls(kube.keys(), kube.keyPassword());
+                }
+                return b.start();
+            });
             servers.add(server);
             kubes.add(new Kube(c.name(), c.site(), server.endpoint()));
             next = portBase == 0 ? 0 : next + 1;

@@ -125,6 +125,7 @@ final class ApiStore {
 
     ObjectNode create(ResourceKind kind, ObjectNode body) {
         ObjectNode object = body.deepCopy();
+        Secrets.normalise(kind, object);
         ObjectNode meta = Json.meta(object);
         String namespace = kind.namespaced() ? Json.text(meta, "namespace") : "";
         Validation.namespaceGiven(kind, namespace, Json.text(meta, "name"));
@@ -263,6 +264,7 @@ final class ApiStore {
             copyField(requested, next, "status");
         } else {
             next = requested.deepCopy();
+            Secrets.normalise(kind, next);
             next.put("apiVersion", kind.apiVersion());
             next.put("kind", kind.kind());
             ObjectNode meta = Json.meta(next);

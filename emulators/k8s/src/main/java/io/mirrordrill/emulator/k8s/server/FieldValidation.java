@@ -159,7 +159,7 @@ final class FieldValidation {
     }
 
     /** A schema with its {@code $ref} (or single-{@code $ref} {@code allOf}) followed. */
-    private static JsonNode resolve(KindDefinition d, JsonNode schema) {
+    static JsonNode resolve(KindDefinition d, JsonNode schema) {
         for (int depth = 0; schema != null && depth < 8; depth++) {
             String ref = schema.path("$ref").asText(null);
             if (ref == null && schema.path("allOf").size() == 1) {

@@ -11,17 +11,24 @@ import io.mirrordrill.emulator.k8s.cluster.PodShell;
 import io.mirrordrill.sim.Locked;
 
 import java.net.URI;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * The Kubernetes REST API of one emulated cluster, on Javalin: discovery, resources of every kind the cluster serves
  * (CRDs included) with the store's semantics, watches (chunked HTTP and websocket) and, given the cluster's
  * {@link PodShell}, {@code pods/exec} over websockets. Bound to 127.0.0.1 on an ephemeral port by default, plain
- * HTTP, no authentication. Requests reach the cluster as a client at the cluster's own site (or the configured client
- * site), so network faults apply: an unreachable cluster closes connections unanswered.
+ * HTTP unless given a {@link Builder#tls key}; given a {@link Builder#token bearer token}, every request (websocket
+ * upgrades included) must carry it, otherwise anyone who reaches the port is served. Requests reach the cluster as a client at the cluster's own site
+ * (or the configured client site), so network faults apply: an unreachable cluster closes connections unanswered.
  *
  * <p><b>Threads and time.</b> Jetty serves requests on many threads; the cluster and its world are single-threaded,
  * so every touch of them runs under one lock ({@link KubernetesCluster#lock()} unless another is given), also the
@@ -34,9 +41,11 @@ public final class KubeApiServer implements AutoCloseable {
     private final Streams streams;
     private final PodLogRequests logs;
     private final Javalin app;
+    private final boolean tls;
 
     private KubeApiServer(Builder b) {
         this.cluster = b.cluster;
+        this.tls = b.keyStore != null;
         this.lock = b.lock != null ? b.lock : b.cluster.lock();
         String site = b.clientSite != null ? b.clientSite : cluster.site();
         ServedCluster served = new ServedCluster(cluster, cluster.port(site), b.shell, lock);
@@ -49,7 +58,27 @@ public final class KubeApiServer implements AutoCloseable {
             cfg.http.compressionStrategy = CompressionStrategy.NONE;
             cfg.jetty.host = b.host;
             cfg.jetty.port = b.port;
+            if (b.keyStore != null) {
+                // the only connector: Javalin adds its plain one only when none is configured
+                cfg.jetty.addConnector((server, http) -> {
+                    SslContextFactory.Server ssl = new SslContextFactory.Server();
+                    ssl.setKeyStore(b.keyStore);
+                    ssl.setKeyStorePassword(b.keyStorePassword);
+                    HttpConfiguration https = new HttpConfiguration(http);
+                    https.addCustomizer(new SecureRequestCustomizer(false));
+                    ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+                            new HttpConnectionFactory(https));
+                    connector.setHost(b.host);
+                    connector.setPort(b.port);
+                    return connector;
+                });
+            }
             RoutesConfig routes = cfg.routes;
+            if (b.token != null) {
+                BearerToken token = new BearerToken(b.token);
+                routes.before(ctx -> requests.authenticate(ctx, token));
+                routes.wsBeforeUpgrade(ctx -> requests.authenticateUpgrade(ctx, token));
+            }
             for (String path : new String[] {"/version", "/api", "/apis", "/api/<path>", "/apis/<path>"}) {
                 for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
                         HandlerType.PATCH, HandlerType.DELETE}) {
@@ -81,11 +110,12 @@ public final class KubeApiServer implements AutoCloseable {
         return ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();
     }
 
-    /** {@code http://127.0.0.1:<port>}: the master URL for clients. */
+    /** {@code http://127.0.0.1:<port>} ({@code https} with {@link Builder#tls}): the master URL for clients. */
     public URI endpoint() {
         String host = app.jettyServer().server().getConnectors()[0] instanceof ServerConnector c && c.getHost() != null
                 ? c.getHost() : "127.0.0.1";
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+        return URI.create((tls ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                + port());
     }
 
     /** Lets simulated time pass: runs every event due within {@code duration} (watch deliveries too), locked. */
@@ -119,6 +149,9 @@ public final class KubeApiServer implements AutoCloseable {
         private PodShell shell;
         private PodLogs logs;
         private ReentrantLock lock;
+        private String token;
+        private KeyStore keyStore;
+        private String keyStorePassword;
 
         private Builder(KubernetesCluster cluster) {
             this.cluster = cluster;
@@ -161,6 +194,23 @@ public final class KubeApiServer implements AutoCloseable {
          */
         public Builder lock(ReentrantLock sharedLock) {
             this.lock = sharedLock;
+            return this;
+        }
+
+        /**
+         * Requires {@code Authorization: Bearer <bearerToken>} on every request (401 Unauthorized otherwise), as an
+         * API server with token authentication and anonymous requests off; without it the server is open.
+         */
+        public Builder token(String bearerToken) {
+            new BearerToken(bearerToken); // rejects a blank token now
+            this.token = bearerToken;
+            return this;
+        }
+
+        /** Serves HTTPS only, with the key and certificate in {@code keys} (e.g. PKCS12) under {@code password}. */
+        public Builder tls(KeyStore keys, String password) {
+            this.keyStore = keys;
+            this.keyStorePassword = password;
             return this;
         }
 

@@ -43,13 +43,15 @@ final class PatchRequests {
                 throw invalidOptions("fieldManager: Required value: is required for apply patch");
             }
             ObjectNode config = Patches.applyConfiguration(body);
-            ResourceRequests.resource(Reply.bytes(config), kind, path); // the checks of the body's kind and name
+            // the checks of the body's types, kind and name
+            ResourceRequests.resource(Reply.bytes(config), served.definition(kind), path);
             if (current.isEmpty() && status) {
                 throw ResourceRequests.notFound(kind, path);
             }
             ObjectNode applied = ServerSideApply.apply(kind, current.orElse(null), config, fieldManager,
                     "true".equals(force), status, served.cluster().world().now());
-            GenericKubernetesResource r = ResourceRequests.resource(Reply.bytes(applied), kind, path);
+            GenericKubernetesResource r = ResourceRequests.resource(Reply.bytes(applied), served.definition(kind),
+                    path);
             if (current.isEmpty()) {
                 return new Reply(201, ResourceRequests.tree(port.create(r)));
             }
@@ -58,7 +60,8 @@ final class PatchRequests {
         }
         ObjectNode live = current.orElseThrow(() -> ResourceRequests.notFound(kind, path));
         ObjectNode patched = Patches.apply(contentType, live, body, PatchSchema.of(kind.group(), kind.kind()));
-        GenericKubernetesResource r = recorded(kind, live, ResourceRequests.resource(Reply.bytes(patched), kind, path),
+        GenericKubernetesResource r = recorded(kind, live, ResourceRequests.resource(Reply.bytes(patched),
+                served.definition(kind), path),
                 manager, subresource);
         return new Reply(200, ResourceRequests.tree(status ? port.updateStatus(r) : port.update(r)));
     }

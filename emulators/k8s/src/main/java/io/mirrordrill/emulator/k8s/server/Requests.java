@@ -44,6 +44,22 @@ final class Requests {
         this.resources = new ResourceRequests(served);
     }
 
+    /** Before any route: a request without the token gets 401 and nothing else runs. */
+    void authenticate(Context ctx, BearerToken token) {
+        if (!token.admits(ctx)) {
+            ctx.attribute(ANSWERED, Boolean.TRUE);
+            BearerToken.unauthorized().write(ctx);
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    /** Before a websocket upgrade (watch, exec): the same check, refused before any protocol switch. */
+    void authenticateUpgrade(Context ctx, BearerToken token) {
+        if (!token.admits(ctx)) {
+            refuse(ctx, BearerToken.unauthorized());
+        }
+    }
+
     void http(Context ctx) {
         ctx.attribute(ANSWERED, Boolean.TRUE);
         HandlerType method = ctx.method();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.javalin.http.HandlerType;
+import io.mirrordrill.emulator.k8s.Secrets;
 import io.mirrordrill.port.kubernetes.KindRegistry;
 import io.mirrordrill.port.kubernetes.KubernetesException;
 import io.mirrordrill.port.kubernetes.KubernetesPort;
@@ -49,7 +50,7 @@ final class ResourceRequests {
             }
             if (method == HandlerType.POST && (path.namespace() != null || !kind.namespaced())) {
                 return new Reply(201, tree(served.port().create(patches.recorded(kind, null,
-                        resource(body, kind, path), manager, ""))));
+                        resource(body, served.definition(kind), path), manager, ""))));
             }
         } else if (plain) {
             KubernetesPort port = served.port();
@@ -61,7 +62,7 @@ final class ResourceRequests {
                 case "PUT" -> {
                     GenericKubernetesResource r = patches.recorded(kind, port.get(kind.apiVersion(), kind.kind(),
                             path.namespace(), path.name()).map(ResourceRequests::tree).orElse(null),
-                            resource(body, kind, path), manager, status ? "status" : "");
+                            resource(body, served.definition(kind), path), manager, status ? "status" : "");
                     return new Reply(200, tree(status ? port.updateStatus(r) : port.update(r)));
                 }
                 case "PATCH" -> {
@@ -131,10 +132,14 @@ final class ResourceRequests {
 
     /**
      * The body as a resource of the path's kind: missing apiVersion, kind, namespace and name are taken from the
-     * path; ones that contradict it are refused with 400, as the API server refuses them.
+     * path; ones that contradict it are refused with 400, as the API server refuses them. Wrong-typed fields are
+     * refused first ({@link BodyTypes}), as decoding comes before those checks.
      */
-    static GenericKubernetesResource resource(byte[] body, ResourceKind kind, ApiPath path) {
+    static GenericKubernetesResource resource(byte[] body, KindDefinition definition, ApiPath path) {
+        ResourceKind kind = definition.kind();
         ObjectNode object = parse(body);
+        BodyTypes.check(definition, object);
+        Secrets.normalise(kind, object);
         String apiVersion = object.path("apiVersion").asText("");
         if (!apiVersion.isEmpty() && !apiVersion.equals(kind.apiVersion())) {
             throw badRequest("the API version in the data (" + apiVersion + ") does not match the expected API "
@@ -175,10 +180,13 @@ final class ResourceRequests {
             if (node instanceof ObjectNode object) {
                 return object;
             }
+            // what Go's decoder says of JSON that is not an object, reading apiVersion and kind
+            throw badRequest("couldn't get version/kind; json parse error: json: cannot unmarshal "
+                    + BodyTypes.jsonType(node) + " into Go value of type struct { APIVersion string "
+                    + "\"json:\\\"apiVersion,omitempty\\\"\"; Kind string \"json:\\\"kind,omitempty\\\"\" }");
         } catch (IOException e) {
             throw badRequest("couldn't get version/kind; json parse error: " + e.getMessage());
         }
-        throw badRequest("couldn't get version/kind; json parse error: the body is not a JSON object");
     }
 
     static ObjectNode tree(GenericKubernetesResource r) {

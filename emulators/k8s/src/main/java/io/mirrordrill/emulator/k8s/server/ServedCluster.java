@@ -39,6 +39,11 @@ final class ServedCluster {
         return Optional.ofNullable(shell);
     }
 
+    /** The kind's schema and names; call under the lock. */
+    KindDefinition definition(ResourceKind kind) {
+        return KindDefinitions.of(kind, port);
+    }
+
     <T> T locked(Supplier<T> action) {
         lock.lock();
         try {
