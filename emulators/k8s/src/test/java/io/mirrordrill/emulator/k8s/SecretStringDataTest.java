@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mirrordrill.port.kubernetes.KubernetesException;
 import io.mirrordrill.port.kubernetes.KubernetesPort;
 import io.mirrordrill.port.kubernetes.Resources;
-import io.mirrordrill.sim.World;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,15 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** A Secret's stringData lands base64 in data on every write and is never kept; data must be base64. */
 class SecretStringDataTest {
-    private final World world = new World(3);
-    private final KubernetesPort api;
-
-    SecretStringDataTest() {
-        world.network().site("dc");
-        api = new KubernetesCluster(world, "k", "dc").port();
-        api.create(Resources.fromTree(tree("""
-                {"apiVersion":"v1","kind":"Namespace","metadata":{"name":"app"}}""")));
-    }
+    private final AppNamespaceStore store = new AppNamespaceStore(3);
+    private final KubernetesPort api = store.api;
 
     @Test
     void createMergesStringDataIntoDataAsBase64AndStringDataWins() {
@@ -66,16 +58,8 @@ class SecretStringDataTest {
     }
 
     private ObjectNode create(String fields) {
-        return Resources.toTree(api.create(Resources.fromTree(tree("""
+        return store.create("""
                 {"apiVersion":"v1","kind":"Secret","metadata":{"name":"s","namespace":"app"},%s}"""
-                .formatted(fields)))));
-    }
-
-    private static ObjectNode tree(String json) {
-        try {
-            return (ObjectNode) Resources.mapper().readTree(json);
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
+                .formatted(fields));
     }
 }
