@@ -11,16 +11,24 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The storage class of a restored claim: its {@code storageClassMapping} entry when one matches the captured class,
- * otherwise {@code storageClassName} (the AMR's), otherwise the destination cluster's default class. The same choice
- * is made for a restored PersistentVolume so that it still matches its claim.
+ * The storage class of a restored claim, as Trident protect 26.06 chooses it. With a {@code storageClassMapping}
+ * (at least one entry) the mapping decides alone: a claim whose captured class has an entry gets its destination,
+ * any other claim gets the destination cluster's default class, and {@code storageClassName} is ignored. Without
+ * one: {@code storageClassName} (the AMR's), otherwise the cluster's default. The same choice is made for a
+ * restored PersistentVolume so that it still matches its claim.
  */
 public final class StorageClassMapping {
     /** The deprecated annotation the API server still prefers over {@code spec.storageClassName}. */
     static final String BETA_ANNOTATION = "volume.beta.kubernetes.io/storage-class";
 
     public enum Rule {
-        STORAGE_CLASS_MAPPING("storageClassMapping"), STORAGE_CLASS_NAME("storageClassName"),
+        /** The captured class has a mapping entry. */
+        STORAGE_CLASS_MAPPING("storageClassMapping"),
+        /** A mapping is set but has no entry for the captured class: the default, storageClassName ignored. */
+        UNMAPPED_CLUSTER_DEFAULT("cluster default: no storageClassMapping entry, storageClassName ignored"),
+        /** No mapping: the AMR's storageClassName. */
+        STORAGE_CLASS_NAME("storageClassName"),
+        /** No mapping and no storageClassName. */
         CLUSTER_DEFAULT("cluster default");
 
         private final String label;
@@ -101,9 +109,21 @@ public final class StorageClassMapping {
      * default, so no mapping entry can match it). Throws naming {@code subject} when no rule gives a class.
      */
     public Choice choose(String subject, String sourceClass) {
-        String mapped = sourceClass == null ? null : mapping.get(sourceClass);
-        if (mapped != null) {
-            return new Choice(mapped, Rule.STORAGE_CLASS_MAPPING);
+        boolean hasClass = sourceClass != null && !sourceClass.isEmpty();
+        if (!mapping.isEmpty()) {
+            String mapped = hasClass ? mapping.get(sourceClass) : null;
+            if (mapped != null) {
+                return new Choice(mapped, Rule.STORAGE_CLASS_MAPPING);
+            }
+            if (clusterDefault != null) {
+                return new Choice(clusterDefault, Rule.UNMAPPED_CLUSTER_DEFAULT);
+            }
+            throw noClass(subject, "spec.storageClassMapping", hasClass ? "storage class " + quote(sourceClass)
+                    : "no storage class", "; storageClassMapping overrides storageClassName, so an unmapped claim"
+                    + " needs the default", hasClass ? "add {source: " + sourceClass + ", destination: <storage"
+                    + " class on this cluster>} to spec.storageClassMapping, or mark a storage class of the"
+                    + " destination cluster as default" : "mark a storage class of the destination cluster as"
+                    + " default");
         }
         if (storageClassName != null) {
             return new Choice(storageClassName, Rule.STORAGE_CLASS_NAME);
@@ -111,14 +131,17 @@ public final class StorageClassMapping {
         if (clusterDefault != null) {
             return new Choice(clusterDefault, Rule.CLUSTER_DEFAULT);
         }
-        String what = sourceClass == null || sourceClass.isEmpty() ? "no storage class"
-                : "storage class " + quote(sourceClass);
-        throw new RestoreException(new RestoreProblem(subject, "spec.storageClassName", "captured with " + what
-                + ", which no storageClassMapping entry of " + owner + " maps, no storageClassName is set and the"
-                + " destination cluster has no default storage class", sourceClass == null || sourceClass.isEmpty()
-                        ? "set spec.storageClassName, or mark a storage class of the destination cluster as default"
-                        : "add {source: " + sourceClass + ", destination: <storage class on this cluster>} to"
-                                + " spec.storageClassMapping, or set spec.storageClassName"));
+        throw noClass(subject, "spec.storageClassName", hasClass ? "storage class " + quote(sourceClass)
+                : "no storage class", ", no storageClassName is set", hasClass ? "add {source: " + sourceClass
+                + ", destination: <storage class on this cluster>} to spec.storageClassMapping, or set"
+                + " spec.storageClassName" : "set spec.storageClassName, or mark a storage class of the destination"
+                + " cluster as default");
+    }
+
+    private RestoreException noClass(String subject, String field, String captured, String why, String fix) {
+        return new RestoreException(new RestoreProblem(subject, field, "captured with " + captured + ", which no"
+                + " storageClassMapping entry of " + owner + " maps" + why + " and the destination cluster has no"
+                + " default storage class", fix));
     }
 
     /**

@@ -33,21 +33,55 @@ class StorageClassMappingTest {
     }
 
     @Test
-    void anUnmatchedClaimGetsTheRelationshipsStorageClassName() {
+    void withAMappingAnUnmatchedClaimGetsTheClusterDefaultAndStorageClassNameIsIgnored() {
         StorageClassMapping classes = StorageClassMapping.of(OWNER, GOLD_TO_FAST, "sc-vsim-2", "standard");
+        assertEquals(new Choice("standard", Rule.UNMAPPED_CLUSTER_DEFAULT), classes.choose("c", "silver"));
+        assertEquals(new Choice("standard", Rule.UNMAPPED_CLUSTER_DEFAULT), classes.choose("c", null));
+        assertEquals(new Choice("standard", Rule.UNMAPPED_CLUSTER_DEFAULT), classes.choose("c", ""));
+    }
+
+    @Test
+    void withoutAMappingAClaimGetsStorageClassName() {
+        StorageClassMapping classes = StorageClassMapping.of(OWNER, null, "sc-vsim-2", "standard");
         assertEquals(new Choice("sc-vsim-2", Rule.STORAGE_CLASS_NAME), classes.choose("c", "silver"));
         assertEquals(new Choice("sc-vsim-2", Rule.STORAGE_CLASS_NAME), classes.choose("c", null));
     }
 
     @Test
-    void anUnmatchedClaimWithoutStorageClassNameGetsTheClusterDefault() {
-        StorageClassMapping classes = StorageClassMapping.of(OWNER, GOLD_TO_FAST, null, "standard");
+    void anEmptyMappingCountsAsNoMappingSoStorageClassNameStillApplies() {
+        StorageClassMapping classes = StorageClassMapping.of(OWNER, List.of(), "sc-vsim-2", "standard");
+        assertEquals(new Choice("sc-vsim-2", Rule.STORAGE_CLASS_NAME), classes.choose("c", "gold"));
+    }
+
+    @Test
+    void withoutAMappingOrStorageClassNameAClaimGetsTheClusterDefault() {
+        StorageClassMapping classes = StorageClassMapping.of(OWNER, null, null, "standard");
         assertEquals(new Choice("standard", Rule.CLUSTER_DEFAULT), classes.choose("c", "silver"));
     }
 
     @Test
-    void noRuleGivingAClassIsAnErrorNamingTheClaimTheFieldAndTheEntryToAdd() {
+    void withAMappingAndNoDefaultAnUnmatchedClaimIsAProblemNamingTheMappingNotStorageClassName() {
+        StorageClassMapping classes = StorageClassMapping.of(OWNER, GOLD_TO_FAST, "sc-vsim-2", null);
+        RestoreException e = assertThrows(RestoreException.class,
+                () -> classes.apply(claim("silver"), new ArrayList<>()));
+        assertEquals("PersistentVolumeClaim ns-2/data: spec.storageClassMapping: captured with storage class"
+                + " \"silver\", which no storageClassMapping entry of AppMirrorRelationship ns-2/amr maps;"
+                + " storageClassMapping overrides storageClassName, so an unmapped claim needs the default and the"
+                + " destination cluster has no default storage class. Fix: add {source: silver, destination:"
+                + " <storage class on this cluster>} to spec.storageClassMapping, or mark a storage class of the"
+                + " destination cluster as default", e.getMessage());
+    }
+
+    @Test
+    void withAMappingAndNoDefaultAClaimCapturedWithoutAClassAsksForADefault() {
         StorageClassMapping classes = StorageClassMapping.of(OWNER, GOLD_TO_FAST, null, null);
+        RestoreException e = assertThrows(RestoreException.class, () -> classes.apply(claim(null), new ArrayList<>()));
+        assertEquals("mark a storage class of the destination cluster as default", e.problems().get(0).fix());
+    }
+
+    @Test
+    void noRuleGivingAClassIsAnErrorNamingTheClaimTheFieldAndTheEntryToAdd() {
+        StorageClassMapping classes = StorageClassMapping.of(OWNER, null, null, null);
         RestoreException e = assertThrows(RestoreException.class,
                 () -> classes.apply(claim("silver"), new ArrayList<>()));
         assertEquals("PersistentVolumeClaim ns-2/data: spec.storageClassName: captured with storage class"
@@ -67,7 +101,7 @@ class StorageClassMappingTest {
 
     @Test
     void applyRewritesTheClaimReportsTheRuleAndLeavesTheOriginalAlone() {
-        StorageClassMapping classes = StorageClassMapping.of(OWNER, GOLD_TO_FAST, "sc-vsim-2", null);
+        StorageClassMapping classes = StorageClassMapping.of(OWNER, GOLD_TO_FAST, "sc-vsim-2", "standard");
         ObjectNode original = claim("gold");
         List<String> decisions = new ArrayList<>();
         ObjectNode restored = classes.apply(original, decisions);
@@ -76,13 +110,18 @@ class StorageClassMappingTest {
         assertEquals(List.of("spec.storageClassName gold -> fast (storageClassMapping)"), decisions);
 
         decisions.clear();
-        classes.apply(claim(null), decisions);
+        classes.apply(claim("silver"), decisions);
+        assertEquals(List.of("spec.storageClassName silver -> standard (cluster default: no storageClassMapping"
+                + " entry, storageClassName ignored)"), decisions);
+
+        decisions.clear();
+        StorageClassMapping.of(OWNER, null, "sc-vsim-2", "standard").apply(claim(null), decisions);
         assertEquals(List.of("spec.storageClassName (none) -> sc-vsim-2 (storageClassName)"), decisions);
     }
 
     @Test
     void theDeprecatedBetaAnnotationIsReadAndRewrittenBecauseItWinsOverTheSpecField() {
-        StorageClassMapping classes = StorageClassMapping.of(OWNER, GOLD_TO_FAST, "other", null);
+        StorageClassMapping classes = StorageClassMapping.of(OWNER, GOLD_TO_FAST, "other", "standard");
         ObjectNode claim = claim(null);
         ((ObjectNode) claim.get("metadata")).putObject("annotations")
                 .put("volume.beta.kubernetes.io/storage-class", "gold");
