@@ -77,6 +77,11 @@ final class Checks {
      * {@code [{source, destination}]}: both set and valid, no source mapped twice, no two sources merged into one
      * destination (the restore would overwrite one with the other).
      */
+    /**
+     * {@code [{source, destination}]} entries: both names set and valid, each source once. Namespaces map one to one;
+     * storage classes may share a destination (merging classes), and a repeated source is told apart as a plain
+     * duplicate (same destination) or a contradiction (two destinations).
+     */
     static void mappings(Findings f, String field, List<? extends SourceDestination> entries, boolean namespaces) {
         if (entries == null) {
             return;
@@ -91,28 +96,54 @@ final class Checks {
                 f.add(at, "is empty", "write source: <" + what + "> and destination: <" + what + ">");
                 continue;
             }
-            mappingSide(f, at + ".source", entry.source(), what, namespaces, sources, field);
-            mappingSide(f, at + ".destination", entry.destination(), what, namespaces, destinations, field);
+            boolean source = mappingSide(f, at + ".source", entry.source(), what, namespaces);
+            boolean destination = mappingSide(f, at + ".destination", entry.destination(), what, namespaces);
+            if (source) {
+                repeatedSource(f, field, i, entries, sources, what);
+            }
+            if (destination && namespaces) {
+                Integer first = destinations.putIfAbsent(entry.destination(), i);
+                if (first != null) {
+                    f.add(at + ".destination", "destination " + what + " " + quote(entry.destination())
+                            + " appears twice (also in " + field + "[" + first + "])",
+                            "map each source " + what + " to a different destination");
+                }
+            }
         }
     }
 
-    private static void mappingSide(Findings f, String field, String value, String what, boolean namespace,
-            Map<String, Integer> seen, String listField) {
+    private static boolean mappingSide(Findings f, String field, String value, String what, boolean namespace) {
         String side = field.substring(field.lastIndexOf('.') + 1);
         if (!f.require(field, value, "set the " + side + " " + what)) {
-            return;
+            return false;
         }
+        int before = f.problems().size();
         if (namespace) {
             namespaceName(f, field, value);
         } else {
             objectName(f, field, value);
         }
-        int index = Integer.parseInt(field.substring(field.lastIndexOf('[') + 1, field.lastIndexOf(']')));
-        Integer first = seen.putIfAbsent(value, index);
-        if (first != null) {
-            f.add(field, side + " " + what + " " + quote(value) + " appears twice (also in " + listField + "[" + first
-                    + "])", side.equals("source") ? "map each source " + what + " once"
-                            : "map each source " + what + " to a different destination");
+        return f.problems().size() == before;
+    }
+
+    private static void repeatedSource(Findings f, String field, int i, List<? extends SourceDestination> entries,
+            Map<String, Integer> seen, String what) {
+        SourceDestination entry = entries.get(i);
+        Integer first = seen.putIfAbsent(entry.source(), i);
+        if (first == null) {
+            return;
+        }
+        String at = field + "[" + i + "].source";
+        String earlier = entries.get(first).destination();
+        String message = "source " + what + " " + quote(entry.source()) + " appears twice (also in " + field + "["
+                + first + "])";
+        if (earlier == null || earlier.equals(entry.destination())) {
+            f.add(at, message + ", both times to " + quote(entry.destination()),
+                    "map each source " + what + " once: delete this repeated entry");
+        } else {
+            f.add(at, message + " with contradicting destinations " + quote(earlier) + " and "
+                    + quote(entry.destination()), "map each source " + what + " once: keep the entry whose"
+                    + " destination you want and delete the other");
         }
     }
 
