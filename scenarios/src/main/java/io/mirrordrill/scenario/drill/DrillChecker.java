@@ -1,5 +1,6 @@
 package io.mirrordrill.scenario.drill;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mirrordrill.engine.model.validation.Validator;
 import io.mirrordrill.engine.model.yaml.Document;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
@@ -64,7 +65,7 @@ final class DrillChecker {
         At at = s.at();
         if (s instanceof Step.Apply a) {
             cluster(at, a.cluster());
-            a.files().forEach(f -> file(at, f, null));
+            a.files().forEach(f -> file(at, f, null, a.cluster()));
         } else if (s instanceof Step.Delete d) {
             ref(at, d.ref());
         } else if (s instanceof Step.Patch p) {
@@ -81,7 +82,7 @@ final class DrillChecker {
             names.fault(at, f.fault()).ifPresent(problems::add);
         } else if (s instanceof Step.Snapshot snap) {
             cluster(at, snap.cluster());
-            file(at, snap.file(), snap.shutdown() ? "ShutdownSnapshot" : "Snapshot");
+            file(at, snap.file(), snap.shutdown() ? "ShutdownSnapshot" : "Snapshot", snap.cluster());
         } else if (s instanceof Step.Await a) {
             condition(at, a.condition());
         } else if (s instanceof Step.Check c) {
@@ -141,8 +142,11 @@ final class DrillChecker {
         }
     }
 
-    /** A resource file: exists, is YAML, and its protect documents are valid (templated fields excepted). */
-    private void file(At at, Path file, String requiredKind) {
+    /**
+     * A resource file: exists, is YAML, its protect documents are valid (templated fields excepted) and the storage
+     * classes they map to exist on {@code cluster}, the one the step applies them to.
+     */
+    private void file(At at, Path file, String requiredKind, String cluster) {
         if (!Files.isRegularFile(file)) {
             add(at, "file " + file + " does not exist", "write the path relative to " + at.source());
             return;
@@ -151,6 +155,7 @@ final class DrillChecker {
             List<Document> docs = ProtectYaml.parse(file);
             for (Document d : docs) {
                 templates(new At(d.source(), d.line(), ""), d.tree().toString());
+                mappedClasses(d, cluster);
                 if (requiredKind != null && !requiredKind.equals(d.kind())) {
                     problems.add(new Problem(d.source(), d.lineOf("kind"), "kind", "this step applies a "
                             + requiredKind + ", the file holds a " + d.kind(), "name a " + requiredKind + " file"));
@@ -166,6 +171,31 @@ final class DrillChecker {
             }
         } catch (YamlException e) {
             problems.add(new Problem(e.source(), e.line(), "", e.reason(), e.fix()));
+        }
+    }
+
+    /**
+     * Each {@code storageClassMapping} destination of an AppMirrorRelationship or SnapshotRestore names a storage
+     * class of the cluster it is applied to (the restore's destination); a malformed mapping is the validator's.
+     */
+    private void mappedClasses(Document d, String cluster) {
+        if (!Set.of("AppMirrorRelationship", "SnapshotRestore").contains(d.kind())
+                || !names.clusters().contains(cluster)) {
+            return;
+        }
+        JsonNode entries = d.tree().path("spec").path("storageClassMapping");
+        Set<String> classes = names.storageClasses(cluster);
+        for (int i = 0; entries.isArray() && i < entries.size(); i++) {
+            JsonNode destination = entries.get(i).path("destination");
+            String name = destination.asText("");
+            String field = "spec.storageClassMapping[" + i + "].destination";
+            if (destination.isTextual() && !name.isEmpty() && !Template.isTemplated(name)
+                    && !classes.contains(name)) {
+                problems.add(new Problem(d.source(), d.lineOf(field), field, d.describe() + ": storage class "
+                        + "\"" + name + "\" does not exist on cluster " + cluster + ", where this step applies it",
+                        "map to one of " + classes + ", or declare it under world.kubernetes[" + cluster
+                                + "].storageClasses"));
+            }
         }
     }
 

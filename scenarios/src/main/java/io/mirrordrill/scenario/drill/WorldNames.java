@@ -31,6 +31,14 @@ final class WorldNames {
         return clusters;
     }
 
+    /** The storage classes the world gives {@code cluster}, sorted; empty for an unknown cluster. */
+    Set<String> storageClasses(String cluster) {
+        Set<String> names = new TreeSet<>();
+        world.kubernetes().stream().filter(k -> k.name().equals(cluster))
+                .forEach(k -> k.storageClasses().forEach(c -> names.add(c.name())));
+        return names;
+    }
+
     List<Problem> check() {
         if (sites.isEmpty()) {
             add(world.at("sites", 0), "the world has no sites", "add sites: [east, west]");
