@@ -155,20 +155,22 @@ final class DrillChecker {
             List<Document> docs = ProtectYaml.parse(file);
             for (Document d : docs) {
                 templates(new At(d.source(), d.line(), ""), d.tree().toString());
-                mappedClasses(d, cluster);
                 if (requiredKind != null && !requiredKind.equals(d.kind())) {
                     problems.add(new Problem(d.source(), d.lineOf("kind"), "kind", "this step applies a "
                             + requiredKind + ", the file holds a " + d.kind(), "name a " + requiredKind + " file"));
                 }
             }
+            Set<String> invalid = new TreeSet<>();
             for (var p : Validator.validate(docs)) {
                 Document d = docs.stream().filter(x -> p.resource().isEmpty() || x.describe().equals(p.resource()))
                         .findFirst().orElse(docs.get(0));
+                invalid.add(d.describe() + " " + p.field());
                 if (!Template.isTemplated(Template.at(d.tree(), p.field()).asText(""))) {
                     problems.add(new Problem(p.source(), p.line(), p.field(), (p.resource().isEmpty() ? ""
                             : p.resource() + ": ") + p.message(), p.fix()));
                 }
             }
+            docs.forEach(d -> mappedClasses(d, cluster, invalid));
         } catch (YamlException e) {
             problems.add(new Problem(e.source(), e.line(), "", e.reason(), e.fix()));
         }
@@ -176,9 +178,10 @@ final class DrillChecker {
 
     /**
      * Each {@code storageClassMapping} destination of an AppMirrorRelationship or SnapshotRestore names a storage
-     * class of the cluster it is applied to (the restore's destination); a malformed mapping is the validator's.
+     * class of the cluster it is applied to (the restore's destination); a value the validator already refused
+     * ({@code invalid}: resource and field) is not reported twice.
      */
-    private void mappedClasses(Document d, String cluster) {
+    private void mappedClasses(Document d, String cluster, Set<String> invalid) {
         if (!Set.of("AppMirrorRelationship", "SnapshotRestore").contains(d.kind())
                 || !names.clusters().contains(cluster)) {
             return;
@@ -190,7 +193,7 @@ final class DrillChecker {
             String name = destination.asText("");
             String field = "spec.storageClassMapping[" + i + "].destination";
             if (destination.isTextual() && !name.isEmpty() && !Template.isTemplated(name)
-                    && !classes.contains(name)) {
+                    && !classes.contains(name) && !invalid.contains(d.describe() + " " + field)) {
                 problems.add(new Problem(d.source(), d.lineOf(field), field, d.describe() + ": storage class "
                         + "\"" + name + "\" does not exist on cluster " + cluster + ", where this step applies it",
                         "map to one of " + classes + ", or declare it under world.kubernetes[" + cluster
