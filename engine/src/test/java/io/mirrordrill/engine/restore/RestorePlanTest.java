@@ -179,6 +179,19 @@ class RestorePlanTest {
     }
 
     @Test
+    void aFailoverSendsAClaimTheMappingMissesToTheDefaultClassNotToStorageClassNameAndSaysWhy() {
+        List<ObjectNode> resources = archive();
+        resources.add(Yaml.object("{apiVersion: v1, kind: PersistentVolumeClaim, metadata: {name: logs, namespace:"
+                + " ns-1}, spec: {accessModes: [ReadWriteOnce], storageClassName: silver}}"));
+        RestorePlan plan = failover(resources, REPLICAS_TO_ONE);
+        assertEquals("fast", find(plan, "PersistentVolumeClaim", "data").at("/spec/storageClassName").asText());
+        assertEquals("standard", find(plan, "PersistentVolumeClaim", "logs").at("/spec/storageClassName").asText());
+        assertTrue(plan.decisions().contains("PersistentVolumeClaim ns-2/logs: spec.storageClassName silver ->"
+                + " standard (cluster default: no storageClassMapping entry, storageClassName ignored)"),
+                String.join("\n", plan.decisions()));
+    }
+
+    @Test
     void planningLeavesTheCapturedResourcesUntouched() {
         List<ObjectNode> captured = archive();
         failover(captured, REPLICAS_TO_ONE);
