@@ -278,6 +278,15 @@ final class ControllerCommand implements Callable<Integer> {
             throw usage("--kubeconfig", "no readable kubeconfig at " + file + " (" + source + ")",
                     "give --kubeconfig FILE, or set KUBECONFIG");
         }
+        try {
+            if (Files.size(file) > MAX_CREDENTIALS_BYTES * 16) {
+                throw usage("--kubeconfig", file + " (" + source + ") is larger than " + MAX_CREDENTIALS_BYTES * 16
+                        + " bytes, too large for a kubeconfig", "give --kubeconfig FILE, or set KUBECONFIG");
+            }
+        } catch (IOException e) {
+            throw usage("--kubeconfig", "cannot read " + file + " (" + OutputPaths.reason(e) + ")",
+                    "give --kubeconfig FILE, or set KUBECONFIG");
+        }
         return file;
     }
 
