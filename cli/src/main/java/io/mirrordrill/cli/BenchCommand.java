@@ -27,7 +27,9 @@ import java.util.stream.Collectors;
  * collector (the launcher picks the throughput one, see {@code ./mirrordrill}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark a drill (default: day-in-the-life): wall time, simulated/wall ratio, peak heap.")
+        description = "Benchmark a drill (default: day-in-the-life): wall time, simulated/wall ratio, peak heap.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the drill passed", "1:the drill failed", "2:bad input or usage"})
 final class BenchCommand implements Callable<Integer> {
     static final long TARGET_WALL_MILLIS = 3000;
     static final long TARGET_HEAP_MIB = 512;

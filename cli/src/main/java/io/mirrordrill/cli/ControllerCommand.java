@@ -68,7 +68,7 @@ import java.util.concurrent.atomic.AtomicLong;
                 + " secret)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped cleanly (--for elapsed, Ctrl-C or SIGTERM, or interrupted)",
-            "1:an unexpected failure (a bug: the message and stack trace say where)",
+            "1:an unexpected failure (a bug: one line; --debug adds the stack trace)",
             "2:bad input or usage (no kubeconfig or context, a bad option, the cluster unreachable or without the"
                 + " protect CRDs)"})
 final class ControllerCommand implements Callable<Integer> {

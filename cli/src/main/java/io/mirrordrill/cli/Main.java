@@ -43,6 +43,7 @@ public final class Main {
             CommandLine command = e.getCommandLine();
             command.getErr().println("mirrordrill: " + e.getMessage() + ". Fix: see '"
                     + command.getCommandSpec().qualifiedName() + " --help'");
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr());
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
