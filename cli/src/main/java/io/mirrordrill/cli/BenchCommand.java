@@ -27,10 +27,13 @@ import java.util.stream.Collectors;
  * collector (the launcher picks the throughput one, see {@code ./mirrordrill}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark a drill (default: day-in-the-life): wall time, simulated/wall ratio, peak heap.")
+        description = "Benchmark a drill (default: day-in-the-life): wall time, simulated/wall ratio, peak heap.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the drill passed", "1:the drill failed", "2:bad input or usage"})
 final class BenchCommand implements Callable<Integer> {
     static final long TARGET_WALL_MILLIS = 3000;
     static final long TARGET_HEAP_MIB = 512;
+    static final int MAX_RUNS = 1000;
     /** The simulation is one thread: its CPU time shows what a busy machine's wall time hides. */
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -42,19 +45,29 @@ final class BenchCommand implements Callable<Integer> {
     String drill;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
-            description = "Runs in this JVM; the first ones warm the JIT up (default: ${DEFAULT-VALUE}).")
+            description = "Runs in this JVM, 1 to " + BenchCommand.MAX_RUNS + "; the first ones warm the JIT up"
+                    + " (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Drill d = Drills.load(List.of(drill)).get(0);
+        if (runs < 1 || runs > MAX_RUNS) {
+            throw BadInput.of("--runs", "--runs " + runs + (runs < 1 ? " times nothing" : " is more than " + MAX_RUNS),
+                    "give 1 to " + MAX_RUNS + ", e.g. --runs 5");
+        }
+        List<Drill> loaded = Drills.load(List.of(drill));
+        if (loaded.size() != 1) {
+            throw BadInput.of("--drill", "\"" + drill + "\" names " + loaded.size() + " drills", "give one drill"
+                    + " file or built-in name, e.g. --drill day-in-the-life");
+        }
+        Drill d = loaded.get(0);
         long best = Long.MAX_VALUE;
         List<Long> walls = new ArrayList<>();
         long live = -1; // unknown until a collection runs during a run
         DrillResult last = null;
         try (LiveHeap heap = LiveHeap.watch()) {
-            for (int i = 1; i <= Math.max(1, runs); i++) {
+            for (int i = 1; i <= runs; i++) {
                 System.gc();
                 heap.reset();
                 long start = System.nanoTime();

@@ -28,7 +28,6 @@ import io.mirrordrill.port.objectstore.ObjectStoreConnector;
 import io.mirrordrill.port.objectstore.ObjectStorePort;
 import io.mirrordrill.port.objectstore.S3Target;
 import io.mirrordrill.scenario.drill.DrillInputException;
-import io.mirrordrill.scenario.drill.Problem;
 import io.mirrordrill.scenario.drill.Units;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,7 +68,7 @@ import java.util.concurrent.atomic.AtomicLong;
                 + " secret)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped cleanly (--for elapsed, Ctrl-C or SIGTERM, or interrupted)",
-            "1:an unexpected failure (a bug: the message and stack trace say where)",
+            "1:an unexpected failure (a bug: one line; --debug adds the stack trace)",
             "2:bad input or usage (no kubeconfig or context, a bad option, the cluster unreachable or without the"
                 + " protect CRDs)"})
 final class ControllerCommand implements Callable<Integer> {
@@ -77,6 +76,8 @@ final class ControllerCommand implements Callable<Integer> {
     static final List<String> ENVIRONMENT = List.of("RESTORE_SKIP_NAMESPACE_ANNOTATIONS",
             "RESTORE_SKIP_NAMESPACE_LABELS");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** A credentials file is a few lines; a larger one is a mistake (a log, an image), not read. */
+    static final long MAX_CREDENTIALS_BYTES = 1024 * 1024;
 
     @Spec
     CommandSpec spec;
@@ -193,8 +194,14 @@ final class ControllerCommand implements Callable<Integer> {
         if (forText == null) {
             return null;
         }
-        Duration d = Units.duration(forText).orElseThrow(() -> usage("--for", "not a duration: \"" + forText
-                + "\"", "write it as 30s, 5m, 1h30m or 250ms"));
+        Duration d;
+        try {
+            d = Units.duration(forText).orElseThrow(() -> usage("--for", "not a duration: \"" + forText
+                    + "\"", "write it as 30s, 5m, 1h30m or 250ms"));
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw usage("--for", "\"" + forText + "\" is longer than a duration can be", "give e.g. --for 30m, or no"
+                    + " --for to run until Ctrl-C");
+        }
         if (d.isZero()) {
             throw usage("--for", "the duration must be longer than 0", "give e.g. --for 30s");
         }
@@ -271,6 +278,15 @@ final class ControllerCommand implements Callable<Integer> {
             throw usage("--kubeconfig", "no readable kubeconfig at " + file + " (" + source + ")",
                     "give --kubeconfig FILE, or set KUBECONFIG");
         }
+        try {
+            if (Files.size(file) > MAX_CREDENTIALS_BYTES * 16) {
+                throw usage("--kubeconfig", file + " (" + source + ") is larger than " + MAX_CREDENTIALS_BYTES * 16
+                        + " bytes, too large for a kubeconfig", "give --kubeconfig FILE, or set KUBECONFIG");
+            }
+        } catch (IOException e) {
+            throw usage("--kubeconfig", "cannot read " + file + " (" + OutputPaths.reason(e) + ")",
+                    "give --kubeconfig FILE, or set KUBECONFIG");
+        }
         return file;
     }
 
@@ -280,7 +296,8 @@ final class ControllerCommand implements Callable<Integer> {
         try {
             tree = YAML.readTree(file.toFile());
         } catch (IOException e) {
-            throw usage("--kubeconfig", file + " is not a kubeconfig (" + e.getClass().getSimpleName() + ")",
+            throw usage("--kubeconfig", file + " is not a kubeconfig (" + (e instanceof
+                    com.fasterxml.jackson.core.JsonProcessingException ? "not YAML" : OutputPaths.reason(e)) + ")",
                     "give a kubeconfig file (kubectl config view --raw writes one)");
         }
         TreeSet<String> contexts = new TreeSet<>();
@@ -304,12 +321,29 @@ final class ControllerCommand implements Callable<Integer> {
 
     /** Users by LIF; a file that cannot be read or an entry without a user or password is bad input. */
     static Map<String, OntapCredentials> readCredentials(Path file, List<String> passwords) {
+        String shape = "give a JSON or YAML file {\"ontap\": {\"<managementLIF>\": {\"username\": ...,"
+                + " \"password\": ...}}}";
+        // the type first: a FIFO or a device would block the read (or never end), a directory cannot be read
+        if (!Files.isRegularFile(file)) {
+            throw usage("--ontap-credentials", file + (Files.exists(file) ? " is " + kind(file) + ", not a file"
+                    : " does not exist"), shape);
+        }
+        try {
+            if (Files.size(file) > MAX_CREDENTIALS_BYTES) {
+                throw usage("--ontap-credentials", file + " is larger than " + MAX_CREDENTIALS_BYTES + " bytes, too"
+                        + " large for a credentials file", shape);
+            }
+        } catch (IOException e) {
+            throw usage("--ontap-credentials", "cannot read " + file + " (" + OutputPaths.reason(e) + ")", shape);
+        }
         JsonNode tree;
         try {
             tree = YAML.readTree(file.toFile());
         } catch (IOException e) {
             // the parser's message can quote the file's text: name the file and the kind of problem only
-            throw usage("--ontap-credentials", "cannot read " + file + " (" + e.getClass().getSimpleName() + ")",
+            throw usage("--ontap-credentials", "cannot read " + file + " (" + (e instanceof
+                    com.fasterxml.jackson.core.JsonProcessingException ? "not JSON or YAML" : OutputPaths.reason(e))
+                    + ")",
                     "give a JSON or YAML file {\"ontap\": {\"<managementLIF>\": {\"username\": ...,"
                             + " \"password\": ...}}}");
         }
@@ -336,6 +370,21 @@ final class ControllerCommand implements Callable<Integer> {
             }
         }
         return users;
+    }
+
+    /** What a path that is not a regular file is, in words. */
+    private static String kind(Path file) {
+        if (Files.isDirectory(file)) {
+            return "a directory";
+        }
+        try {
+            Object fifo = Files.readAttributes(file, "unix:mode").get("mode");
+            int type = fifo instanceof Integer mode ? mode & 0170000 : 0;
+            return type == 0010000 ? "a named pipe (FIFO)" : type == 0020000 ? "a character device"
+                    : type == 0060000 ? "a block device" : type == 0140000 ? "a socket" : "not a regular file";
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "not a regular file";
+        }
     }
 
     /** On a POSIX file system: whether the group or others have any permission on the file. */
@@ -380,7 +429,7 @@ final class ControllerCommand implements Callable<Integer> {
     }
 
     private static DrillInputException usage(String field, String reason, String fix) {
-        return new DrillInputException(List.of(new Problem("command line", 0, field, reason, fix)));
+        return BadInput.of(field, reason, fix);
     }
 
     // ---- output ------------------------------------------------------------------------------------------------

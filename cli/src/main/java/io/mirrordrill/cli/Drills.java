@@ -19,8 +19,19 @@ final class Drills {
         List<Drill> drills = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (String target : targets) {
+            if (target.isBlank()) {
+                problems.add(new Problem("command line", 0, "drill", "an empty drill name", "give a drill file, a"
+                        + " directory of drills or a built-in name (see: mirrordrill drill list)"));
+                continue;
+            }
             try {
-                for (Path file : DrillCatalog.resolve(target, BuiltInDrills.directory())) {
+                List<Path> files = DrillCatalog.resolve(target, BuiltInDrills.directory());
+                if (files.isEmpty()) {
+                    // a directory without drills would otherwise "pass" with nothing run
+                    problems.add(new Problem(target, 0, "", "a directory with no drill file (*.yaml) in it", "give a"
+                            + " directory of drills, a drill file or a built-in name (see: mirrordrill drill list)"));
+                }
+                for (Path file : files) {
                     drills.add(DrillParser.parse(file));
                 }
             } catch (DrillInputException e) {

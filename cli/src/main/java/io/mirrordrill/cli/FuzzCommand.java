@@ -2,7 +2,6 @@ package io.mirrordrill.cli;
 
 import io.mirrordrill.engine.EnginePorts;
 import io.mirrordrill.scenario.drill.DrillInputException;
-import io.mirrordrill.scenario.drill.Problem;
 import io.mirrordrill.scenario.drill.Units;
 import io.mirrordrill.scenario.fuzz.Fuzzer;
 import io.mirrordrill.scenario.fuzz.PlantedBugs;
@@ -12,11 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -29,6 +25,10 @@ import java.util.function.UnaryOperator;
         exitCodeList = {"0:every generated drill passed", "1:a failure was found (see the written drill files)",
                 "2:bad input or usage"})
 final class FuzzCommand implements Callable<Integer> {
+    /** Seeds in one run: a million drills of 2 simulated hours is about 16 hours here; more is a campaign. */
+    static final long MAX_SEEDS = 1_000_000;
+    static final int MAX_JOBS = 256;
+
     @Spec
     CommandSpec spec;
 
@@ -50,10 +50,13 @@ final class FuzzCommand implements Callable<Integer> {
     String plantedBug;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
         long[] range = range(seeds);
-        Files.createDirectories(out);
+        if (jobs < 1 || jobs > MAX_JOBS) {
+            throw bad("--jobs", "--jobs " + jobs + (jobs < 1 ? " runs nothing" : " is more than " + MAX_JOBS),
+                    "give 1 to " + MAX_JOBS + ", e.g. --jobs 2");
+        }
         RunOptions options = RunOptions.defaults();
         String hint = "";
         if (plantedBug != null) {
@@ -62,10 +65,9 @@ final class FuzzCommand implements Callable<Integer> {
             options = options.withEnginePorts(cluster -> bug);
             hint = " --planted-bug " + plantedBug;
         }
+        // checked (and created) before the first seed runs, so no finding is lost to a path that cannot take it
+        OutputPaths.directory("--out", out, "fuzz-out");
         Fuzzer fuzzer = new Fuzzer(BuiltInDrills.directory(), out, options, hint);
-        if (jobs < 1) {
-            throw bad("--jobs", "--jobs " + jobs + " runs nothing", "give 1 or more, e.g. --jobs 2");
-        }
         int total = (int) (range[1] - range[0] + 1);
         int[] failed = {0};
         long[] simulated = {0};
@@ -90,22 +92,39 @@ final class FuzzCommand implements Callable<Integer> {
         return failed[0] == 0 ? Main.PASSED : Main.FAILED;
     }
 
+    /** {@code A..B} or {@code A}: seeds from 0 up, at most {@value #MAX_SEEDS} of them in one run. */
     static long[] range(String text) {
-        String[] parts = text.split("\\.\\.");
-        try {
-            long from = Long.parseLong(parts[0].strip());
-            long to = parts.length == 2 ? Long.parseLong(parts[1].strip()) : from;
-            if (parts.length > 2 || to < from) {
-                throw bad("--seeds", "\"" + text + "\" is not a range A..B with A <= B", "write e.g. --seeds 1..200");
-            }
-            return new long[] {from, to};
-        } catch (NumberFormatException e) {
-            throw bad("--seeds", "\"" + text + "\" is not a range A..B", "write e.g. --seeds 1..200");
+        String fix = "write e.g. --seeds 1..200 (A..B, both included, 0 <= A <= B)";
+        String[] parts = text.strip().split("\\.\\.", -1);
+        if (parts.length > 2 || parts[0].isBlank() || (parts.length == 2 && parts[1].isBlank())) {
+            throw bad("--seeds", "\"" + text + "\" is not a range A..B", fix);
         }
+        long from;
+        long to;
+        try {
+            from = Long.parseLong(parts[0].strip());
+            to = parts.length == 2 ? Long.parseLong(parts[1].strip()) : from;
+        } catch (NumberFormatException e) {
+            throw bad("--seeds", "\"" + text + "\" is not a range of whole numbers A..B (each at most "
+                    + Long.MAX_VALUE + ")", fix);
+        }
+        if (from < 0) {
+            throw bad("--seeds", "seed " + from + " is negative", fix);
+        }
+        if (to < from) {
+            throw bad("--seeds", "\"" + text + "\" is reversed: " + to + " comes before " + from, "write it as --seeds "
+                    + to + ".." + from);
+        }
+        if (to - from >= MAX_SEEDS) {
+            throw bad("--seeds", "\"" + text + "\" is " + (to - from == Long.MAX_VALUE ? "more than " + MAX_SEEDS
+                    : String.valueOf(to - from + 1)) + " seeds, more than " + MAX_SEEDS + " in one run", "split it into"
+                    + " runs of at most " + MAX_SEEDS + " seeds, e.g. --seeds " + from + ".." + (from + MAX_SEEDS - 1));
+        }
+        return new long[] {from, to};
     }
 
     private static DrillInputException bad(String option, String reason, String fix) {
-        return new DrillInputException(List.of(new Problem("command line", 0, option, reason, fix)));
+        return BadInput.of(option, reason, fix);
     }
 
     /** For picocli's completion candidates. */

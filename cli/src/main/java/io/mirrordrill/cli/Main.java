@@ -2,12 +2,17 @@ package io.mirrordrill.cli;
 
 import io.mirrordrill.engine.InputException;
 import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 
 /**
- * {@code mirrordrill}: exit code 0 when every drill passes, 1 when a drill or an invariant failed, 2 for bad input
- * (a malformed drill, a missing file) or bad usage.
+ * {@code mirrordrill}: exit code 0 when every drill passes, 1 when a drill or an invariant failed (or, for serve and
+ * controller, an unexpected failure), 2 for bad input (a malformed drill, a missing file, a bad option or path) or
+ * bad usage. No input gives a stack trace: a bad one is one line naming the option or file and the fix; a stack
+ * trace is printed only under {@code --debug}.
  */
 public final class Main {
     public static final int PASSED = 0;
@@ -34,15 +39,57 @@ public final class Main {
         CommandLine cli = new CommandLine(new MirrordrillCommand());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine command = e.getCommandLine();
+            command.getErr().println("mirrordrill: " + e.getMessage() + ". Fix: see '"
+                    + command.getCommandSpec().qualifiedName() + " --help'");
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr());
+            return BAD_INPUT;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            PrintWriter errors = commandLine.getErr();
+            boolean debug = debug(parsed);
             if (e instanceof InputException input) {
-                commandLine.getErr().println(input.getMessage());
+                errors.println(input.getMessage());
+                trace(e, errors, debug);
                 return BAD_INPUT;
             }
-            commandLine.getErr().println("mirrordrill: " + e);
-            e.printStackTrace(commandLine.getErr());
+            IOException io = e instanceof IOException i ? i : e instanceof UncheckedIOException u ? u.getCause() : null;
+            if (io != null) {
+                // a file the command was given could not be read or written: the user's to fix
+                errors.println("mirrordrill: " + (e.getMessage() == null || io == e ? "" : e.getMessage() + ": ")
+                        + OutputPaths.reason(io) + ". Fix: check the paths given on the command line"
+                        + (debug ? "" : " (--debug shows where it failed)"));
+                trace(e, errors, debug);
+                return BAD_INPUT;
+            }
+            errors.println("mirrordrill: unexpected failure (a bug of mirrordrill): " + oneLine(e)
+                    + (debug ? "" : ". Run again with --debug for the stack trace, and report it"));
+            trace(e, errors, debug);
             return FAILED;
         });
         return cli.execute(args);
+    }
+
+    /** Whether --debug was given, before or after the subcommand. */
+    private static boolean debug(ParseResult parsed) {
+        for (ParseResult r = parsed; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void trace(Exception e, PrintWriter errors, boolean debug) {
+        if (debug) {
+            e.printStackTrace(errors);
+        }
+    }
+
+    /** The failure's own words on one line, without the Java class name. */
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse("").strip();
     }
 }

@@ -13,11 +13,16 @@ import java.util.Properties;
                 + " deterministic emulators.",
         subcommands = {DrillCommand.class, ServeCommand.class, ControllerCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every drill passed (serve, controller: stopped cleanly)", "1:a drill or an invariant failed",
-                "2:bad input or usage"})
+        exitCodeList = {"0:every drill passed (serve, controller: stopped cleanly)",
+            "1:a drill or an invariant failed (serve, controller: an unexpected failure)",
+            "2:bad input or usage: a bad option, path, number or drill, named on one line with the fix"})
 final class MirrordrillCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "On a failure, print the Java stack trace too (for reporting a bug).")
+    boolean debug;
 
     @Override
     public void run() {

@@ -27,8 +27,10 @@ final class Progress implements RunOptions.Progress, AutoCloseable {
     @Override
     public void step(int done, int total, String description) {
         if (bar != null) {
-            bar.stepTo(done);
-            bar.setExtraMessage(description.length() > 40 ? description.substring(0, 40) : description);
+            bar.maxHint(Math.max(total, done));
+            bar.stepTo(Math.max(0, done));
+            String text = description == null ? "" : description;
+            bar.setExtraMessage(text.length() > 40 ? text.substring(0, 40) : text);
         }
     }
 

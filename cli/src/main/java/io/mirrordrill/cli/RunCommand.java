@@ -1,8 +1,6 @@
 package io.mirrordrill.cli;
 
 import io.mirrordrill.scenario.drill.Drill;
-import io.mirrordrill.scenario.drill.DrillInputException;
-import io.mirrordrill.scenario.drill.Problem;
 import io.mirrordrill.scenario.fuzz.PlantedBugs;
 import io.mirrordrill.scenario.report.DrillResult;
 import io.mirrordrill.scenario.report.HtmlReport;
@@ -25,12 +23,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /** {@code mirrordrill drill run}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run drills and report: a summary per drill, and optionally JSON, JUnit XML and HTML.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every drill passed", "1:a drill or an invariant failed", "2:bad input or usage"})
+        exitCodeList = {"0:every drill passed", "1:a drill or an invariant failed",
+            "2:bad input or usage (checked before any drill runs), or an output could not be written"})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -63,18 +63,27 @@ final class RunCommand implements Callable<Integer> {
     boolean noProgress;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         List<Drill> drills = Drills.load(targets);
+        var bug = plantedBug == null ? null : PlantedBugs.of(plantedBug).orElseThrow(() -> BadInput.of(
+                "--planted-bug", "unknown planted bug \"" + plantedBug + "\"", "use one of " + PlantedBugs.NAMES));
+        // every output is checked before the first drill runs, so no run's results are lost to a bad path
+        if (json != null) {
+            OutputPaths.file("--json", json, "results.json");
+        }
+        if (junit != null) {
+            OutputPaths.file("--junit", junit, "drills.xml");
+        }
+        if (report != null) {
+            OutputPaths.directory("--report", report, "report/");
+        }
         List<DrillResult> results = new ArrayList<>();
         for (Drill drill : drills) {
             try (Progress progress = Progress.of(drill.name(), drill.steps().size(), !noProgress)) {
                 RunOptions options = RunOptions.defaults().withSeed(seed).withWallClock(System::nanoTime)
                         .withProgress(progress);
-                if (plantedBug != null) {
-                    var bug = PlantedBugs.of(plantedBug).orElseThrow(() -> new DrillInputException(List.of(
-                            new Problem("command line", 0, "--planted-bug", "unknown planted bug \"" + plantedBug
-                                    + "\"", "use one of " + PlantedBugs.NAMES))));
+                if (bug != null) {
                     options = options.withEnginePorts(cluster -> bug);
                 }
                 results.add(replay ? DrillRunner.runAndReplay(drill, options) : DrillRunner.run(drill, options));
@@ -83,32 +92,43 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
         }
         out.print(TextSummary.total(results));
-        write(results);
+        out.flush();
+        boolean written = write(results);
+        if (!written) {
+            return Main.BAD_INPUT;
+        }
         return results.stream().allMatch(DrillResult::passed) ? Main.PASSED : Main.FAILED;
     }
 
-    private void write(List<DrillResult> results) throws IOException {
-        if (json != null) {
-            write(json, JsonReport.of(results));
-        }
-        if (junit != null) {
-            write(junit, JunitReport.of(results));
-        }
+    /** Writes every output asked for; one that fails (a full disk) is reported and the others are still written. */
+    private boolean write(List<DrillResult> results) {
+        boolean ok = write("--json", json, () -> JsonReport.of(results));
+        ok &= write("--junit", junit, () -> JunitReport.of(results));
         if (report != null) {
-            Files.createDirectories(report);
-            write(report.resolve("index.html"), HtmlReport.of(results));
+            boolean index = write("--report", report.resolve("index.html"), () -> HtmlReport.of(results));
+            ok &= index;
             for (DrillResult r : results) {
-                write(report.resolve(r.name() + ".json"), JsonReport.of(r));
+                ok &= write("--report", report.resolve(r.name() + ".json"), () -> JsonReport.of(r));
             }
-            spec.commandLine().getOut().println("report: " + report.resolve("index.html"));
+            if (index) {
+                spec.commandLine().getOut().println("report: " + report.resolve("index.html"));
+            }
         }
+        return ok;
     }
 
-    private static void write(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+    private boolean write(String option, Path file, Supplier<String> text) {
+        if (file == null) {
+            return true;
         }
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        try {
+            Files.writeString(file, text.get(), StandardCharsets.UTF_8);
+            return true;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("mirrordrill: " + option + ": cannot write " + file + " ("
+                    + OutputPaths.reason(e) + "); the drills ran and every other output was written. Fix: give "
+                    + option + " a path on a file system with room, and run again");
+            return false;
+        }
     }
 }

@@ -132,4 +132,20 @@ class ControllerCommandTest {
                 creds.toString());
         assertFalse(quiet.err().contains("chmod 600"), quiet.err());
     }
+
+    @Test
+    void aNamedPipeAsCredentialsIsRefusedAtOnceWithoutOpeningIt() throws Exception {
+        Path fifo = dir.resolve("credentials.fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+        assertEquals(0, mkfifo.waitFor(), "mkfifo (coreutils) makes the named pipe this test needs");
+
+        // opening a FIFO for reading blocks until a writer comes: a hang would time the test out
+        Ran r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> run("controller", "--kubeconfig", kubeconfig().toString(), "--ontap-credentials",
+                        fifo.toString(), "--for", "1s"));
+
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("--ontap-credentials: " + fifo + " is a named pipe (FIFO), not a file"), r.err());
+        assertTrue(r.err().contains("Fix:"), r.err());
+    }
 }

@@ -166,4 +166,38 @@ class MainTest {
         assertEquals(2, run("drill", "fuzz", "--seeds", "x").code());
         assertEquals(2, run("drill", "fuzz", "--seeds", "1..2", "--jobs", "0").code());
     }
+
+    @Test
+    void badInputIsOneLineAndOnlyDebugAddsTheStackTrace() {
+        Ran plain = run("drill", "bench", "--runs", "0");
+        assertEquals(2, plain.code(), plain.out() + plain.err());
+        assertEquals(1, plain.err().strip().lines().count(), plain.err());
+        assertFalse(plain.err().contains("\tat "), plain.err());
+
+        for (String[] args : new String[][] {{"--debug", "drill", "bench", "--runs", "0"},
+                {"drill", "bench", "--runs", "0", "--debug"}}) {
+            Ran debug = run(args);
+            assertEquals(2, debug.code(), debug.out() + debug.err());
+            assertTrue(debug.err().startsWith(plain.err().strip()), debug.err());
+            assertTrue(debug.err().contains("\tat io.mirrordrill.cli.BenchCommand.call"), debug.err());
+        }
+    }
+
+    @Test
+    void theHelpDocumentsDebugAndEveryExitCode() {
+        String help = run("--help").out();
+        assertTrue(help.contains("--debug"), help);
+        for (String code : new String[] {"  0 ", "  1 ", "  2 "}) {
+            assertTrue(help.contains(code), code + " in\n" + help);
+        }
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenIsRefusedBeforeTheDrillRuns() throws IOException {
+        Path taken = Files.writeString(dir.resolve("taken"), "x");
+        Ran r = run("drill", "run", "setup-replication", "--report", taken.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.out().isEmpty(), "nothing ran: " + r.out());
+        assertTrue(r.err().contains("--report: " + taken + " exists and is not a directory"), r.err());
+    }
 }

@@ -33,6 +33,7 @@ public final class S3Errors {
     public static final String INVALID_PART = "InvalidPart";
     public static final String INVALID_PART_ORDER = "InvalidPartOrder";
     public static final String ENTITY_TOO_SMALL = "EntityTooSmall";
+    public static final String ENTITY_TOO_LARGE = "EntityTooLarge";
     public static final String MALFORMED_XML = "MalformedXML";
     public static final String BUCKET_NOT_EMPTY = "BucketNotEmpty";
 

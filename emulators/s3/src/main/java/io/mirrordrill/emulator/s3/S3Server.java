@@ -9,6 +9,9 @@ import io.mirrordrill.port.UnreachableException;
 import io.mirrordrill.port.objectstore.ObjectStoreException;
 import io.mirrordrill.port.objectstore.ResponseLostException;
 import io.mirrordrill.port.objectstore.S3Errors;
+import io.mirrordrill.sim.BodyLimit;
+
+import java.io.IOException;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +50,7 @@ public final class S3Server implements AutoCloseable {
     private final S3Store store;
     private final S3Operations operations;
     private final SigV4 sigV4;
+    private final BodyLimit bodyLimit = new BodyLimit(MAX_REQUEST_BYTES);
     private final AtomicLong requestIds = new AtomicLong();
     private final Deque<Received> received = new ArrayDeque<>();
     private final Javalin app;
@@ -163,18 +167,25 @@ public final class S3Server implements AutoCloseable {
         routes.post(path, handler);
     }
 
-    private void handle(Context ctx) {
+    private void handle(Context ctx) throws IOException {
         String requestId = String.format("%016X", requestIds.incrementAndGet());
         ctx.header("x-amz-request-id", requestId);
         S3Operations.Target target = S3Operations.Target.parse(ctx.req().getRequestURI());
         SigV4.Request request = new SigV4.Request(ctx.method().name(), ctx.req().getRequestURI(),
                 ctx.req().getQueryString(), name -> Collections.list(ctx.req().getHeaders(name)));
+        boolean hasBody = ctx.method().name().equals("PUT") || ctx.method().name().equals("POST");
+        long declared = BodyLimit.declared(ctx.req().getContentLengthLong(), ctx.header("Transfer-Encoding"));
+        byte[] raw = null;
         try {
-            // the body is read before any refusal: a client still sending it would otherwise see the connection
-            // close under it and take an authentication error for a lost response
-            boolean hasBody = ctx.method().name().equals("PUT") || ctx.method().name().equals("POST");
-            byte[] raw = hasBody ? ctx.bodyAsBytes() : null;
+            // the request is judged by its headers (size, then the signature) before any byte of its body is read
+            if (hasBody && bodyLimit.refuses(declared)) {
+                throw tooLarge(declared, target);
+            }
             SigV4.Verified auth = sigV4.verify(request, target.bucket(), target.key());
+            raw = hasBody ? bodyLimit.read(ctx.req().getInputStream(), declared) : null;
+            if (hasBody && raw == null) {
+                throw tooLarge(declared, target);
+            }
             byte[] body = raw != null ? Payload.decode(auth, request, raw, target.bucket(), target.key()) : new byte[0];
             store.lock().lock();
             try {
@@ -189,6 +200,10 @@ public final class S3Server implements AutoCloseable {
             ctx.header("ETag", "\"" + e.info().etag() + "\"");
             ctx.header("Last-Modified", S3Xml.httpDate(e.info().lastModified()));
         } catch (ObjectStoreException e) {
+            if (hasBody && raw == null && !bodyLimit.discard(() -> ctx.req().getInputStream(),
+                    declared, "100-continue".equalsIgnoreCase(ctx.header("Expect")))) {
+                ctx.header("Connection", "close"); // the rest of the body is never read
+            }
             error(ctx, e, target, requestId);
         } catch (RuntimeException e) {
             // a bug of the emulator still answers the way S3 answers its own failures, with the cause attached
@@ -208,6 +223,17 @@ public final class S3Server implements AutoCloseable {
             }
             received.addLast(r);
         }
+    }
+
+    private ObjectStoreException tooLarge(long declared, S3Operations.Target target) {
+        return new ObjectStoreException(413, S3Errors.ENTITY_TOO_LARGE, "Your proposed upload exceeds the maximum"
+                + " allowed size" + (declared > 0 ? " (" + declared + " bytes)" : "") + ": this server takes at most "
+                + bodyLimit.maxBytes() + " bytes per request; use a multipart upload", target.bucket(), target.key());
+    }
+
+    /** Bytes read from request bodies so far: a refused request reads none (tests check it). */
+    public long bodyBytesRead() {
+        return bodyLimit.bytesRead();
     }
 
     private static void error(Context ctx, ObjectStoreException e, S3Operations.Target target, String requestId) {

@@ -240,6 +240,23 @@ class AwsCliIT {
     }
 
     @Test
+    void a_single_put_over_the_servers_64_mib_limit_fails_at_once_with_413_entity_too_large_naming_the_limit()
+            throws IOException {
+        Path large = file("large.bin", 65 * MIB, 11);
+        long readBefore = server.bodyBytesRead();
+
+        AwsCli.Run run = aws.run("s3api", "put-object", "--bucket", bucket, "--key", "large.bin", "--body",
+                large.toString());
+
+        Files.delete(large);
+        assertNotEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.stderr().contains("EntityTooLarge") && run.stderr().contains("at most 67108864 bytes"),
+                run::toString);
+        assertEquals(readBefore, server.bodyBytesRead(), "the refused body was never read");
+        assertEquals(List.of(), keys(""));
+    }
+
+    @Test
     void during_a_bucket_outage_a_cp_in_parts_fails_with_503_service_unavailable_and_stores_nothing()
             throws IOException {
         Path large = file("outage.bin", 20 * MIB, 9);

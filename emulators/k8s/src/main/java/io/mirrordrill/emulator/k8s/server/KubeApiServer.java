@@ -40,6 +40,7 @@ public final class KubeApiServer implements AutoCloseable {
     private final ReentrantLock lock;
     private final Streams streams;
     private final PodLogRequests logs;
+    private final Requests requests;
     private final Javalin app;
     private final boolean tls;
 
@@ -51,7 +52,7 @@ public final class KubeApiServer implements AutoCloseable {
         ServedCluster served = new ServedCluster(cluster, cluster.port(site), b.shell, lock);
         this.streams = new Streams(served);
         this.logs = new PodLogRequests(served, b.logs);
-        Requests requests = new Requests(served, streams, logs);
+        this.requests = new Requests(served, streams, logs);
         OpenApiRequests openApi = new OpenApiRequests(served);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -103,6 +104,11 @@ public final class KubeApiServer implements AutoCloseable {
     /** A server for {@code cluster}; everything else has a default. */
     public static Builder builder(KubernetesCluster cluster) {
         return new Builder(cluster);
+    }
+
+    /** Bytes read from request bodies so far: a request refused by its headers reads none (tests check it). */
+    public long bodyBytesRead() {
+        return requests.bodyBytesRead();
     }
 
     /** The port the server listens on. */

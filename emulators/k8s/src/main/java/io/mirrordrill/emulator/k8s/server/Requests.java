@@ -8,6 +8,7 @@ import io.javalin.websocket.WsCloseStatus;
 import io.javalin.websocket.WsConnectContext;
 import io.mirrordrill.port.UnreachableException;
 import io.mirrordrill.port.kubernetes.KubernetesException;
+import io.mirrordrill.sim.BodyLimit;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -31,11 +32,14 @@ final class Requests {
 
     /** Set once an answer is written, so Javalin's 404/405 pages do not replace it. */
     private static final String ANSWERED = "k8s.answered";
+    /** The API server's limit on a request body (its MaxRequestBodyBytes: 3 MiB). */
+    static final long MAX_BODY_BYTES = 3L * 1024 * 1024;
 
     private final ServedCluster served;
     private final Streams streams;
     private final ResourceRequests resources;
     private final PodLogRequests logs;
+    private final BodyLimit bodyLimit = new BodyLimit(MAX_BODY_BYTES);
 
     Requests(ServedCluster served, Streams streams, PodLogRequests logs) {
         this.served = served;
@@ -48,9 +52,23 @@ final class Requests {
     void authenticate(Context ctx, BearerToken token) {
         if (!token.admits(ctx)) {
             ctx.attribute(ANSWERED, Boolean.TRUE);
+            leaveBodyUnread(ctx);
             BearerToken.unauthorized().write(ctx);
             ctx.skipRemainingHandlers();
         }
+    }
+
+    /** A refusal decided from the headers: a short body is dropped, a longer one closes the connection unread. */
+    private void leaveBodyUnread(Context ctx) {
+        if (!bodyLimit.discard(() -> ctx.req().getInputStream(), BodyLimit.declared(ctx.req().getContentLengthLong(),
+                ctx.header("Transfer-Encoding")), "100-continue".equalsIgnoreCase(ctx.header("Expect")))) {
+            ctx.header("Connection", "close");
+        }
+    }
+
+    /** Bytes read from request bodies so far. */
+    long bodyBytesRead() {
+        return bodyLimit.bytesRead();
     }
 
     /** Before a websocket upgrade (watch, exec): the same check, refused before any protocol switch. */
@@ -64,8 +82,19 @@ final class Requests {
         ctx.attribute(ANSWERED, Boolean.TRUE);
         HandlerType method = ctx.method();
         boolean hasBody = method == HandlerType.POST || method == HandlerType.PUT || method == HandlerType.PATCH;
-        byte[] body = hasBody ? ctx.bodyAsBytes() : null;
+        long declared = BodyLimit.declared(ctx.req().getContentLengthLong(), ctx.header("Transfer-Encoding"));
         try {
+            // the declared size is judged before any byte is read; a body without one is read up to the limit
+            byte[] body = hasBody && !bodyLimit.refuses(declared)
+                    ? bodyLimit.read(ctx.req().getInputStream(), declared) : null;
+            if (hasBody) {
+                if (body == null) {
+                    leaveBodyUnread(ctx);
+                    new Reply(413, Statuses.failure(413, "RequestEntityTooLarge", "Request entity too large: limit"
+                            + " is " + bodyLimit.maxBytes())).write(ctx);
+                    return;
+                }
+            }
             Optional<ApiPath> parsed = ApiPath.parse(ctx.path());
             if (parsed.isEmpty()) {
                 unrouted(ctx, 404);
@@ -119,6 +148,8 @@ final class Requests {
             });
             warnings.forEach(w -> ctx.res().addHeader("Warning", "299 - " + Reply.quoted(w)));
             reply.write(ctx);
+        } catch (IOException e) {
+            Reply.dropConnection(ctx); // the client went away while sending its body
         } catch (UnreachableException e) {
             Reply.dropConnection(ctx);
         } catch (StatusError e) {

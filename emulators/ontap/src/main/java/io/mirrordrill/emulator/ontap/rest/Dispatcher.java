@@ -9,7 +9,9 @@ import io.mirrordrill.port.UnreachableException;
 import io.mirrordrill.port.ontap.OntapErrors;
 import io.mirrordrill.port.ontap.OntapException;
 import io.mirrordrill.port.ontap.OntapPort;
+import io.mirrordrill.sim.BodyLimit;
 
+import java.io.IOException;
 import java.util.concurrent.locks.Lock;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
@@ -25,15 +27,19 @@ final class Dispatcher {
     private static final String ANSWERED = "ontap.answered";
     /** (chosen) The code of an emulator bug reported as a 500; ONTAP documents none for it. */
     static final String INTERNAL_ERROR = "5";
+    /** (chosen) The largest request body taken; ONTAP's requests are small JSON documents. */
+    static final long MAX_BODY_BYTES = 1024 * 1024;
 
     private final OntapPort port;
     private final Lock lock;
     private final BasicAuth auth;
+    private final BodyLimit bodyLimit;
 
     Dispatcher(OntapPort port, Lock lock, BasicAuth auth) {
         this.port = port;
         this.lock = lock;
         this.auth = auth;
+        this.bodyLimit = new BodyLimit(MAX_BODY_BYTES);
     }
 
     /** The routes of the route groups, each wrapped in this dispatcher. */
@@ -66,16 +72,26 @@ final class Dispatcher {
     }
 
     private void dispatch(Context ctx, Route route) {
-        // the body is read before any refusal: a client still sending it would otherwise see the connection close
+        // the request is judged by its headers (credentials, then declared size) before its body is read
         boolean hasBody = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PATCH;
-        byte[] raw = hasBody ? ctx.bodyAsBytes() : null;
+        long declared = BodyLimit.declared(ctx.req().getContentLengthLong(), ctx.header("Transfer-Encoding"));
         if (!auth.accepts(ctx.header("Authorization"))) {
             ctx.header("WWW-Authenticate", "Basic realm=\"ONTAP\"");
-            error(ctx, new OntapException(401, OntapErrors.PERMISSION_DENIED,
+            refuse(ctx, hasBody, declared, new OntapException(401, OntapErrors.PERMISSION_DENIED,
                     "Authentication failed: not authorized for that command", null));
             return;
         }
         try {
+            byte[] raw = null;
+            if (hasBody) {
+                raw = bodyLimit.refuses(declared) ? null : bodyLimit.read(ctx.req().getInputStream(), declared);
+                if (raw == null) {
+                    refuse(ctx, true, declared, new OntapException(413, OntapErrors.INVALID, "Request entity too"
+                            + " large: this server takes at most " + bodyLimit.maxBytes() + " bytes of JSON per"
+                            + " request" + (declared > 0 ? ", the request declared " + declared : ""), null));
+                    return;
+                }
+            }
             RequestBody body = hasBody ? RequestBody.parse(raw) : RequestBody.EMPTY;
             Call call = new Call(port, ctx.path(), ctx.queryParamMap(), body, ctx::pathParam);
             Reply reply;
@@ -86,6 +102,8 @@ final class Dispatcher {
                 lock.unlock();
             }
             write(ctx, reply);
+        } catch (IOException e) {
+            dropConnection(ctx); // the client went away while sending its body
         } catch (UnreachableException e) {
             dropConnection(ctx);
         } catch (OntapException e) {
@@ -93,6 +111,20 @@ final class Dispatcher {
         } catch (RuntimeException e) {
             error(ctx, new OntapException(500, INTERNAL_ERROR, "Internal error of the ONTAP emulator: " + e, null));
         }
+    }
+
+    /** An answer given without reading the body: a short body is dropped, a long one closes the connection. */
+    private void refuse(Context ctx, boolean hasBody, long declared, OntapException e) {
+        if (hasBody && !bodyLimit.discard(() -> ctx.req().getInputStream(), declared, "100-continue".equalsIgnoreCase(
+                ctx.header("Expect")))) {
+            ctx.header("Connection", "close");
+        }
+        error(ctx, e);
+    }
+
+    /** Bytes read from request bodies so far. */
+    long bodyBytesRead() {
+        return bodyLimit.bytesRead();
     }
 
     /** ONTAP's answer to an unknown path or method. */

@@ -45,13 +45,14 @@ public final class OntapRestServer implements AutoCloseable {
     private final OntapEmulator emulator;
     private final Javalin app;
     private final boolean tls;
+    private final Dispatcher dispatcher;
     private RealTimeClockPump pump;
 
     private OntapRestServer(Builder b) {
         this.emulator = b.emulator;
         this.tls = b.tls != null;
         String site = b.clientSite != null ? b.clientSite : emulator.cluster(b.cluster).site();
-        Dispatcher dispatcher = new Dispatcher(emulator.port(b.cluster, site), emulator.lock(),
+        this.dispatcher = new Dispatcher(emulator.port(b.cluster, site), emulator.lock(),
                 new BasicAuth(b.username, b.password));
         Listing listing = new Listing(b.pageSize);
         this.app = Javalin.create(cfg -> {
@@ -103,6 +104,11 @@ public final class OntapRestServer implements AutoCloseable {
                 ? c.getHost() : "127.0.0.1";
         return URI.create((tls ? "https" : "http") + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
                 + port());
+    }
+
+    /** Bytes read from request bodies so far: a request refused by its headers reads none (tests check it). */
+    public long bodyBytesRead() {
+        return dispatcher.bodyBytesRead();
     }
 
     /** Lets simulated time pass: runs every event due within {@code duration} under the emulator's lock. */
