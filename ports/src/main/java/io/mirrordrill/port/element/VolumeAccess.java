@@ -22,7 +22,7 @@ public enum VolumeAccess {
 
     public static VolumeAccess of(String wire) {
         return Arrays.stream(values()).filter(a -> a.wire.equals(wire)).findFirst()
-                .orElseThrow(() -> new ElementException(ElementErrors.INVALID_PARAMETER, "Invalid access \"" + wire
+                .orElseThrow(() -> new ElementException(ElementErrors.UNRECOGNIZED_ENUM_STRING, "Invalid access \"" + wire
                         + "\"; valid: readWrite, readOnly, locked, replicationTarget"));
     }
 }
