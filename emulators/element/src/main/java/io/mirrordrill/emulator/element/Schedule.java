@@ -44,7 +44,8 @@ final class Schedule {
     }
 
     ScheduleRecord record() {
-        return new ScheduleRecord(id, name, TYPE, FREQUENCY, hours, minutes, paused, true, volumeIDs, snapshotName,
-                retention == null ? "" : retention, lastRunStatus, lastRunTimeStarted, hasError, startingDate);
+        return new ScheduleRecord(id, name, TYPE, FREQUENCY, hours, minutes, paused, true, volumeIDs,
+                snapshotName == null ? "" : snapshotName, retention == null ? "" : retention, lastRunStatus,
+                lastRunTimeStarted, hasError, startingDate);
     }
 }

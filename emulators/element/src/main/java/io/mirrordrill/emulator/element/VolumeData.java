@@ -32,6 +32,19 @@ public final class VolumeData {
         writable().data.append(file, data);
     }
 
+    /** Replaces the whole file with {@code data}, creating it when missing. */
+    public void replace(String file, byte[] data) {
+        Volume volume = writable();
+        if (volume.data.exists(file)) {
+            volume.data.delete(file);
+        }
+        volume.data.write(file, 0, data);
+    }
+
+    public void delete(String file) {
+        writable().data.delete(file);
+    }
+
     public byte[] read(String file) {
         return readable().data.read(file);
     }
