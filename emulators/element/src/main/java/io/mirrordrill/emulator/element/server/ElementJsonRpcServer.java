@@ -125,7 +125,11 @@ public final class ElementJsonRpcServer implements AutoCloseable {
             // an emulator bug, reported the way Element reports an internal failure
             answer.set("error", error(500, "xUnexpected", "Internal error of the Element emulator: " + e));
         }
-        ctx.status(200).contentType(CONTENT_TYPE).result(answer.toString());
+        try {
+            ctx.status(200).contentType(CONTENT_TYPE).result(Wire.JSON.writeValueAsBytes(answer));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a JSON-RPC answer", e);
+        }
     }
 
     private static ObjectNode error(int code, String name, String message) {
