@@ -30,7 +30,7 @@ final class Schedule {
              int minutes, String retention, boolean paused) {
         this.id = id;
         this.name = name;
-        this.volumeIDs = List.copyOf(volumeIDs);
+        this.volumeIDs = List.copyOf(new java.util.LinkedHashSet<>(volumeIDs)); // a volume named twice is snapshotted once
         this.snapshotName = snapshotName;
         this.startingDate = startingDate;
         this.hours = hours;

@@ -41,8 +41,11 @@ record Params(JsonNode node) {
         return value.asLong();
     }
 
+    /** An integer, also written as a string of digits: Element documents {@code hours} as a string in one place. */
     Integer optionalInt(String name) {
-        Long value = optionalLong(name);
+        JsonNode raw = value(name);
+        Long value = raw != null && raw.isTextual() && raw.asText().matches("-?\\d{1,9}")
+                ? Long.valueOf(raw.asText()) : optionalLong(name);
         if (value != null && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
             throw type(name, "a 32-bit integer");
         }

@@ -125,6 +125,24 @@ class ElementJsonRpcServerIT {
     }
 
     @Test
+    void scheduleHoursAreTakenAsANumberOrAsAStringOfDigits() {
+        call("{\"method\":\"AddAccount\",\"params\":{\"username\":\"a\"},\"id\":1}");
+        call("{\"method\":\"CreateVolume\",\"params\":{\"name\":\"v\",\"accountID\":1,\"totalSize\":1073741824,"
+                + "\"enable512e\":false},\"id\":2}");
+        JsonNode created = call("{\"method\":\"CreateSchedule\",\"params\":{\"scheduleName\":\"s\","
+                + "\"scheduleType\":\"Snapshot\",\"attributes\":{\"frequency\":\"Time Interval\"},\"hours\":1,"
+                + "\"minutes\":0,\"scheduleInfo\":{\"volumeID\":1,\"name\":\"auto\",\"retention\":\"24:00:00\"}},"
+                + "\"id\":3}");
+        assertEquals(1, created.path("result").path("scheduleID").asLong(), created.toString());
+        JsonNode modified = call("{\"method\":\"ModifySchedule\",\"params\":{\"scheduleID\":1,\"hours\":\"2\"},"
+                + "\"id\":4}").path("result").path("schedule");
+        assertEquals(2, modified.path("hours").asInt(), modified.toString());
+        assertEquals("Time Interval", modified.path("attributes").path("frequency").asText());
+        assertEquals("[1]", modified.path("scheduleInfo").path("volumes").toString());
+        assertEquals("24:00:00", modified.path("scheduleInfo").path("retention").asText());
+    }
+
+    @Test
     void aBodyThatIsNotJsonRpcIsRefused() {
         assertError(call("not json"), "xInvalidJSONRPCRequest");
         assertError(call("{\"params\":{}}"), "xInvalidJSONRPCRequest");
