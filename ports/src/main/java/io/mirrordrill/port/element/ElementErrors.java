@@ -22,6 +22,8 @@ public final class ElementErrors {
 
     public static final String ACCOUNT_ID_DOES_NOT_EXIST = "xAccountIDDoesNotExist";
     public static final String DUPLICATE_USERNAME = "xDuplicateUsername";
+    /** {@code GetAccountByName} or {@code GetAccountByID} of an account that does not exist. */
+    public static final String UNKNOWN_ACCOUNT = "xUnknownAccount";
     public static final String VOLUME_ID_DOES_NOT_EXIST = "xVolumeIDDoesNotExist";
     public static final String SNAPSHOT_ID_DOES_NOT_EXIST = "xSnapshotIDDoesNotExist";
     public static final String VOLUME_ACCESS_GROUP_ID_DOES_NOT_EXIST = "xVolumeAccessGroupIDDoesNotExist";

@@ -16,10 +16,12 @@ import io.mirrordrill.port.element.VolumeRecord;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /** The API methods the server answers: each reads its {@code params}, calls the port and writes its {@code result}. */
 final class Methods {
@@ -42,8 +44,37 @@ final class Methods {
             result.set("volume", Wire.volume(volume(port, id)));
             return result;
         });
-        table.put("ListVolumes", (port, p) -> result("volumes", Wire.array(
-                port.listVolumes().stream().map(Wire::volume).toList())));
+        table.put("GetAccountByName", (port, p) -> {
+            String username = p.requiredString("username");
+            return result("account", Wire.account(port.listAccounts().stream()
+                    .filter(a -> a.username().equals(username)).findFirst()
+                    .orElseThrow(() -> new ElementException(ElementErrors.UNKNOWN_ACCOUNT, "Account " + username
+                            + " does not exist."))));
+        });
+        table.put("GetAccountByID", (port, p) -> {
+            long accountID = p.requiredLong("accountID");
+            return result("account", Wire.account(port.listAccounts().stream()
+                    .filter(a -> a.accountID() == accountID).findFirst()
+                    // Element names an unknown account this way whether asked by name or by ID
+                    .orElseThrow(() -> new ElementException(ElementErrors.UNKNOWN_ACCOUNT, "AccountID "
+                            + accountID + " does not exist."))));
+        });
+        // the listing methods Trident's solidfire-san driver uses, as filters of ListVolumes
+        table.put("ListVolumes", (port, p) -> {
+            List<Long> ids = p.longs("volumeIDs");
+            List<Long> accounts = p.longs("accounts");
+            return volumes(port, v -> (ids.isEmpty() || ids.contains(v.volumeID()))
+                    && (accounts.isEmpty() || accounts.contains(v.accountID())), p);
+        });
+        table.put("ListActiveVolumes", (port, p) -> volumes(port, v -> v.status().equals("active"), p));
+        table.put("ListVolumesForAccount", (port, p) -> {
+            long accountID = p.requiredLong("accountID");
+            if (port.listAccounts().stream().noneMatch(a -> a.accountID() == accountID)) {
+                throw new ElementException(ElementErrors.ACCOUNT_ID_DOES_NOT_EXIST, "AccountID " + accountID
+                        + " does not exist.");
+            }
+            return volumes(port, v -> v.accountID() == accountID, p);
+        });
         table.put("ModifyVolume", (port, p) -> {
             String access = p.optionalString("access");
             VolumeRecord volume = port.modifyVolume(new VolumeModify(p.requiredLong("volumeID"),
@@ -153,6 +184,14 @@ final class Methods {
         long max = q.has("maxIOPS") ? q.requiredLong("maxIOPS") : Qos.DEFAULT.maxIOPS();
         long burst = q.has("burstIOPS") ? q.requiredLong("burstIOPS") : Math.max(max, Qos.DEFAULT.burstIOPS());
         return new Qos(min, max, burst);
+    }
+
+    /** The volumes that pass {@code filter}, from {@code startVolumeID}, at most {@code limit} of them. */
+    private static JsonNode volumes(ElementPort port, Predicate<VolumeRecord> filter, Params p) {
+        long start = p.optionalLong("startVolumeID") == null ? 0 : p.optionalLong("startVolumeID");
+        long limit = p.optionalLong("limit") == null ? Long.MAX_VALUE : p.optionalLong("limit");
+        return result("volumes", Wire.array(port.listVolumes().stream()
+                .filter(v -> v.volumeID() >= start && filter.test(v)).limit(limit).map(Wire::volume).toList()));
     }
 
     private static VolumeRecord volume(ElementPort port, long id) {

@@ -143,6 +143,41 @@ class ElementJsonRpcServerIT {
     }
 
     @Test
+    void theAccountAndVolumeLookupsOfTridentsDriverFilterWhatTheListsHold() {
+        call("{\"method\":\"AddAccount\",\"params\":{\"username\":\"trident\"},\"id\":1}");
+        call("{\"method\":\"AddAccount\",\"params\":{\"username\":\"other\"},\"id\":2}");
+        for (String volume : new String[] {"{\"name\":\"a\",\"accountID\":1", "{\"name\":\"b\",\"accountID\":2",
+                "{\"name\":\"c\",\"accountID\":1"}) {
+            call("{\"method\":\"CreateVolume\",\"params\":" + volume + ",\"totalSize\":1073741824,"
+                    + "\"enable512e\":false},\"id\":3}");
+        }
+        call("{\"method\":\"DeleteVolume\",\"params\":{\"volumeID\":3},\"id\":4}");
+        assertEquals(1, call("{\"method\":\"GetAccountByName\",\"params\":{\"username\":\"trident\"},\"id\":5}")
+                .path("result").path("account").path("accountID").asLong());
+        assertEquals("other", call("{\"method\":\"GetAccountByID\",\"params\":{\"accountID\":2},\"id\":6}")
+                .path("result").path("account").path("username").asText());
+        assertError(call("{\"method\":\"GetAccountByName\",\"params\":{\"username\":\"nobody\"},\"id\":7}"),
+                "xUnknownAccount");
+        assertError(call("{\"method\":\"GetAccountByID\",\"params\":{\"accountID\":9},\"id\":8}"),
+                "xUnknownAccount");
+        assertEquals("[1,2]", ids(call("{\"method\":\"ListActiveVolumes\",\"params\":{},\"id\":9}")));
+        assertEquals("[2]", ids(call("{\"method\":\"ListActiveVolumes\",\"params\":{\"startVolumeID\":2,"
+                + "\"limit\":1},\"id\":10}")));
+        assertEquals("[1,3]", ids(call("{\"method\":\"ListVolumesForAccount\",\"params\":{\"accountID\":1},"
+                + "\"id\":11}")));
+        assertEquals("[2,3]", ids(call("{\"method\":\"ListVolumes\",\"params\":{\"volumeIDs\":[3,2]},\"id\":12}")));
+        assertError(call("{\"method\":\"ListVolumesForAccount\",\"params\":{\"accountID\":9},\"id\":13}"),
+                "xAccountIDDoesNotExist");
+    }
+
+    private static String ids(JsonNode answer) {
+        StringBuilder ids = new StringBuilder("[");
+        answer.path("result").path("volumes").forEach(v -> ids.append(ids.length() > 1 ? "," : "")
+                .append(v.path("volumeID").asLong()));
+        return ids.append(']').toString();
+    }
+
+    @Test
     void aBodyThatIsNotJsonRpcIsRefused() {
         assertError(call("not json"), "xInvalidJSONRPCRequest");
         assertError(call("{\"params\":{}}"), "xInvalidJSONRPCRequest");
