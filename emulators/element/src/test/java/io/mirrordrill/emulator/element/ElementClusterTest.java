@@ -46,6 +46,39 @@ class ElementClusterTest {
         assertNotEquals(day(7).split(" ")[1], day(8).split(" ")[1]);
     }
 
+    /**
+     * The seed's runbook: a snapshot schedule on the volume, data corrupted, the volume rolled back to the last
+     * scheduled snapshot before the corruption. Exactly the records written after that snapshot are lost.
+     */
+    @Test
+    void rollingBackToTheLastScheduledSnapshotBeforeACorruptionLosesOnlyTheWritesAfterIt() {
+        World world = new World(2);
+        ElementEmulator element = new ElementEmulator(world);
+        world.network().site("dc1");
+        element.addCluster("sf1", "dc1");
+        ElementPort port = element.port("sf1", "dc1");
+        long volume = port.createVolume(new VolumeCreate("pvc-db", port.addAccount("trident"), 1L << 30, true, null));
+        port.createSchedule(ScheduleCreate.every("hourly", 1, 0, List.of(volume), "24:00:00"));
+        VolumeData data = element.data("sf1", volume, "dc1");
+        // one record every 10 minutes, each written once time reached its minute: records 1..32 up to 5:20
+        for (int record = 1; record <= 32; record++) {
+            world.advance(Duration.ofMinutes(10));
+            data.append("records.log", (record + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        data.replace("records.log", "garbage".getBytes(StandardCharsets.UTF_8));
+        var lastGood = port.listSnapshots(volume).stream()
+                .filter(s -> s.createTime().isBefore(world.now())).reduce((a, b) -> b).orElseThrow();
+        assertEquals(World.DEFAULT_START.plus(Duration.ofHours(5)), lastGood.createTime());
+
+        port.rollbackToSnapshot(volume, lastGood.snapshotID(), true, "corrupted");
+
+        String kept = new String(data.read("records.log"), StandardCharsets.UTF_8);
+        // time reached 5:00 (and the snapshot ran) before record 30 was written: records 1..29 survive
+        assertEquals(29, kept.lines().count());
+        assertEquals("29", kept.lines().reduce((a, b) -> b).orElseThrow());
+        assertEquals(6, port.listSnapshots(volume).size());
+    }
+
     @Test
     void aHostCannotWriteAVolumeThatIsNotReadWriteButCanStillReadIt() {
         World world = new World(1);
