@@ -1,0 +1,62 @@
+package io.mirrordrill.emulator.element.server;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * HTTP Basic authentication against one configured user. Comparisons take the same time whatever the input; the
+ * password is kept only as bytes and never appears in {@link #toString()}, traces or answers.
+ */
+final class BasicAuth {
+    private final byte[] username;
+    private final byte[] password;
+    private final String user;
+
+    BasicAuth(String username, String password) {
+        if (username == null || username.isEmpty() || password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("an Element JSON-RPC server needs a user name and a password");
+        }
+        this.user = username;
+        this.username = username.getBytes(StandardCharsets.UTF_8);
+        this.password = password.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether an {@code Authorization} header carries this user's credentials. */
+    boolean accepts(String header) {
+        if (header == null || header.length() < 6 || !header.substring(0, 6).toLowerCase(Locale.ROOT).equals("basic ")) {
+            return false;
+        }
+        byte[] decoded;
+        try {
+            decoded = Base64.getDecoder().decode(header.substring(6).trim());
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+        int colon = indexOf(decoded, (byte) ':');
+        if (colon < 0) {
+            return false;
+        }
+        byte[] givenUser = java.util.Arrays.copyOfRange(decoded, 0, colon);
+        byte[] givenPassword = java.util.Arrays.copyOfRange(decoded, colon + 1, decoded.length);
+        // both compared, always: the time taken does not tell which one was wrong
+        boolean userOk = MessageDigest.isEqual(givenUser, username);
+        boolean passwordOk = MessageDigest.isEqual(givenPassword, password);
+        return userOk & passwordOk;
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public String toString() {
+        return "BasicAuth[user=" + user + ", password=****]";
+    }
+}
