@@ -48,6 +48,7 @@ final class AmrSteps {
     private final Claims claims;
     private final AppStopper stopper;
     private final Failover failover;
+    private final References references;
 
     /** Vaults opened during this reconcile: each reconcile reads them afresh (Secrets may have changed). */
     private final Map<String, Vault> opened = new TreeMap<>();
@@ -63,6 +64,7 @@ final class AmrSteps {
         this.claims = claims;
         this.stopper = stopper;
         this.failover = failover;
+        this.references = new References(ports.kubernetes(), ports.ontap());
     }
 
     /** The steps for one reconcile: the same collaborators, no vault opened yet. */
@@ -99,6 +101,11 @@ final class AmrSteps {
                         + " Fix: kubectl create namespace " + dst, true);
             }
         }
+    }
+
+    /** The first broken reference of the relationship ({@link References}), or empty. */
+    Optional<AmrException> references(AppMirrorRelationship amr) {
+        return references.check(amr, source(amr), destination(amr), claims.defaultStorageClass());
     }
 
     // ---- establish ---------------------------------------------------------------------------------------------
@@ -275,7 +282,7 @@ final class AmrSteps {
         String uid = amr.spec().sourceApplicationUID();
         Archive archive;
         String named = amr.spec().promotedSnapshot();
-        if (named != null && !named.isBlank()) {
+        if (named != null) {
             ArchivePath path = AmrReconciler.pathOf(amr, named);
             if (!destination.list(app, uid).contains(path)) {
                 return awaitPromotedSnapshot(amr, path);
