@@ -50,12 +50,13 @@ public final class AmrEvents implements Consumer<StatusChange<AppMirrorRelations
             if (!reason.equals(reasonOf(ready(old.conditions())))) {
                 events.warning(involved, reason, message);
             }
-        } else if (References.REASONS.contains(reasonOf(ready(old.conditions()))) && ready != null
-                && "True".equals(ready.status())) {
-            events.normal(involved, RESOLVED, reasonOf(ready(old.conditions())) + " resolved: " + message);
         } else if (PROGRESSING.equals(reason) && !message.isEmpty()
                 && !Objects.equals(message, messageOf(ready(old.conditions())))) {
             events.normal(involved, PROGRESSING, message);
+        }
+        String was = reasonOf(ready(old.conditions()));
+        if (References.REASONS.contains(was) && !References.REASONS.contains(reason)) {
+            events.normal(involved, RESOLVED, was + " resolved: " + reason + ": " + message);
         }
         LastTransfer t = next.lastTransfer();
         if (t != null && !t.equals(old.lastTransfer())) {
