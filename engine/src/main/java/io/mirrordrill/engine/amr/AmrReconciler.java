@@ -228,6 +228,7 @@ public final class AmrReconciler implements ProtectReconciler<AppMirrorRelations
             // A relationship whose vault or storage is gone must still be deletable: there is nothing to detach.
         }
         histories.remove(amr.metadata().getUid());
+        steps.forget(amr.metadata().getUid());
         return Decision.done();
     }
 

@@ -55,21 +55,28 @@ final class AmrSteps {
 
     AmrSteps(EnginePorts ports, EngineSettings settings, VolumeMirror mirror) {
         this(ports, mirror, new Claims(ports.kubernetes()), new AppStopper(ports.kubernetes()),
-                new Failover(ports.kubernetes(), settings.namespaceMerge()));
+                new Failover(ports.kubernetes(), settings.namespaceMerge()),
+                new References(ports.kubernetes(), ports.ontap()));
     }
 
-    private AmrSteps(EnginePorts ports, VolumeMirror mirror, Claims claims, AppStopper stopper, Failover failover) {
+    private AmrSteps(EnginePorts ports, VolumeMirror mirror, Claims claims, AppStopper stopper, Failover failover,
+                     References references) {
         this.ports = ports;
         this.mirror = mirror;
         this.claims = claims;
         this.stopper = stopper;
         this.failover = failover;
-        this.references = new References(ports.kubernetes(), ports.ontap());
+        this.references = references;
     }
 
     /** The steps for one reconcile: the same collaborators, no vault opened yet. */
     AmrSteps forReconcile() {
-        return new AmrSteps(ports, mirror, claims, stopper, failover);
+        return new AmrSteps(ports, mirror, claims, stopper, failover, references);
+    }
+
+    /** A deleted relationship leaves nothing behind in the collaborators. */
+    void forget(String amrUid) {
+        references.forget(amrUid);
     }
 
     private Vault source(AppMirrorRelationship amr) {

@@ -42,8 +42,12 @@ final class References {
     private static final String TRIDENT_API = "trident.netapp.io/v1";
     private static final String TRIDENT_CSI = "csi.trident.netapp.io";
 
+    /** The volumes of the newest source archive a relationship was checked against, by relationship uid. */
+    private record Newest(String key, List<VolumeSnapshotEntry> volumes) {}
+
     private final KubernetesPort kube;
     private final OntapConnector ontap;
+    private final Map<String, Newest> newestVolumes = new TreeMap<>();
 
     References(KubernetesPort kube, OntapConnector ontap) {
         this.kube = kube;
@@ -52,11 +56,16 @@ final class References {
 
     /** The first broken reference, or empty when every one holds. */
     Optional<AmrException> check(AppMirrorRelationship amr, Vault source, Vault destination, String defaultClass) {
-        return vault(source, "spec.sourceAppVaultRef")
-                .or(() -> vault(destination, "spec.destinationAppVaultRef"))
-                .or(() -> uid(amr, source))
+        Optional<AmrException> vaults = vault(source, "spec.sourceAppVaultRef")
+                .or(() -> vault(destination, "spec.destinationAppVaultRef"));
+        if (vaults.isPresent()) {
+            return vaults;
+        }
+        Optional<ArchivePath> newest = newest(source, amr.spec().sourceApplicationName(),
+                amr.spec().sourceApplicationUID());
+        return uid(amr, source, newest)
                 .or(() -> namedClasses(amr))
-                .or(() -> volumes(amr, source, defaultClass));
+                .or(() -> newest.flatMap(path -> volumes(amr, source, path, defaultClass)));
     }
 
     private static Optional<AmrException> vault(Vault vault, String field) {
@@ -74,10 +83,9 @@ final class References {
      * its newest archive is under another UID than {@code sourceApplicationUID}, the Application was deleted and
      * created again (or the UID is mistyped), and the relationship would replicate nothing new.
      */
-    private static Optional<AmrException> uid(AppMirrorRelationship amr, Vault source) {
+    private static Optional<AmrException> uid(AppMirrorRelationship amr, Vault source, Optional<ArchivePath> ours) {
         String app = amr.spec().sourceApplicationName();
         String uid = amr.spec().sourceApplicationUID();
-        Optional<ArchivePath> ours = newest(source, app, uid);
         Optional<ArchivePath> newest = source.uids(app).stream().filter(u -> !u.equals(uid))
                 .map(u -> newest(source, app, u)).flatMap(Optional::stream)
                 .max(Comparator.comparing(ArchivePath::createdAt).thenComparing(Comparator.naturalOrder()));
@@ -129,25 +137,41 @@ final class References {
      * For each volume of the newest source archive: its namespace mapped, and the class it goes to (or went to)
      * served by a Trident backend whose SVM is peered with the volume's source SVM.
      */
-    private Optional<AmrException> volumes(AppMirrorRelationship amr, Vault source, String defaultClass) {
-        Optional<ArchivePath> newest = newest(source, amr.spec().sourceApplicationName(),
-                amr.spec().sourceApplicationUID());
-        if (newest.isEmpty()) {
-            return Optional.empty();
-        }
-        Archive archive = source.read(newest.get());
+    private Optional<AmrException> volumes(AppMirrorRelationship amr, Vault source, ArchivePath newest,
+                                           String defaultClass) {
+        List<VolumeSnapshotEntry> volumes = volumesOf(amr, source, newest);
         try {
-            return volumes(amr, archive, AmrReconciler.classes(amr, defaultClass));
+            return volumes(amr, volumes, AmrReconciler.classes(amr, defaultClass));
         } catch (RestoreException noClass) {
             return Optional.of(problem(CLASS_NOT_FOUND, noClass.getMessage()));
         }
     }
 
-    private Optional<AmrException> volumes(AppMirrorRelationship amr, Archive archive,
+    /**
+     * The volumes of a committed archive, read once per relationship and archive: a committed archive never changes,
+     * and reading it on every reconcile (every few seconds while a transfer runs) would cost a drill dearly.
+     */
+    private List<VolumeSnapshotEntry> volumesOf(AppMirrorRelationship amr, Vault source, ArchivePath path) {
+        String key = source.resolved.bucket() + "/" + path.path();
+        Newest known = newestVolumes.get(amr.metadata().getUid());
+        if (known != null && known.key().equals(key)) {
+            return known.volumes();
+        }
+        Archive archive = source.read(path);
+        newestVolumes.put(amr.metadata().getUid(), new Newest(key, archive.content().volumes()));
+        return archive.content().volumes();
+    }
+
+    /** Forgets a deleted relationship's cached volumes. */
+    void forget(String amrUid) {
+        newestVolumes.remove(amrUid);
+    }
+
+    private Optional<AmrException> volumes(AppMirrorRelationship amr, List<VolumeSnapshotEntry> volumes,
                                            io.mirrordrill.engine.restore.StorageClassMapping classes) {
         NamespaceMap namespaces = AmrReconciler.mapping(amr);
         Map<String, Boolean> peered = new TreeMap<>();
-        for (VolumeSnapshotEntry e : archive.content().volumes()) {
+        for (VolumeSnapshotEntry e : volumes) {
             Optional<String> ns = namespaces.destinationOf(e.namespace());
             if (ns.isEmpty()) {
                 return Optional.of(problem(NAMESPACE_NOT_MAPPED, "spec.namespaceMapping: source namespace \""
