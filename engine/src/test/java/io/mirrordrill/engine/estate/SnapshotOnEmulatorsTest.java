@@ -79,4 +79,19 @@ class SnapshotOnEmulatorsTest {
         String error = failedSnapshot("{applicationRef: my-app, appVaultRef: src-vault}").at("/status/error").asText();
         assertTrue(error.contains("src-vault") && error.contains("Fix: "), error);
     }
+
+    @Test
+    void aSnapshotOfAnApplicationInErrorFailsNamingTheApplicationsProblem() {
+        e.vault(e.east, "src-vault", "s3.east.example", "src-bucket", "s3-secret");
+        ProtectedEstate.apply(e.east, NS, """
+                apiVersion: protect.trident.netapp.io/v1
+                kind: Application
+                metadata: {name: lost}
+                spec: {includedNamespaces: [{namespace: my-app-namespace}, {namespace: no-such-namespace}]}
+                """);
+        e.await(e.east, PROTECT, "Application", "lost", "status.state", "Failed"::equals, Duration.ofMinutes(1));
+        String error = failedSnapshot("{applicationRef: lost, appVaultRef: src-vault}").at("/status/error").asText();
+        assertTrue(error.startsWith("Application lost") && error.contains("no-such-namespace")
+                && error.contains("Fix: "), error);
+    }
 }
