@@ -16,12 +16,15 @@ import java.util.function.Consumer;
 /**
  * What a person follows in {@code kubectl describe amr}, recorded as Events from each status the runtime writes: a
  * state change (reason: the new state; Warning for Failed), each new progress message (a transfer started, a
- * snapshot awaited) and a finished transfer with its bytes. Problems are recorded where they are met
+ * snapshot awaited), a broken reference ({@link References}) once when it appears and once when it is resolved, and a
+ * finished transfer with its bytes. Problems are recorded where they are met
  * ({@link AmrReconciler#failed}). Messages hold names, states and numbers only, never a secret.
  */
 public final class AmrEvents implements Consumer<StatusChange<AppMirrorRelationshipStatus>> {
     /** The Ready reason of a step that goes on (its message changes as the step does). */
     static final String PROGRESSING = "Progressing";
+    /** A broken reference ({@link References}) is fixed: Ready is True again. */
+    static final String RESOLVED = "ReferenceResolved";
 
     private final EventRecorder events;
 
@@ -43,9 +46,17 @@ public final class AmrEvents implements Consumer<StatusChange<AppMirrorRelations
             events.record(involved, failed ? EventRecorder.Type.Warning : EventRecorder.Type.Normal, next.state(),
                     (old.state() == null ? "" : old.state() + " -> ") + next.state() + " (" + reason + "): "
                             + message);
+        } else if (References.REASONS.contains(reason)) {
+            if (!reason.equals(reasonOf(ready(old.conditions())))) {
+                events.warning(involved, reason, message);
+            }
         } else if (PROGRESSING.equals(reason) && !message.isEmpty()
                 && !Objects.equals(message, messageOf(ready(old.conditions())))) {
             events.normal(involved, PROGRESSING, message);
+        }
+        String was = reasonOf(ready(old.conditions()));
+        if (References.REASONS.contains(was) && !References.REASONS.contains(reason)) {
+            events.normal(involved, RESOLVED, was + " resolved: " + reason + ": " + message);
         }
         LastTransfer t = next.lastTransfer();
         if (t != null && !t.equals(old.lastTransfer())) {
@@ -57,6 +68,10 @@ public final class AmrEvents implements Consumer<StatusChange<AppMirrorRelations
     private static Condition ready(List<Condition> conditions) {
         return conditions == null ? null : conditions.stream().filter(c -> "Ready".equals(c.type())).findFirst()
                 .orElse(null);
+    }
+
+    private static String reasonOf(Condition c) {
+        return c == null ? null : c.reason();
     }
 
     private static String messageOf(Condition c) {

@@ -3,6 +3,7 @@ package io.mirrordrill.engine.amr;
 import io.mirrordrill.engine.EnginePorts;
 import io.mirrordrill.engine.EngineSettings;
 import io.mirrordrill.engine.archive.ArchivePath;
+import io.mirrordrill.engine.archive.ArchivePathException;
 import io.mirrordrill.runtime.EventRecorder;
 import io.mirrordrill.runtime.Outcome;
 import io.mirrordrill.runtime.Reconciler;
@@ -110,24 +111,30 @@ public final class AmrReconciler implements ProtectReconciler<AppMirrorRelations
                     return Decision.after(wait.get());
                 }
                 steps.check(amr);
+                if (promote) {
+                    promotedSnapshot(amr);
+                }
                 return move(amr, state, promote ? AmrEvent.PROMOTE : AmrEvent.ESTABLISH, AmrMove.of(amr),
                         Duration.ZERO);
             }
             case ESTABLISHING: {
+                Optional<AmrException> broken = steps.references(amr);
                 Progress p = steps.establish(amr);
-                return p.isDone() ? move(amr, state, AmrEvent.ESTABLISHED, AmrMove.arriving(amr, p), Duration.ZERO)
-                        : progress(p);
+                return showing(broken, p.isDone() ? move(amr, state, AmrEvent.ESTABLISHED, AmrMove.arriving(amr, p),
+                        Duration.ZERO) : progress(p));
             }
             case ESTABLISHED: {
                 if (promote) {
+                    promotedSnapshot(amr);
                     return move(amr, state, AmrEvent.PROMOTE, AmrMove.of(amr), Duration.ZERO);
                 }
+                Optional<AmrException> broken = steps.references(amr);
                 Progress p = steps.replicate(amr);
                 if (!p.isDone()) {
-                    return progress(p);
+                    return showing(broken, progress(p));
                 }
-                return Decision.requeue(AmrMove.withFacts(amr.status(), p), Ready.isTrue("Established", p.message()),
-                        steps.nextPoll(amr));
+                return showing(broken, Decision.requeue(AmrMove.withFacts(amr.status(), p),
+                        Ready.isTrue("Established", p.message()), steps.nextPoll(amr)));
             }
             case PROMOTING: {
                 Progress p = steps.promote(amr);
@@ -168,6 +175,27 @@ public final class AmrReconciler implements ProtectReconciler<AppMirrorRelations
         return move.decision(Outcome.requeueAfter(then));
     }
 
+    /**
+     * A broken reference ({@link References}) is what Ready says while the step's decision stands: the state and the
+     * replication facts are kept and replication goes on where it can.
+     */
+    private static Decision<AppMirrorRelationshipStatus> showing(Optional<AmrException> broken,
+                                                                 Decision<AppMirrorRelationshipStatus> d) {
+        if (broken.isEmpty()) {
+            return d;
+        }
+        Ready ready = Ready.isFalse(broken.get().reason(), broken.get().getMessage());
+        return new Decision<>(d.status(), d.ready() != null && d.ready().restart() ? ready.restarted() : ready,
+                d.outcome());
+    }
+
+    /** A promotedSnapshot that is no archive basename (set by a patch past validation) fails the failover. */
+    private static void promotedSnapshot(AppMirrorRelationship amr) {
+        if (amr.spec().promotedSnapshot() != null) {
+            pathOf(amr, amr.spec().promotedSnapshot());
+        }
+    }
+
     private Decision<AppMirrorRelationshipStatus> progress(Progress p) {
         if (p.isFailed()) {
             return Decision.retry(null, Ready.isFalse("StepFailed", p.message()), p.message());
@@ -200,12 +228,19 @@ public final class AmrReconciler implements ProtectReconciler<AppMirrorRelations
             // A relationship whose vault or storage is gone must still be deletable: there is nothing to detach.
         }
         histories.remove(amr.metadata().getUid());
+        steps.forget(amr.metadata().getUid());
         return Decision.done();
     }
 
+    /** The archive {@code promotedSnapshot} names; one it cannot name is a permanent problem of the spec. */
     static ArchivePath pathOf(AppMirrorRelationship amr, String basename) {
-        return ArchivePath.fromBasename(amr.spec().sourceApplicationName(), amr.spec().sourceApplicationUID(),
-                basename, "spec.promotedSnapshot");
+        try {
+            return ArchivePath.fromBasename(amr.spec().sourceApplicationName(), amr.spec().sourceApplicationUID(),
+                    basename, "spec.promotedSnapshot");
+        } catch (ArchivePathException e) {
+            throw new AmrException("InvalidPromotedSnapshot", e.getMessage() + "; or remove spec.promotedSnapshot"
+                    + " to fail over to the last replicated snapshot", true);
+        }
     }
 
     static NamespaceMap mapping(AppMirrorRelationship amr) {

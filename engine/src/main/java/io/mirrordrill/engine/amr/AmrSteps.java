@@ -48,26 +48,35 @@ final class AmrSteps {
     private final Claims claims;
     private final AppStopper stopper;
     private final Failover failover;
+    private final References references;
 
     /** Vaults opened during this reconcile: each reconcile reads them afresh (Secrets may have changed). */
     private final Map<String, Vault> opened = new TreeMap<>();
 
     AmrSteps(EnginePorts ports, EngineSettings settings, VolumeMirror mirror) {
         this(ports, mirror, new Claims(ports.kubernetes()), new AppStopper(ports.kubernetes()),
-                new Failover(ports.kubernetes(), settings.namespaceMerge()));
+                new Failover(ports.kubernetes(), settings.namespaceMerge()),
+                new References(ports.kubernetes(), ports.ontap()));
     }
 
-    private AmrSteps(EnginePorts ports, VolumeMirror mirror, Claims claims, AppStopper stopper, Failover failover) {
+    private AmrSteps(EnginePorts ports, VolumeMirror mirror, Claims claims, AppStopper stopper, Failover failover,
+                     References references) {
         this.ports = ports;
         this.mirror = mirror;
         this.claims = claims;
         this.stopper = stopper;
         this.failover = failover;
+        this.references = references;
     }
 
     /** The steps for one reconcile: the same collaborators, no vault opened yet. */
     AmrSteps forReconcile() {
-        return new AmrSteps(ports, mirror, claims, stopper, failover);
+        return new AmrSteps(ports, mirror, claims, stopper, failover, references);
+    }
+
+    /** A deleted relationship leaves nothing behind in the collaborators. */
+    void forget(String amrUid) {
+        references.forget(amrUid);
     }
 
     private Vault source(AppMirrorRelationship amr) {
@@ -99,6 +108,11 @@ final class AmrSteps {
                         + " Fix: kubectl create namespace " + dst, true);
             }
         }
+    }
+
+    /** The first broken reference of the relationship ({@link References}), or empty. */
+    Optional<AmrException> references(AppMirrorRelationship amr) {
+        return references.check(amr, source(amr), destination(amr), claims.defaultStorageClass());
     }
 
     // ---- establish ---------------------------------------------------------------------------------------------
@@ -275,7 +289,7 @@ final class AmrSteps {
         String uid = amr.spec().sourceApplicationUID();
         Archive archive;
         String named = amr.spec().promotedSnapshot();
-        if (named != null && !named.isBlank()) {
+        if (named != null) {
             ArchivePath path = AmrReconciler.pathOf(amr, named);
             if (!destination.list(app, uid).contains(path)) {
                 return awaitPromotedSnapshot(amr, path);

@@ -9,6 +9,7 @@ import io.mirrordrill.engine.archive.ArchivePath;
 import io.mirrordrill.engine.archive.ArchiveReader;
 import io.mirrordrill.engine.archive.ArchiveWriter;
 import io.mirrordrill.engine.model.AppVault;
+import io.mirrordrill.engine.model.ResourceStatus;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
 import io.mirrordrill.port.kubernetes.KubernetesPort;
 import io.mirrordrill.port.objectstore.ObjectStoreConnector;
@@ -20,11 +21,14 @@ import java.util.List;
 final class Vault {
     final String name;
     final ResolvedVault resolved;
+    /** The AppVault's status as its controller last wrote it (null: not yet checked). */
+    final ResourceStatus status;
     private final ObjectStorePort store;
 
-    private Vault(String name, ResolvedVault resolved, ObjectStorePort store) {
+    private Vault(String name, ResolvedVault resolved, ResourceStatus status, ObjectStorePort store) {
         this.name = name;
         this.resolved = resolved;
+        this.status = status;
         this.store = store;
     }
 
@@ -41,7 +45,7 @@ final class Vault {
                         true));
         try {
             ResolvedVault resolved = new AppVaultResolver(kube).resolve(vault);
-            return new Vault(name, resolved, connector.connect(resolved.target()));
+            return new Vault(name, resolved, vault.status(), connector.connect(resolved.target()));
         } catch (AppVaultException e) {
             throw new AmrException("AppVaultInvalid", field + ": AppVault \"" + name + "\": " + e.getMessage(), true);
         }
@@ -49,6 +53,11 @@ final class Vault {
 
     List<ArchivePath> list(String appName, String appUid) {
         return new ArchiveReader(store, resolved.bucket()).list(appName, appUid);
+    }
+
+    /** The UIDs the application's name has archive folders under (see {@link ArchiveReader#uids}). */
+    List<String> uids(String appName) {
+        return new ArchiveReader(store, resolved.bucket()).uids(appName);
     }
 
     Archive read(ArchivePath path) {

@@ -39,6 +39,36 @@ public final class ArchiveReader {
         return folders(appName, appUid).stream().filter(Folder::committed).map(Folder::path).toList();
     }
 
+    /**
+     * The application UIDs that have a folder under {@code <appName>_} in the bucket, sorted: one listing with a
+     * delimiter. An application deleted and created again under the same name has a second UID here.
+     */
+    public List<String> uids(String appName) {
+        String prefix = appName + "_";
+        ArchivePath.snapshotsPrefix(appName, "0"); // refuses a name that could leave the prefix
+        Set<String> uids = new TreeSet<>();
+        ListRequest request = ListRequest.of(bucket).withPrefix(prefix).withDelimiter("/").withMaxKeys(pageSize);
+        while (true) {
+            ListPage page = store.list(request);
+            for (String common : page.commonPrefixes()) {
+                if (!common.startsWith(prefix) || !common.endsWith("/")) {
+                    continue;
+                }
+                String uid = common.substring(prefix.length(), common.length() - 1);
+                try {
+                    ArchivePath.snapshotsPrefix(appName, uid);
+                    uids.add(uid);
+                } catch (ArchivePathException notAnArchiveFolder) {
+                    // a folder not of the layout: not an application's
+                }
+            }
+            if (!page.truncated()) {
+                return List.copyOf(uids);
+            }
+            request = request.withContinuationToken(page.nextContinuationToken());
+        }
+    }
+
     /** An archive folder and whether it holds a manifest. */
     record Folder(ArchivePath path, boolean committed) {}
 

@@ -20,12 +20,14 @@ import io.mirrordrill.port.kubernetes.KubernetesPort;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The Schedule controller. An enabled, valid schedule is {@code Ready} from the moment it is first seen so (the
- * condition's lastTransitionTime); at each occurrence after that it creates the occurrence's Snapshot
+ * The Schedule controller. An enabled, valid schedule fires from the moment it is first seen so
+ * ({@code status.enabledSince}); it is {@code Ready} while the AppVault and Application it names exist and are
+ * ready ({@link ScheduleReferences}), and fires on either way. At each occurrence after that it creates the occurrence's Snapshot
  * ({@link ScheduledSnapshots}), prunes to {@code snapshotRetention}, records {@code lastScheduleTime} and
  * {@code nextScheduleTime}, and asks to be reconciled at the next occurrence: it never waits in a reconcile. While
  * one of its snapshots runs it looks again every {@link #RETENTION_POLL}, so that retention follows completions. A
@@ -39,10 +41,12 @@ public final class ScheduleReconciler implements ProtectReconciler<Schedule, Res
 
     private final Clock clock;
     private final ScheduledSnapshots snapshots;
+    private final ScheduleReferences references;
 
     public ScheduleReconciler(KubernetesPort kubernetes, Clock clock, EventRecorder events) {
         this.clock = clock;
         this.snapshots = new ScheduledSnapshots(kubernetes, events);
+        this.references = new ScheduleReferences(kubernetes);
     }
 
     @Override
@@ -73,11 +77,12 @@ public final class ScheduleReconciler implements ProtectReconciler<Schedule, Res
         } catch (RecurrenceException e) {
             return status.failed("InvalidRecurrence", e.getMessage(), Outcome.done());
         }
+        Optional<ScheduleReferences.Broken> broken = references.check(schedule);
         Optional<Instant> since = status.enabledSince();
         if (since.isEmpty()) {
             // the start is recorded before anything is created
-            return status.enabled(status.lastScheduleTime(), recurrence.next(status.now()),
-                    Outcome.requeueAfter(Duration.ZERO));
+            return status.enabled(status.now().truncatedTo(ChronoUnit.SECONDS), status.lastScheduleTime(),
+                    recurrence.next(status.now()), broken, Outcome.requeueAfter(Duration.ZERO));
         }
         Instant after = status.lastScheduleTime().filter(last -> last.isAfter(since.get()))
                 .orElse(since.get().minusNanos(1));
@@ -86,7 +91,7 @@ public final class ScheduleReconciler implements ProtectReconciler<Schedule, Res
         boolean running = snapshots.prune(schedule, retention(schedule));
         Instant next = recurrence.next(status.now());
         Duration untilNext = Duration.between(status.now(), next);
-        return status.enabled(due.or(status::lastScheduleTime), next, Outcome.requeueAfter(
+        return status.enabled(since.get(), due.or(status::lastScheduleTime), next, broken, Outcome.requeueAfter(
                 running && untilNext.compareTo(RETENTION_POLL) > 0 ? RETENTION_POLL : untilNext));
     }
 

@@ -22,24 +22,7 @@ class AmrOnEmulatorsTest {
 
     @BeforeEach
     void setUp() {
-        e.protectedApp("mirror-schedule", true);
-        e.vault(e.west, "src-vault", "s3.east.example", "src-bucket", "s3-secret");
-        e.vault(e.west, "dst-vault", "s3.west.example", "dst-bucket", "s3-dst-secret");
-        String uid = e.east.get(PROTECT, "Application", NS, "my-app").orElseThrow().at("/metadata/uid").asText();
-        ProtectedEstate.apply(e.west, NS, """
-                apiVersion: protect.trident.netapp.io/v1
-                kind: AppMirrorRelationship
-                metadata: {name: amr}
-                spec:
-                  desiredState: Established
-                  destinationAppVaultRef: dst-vault
-                  sourceAppVaultRef: src-vault
-                  sourceApplicationName: my-app
-                  sourceApplicationUID: %s
-                  namespaceMapping: [{source: my-app-namespace, destination: my-app-namespace}]
-                  recurrenceRule: "DTSTART:20220101T000200Z\\nRRULE:FREQ=MINUTELY;INTERVAL=5"
-                  storageClassName: sc-west
-                """.formatted(uid));
+        e.relationship();
     }
 
     @Test

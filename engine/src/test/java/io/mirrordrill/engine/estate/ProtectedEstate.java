@@ -143,6 +143,35 @@ final class ProtectedEstate {
                 """.formatted(schedule, enabled));
     }
 
+    /**
+     * The protected app on east, both AppVaults on west and an AppMirrorRelationship {@code amr} of the app there,
+     * desired Established, replicating on the schedule's five minutes into {@code sc-west}.
+     */
+    void relationship() {
+        protectedApp("mirror-schedule", true);
+        vault(west, "src-vault", "s3.east.example", "src-bucket", "s3-secret");
+        vault(west, "dst-vault", "s3.west.example", "dst-bucket", "s3-dst-secret");
+        apply(west, NS, """
+                apiVersion: protect.trident.netapp.io/v1
+                kind: AppMirrorRelationship
+                metadata: {name: amr}
+                spec:
+                  desiredState: Established
+                  destinationAppVaultRef: dst-vault
+                  sourceAppVaultRef: src-vault
+                  sourceApplicationName: my-app
+                  sourceApplicationUID: %s
+                  namespaceMapping: [{source: my-app-namespace, destination: my-app-namespace}]
+                  recurrenceRule: "DTSTART:20220101T000200Z\\nRRULE:FREQ=MINUTELY;INTERVAL=5"
+                  storageClassName: sc-west
+                """.formatted(appUid()));
+    }
+
+    /** The source Application's UID. */
+    String appUid() {
+        return east.get(PROTECT, "Application", NS, "my-app").orElseThrow().at("/metadata/uid").asText();
+    }
+
     /** A resource of the app's namespace once its field satisfies {@code expected} (see the namespaced form). */
     ObjectNode await(EstateCluster cluster, String apiVersion, String kind, String name, String field,
                      Predicate<String> expected, Duration within) {

@@ -40,4 +40,58 @@ class SnapshotOnEmulatorsTest {
         assertEquals(1, e.east.api().list("snapshot.storage.k8s.io/v1", "VolumeSnapshot", NS,
                 io.mirrordrill.port.kubernetes.LabelSelector.everything()).size(), "one VolumeSnapshot for one claim");
     }
+
+    private ObjectNode failedSnapshot(String spec) {
+        ProtectedEstate.apply(e.east, NS, """
+                apiVersion: protect.trident.netapp.io/v1
+                kind: Snapshot
+                metadata: {name: snap-x}
+                spec: %s
+                """.formatted(spec));
+        ObjectNode snapshot = e.await(e.east, PROTECT, "Snapshot", "snap-x", "status.state",
+                s -> s.equals("Completed") || s.equals("Failed"), Duration.ofMinutes(10));
+        assertEquals("Failed", snapshot.at("/status/state").asText(), snapshot.toString());
+        return snapshot;
+    }
+
+    @Test
+    void aSnapshotOfAMissingApplicationFailsNamingTheFieldAndTheFix() {
+        e.vault(e.east, "src-vault", "s3.east.example", "src-bucket", "s3-secret");
+        String error = failedSnapshot("{applicationRef: gone, appVaultRef: src-vault}").at("/status/error").asText();
+        assertTrue(error.contains("Application gone not found") && error.contains("Fix: ")
+                && error.contains("spec.applicationRef"), error);
+    }
+
+    @Test
+    void aSnapshotIntoAMissingAppVaultFailsNamingTheFieldAndTheFix() {
+        e.app();
+        String error = failedSnapshot("{applicationRef: my-app, appVaultRef: nowhere}").at("/status/error").asText();
+        assertTrue(error.contains("AppVault nowhere not found") && error.contains("Fix: ")
+                && error.contains("spec.appVaultRef"), error);
+    }
+
+    @Test
+    void aSnapshotIntoAnAppVaultInErrorFailsNamingTheVault() {
+        e.vault(e.east, "src-vault", "s3.east.example", "no-such-bucket", "s3-secret");
+        e.await(e.east, PROTECT, "AppVault", "trident-protect", "src-vault", "status.state", "Error"::equals,
+                Duration.ofMinutes(1));
+        e.app();
+        String error = failedSnapshot("{applicationRef: my-app, appVaultRef: src-vault}").at("/status/error").asText();
+        assertTrue(error.contains("src-vault") && error.contains("Fix: "), error);
+    }
+
+    @Test
+    void aSnapshotOfAnApplicationInErrorFailsNamingTheApplicationsProblem() {
+        e.vault(e.east, "src-vault", "s3.east.example", "src-bucket", "s3-secret");
+        ProtectedEstate.apply(e.east, NS, """
+                apiVersion: protect.trident.netapp.io/v1
+                kind: Application
+                metadata: {name: lost}
+                spec: {includedNamespaces: [{namespace: my-app-namespace}, {namespace: no-such-namespace}]}
+                """);
+        e.await(e.east, PROTECT, "Application", "lost", "status.state", "Failed"::equals, Duration.ofMinutes(1));
+        String error = failedSnapshot("{applicationRef: lost, appVaultRef: src-vault}").at("/status/error").asText();
+        assertTrue(error.startsWith("Application lost") && error.contains("no-such-namespace")
+                && error.contains("Fix: "), error);
+    }
 }
