@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ExecHooksRun.status}: {@code state} Running, Completed or Failed (the documentation's {@code tridentctl
- * protect get exechooksrun} shows it), the error, conditions, and {@code hookRuns} (a name of ours, the real schema
- * being unpublished): each matching container's result, in the order the hooks ran.
+ * {@code ExecHooksRun.status}: {@code state} Running, Completed or Failed (public examples read {@code .status.state}
+ * and {@code .status.conditions}), the error, conditions, and {@code hookRuns} (a name of ours, the real schema being
+ * unpublished): each matching container's result, in the order the hooks ran.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder(alphabetic = true)
