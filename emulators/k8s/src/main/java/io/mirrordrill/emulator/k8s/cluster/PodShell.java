@@ -136,7 +136,7 @@ public final class PodShell implements PodExecPort {
             err.append("sh: syntax error: unexpected newline\n");
             return 2;
         }
-        Optional<String> mount = mountHolding(namespace, pod, container, path);
+        Optional<String> mount = sim.workloads().mountHolding(namespace, pod, container, path);
         if (mount.isEmpty()) {
             return 0;
         }
@@ -148,24 +148,6 @@ public final class PodShell implements PodExecPort {
             err.append("sh: can't create ").append(path).append(": ").append(e.getMessage()).append('\n');
             return 1;
         }
-    }
-
-    /** The longest mount path of the container that holds {@code path}. */
-    private Optional<String> mountHolding(String namespace, String pod, String container, String path) {
-        String best = null;
-        ObjectNode p = sim.api().get("v1", "Pod", namespace, pod).map(Tree::of).orElseThrow();
-        for (JsonNode c : p.path("spec").path("containers")) {
-            if (!container.equals(c.path("name").asText())) {
-                continue;
-            }
-            for (JsonNode vm : c.path("volumeMounts")) {
-                String mp = vm.path("mountPath").asText();
-                if (path.startsWith(mp + "/") && (best == null || mp.length() > best.length())) {
-                    best = mp;
-                }
-            }
-        }
-        return Optional.ofNullable(best);
     }
 
     private static Optional<Duration> seconds(String[] words) {
