@@ -26,7 +26,7 @@ class FileConditionTest {
         assertTrue(west.holds(), west.observed());
         assertFalse(file("k8s-west", "/data/failover-marker", "something else").holds());
         Conditions.Result east = file("k8s-east", "/data/failover-marker", "promoted-by-post-failover-hook");
-        assertFalse(east.holds(), "the lost source site cannot be read: " + east.observed());
+        assertFalse(east.holds(), "the original source's app is stopped by the reverse resync: " + east.observed());
     }
 
     @Test
