@@ -99,7 +99,7 @@ final class FailoverHooks {
         if (!appUp(amr) && clock.now().isBefore(promoted.plus(APP_UP_TIMEOUT))) {
             return Decision.after(AmrReconciler.POLL);
         }
-        String name = amr.metadata().getName() + "-post-failover-" + promoted.getEpochSecond();
+        String name = runName(amr.metadata().getName(), promoted);
         if (kube.get(ProtectApi.API_VERSION, ExecHooksRun.KIND, home(amr), name).isEmpty()) {
             String path = amr.status().lastTransferredSnapshot() == null ? null
                     : AmrReconciler.pathOf(amr, amr.status().lastTransferredSnapshot()).path();
@@ -126,6 +126,16 @@ final class FailoverHooks {
                     + (error == null ? summary : error));
         }
         return Decision.done(amr.status().withPostFailoverHooks(report), null);
+    }
+
+    /**
+     * {@code <amr>-post-failover-<epoch seconds>}: one run per promotion, found again after a crash. A long AMR name
+     * is cut so the whole stays a valid object name (253 characters, no label ending in '.' or '-').
+     */
+    static String runName(String amr, Instant promoted) {
+        String suffix = "-post-failover-" + promoted.getEpochSecond();
+        String head = amr.length() + suffix.length() <= 253 ? amr : amr.substring(0, 253 - suffix.length());
+        return head.replaceAll("[.-]+$", "") + suffix;
     }
 
     /** When the relationship became Promoted: Ready's transition, which the lifecycle restarts on each move. */
