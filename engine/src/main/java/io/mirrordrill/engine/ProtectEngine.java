@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.amr.AmrReconciler;
 import io.mirrordrill.engine.amr.AmrEvents;
 import io.mirrordrill.engine.application.ApplicationReconciler;
+import io.mirrordrill.engine.hooks.ExecHooksRunReconciler;
 import io.mirrordrill.engine.appvault.AppVaultReconciler;
 import io.mirrordrill.runtime.Backoff;
 import io.mirrordrill.runtime.Controller;
@@ -85,6 +86,7 @@ public final class ProtectEngine {
         register("ShutdownSnapshot", SnapshotReconciler.shutdownSnapshots(ports, events));
         register("Schedule", controller(new ScheduleReconciler(ports.kubernetes(), ports.clock(), events)));
         register("SnapshotRestore", controller(new SnapshotRestoreReconciler(ports, settings)));
+        register("ExecHooksRun", controller(new ExecHooksRunReconciler(ports, events)), true);
         // the destination side
         ProtectController<AppMirrorRelationship, AppMirrorRelationshipStatus> amr =
                 controller(new AmrReconciler(ports, settings, events));

@@ -58,10 +58,12 @@ public final class AmrReconciler implements ProtectReconciler<AppMirrorRelations
     private final Map<String, History> histories = new TreeMap<>();
 
     private final EventRecorder events;
+    private final FailoverHooks failoverHooks;
 
     public AmrReconciler(EnginePorts ports, EngineSettings settings, EventRecorder events) {
         this.ports = ports;
         this.events = events;
+        this.failoverHooks = new FailoverHooks(ports.kubernetes(), ports.clock(), events);
         this.steps = new AmrSteps(ports, settings, new VolumeMirror(ports.ontap()));
         this.lifecycle = AmrLifecycle.machine(() -> ports.clock().now().toString());
     }
@@ -145,7 +147,7 @@ public final class AmrReconciler implements ProtectReconciler<AppMirrorRelations
                 if (!promote) {
                     return move(amr, state, AmrEvent.RESYNC, AmrMove.of(amr), Duration.ZERO);
                 }
-                return Decision.done();
+                return failoverHooks.afterPromotion(amr);
             default:
                 throw new IllegalStateException("unhandled state " + state);
         }

@@ -181,6 +181,9 @@ final class AmrSteps {
             return Optional.of(Progress.waiting("Stopping the application in " + namespaces
                     + " before its volumes are resynced"));
         }
+        if (takeover) {
+            FailoverHooks.remove(ports.kubernetes(), namespaces);
+        }
         var classes = AmrReconciler.classes(amr, claims.defaultStorageClass());
         String waiting = null;
         for (Claims.Pair pair : pairs) {

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public sealed interface ProtectResource<S, T>
         permits AppVault, Application, Schedule, Snapshot, ShutdownSnapshot, AppMirrorRelationship, SnapshotRestore,
-        ExecHook {
+        ExecHook, ExecHooksRun {
 
     String apiVersion();
 

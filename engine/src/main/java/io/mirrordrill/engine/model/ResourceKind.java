@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The eight Trident protect kinds this model knows: names as the API server registers them (the CRDs under
+ * The nine Trident protect kinds this model knows: names as the API server registers them (the CRDs under
  * {@code crds/} use exactly these) and the Java type a document of that kind binds to.
  */
 public enum ResourceKind {
@@ -17,7 +17,8 @@ public enum ResourceKind {
     SHUTDOWN_SNAPSHOT("ShutdownSnapshot", "shutdownsnapshots", ShutdownSnapshot.class),
     APP_MIRROR_RELATIONSHIP("AppMirrorRelationship", "appmirrorrelationships", AppMirrorRelationship.class, "amr"),
     SNAPSHOT_RESTORE("SnapshotRestore", "snapshotrestores", SnapshotRestore.class),
-    EXEC_HOOK("ExecHook", "exechooks", ExecHook.class);
+    EXEC_HOOK("ExecHook", "exechooks", ExecHook.class),
+    EXEC_HOOKS_RUN("ExecHooksRun", "exechooksruns", ExecHooksRun.class);
 
     private final String kind;
     private final String plural;

@@ -1,6 +1,10 @@
 package io.mirrordrill.engine.snapshot;
 
 import io.mirrordrill.engine.archive.HookResult;
+import io.mirrordrill.engine.hooks.HookException;
+import io.mirrordrill.engine.hooks.HookRunner;
+import io.mirrordrill.engine.hooks.HookTarget;
+import io.mirrordrill.engine.model.HookAction;
 import io.mirrordrill.runtime.EventRecorder;
 import io.mirrordrill.engine.model.HookStage;
 
@@ -43,7 +47,13 @@ final class HookStep implements SnapshotStep {
         SnapshotProgress progress = context.progress();
         HookRunner runner = new HookRunner(context.kube(), context.ports().exec());
         String app = context.app().map(a -> a.name()).orElse(context.cr().spec().applicationRef());
-        List<HookTarget> targets = runner.targets(context.cr().namespace(), app, stage, context.hookScope(lenient));
+        List<HookTarget> targets;
+        try {
+            targets = runner.targets(context.cr().namespace(), app, HookAction.SNAPSHOT, stage,
+                    context.hookScope(lenient));
+        } catch (HookException invalid) {
+            throw new SnapshotException(SnapshotException.HOOK_FAILED, invalid.getMessage());
+        }
         for (HookTarget target : targets) {
             if (progress.hooks().stream().noneMatch(target::ranAs)) {
                 HookResult result = runner.run(target);

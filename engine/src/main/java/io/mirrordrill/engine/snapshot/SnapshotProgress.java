@@ -2,6 +2,7 @@ package io.mirrordrill.engine.snapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mirrordrill.engine.archive.HookResult;
+import io.mirrordrill.engine.hooks.HookTarget;
 import io.mirrordrill.engine.model.SnapshotState;
 import io.mirrordrill.engine.model.SnapshotStatus;
 import io.mirrordrill.port.kubernetes.Resources;

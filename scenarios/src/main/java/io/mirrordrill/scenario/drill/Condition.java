@@ -24,4 +24,12 @@ public sealed interface Condition {
             return cluster + ":" + namespace + "/" + deployment + (running ? " running" : " not running");
         }
     }
+
+    /** A file under a volume mount of a Deployment's running pod holds {@code text} (what a hook left there). */
+    record FileContains(String cluster, String namespace, String deployment, String file, String text)
+            implements Condition {
+        public String describe() {
+            return cluster + ":" + namespace + "/" + deployment + " file " + file + " contains " + text;
+        }
+    }
 }

@@ -111,6 +111,9 @@ final class DrillChecker {
             ref(at, p.ref());
         } else if (c instanceof Condition.AppRunning r) {
             cluster(at, r.cluster());
+        } else if (c instanceof Condition.FileContains fc) {
+            cluster(at, fc.cluster());
+            templates(at, fc.text());
         }
     }
 

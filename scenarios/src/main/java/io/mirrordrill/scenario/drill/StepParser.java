@@ -134,7 +134,7 @@ final class StepParser {
 
     static Set<String> conditionFields(Set<String> more) {
         Set<String> all = refFields(more);
-        all.addAll(Set.of("field", "equals", "contains", "exists", "deployment", "running"));
+        all.addAll(Set.of("field", "equals", "contains", "exists", "deployment", "running", "file"));
         return all;
     }
 
@@ -155,6 +155,10 @@ final class StepParser {
 
     static Condition condition(Node n) {
         n.requireObject("the condition");
+        if (n.has("deployment") && n.has("file")) {
+            return new Condition.FileContains(n.text("cluster"), n.text("namespace"), n.text("deployment"),
+                    n.text("file"), n.text("contains"));
+        }
         if (n.has("deployment")) {
             return new Condition.AppRunning(n.text("cluster"), n.text("namespace"), n.text("deployment"),
                     n.bool("running", true));

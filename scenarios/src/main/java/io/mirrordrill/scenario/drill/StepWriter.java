@@ -105,6 +105,9 @@ public final class StepWriter {
         } else if (c instanceof Condition.AppRunning a) {
             return f.add("cluster", a.cluster()).add("namespace", a.namespace()).add("deployment", a.deployment())
                     .raw("running", String.valueOf(a.running()));
+        } else if (c instanceof Condition.FileContains fc) {
+            return f.add("cluster", fc.cluster()).add("namespace", fc.namespace()).add("deployment", fc.deployment())
+                    .add("file", fc.file()).quoted("contains", fc.text());
         }
         throw new IllegalArgumentException("no YAML form for condition " + c.getClass().getSimpleName());
     }

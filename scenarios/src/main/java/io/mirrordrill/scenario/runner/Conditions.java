@@ -2,6 +2,7 @@ package io.mirrordrill.scenario.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrordrill.emulator.k8s.cluster.WorkloadIoException;
 import io.mirrordrill.port.kubernetes.LabelSelector;
 import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.scenario.drill.Condition;
@@ -9,6 +10,8 @@ import io.mirrordrill.scenario.drill.Ref;
 import io.mirrordrill.scenario.drill.Template;
 import io.mirrordrill.scenario.world.SimCluster;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,10 +50,52 @@ final class Conditions {
             boolean exists = read(ref).isPresent();
             return new Result(exists == p.present(), ref.describe() + (exists ? " exists" : " does not exist"));
         }
+        if (c instanceof Condition.FileContains fc) {
+            return file(fc);
+        }
         Condition.AppRunning a = (Condition.AppRunning) c;
         List<String> phases = pods(a.cluster(), a.namespace(), a.deployment());
         boolean running = !phases.isEmpty() && phases.stream().allMatch("Running"::equals);
         return new Result(running == a.running(), "pods of " + a.deployment() + ": " + phases);
+    }
+
+    /** The file as a running pod of the Deployment reads it ({@code cat}); absent when no pod has it. */
+    private Result file(Condition.FileContains fc) {
+        SimCluster c = estate.cluster(fc.cluster());
+        String namespace = vars.render(fc.namespace());
+        String wanted = vars.render(fc.text());
+        if (!estate.reachable(c)) {
+            return new Result(false, fc.cluster() + " cannot be reached");
+        }
+        List<String> seen = new ArrayList<>();
+        for (GenericKubernetesResource pod : c.api().list("v1", "Pod", namespace, LabelSelector.everything())) {
+            String name = pod.getMetadata().getName();
+            if (!owned(pod, fc.deployment())
+                    || !"Running".equals(Resources.toTree(pod).path("status").path("phase").asText())) {
+                continue;
+            }
+            Optional<String> mount = c.simulator().workloads().mountHolding(namespace, name, null, fc.file());
+            if (mount.isEmpty()) {
+                seen.add(name + ": " + fc.file() + " is on no volume mount");
+                continue;
+            }
+            String file = fc.file().substring(mount.get().length() + 1);
+            try {
+                if (!c.simulator().workloads().exists(namespace, name, mount.get(), file)) {
+                    seen.add(name + ": no such file");
+                    continue;
+                }
+                String text = new String(c.simulator().workloads().read(namespace, name, mount.get(), file),
+                        StandardCharsets.UTF_8);
+                if (text.contains(wanted)) {
+                    return new Result(true, name + ": " + fc.file() + " holds " + text.strip());
+                }
+                seen.add(name + ": " + text.strip());
+            } catch (WorkloadIoException e) {
+                seen.add(name + ": " + e.getMessage());
+            }
+        }
+        return new Result(false, seen.isEmpty() ? "no running pod of " + fc.deployment() : seen.toString());
     }
 
     private Optional<JsonNode> read(Ref ref) {

@@ -75,6 +75,53 @@ class EventSecretsTest {
                 "the failing credential was recorded: " + warnings);
     }
 
+    @Test
+    void aHookThatPrintsASecretLeavesItOutOfEventsAndOfTheStatusesThatReportIt() {
+        Estate estate = DrillWorlds.runSteps(DrillParser.parse(Path.of("drills", "failover-hooks.yaml")),
+                RunOptions.defaults()).estate();
+        SimCluster west = estate.cluster("k8s-west");
+        west.api().create(secret("my-app-namespace", "planted", PLANTED));
+        west.apply("leaky.yaml", """
+                apiVersion: protect.trident.netapp.io/v1
+                kind: ExecHook
+                metadata: {name: leaky}
+                spec:
+                  applicationRef: my-app-name
+                  stage: Post
+                  action: Failover
+                  hookSource: %s
+                ---
+                apiVersion: protect.trident.netapp.io/v1
+                kind: ExecHooksRun
+                metadata: {name: rerun}
+                spec:
+                  applicationRef: my-app-name
+                  appVaultRef: generic-s3-trident-protect-dst-bucket-8fe0b902-f369-4317-93d1-ad7f2edc02b5
+                  action: Failover
+                  stage: Post
+                """.formatted(b64("echo password=" + PLANTED + "\nexit 5")), "my-app-namespace");
+        estate.world().advance(Duration.ofMinutes(2));
+
+        var run = Resources.toTree(west.api().get("protect.trident.netapp.io/v1", "ExecHooksRun",
+                "my-app-namespace", "rerun").orElseThrow());
+        assertTrue(run.toString().contains("\"state\":\"Failed\"") && run.toString().contains("leaky"),
+                "the hook ran and failed: " + run);
+        List<String> texts = new ArrayList<>();
+        texts.add(run.toString());
+        for (String kind : List.of("AppMirrorRelationship", "ExecHooksRun")) {
+            west.api().list("protect.trident.netapp.io/v1", kind, null, LabelSelector.everything())
+                    .forEach(r -> texts.add(Resources.toTree(r).path("status").toString()));
+        }
+        for (String apiVersion : List.of("v1", "events.k8s.io/v1")) {
+            west.api().list(apiVersion, "Event", null, LabelSelector.everything())
+                    .forEach(e -> texts.add(Resources.toTree(e).toString()));
+        }
+        assertTrue(texts.stream().anyMatch(t -> t.contains("ExecHookFailed")), "the failure was recorded");
+        for (String text : texts) {
+            assertFalse(text.contains(PLANTED), "a secret value in " + text.replace(PLANTED, "<secret>"));
+        }
+    }
+
     private static GenericKubernetesResource secret(String namespace, String name, String value) {
         GenericKubernetesResource s = new GenericKubernetesResource();
         s.setApiVersion("v1");

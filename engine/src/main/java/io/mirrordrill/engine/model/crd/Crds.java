@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The CustomResourceDefinitions of the eight kinds, shipped as YAML under {@code crds/}: for installing into a real
+ * The CustomResourceDefinitions of the nine kinds, shipped as YAML under {@code crds/}: for installing into a real
  * or emulated API server, and as the one source of field types that validation checks documents against.
  */
 public final class Crds {
@@ -37,12 +37,12 @@ public final class Crds {
         return MANIFESTS.get(kind);
     }
 
-    /** All eight manifests in {@link ResourceKind} order. */
+    /** All nine manifests in {@link ResourceKind} order. */
     public static List<String> manifests() {
         return new ArrayList<>(MANIFESTS.values());
     }
 
-    /** Copies of all eight CRDs as trees, in {@link ResourceKind} order: what a cluster installs. */
+    /** Copies of all nine CRDs as trees, in {@link ResourceKind} order: what a cluster installs. */
     public static List<ObjectNode> definitions() {
         List<ObjectNode> all = new ArrayList<>();
         DEFINITIONS.values().forEach(d -> all.add(d.deepCopy()));

@@ -4,6 +4,8 @@ import static io.mirrordrill.engine.model.validation.Findings.quote;
 
 import io.mirrordrill.engine.model.ExecHook;
 import io.mirrordrill.engine.model.ExecHookSpec;
+import io.mirrordrill.engine.model.ExecHooksRun;
+import io.mirrordrill.engine.model.ExecHooksRunSpec;
 import io.mirrordrill.engine.model.HookAction;
 import io.mirrordrill.engine.model.HookStage;
 import io.mirrordrill.engine.model.MatchingCriterion;
@@ -14,7 +16,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** ExecHook: stage, action, a base64 script of at most 96 KiB, a timeout of a minute or more, up to 10 criteria. */
+/**
+ * ExecHook: stage, action, a base64 script of at most 96 KiB, a timeout of a minute or more, up to 10 criteria.
+ * ExecHooksRun: the application, the AppVault, a safe archive path when given, one stage and one action.
+ */
 final class ExecHookRules {
     static final int MAX_SCRIPT_BYTES = 96 * 1024;
     static final int MAX_CRITERIA = 10;
@@ -28,21 +33,38 @@ final class ExecHookRules {
             return;
         }
         Checks.reference(f, "spec.applicationRef", spec.applicationRef(), "Application the hook belongs to");
-        if (f.require("spec.stage", spec.stage(), "set stage to Pre or Post")
-                && HookStage.parse(spec.stage()).isEmpty()) {
-            f.add("spec.stage", quote(spec.stage()) + " is not Pre or Post", "write Pre or Post (case-sensitive)");
-        }
-        String actions = NamedValue.list(HookAction.class);
-        if (f.require("spec.action", spec.action(), "set action to one of " + actions)
-                && HookAction.parse(spec.action()).isEmpty()) {
-            f.add("spec.action", quote(spec.action()) + " is not an action", "use one of " + actions);
-        }
+        stageAndAction(spec.stage(), spec.action(), f);
         script(spec.hookSource(), f);
         if (spec.timeout() != null && spec.timeout() < 1) {
             f.add("spec.timeout", spec.timeout() + " minutes is too short", "use at least 1 (default "
                     + ExecHookSpec.DEFAULT_TIMEOUT_MINUTES + ")");
         }
         criteria(spec.matchingCriteria(), f);
+    }
+
+    static void check(ExecHooksRun run, Findings f) {
+        ExecHooksRunSpec spec = run.spec();
+        if (!f.require("spec", spec, "add spec with applicationRef, appVaultRef, action and stage")) {
+            return;
+        }
+        Checks.reference(f, "spec.applicationRef", spec.applicationRef(), "Application whose hooks run");
+        Checks.reference(f, "spec.appVaultRef", spec.appVaultRef(), "AppVault of the ResourceBackup");
+        if (spec.appArchivePath() != null) {
+            Checks.archivePath(f, "spec.appArchivePath", spec.appArchivePath());
+        }
+        stageAndAction(spec.stage(), spec.action(), f);
+    }
+
+    private static void stageAndAction(String stage, String action, Findings f) {
+        if (f.require("spec.stage", stage, "set stage to Pre or Post")
+                && HookStage.parse(stage).isEmpty()) {
+            f.add("spec.stage", quote(stage) + " is not Pre or Post", "write Pre or Post (case-sensitive)");
+        }
+        String actions = NamedValue.list(HookAction.class);
+        if (f.require("spec.action", action, "set action to one of " + actions)
+                && HookAction.parse(action).isEmpty()) {
+            f.add("spec.action", quote(action) + " is not an action", "use one of " + actions);
+        }
     }
 
     private static void script(String source, Findings f) {

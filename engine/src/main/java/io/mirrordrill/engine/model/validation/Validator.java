@@ -8,6 +8,7 @@ import io.mirrordrill.engine.model.AppMirrorRelationship;
 import io.mirrordrill.engine.model.AppVault;
 import io.mirrordrill.engine.model.Application;
 import io.mirrordrill.engine.model.ExecHook;
+import io.mirrordrill.engine.model.ExecHooksRun;
 import io.mirrordrill.engine.model.ProtectApi;
 import io.mirrordrill.engine.model.ProtectResource;
 import io.mirrordrill.engine.model.ResourceKind;
@@ -160,6 +161,8 @@ public final class Validator {
             RestoreRules.check(restore, f);
         } else if (resource instanceof ExecHook hook) {
             ExecHookRules.check(hook, f);
+        } else if (resource instanceof ExecHooksRun run) {
+            ExecHookRules.check(run, f);
         }
     }
 

@@ -103,6 +103,38 @@ class SnapshotsAndHooksValidationTest {
     }
 
     @Test
+    void theDocumentationsExecHooksRunValidatesClean() {
+        assertEquals(List.of(), validate("""
+                kind: ExecHooksRun
+                metadata: {name: example-hook-run, namespace: my-app-namespace}
+                spec:
+                  applicationRef: my-app-name
+                  appVaultRef: my-appvault-name
+                  appArchivePath: example-resource-backup
+                  stage: Post
+                  action: Failover
+                """));
+    }
+
+    @Test
+    void anExecHooksRunNeedsItsApplicationVaultStageAndActionAndASafeArchivePath() {
+        List<Problem> problems = validate("""
+                kind: ExecHooksRun
+                metadata: {name: run, namespace: ns}
+                spec:
+                  appArchivePath: ../other-app/snapshots/x
+                  stage: post
+                  action: Failback
+                """);
+        has(problems, "spec.applicationRef", "is missing", "name of the Application whose hooks run");
+        has(problems, "spec.appVaultRef", "is missing", "name of the AppVault of the ResourceBackup");
+        has(problems, "spec.appArchivePath", "\"", "relative to the vault exactly as status.appArchivePath shows");
+        has(problems, "spec.stage", "\"post\" is not Pre or Post", "write Pre or Post (case-sensitive)");
+        has(problems, "spec.action", "\"Failback\" is not an action", "Snapshot, Backup, Restore, Failover");
+        assertEquals(5, problems.size(), Problems.render(problems));
+    }
+
+    @Test
     void aHookScriptOver96KiBIsRefused() {
         String big = Base64.getEncoder().encodeToString(new byte[96 * 1024 + 1]);
         single(validate("""

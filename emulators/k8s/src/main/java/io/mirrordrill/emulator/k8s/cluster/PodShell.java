@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mirrordrill.port.exec.PodExecPort;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +13,10 @@ import java.util.Optional;
  * {@code kubectl exec} into simulated pods. Containers run no real programs, so the command is read as a small
  * shell script: one command per line (or {@code ;}), {@code #} comments, and the commands execution hooks use —
  * {@code fsfreeze --freeze|--unfreeze <mount>} (acting on the pod's volume), {@code sync}, {@code true},
- * {@code false}, {@code echo ...}, {@code sleep N} and {@code exit N}. Anything else exits 127, as a missing program
- * would. A missing pod or container, or a pod that is not running, exits 126 with the reason on stderr.
+ * {@code false}, {@code echo ...} (also {@code echo ... >> FILE}, appending a line to a file under one of the
+ * container's volume mounts, as a hook leaves a marker), {@code sleep N} and {@code exit N}. Anything else exits
+ * 127, as a missing program would. A missing pod or container, or a pod that is not running, exits 126 with the
+ * reason on stderr.
  *
  * <p>Scripts run at once, in the current simulated instant; {@code sleep N} only counts N seconds towards the
  * script's duration ({@link Run#took()}). When that duration passes the timeout, the script stops at that
@@ -76,10 +79,7 @@ public final class PodShell implements PodExecPort {
             switch (words[0]) {
                 case "true", "sync", ":" -> status = 0;
                 case "false" -> status = 1;
-                case "echo" -> {
-                    out.append(line.substring(4).strip()).append('\n');
-                    status = 0;
-                }
+                case "echo" -> status = echo(namespace, pod, container, line.substring(4).strip(), out, err);
                 case "sleep" -> {
                     Optional<Duration> parsed = seconds(words);
                     if (parsed.isEmpty()) {
@@ -112,6 +112,42 @@ public final class PodShell implements PodExecPort {
     private Run finish(String namespace, String pod, String container, ExecResult result, Duration took) {
         sim.record("exec " + namespace + "/" + pod + "/" + container + " exit=" + result.exitCode());
         return new Run(result, took);
+    }
+
+    /**
+     * {@code echo TEXT}, or {@code echo TEXT >> FILE}: the line lands in the volume behind the container's mount that
+     * holds FILE (refused, as by a shell, on a read-only or frozen filesystem); a FILE outside every mount is the
+     * container's own layer, which the simulator does not keep. {@code >} (truncate) is not simulated: exit 2.
+     */
+    private int echo(String namespace, String pod, String container, String args, StringBuilder out,
+                     StringBuilder err) {
+        int append = args.lastIndexOf(">>");
+        if (append < 0) {
+            if (args.contains(">")) {
+                err.append("sh: only >> redirection is simulated\n");
+                return 2;
+            }
+            out.append(args).append('\n');
+            return 0;
+        }
+        String text = args.substring(0, append).strip();
+        String path = args.substring(append + 2).strip();
+        if (path.isEmpty()) {
+            err.append("sh: syntax error: unexpected newline\n");
+            return 2;
+        }
+        Optional<String> mount = sim.workloads().mountHolding(namespace, pod, container, path);
+        if (mount.isEmpty()) {
+            return 0;
+        }
+        try {
+            sim.workloads().append(namespace, pod, mount.get(), path.substring(mount.get().length() + 1),
+                    (text + "\n").getBytes(StandardCharsets.UTF_8));
+            return 0;
+        } catch (WorkloadIoException e) {
+            err.append("sh: can't create ").append(path).append(": ").append(e.getMessage()).append('\n');
+            return 1;
+        }
     }
 
     private static Optional<Duration> seconds(String[] words) {

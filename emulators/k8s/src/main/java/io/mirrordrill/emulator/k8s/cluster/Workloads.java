@@ -7,6 +7,7 @@ import io.mirrordrill.emulator.ontap.VolumeFiles;
 import io.mirrordrill.emulator.ontap.blocks.DataPathException;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,6 +74,28 @@ public final class Workloads {
         Resolved r = mounts.get(key);
         String container = r != null ? r.mount().container() : resolve(namespace, pod, mountPath).container();
         sim.logs().print(namespace, pod, container, sim.world().now(), line);
+    }
+
+    /**
+     * The mount path under which {@code path} lies for a container of the pod ({@code container} null: any), the
+     * longest when mounts nest; empty when the path is in the container's own layer (or the pod is gone).
+     */
+    public Optional<String> mountHolding(String namespace, String pod, String container, String path) {
+        String best = null;
+        JsonNode containers = sim.api().get("v1", "Pod", namespace, pod).map(Tree::of)
+                .map(n -> n.path("spec").path("containers")).orElse(null);
+        for (JsonNode c : containers == null ? List.<JsonNode>of() : containers) {
+            if (container != null && !container.equals(c.path("name").asText())) {
+                continue;
+            }
+            for (JsonNode vm : c.path("volumeMounts")) {
+                String mp = vm.path("mountPath").asText();
+                if (path.startsWith(mp + "/") && (best == null || mp.length() > best.length())) {
+                    best = mp;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** {@code fsfreeze --freeze} on the volume behind a mount (what a Pre snapshot hook does). */

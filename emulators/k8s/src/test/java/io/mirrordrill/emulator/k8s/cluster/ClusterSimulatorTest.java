@@ -439,6 +439,28 @@ class ClusterSimulatorTest {
     }
 
     @Test
+    void aHookScriptAppendsALineToAFileOnTheVolumeAndIsRefusedWhileTheFilesystemIsFrozen() {
+        apply(DEPLOYMENT);
+        world.advance(Duration.ofMinutes(1));
+        String pod = Tree.name(pods("shop").get(0));
+        var marker = sim.exec().exec("shop", pod, "db", List.of("/bin/sh", "-c",
+                "echo promoted on west >> /var/lib/db/hooks/marker\necho again >> /var/lib/db/hooks/marker"),
+                Duration.ofMinutes(1));
+        assertEquals(0, marker.exitCode(), marker.stderr());
+        assertEquals("", marker.stdout(), "a redirected echo prints nothing");
+        assertEquals("promoted on west\nagain\n", new String(sim.workloads().read("shop", pod, "/var/lib/db",
+                "hooks/marker"), java.nio.charset.StandardCharsets.UTF_8));
+
+        sim.exec().exec("shop", pod, "db", List.of("fsfreeze", "--freeze", "/var/lib/db"), Duration.ofMinutes(1));
+        var frozen = sim.exec().exec("shop", pod, "db", List.of("/bin/sh", "-c", "echo x >> /var/lib/db/m"),
+                Duration.ofMinutes(1));
+        assertEquals(1, frozen.exitCode());
+        assertTrue(frozen.stderr().contains("can't create /var/lib/db/m"), frozen.stderr());
+        assertEquals(2, sim.exec().exec("shop", pod, "db", List.of("/bin/sh", "-c", "echo x > /var/lib/db/m"),
+                Duration.ofMinutes(1)).exitCode(), "truncating redirection is not simulated");
+    }
+
+    @Test
     void tridentBackendsArePublishedAsTridentBackendObjects() {
         JsonNode tbe = get("trident.netapp.io/v1", "TridentBackend", "trident", "tbe-nas-1");
         assertEquals(sim.backend("nas-1").uuid(), tbe.path("backendUUID").asText());

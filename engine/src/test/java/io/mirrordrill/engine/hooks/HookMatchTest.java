@@ -1,4 +1,4 @@
-package io.mirrordrill.engine.snapshot;
+package io.mirrordrill.engine.hooks;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

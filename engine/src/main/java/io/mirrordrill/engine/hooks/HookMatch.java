@@ -1,4 +1,4 @@
-package io.mirrordrill.engine.snapshot;
+package io.mirrordrill.engine.hooks;
 
 import io.mirrordrill.engine.model.MatchingCriterion;
 
@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  * the field, as Go's {@code regexp.MatchString} does (anchor it with ^...$ for a whole match). {@code PodLabel} is
  * searched in each {@code key=value} of the pod's labels, and matches when one does.
  */
-final class HookMatch {
+public final class HookMatch {
     private HookMatch() {}
 
-    static boolean matches(List<MatchingCriterion> criteria, String namespace, String pod, Map<String, String> labels,
+    public static boolean matches(List<MatchingCriterion> criteria, String namespace, String pod, Map<String, String> labels,
                            String container, String image) {
         if (criteria == null) {
             return true;
