@@ -61,7 +61,7 @@ public final class AmrReconciler implements ProtectReconciler<AppMirrorRelations
     public AmrReconciler(EnginePorts ports, EngineSettings settings, EventRecorder events) {
         this.ports = ports;
         this.events = events;
-        this.steps = new AmrSteps(ports, settings, new VolumeMirror(ports.ontap()));
+        this.steps = new AmrSteps(ports, settings, new VolumeMirror(ports.ontap()), events);
         this.lifecycle = AmrLifecycle.machine(() -> ports.clock().now().toString());
     }
 

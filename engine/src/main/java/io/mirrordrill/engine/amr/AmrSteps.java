@@ -15,6 +15,7 @@ import io.mirrordrill.engine.model.yaml.ProtectYaml;
 import io.mirrordrill.engine.model.LastTransfer;
 import io.mirrordrill.engine.model.schedule.RecurrenceRule;
 import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.runtime.EventRecorder;
 import io.mirrordrill.port.ontap.OntapPort;
 import io.mirrordrill.port.ontap.RelationshipRecord;
 import io.mirrordrill.port.ontap.TransferRecord;
@@ -48,26 +49,29 @@ final class AmrSteps {
     private final Claims claims;
     private final AppStopper stopper;
     private final Failover failover;
+    private final EventRecorder events;
 
     /** Vaults opened during this reconcile: each reconcile reads them afresh (Secrets may have changed). */
     private final Map<String, Vault> opened = new TreeMap<>();
 
-    AmrSteps(EnginePorts ports, EngineSettings settings, VolumeMirror mirror) {
+    AmrSteps(EnginePorts ports, EngineSettings settings, VolumeMirror mirror, EventRecorder events) {
         this(ports, mirror, new Claims(ports.kubernetes()), new AppStopper(ports.kubernetes()),
-                new Failover(ports.kubernetes(), settings.namespaceMerge()));
+                new Failover(ports.kubernetes(), settings.namespaceMerge()), events);
     }
 
-    private AmrSteps(EnginePorts ports, VolumeMirror mirror, Claims claims, AppStopper stopper, Failover failover) {
+    private AmrSteps(EnginePorts ports, VolumeMirror mirror, Claims claims, AppStopper stopper, Failover failover,
+                     EventRecorder events) {
         this.ports = ports;
         this.mirror = mirror;
         this.claims = claims;
         this.stopper = stopper;
         this.failover = failover;
+        this.events = events;
     }
 
     /** The steps for one reconcile: the same collaborators, no vault opened yet. */
     AmrSteps forReconcile() {
-        return new AmrSteps(ports, mirror, claims, stopper, failover);
+        return new AmrSteps(ports, mirror, claims, stopper, failover, events);
     }
 
     private Vault source(AppMirrorRelationship amr) {
@@ -244,8 +248,17 @@ final class AmrSteps {
             return Progress.waiting(waiting);
         }
         destination(amr).copy(archive);
-        return new Progress(MirrorStep.done("snapshot " + archive.path().basename() + " replicated"),
-                archive.path().basename(), new LastTransfer(ports.clock().now(), bytes), null, null);
+        String done = "snapshot " + archive.path().basename() + " replicated";
+        List<String> unbound = Claims.notReplicated(archive);
+        if (!unbound.isEmpty()) {
+            String which = "PVC " + String.join(", ", unbound) + " not replicated: only claims bound to a volume are";
+            done += "; " + which;
+            events.warning(EventRecorder.Involved.of(ProtectApi.API_VERSION, AppMirrorRelationship.KIND,
+                    amr.metadata()), "ClaimNotReplicated", which + "; a claim is replicated from the first snapshot"
+                    + " taken once it is Bound");
+        }
+        return new Progress(MirrorStep.done(done), archive.path().basename(),
+                new LastTransfer(ports.clock().now(), bytes), null, null);
     }
 
     /**

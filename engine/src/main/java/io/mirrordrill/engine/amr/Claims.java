@@ -48,6 +48,24 @@ final class Claims {
         return pairs;
     }
 
+    /**
+     * The archive's claims that have no volume in it, "namespace/name (phase)" in the archive's order: claims not
+     * Bound when the snapshot was taken (Pending, Lost). Since 25.06 the AMR replicates only Bound volumes and goes
+     * on without the others.
+     */
+    static List<String> notReplicated(Archive archive) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode r : archive.content().resourceTrees()) {
+            String ns = r.path("metadata").path("namespace").asText();
+            String name = r.path("metadata").path("name").asText();
+            if ("PersistentVolumeClaim".equals(r.path("kind").asText()) && archive.content().volumes().stream()
+                    .noneMatch(v -> v.namespace().equals(ns) && v.pvcName().equals(name))) {
+                out.add(ns + "/" + name + " (" + r.path("status").path("phase").asText("Pending") + ")");
+            }
+        }
+        return out;
+    }
+
     Optional<ObjectNode> claim(Pair pair) {
         return kube.get("v1", "PersistentVolumeClaim", pair.namespace(), pair.entry().pvcName()).map(Resources::toTree);
     }

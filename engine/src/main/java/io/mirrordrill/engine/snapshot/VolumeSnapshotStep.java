@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One VolumeSnapshot per captured claim (Trident turns each into an ONTAP snapshot), then waiting until every one is
- * ready to use. A claim that cannot be snapshotted (gone, unbound, not a Trident volume), a snapshot that reports an
- * error, or one not ready after {@link #READY_TIMEOUT} fails the snapshot.
+ * One VolumeSnapshot per claim captured Bound (Trident turns each into an ONTAP snapshot; claims captured Pending or
+ * Lost have no volume and are left out), then waiting until every one is ready to use. A claim that cannot be
+ * snapshotted (gone, unbound since, not a Trident volume), a snapshot that reports an error, or one not ready after
+ * {@link #READY_TIMEOUT} fails the snapshot.
  */
 final class VolumeSnapshotStep implements SnapshotStep {
     static final Duration POLL = Duration.ofSeconds(2);
@@ -28,7 +29,7 @@ final class VolumeSnapshotStep implements SnapshotStep {
     public StepResult run(SnapshotContext context) {
         VolumeSnapshots snapshots = new VolumeSnapshots(context.kube());
         List<String> waiting = new ArrayList<>();
-        for (JsonNode claim : Claims.of(context.capture())) {
+        for (JsonNode claim : Claims.bound(context.capture())) {
             String name = VolumeSnapshots.name(context.cr().uid(), Claims.uid(claim));
             Optional<JsonNode> vs = snapshots.get(Claims.namespace(claim), name).map(r -> (JsonNode) Resources.toTree(r));
             if (vs.isEmpty()) {

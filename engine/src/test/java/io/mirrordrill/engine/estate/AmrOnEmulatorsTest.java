@@ -1,10 +1,14 @@
 package io.mirrordrill.engine.estate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mirrordrill.port.kubernetes.LabelSelector;
+import io.mirrordrill.port.kubernetes.Resources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static io.mirrordrill.engine.estate.ProtectedEstate.NS;
 import static io.mirrordrill.engine.estate.ProtectedEstate.PROTECT;
@@ -58,6 +62,34 @@ class AmrOnEmulatorsTest {
     void promotingRestoresTheAppOnTheDestination() {
         e.await(e.west, PROTECT, "AppMirrorRelationship", "amr", "status.state", "Established"::equals,
                 Duration.ofMinutes(30));
+        e.west.api().patch(PROTECT, "AppMirrorRelationship", NS, "amr", "{\"spec\":{\"desiredState\":\"Promoted\"}}");
+        e.await(e.west, PROTECT, "AppMirrorRelationship", "amr", "status.state", "Promoted"::equals,
+                Duration.ofMinutes(30));
+        e.await(e.west, "apps/v1", "Deployment", "db", "status.readyReplicas", "1"::equals, Duration.ofMinutes(10));
+    }
+
+    @Test
+    void aClaimThatIsNotBoundIsNamedOnTheRelationshipWhileTheBoundOnesReplicateAndFailOver() {
+        ProtectedEstate.apply(e.east, NS, """
+                apiVersion: v1
+                kind: PersistentVolumeClaim
+                metadata: {name: scratch}
+                spec: {accessModes: [ReadWriteOnce], storageClassName: no-such-class, resources: {requests: {storage: 1Gi}}}
+                """);
+        ObjectNode amr = e.await(e.west, PROTECT, "AppMirrorRelationship", "amr", "status.state",
+                "Established"::equals, Duration.ofMinutes(30));
+        String ready = amr.at("/status/conditions/0/message").asText();
+        assertTrue(ready.contains("PVC my-app-namespace/scratch (Pending) not replicated"), amr.toString());
+        assertTrue(e.west.get("v1", "PersistentVolumeClaim", NS, "data").isPresent(), "the bound claim replicates");
+        assertFalse(e.west.get("v1", "PersistentVolumeClaim", NS, "scratch").isPresent(),
+                "no destination claim for a claim without a volume");
+        List<JsonNode> warnings = e.west.api().list("v1", "Event", NS, LabelSelector.everything()).stream()
+                .map(Resources::toTree).filter(ev -> "ClaimNotReplicated".equals(ev.path("reason").asText()))
+                .map(ev -> (JsonNode) ev).toList();
+        assertEquals(1, warnings.size(), "one Event, counted up per snapshot");
+        assertEquals("Warning", warnings.get(0).path("type").asText());
+        assertTrue(warnings.get(0).path("message").asText().contains("my-app-namespace/scratch (Pending)"),
+                warnings.toString());
         e.west.api().patch(PROTECT, "AppMirrorRelationship", NS, "amr", "{\"spec\":{\"desiredState\":\"Promoted\"}}");
         e.await(e.west, PROTECT, "AppMirrorRelationship", "amr", "status.state", "Promoted"::equals,
                 Duration.ofMinutes(30));
