@@ -30,7 +30,8 @@ import java.util.TreeMap;
 /**
  * The Snapshots a Schedule creates and prunes. Each is named {@code <schedule>-<yyyyMMddHHmmss>} after its occurrence
  * (UTC), so creating it again after a crash finds it there; labelled with the schedule and the application; and has
- * reclaim policy Delete, so that pruning one frees its archive and ONTAP snapshots.
+ * the schedule's {@code snapshotReclaimPolicy}, Delete by default, so that pruning one frees its archive and ONTAP
+ * snapshots (Retain keeps them when the CR goes).
  */
 final class ScheduledSnapshots {
     static final String SCHEDULE_LABEL = "protect.trident.netapp.io/schedule";
@@ -60,7 +61,8 @@ final class ScheduledSnapshots {
         labels.put(APPLICATION_LABEL, RestoreLabels.labelValue(schedule.spec().applicationRef()));
         meta.setLabels(labels);
         Snapshot snapshot = new Snapshot(meta, new SnapshotSpec(schedule.spec().applicationRef(),
-                schedule.spec().appVaultRef(), ReclaimPolicy.DELETE.value(), null));
+                schedule.spec().appVaultRef(), schedule.spec().snapshotReclaimPolicyValue().orElse(ReclaimPolicy.DELETE)
+                .value(), null));
         try {
             kubernetes.create(ProtectYaml.toGeneric(snapshot));
             events.normal(EventRecorder.Involved.of(ProtectApi.API_VERSION, Schedule.KIND, schedule.metadata()),
