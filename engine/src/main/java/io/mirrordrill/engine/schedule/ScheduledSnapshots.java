@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.mirrordrill.runtime.EventRecorder;
 import io.mirrordrill.engine.model.ProtectApi;
 import io.mirrordrill.engine.model.ReclaimPolicy;
+import io.mirrordrill.engine.model.TimeoutAnnotation;
 import io.mirrordrill.engine.model.Schedule;
 import io.mirrordrill.engine.model.Snapshot;
 import io.mirrordrill.engine.model.SnapshotSpec;
@@ -60,6 +61,14 @@ final class ScheduledSnapshots {
         labels.put(SCHEDULE_LABEL, RestoreLabels.labelValue(schedule.name()));
         labels.put(APPLICATION_LABEL, RestoreLabels.labelValue(schedule.spec().applicationRef()));
         meta.setLabels(labels);
+        Map<String, String> annotations = new TreeMap<>();
+        Map<String, String> own = schedule.metadata().getAnnotations();
+        for (TimeoutAnnotation t : TimeoutAnnotation.values()) {
+            if (own != null && own.containsKey(t.key())) {
+                annotations.put(t.key(), own.get(t.key()));  // the schedule's timeouts apply to its snapshots
+            }
+        }
+        meta.setAnnotations(annotations.isEmpty() ? null : annotations);
         Snapshot snapshot = new Snapshot(meta, new SnapshotSpec(schedule.spec().applicationRef(),
                 schedule.spec().appVaultRef(), schedule.spec().snapshotReclaimPolicyValue().orElse(ReclaimPolicy.DELETE)
                 .value(), null));
