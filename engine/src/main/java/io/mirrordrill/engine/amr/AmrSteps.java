@@ -176,6 +176,8 @@ final class AmrSteps {
         for (Claims.Pair pair : pairs) {
             claims.ensureMirrorClaim(pair, amr.metadata().getName(), classes, archive);
             claims.annotate(pair, amr.metadata().getName());
+            claims.expand(pair).ifPresent(refused -> events.warning(EventRecorder.Involved.of(
+                    ProtectApi.API_VERSION, AppMirrorRelationship.KIND, amr.metadata()), "ClaimNotExpanded", refused));
             Optional<MirrorEndpoint> local = claims.local(pair);
             if (local.isEmpty()) {
                 waiting = waiting != null ? waiting : "Waiting for PVC " + pair.describe() + " to be bound";

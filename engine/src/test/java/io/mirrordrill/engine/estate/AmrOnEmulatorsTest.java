@@ -2,6 +2,7 @@ package io.mirrordrill.engine.estate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mirrordrill.emulator.estate.EstateCluster;
 import io.mirrordrill.port.kubernetes.LabelSelector;
 import io.mirrordrill.port.kubernetes.Resources;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,5 +95,35 @@ class AmrOnEmulatorsTest {
         e.await(e.west, PROTECT, "AppMirrorRelationship", "amr", "status.state", "Promoted"::equals,
                 Duration.ofMinutes(30));
         e.await(e.west, "apps/v1", "Deployment", "db", "status.readyReplicas", "1"::equals, Duration.ofMinutes(10));
+    }
+
+    /** The size of the ONTAP volume behind a claim, read from ONTAP. */
+    private long volumeSize(EstateCluster cluster, String ontap, String svm, String site) {
+        ObjectNode pvc = cluster.get("v1", "PersistentVolumeClaim", NS, "data").orElseThrow();
+        ObjectNode pv = cluster.get("v1", "PersistentVolume", null, pvc.at("/spec/volumeName").asText()).orElseThrow();
+        String internal = pv.at("/spec/csi/volumeAttributes/internalName").asText();
+        return e.estate.ontap().port(ontap, site).volume(svm, internal).orElseThrow().size();
+    }
+
+    @Test
+    void anExpandedSourceClaimGrowsTheDestinationClaimAndItsVolumeBeforeAndAfterFailover() {
+        e.await(e.west, PROTECT, "AppMirrorRelationship", "amr", "status.state", "Established"::equals,
+                Duration.ofMinutes(30));
+        e.east.api().patch("v1", "PersistentVolumeClaim", NS, "data",
+                "{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"2Gi\"}}}}");
+        e.await(e.east, "v1", "PersistentVolumeClaim", "data", "status.capacity.storage", "2Gi"::equals,
+                Duration.ofMinutes(1));
+        assertEquals(2L << 30, volumeSize(e.east, "ontap-east", "svm-east", "east"), "Trident grew the source");
+
+        ObjectNode claim = e.await(e.west, "v1", "PersistentVolumeClaim", "data", "status.capacity.storage",
+                "2Gi"::equals, Duration.ofMinutes(15));
+        assertEquals("2Gi", claim.at("/spec/resources/requests/storage").asText(), "the next replication asks");
+        assertEquals(2L << 30, volumeSize(e.west, "ontap-west", "svm-west", "west"), "the DP volume grew");
+
+        e.west.api().patch(PROTECT, "AppMirrorRelationship", NS, "amr", "{\"spec\":{\"desiredState\":\"Promoted\"}}");
+        e.await(e.west, PROTECT, "AppMirrorRelationship", "amr", "status.state", "Promoted"::equals,
+                Duration.ofMinutes(30));
+        ObjectNode restored = e.west.get("v1", "PersistentVolumeClaim", NS, "data").orElseThrow();
+        assertEquals("2Gi", restored.at("/status/capacity/storage").asText(), restored.toString());
     }
 }
