@@ -64,7 +64,7 @@ public final class AmrReconciler implements ProtectReconciler<AppMirrorRelations
         this.ports = ports;
         this.events = events;
         this.failoverHooks = new FailoverHooks(ports.kubernetes(), ports.clock(), events);
-        this.steps = new AmrSteps(ports, settings, new VolumeMirror(ports.ontap()));
+        this.steps = new AmrSteps(ports, settings, new VolumeMirror(ports.ontap()), events);
         this.lifecycle = AmrLifecycle.machine(() -> ports.clock().now().toString());
     }
 

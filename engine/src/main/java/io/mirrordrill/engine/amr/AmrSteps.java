@@ -15,6 +15,7 @@ import io.mirrordrill.engine.model.yaml.ProtectYaml;
 import io.mirrordrill.engine.model.LastTransfer;
 import io.mirrordrill.engine.model.schedule.RecurrenceRule;
 import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.runtime.EventRecorder;
 import io.mirrordrill.port.ontap.OntapPort;
 import io.mirrordrill.port.ontap.RelationshipRecord;
 import io.mirrordrill.port.ontap.TransferRecord;
@@ -49,29 +50,31 @@ final class AmrSteps {
     private final AppStopper stopper;
     private final Failover failover;
     private final References references;
+    private final EventRecorder events;
 
     /** Vaults opened during this reconcile: each reconcile reads them afresh (Secrets may have changed). */
     private final Map<String, Vault> opened = new TreeMap<>();
 
-    AmrSteps(EnginePorts ports, EngineSettings settings, VolumeMirror mirror) {
+    AmrSteps(EnginePorts ports, EngineSettings settings, VolumeMirror mirror, EventRecorder events) {
         this(ports, mirror, new Claims(ports.kubernetes()), new AppStopper(ports.kubernetes()),
                 new Failover(ports.kubernetes(), settings.namespaceMerge()),
-                new References(ports.kubernetes(), ports.ontap()));
+                new References(ports.kubernetes(), ports.ontap()), events);
     }
 
     private AmrSteps(EnginePorts ports, VolumeMirror mirror, Claims claims, AppStopper stopper, Failover failover,
-                     References references) {
+                     References references, EventRecorder events) {
         this.ports = ports;
         this.mirror = mirror;
         this.claims = claims;
         this.stopper = stopper;
         this.failover = failover;
         this.references = references;
+        this.events = events;
     }
 
     /** The steps for one reconcile: the same collaborators, no vault opened yet. */
     AmrSteps forReconcile() {
-        return new AmrSteps(ports, mirror, claims, stopper, failover, references);
+        return new AmrSteps(ports, mirror, claims, stopper, failover, references, events);
     }
 
     /** A deleted relationship leaves nothing behind in the collaborators. */
@@ -189,6 +192,8 @@ final class AmrSteps {
         for (Claims.Pair pair : pairs) {
             claims.ensureMirrorClaim(pair, amr.metadata().getName(), classes, archive);
             claims.annotate(pair, amr.metadata().getName());
+            claims.expand(pair).ifPresent(refused -> events.warning(EventRecorder.Involved.of(
+                    ProtectApi.API_VERSION, AppMirrorRelationship.KIND, amr.metadata()), "ClaimNotExpanded", refused));
             Optional<MirrorEndpoint> local = claims.local(pair);
             if (local.isEmpty()) {
                 waiting = waiting != null ? waiting : "Waiting for PVC " + pair.describe() + " to be bound";
@@ -261,8 +266,17 @@ final class AmrSteps {
             return Progress.waiting(waiting);
         }
         destination(amr).copy(archive);
-        return new Progress(MirrorStep.done("snapshot " + archive.path().basename() + " replicated"),
-                archive.path().basename(), new LastTransfer(ports.clock().now(), bytes), null, null);
+        String done = "snapshot " + archive.path().basename() + " replicated";
+        List<String> unbound = Claims.notReplicated(archive);
+        if (!unbound.isEmpty()) {
+            String which = "PVC " + String.join(", ", unbound) + " not replicated: only claims bound to a volume are";
+            done += "; " + which;
+            events.warning(EventRecorder.Involved.of(ProtectApi.API_VERSION, AppMirrorRelationship.KIND,
+                    amr.metadata()), "ClaimNotReplicated", which + "; a claim is replicated from the first snapshot"
+                    + " taken once it is Bound");
+        }
+        return new Progress(MirrorStep.done(done), archive.path().basename(),
+                new LastTransfer(ports.clock().now(), bytes), null, null);
     }
 
     /**

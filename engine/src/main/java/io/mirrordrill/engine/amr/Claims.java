@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mirrordrill.engine.archive.Archive;
 import io.mirrordrill.engine.archive.VolumeSnapshotEntry;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.mirrordrill.port.kubernetes.KubernetesException;
 import io.mirrordrill.port.kubernetes.KubernetesPort;
 import io.mirrordrill.port.kubernetes.LabelSelector;
 import io.mirrordrill.port.kubernetes.Resources;
@@ -48,6 +50,24 @@ final class Claims {
         return pairs;
     }
 
+    /**
+     * The archive's claims that have no volume in it, "namespace/name (phase)" in the archive's order: claims not
+     * Bound when the snapshot was taken (Pending, Lost). Since 25.06 the AMR replicates only Bound volumes and goes
+     * on without the others.
+     */
+    static List<String> notReplicated(Archive archive) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode r : archive.content().resourceTrees()) {
+            String ns = r.path("metadata").path("namespace").asText();
+            String name = r.path("metadata").path("name").asText();
+            if ("PersistentVolumeClaim".equals(r.path("kind").asText()) && archive.content().volumes().stream()
+                    .noneMatch(v -> v.namespace().equals(ns) && v.pvcName().equals(name))) {
+                out.add(ns + "/" + name + " (" + r.path("status").path("phase").asText("Pending") + ")");
+            }
+        }
+        return out;
+    }
+
     Optional<ObjectNode> claim(Pair pair) {
         return kube.get("v1", "PersistentVolumeClaim", pair.namespace(), pair.entry().pvcName()).map(Resources::toTree);
     }
@@ -82,6 +102,40 @@ final class Claims {
                         r.path("kind").asText()) && e.pvcName().equals(r.path("metadata").path("name").asText())
                         && e.namespace().equals(r.path("metadata").path("namespace").asText()))
                 .map(r -> (JsonNode) r).findFirst();
+    }
+
+    /**
+     * 25.06: a source claim expanded since the destination claim was made makes the destination claim ask for the
+     * archive's size; Kubernetes admits it when the class allows expansion, and Trident grows the volume. Empty when
+     * nothing is to do or the patch went through; else the API server's refusal.
+     */
+    Optional<String> expand(Pair pair) {
+        Optional<ObjectNode> claim = claim(pair);
+        String wanted = pair.entry().size();
+        if (claim.isEmpty() || wanted == null || claim.get().path("spec").path("volumeName").asText("").isEmpty()) {
+            return Optional.empty();  // only a bound claim may grow; an unbound one is looked at again next time
+        }
+        String has = claim.get().path("spec").path("resources").path("requests").path("storage").asText("");
+        if (!has.isEmpty() && bytes(wanted) <= bytes(has)) {
+            return Optional.empty();
+        }
+        ObjectNode patch = Resources.mapper().createObjectNode();
+        patch.putObject("spec").putObject("resources").putObject("requests").put("storage", wanted);
+        try {
+            kube.patch("v1", "PersistentVolumeClaim", pair.namespace(), pair.entry().pvcName(), patch.toString());
+            return Optional.empty();
+        } catch (KubernetesException e) {
+            if (e.code() >= 500 || e.code() == 409 || e.code() == 429) {
+                throw e;  // passing: retried with the reconcile
+            }
+            return Optional.of("PVC " + pair.describe() + " cannot grow from " + has + " to " + wanted
+                    + " as its source did: " + e.getMessage() + ". Fix: set allowVolumeExpansion: true on storage"
+                    + " class " + claim.get().path("spec").path("storageClassName").asText());
+        }
+    }
+
+    private static long bytes(String quantity) {
+        return Quantity.getAmountInBytes(new Quantity(quantity)).longValue();
     }
 
     /** Sets or removes the mirror annotation of a claim (removed once the volume is promoted). */

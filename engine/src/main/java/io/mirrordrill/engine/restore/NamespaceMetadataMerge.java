@@ -1,5 +1,6 @@
 package io.mirrordrill.engine.restore;
 
+import io.mirrordrill.engine.EngineSettings;
 import io.mirrordrill.engine.restore.MetadataDecision.Action;
 import io.mirrordrill.engine.restore.MetadataDecision.Field;
 import java.util.ArrayList;
@@ -17,7 +18,10 @@ import java.util.TreeSet;
 public final class NamespaceMetadataMerge {
     /** The controller's environment variable for annotation keys to leave alone. */
     public static final String SKIP_ANNOTATIONS_ENV = "RESTORE_SKIP_NAMESPACE_ANNOTATIONS";
-    /** Helm value {@code restoreSkipNamespaceLabels} as the controller's environment carries it (our reading). */
+    /**
+     * Label keys in the controller's environment: the documentation names only the Helm value
+     * {@code restoreSkipNamespaceLabels} for labels; this variable is our reading of how the chart passes it on.
+     */
     public static final String SKIP_LABELS_ENV = "RESTORE_SKIP_NAMESPACE_LABELS";
     /** Helm's {@code --create-namespace} sets it to the namespace's name. */
     static final String NAME_LABEL = "name";
@@ -34,8 +38,7 @@ public final class NamespaceMetadataMerge {
 
     /** Skip lists read from the controller's environment (absent variables skip nothing). */
     public static NamespaceMetadataMerge fromEnvironment(Map<String, String> environment) {
-        return new NamespaceMetadataMerge(SkipList.parse(environment.get(SKIP_ANNOTATIONS_ENV)),
-                SkipList.parse(environment.get(SKIP_LABELS_ENV)));
+        return new EngineSettings(environment).namespaceMerge();
     }
 
     /**

@@ -18,6 +18,7 @@ import io.mirrordrill.engine.controller.Ready;
 import io.mirrordrill.engine.model.AppVault;
 import io.mirrordrill.engine.model.ResourceStatus;
 import io.mirrordrill.engine.model.SnapshotRestore;
+import io.mirrordrill.engine.model.TimeoutAnnotation;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
 import io.mirrordrill.port.UnreachableException;
 import io.mirrordrill.port.kubernetes.KubernetesPort;
@@ -26,6 +27,7 @@ import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.port.objectstore.ObjectStoreException;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -138,6 +140,7 @@ public final class SnapshotRestoreReconciler implements ProtectReconciler<Snapsh
                             + " Fix: restore into another namespace (spec.namespaceMapping) or delete the claim");
                 }
                 if (existing.get().path("spec").path("volumeName").asText("").isEmpty()) {
+                    requireBoundInTime(restore, existing.get());
                     waiting = waiting != null ? waiting : "waiting for claim " + ns + "/" + e.pvcName();
                 }
                 continue;
@@ -155,6 +158,24 @@ public final class SnapshotRestoreReconciler implements ProtectReconciler<Snapsh
             waiting = waiting != null ? waiting : "waiting for claim " + ns + "/" + e.pvcName();
         }
         return Optional.ofNullable(waiting);
+    }
+
+    /** The pvc-bind-timeout-sec annotation of the restore (or its default): a claim unbound after it fails it. */
+    private void requireBoundInTime(SnapshotRestore restore, ObjectNode claim) {
+        Duration limit;
+        try {
+            limit = TimeoutAnnotation.PVC_BIND.in(restore.metadata().getAnnotations()).orElseThrow();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRestore(e.getMessage());
+        }
+        Instant created = Instant.parse(claim.path("metadata").path("creationTimestamp").asText());
+        if (ports.clock().now().isAfter(created.plus(limit))) {
+            String where = claim.path("metadata").path("namespace").asText() + "/"
+                    + claim.path("metadata").path("name").asText();
+            throw new InvalidRestore("claim " + where + " is not bound after " + TimeoutAnnotation.PVC_BIND.format(
+                    limit) + ". Fix: see kubectl describe pvc -n " + where.replace("/", " ") + " (storage class,"
+                    + " Trident), or allow more time with the annotation " + TimeoutAnnotation.PVC_BIND.key());
+        }
     }
 
     /** A VolumeSnapshot in the target namespace on the archive's ONTAP snapshot, made once; true when ready. */

@@ -31,7 +31,8 @@ import java.util.Optional;
  * ({@link ScheduledSnapshots}), prunes to {@code snapshotRetention}, records {@code lastScheduleTime} and
  * {@code nextScheduleTime}, and asks to be reconciled at the next occurrence: it never waits in a reconcile. While
  * one of its snapshots runs it looks again every {@link #RETENTION_POLL}, so that retention follows completions. A
- * disabled schedule creates nothing and missed occurrences of a disabled time are not made up.
+ * disabled schedule creates nothing and missed occurrences of a disabled time are not made up. With
+ * {@code runImmediately} the moment it starts firing (created or enabled again) is an occurrence too.
  */
 public final class ScheduleReconciler implements ProtectReconciler<Schedule, ResourceStatus> {
     public static final Duration RETENTION_POLL = Duration.ofSeconds(10);
@@ -87,6 +88,10 @@ public final class ScheduleReconciler implements ProtectReconciler<Schedule, Res
         Instant after = status.lastScheduleTime().filter(last -> last.isAfter(since.get()))
                 .orElse(since.get().minusNanos(1));
         Optional<Instant> due = DueOccurrence.latest(recurrence, after, status.now());
+        if (due.isEmpty() && schedule.spec().runsImmediately()
+                && status.lastScheduleTime().filter(last -> !last.isBefore(since.get())).isEmpty()) {
+            due = since;  // runImmediately (26.02): the moment it started firing counts as an occurrence
+        }
         due.ifPresent(occurrence -> snapshots.create(schedule, occurrence));
         boolean running = snapshots.prune(schedule, retention(schedule));
         Instant next = recurrence.next(status.now());

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.mirrordrill.runtime.EventRecorder;
 import io.mirrordrill.engine.model.ProtectApi;
 import io.mirrordrill.engine.model.ReclaimPolicy;
+import io.mirrordrill.engine.model.TimeoutAnnotation;
 import io.mirrordrill.engine.model.Schedule;
 import io.mirrordrill.engine.model.Snapshot;
 import io.mirrordrill.engine.model.SnapshotSpec;
@@ -30,7 +31,8 @@ import java.util.TreeMap;
 /**
  * The Snapshots a Schedule creates and prunes. Each is named {@code <schedule>-<yyyyMMddHHmmss>} after its occurrence
  * (UTC), so creating it again after a crash finds it there; labelled with the schedule and the application; and has
- * reclaim policy Delete, so that pruning one frees its archive and ONTAP snapshots.
+ * the schedule's {@code snapshotReclaimPolicy}, Delete by default, so that pruning one frees its archive and ONTAP
+ * snapshots (Retain keeps them when the CR goes).
  */
 final class ScheduledSnapshots {
     static final String SCHEDULE_LABEL = "protect.trident.netapp.io/schedule";
@@ -59,8 +61,17 @@ final class ScheduledSnapshots {
         labels.put(SCHEDULE_LABEL, RestoreLabels.labelValue(schedule.name()));
         labels.put(APPLICATION_LABEL, RestoreLabels.labelValue(schedule.spec().applicationRef()));
         meta.setLabels(labels);
+        Map<String, String> annotations = new TreeMap<>();
+        Map<String, String> own = schedule.metadata().getAnnotations();
+        for (TimeoutAnnotation t : TimeoutAnnotation.values()) {
+            if (own != null && own.containsKey(t.key())) {
+                annotations.put(t.key(), own.get(t.key()));  // the schedule's timeouts apply to its snapshots
+            }
+        }
+        meta.setAnnotations(annotations.isEmpty() ? null : annotations);
         Snapshot snapshot = new Snapshot(meta, new SnapshotSpec(schedule.spec().applicationRef(),
-                schedule.spec().appVaultRef(), ReclaimPolicy.DELETE.value(), null));
+                schedule.spec().appVaultRef(), schedule.spec().snapshotReclaimPolicyValue().orElse(ReclaimPolicy.DELETE)
+                .value(), null));
         try {
             kubernetes.create(ProtectYaml.toGeneric(snapshot));
             events.normal(EventRecorder.Involved.of(ProtectApi.API_VERSION, Schedule.KIND, schedule.metadata()),

@@ -5,10 +5,13 @@ import io.mirrordrill.engine.model.ProtectResource;
 import io.mirrordrill.engine.model.ReclaimPolicy;
 import io.mirrordrill.engine.model.SnapshotSpec;
 import io.mirrordrill.engine.model.SnapshotStatus;
+import io.mirrordrill.engine.model.TimeoutAnnotation;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A Snapshot or ShutdownSnapshot as read: the object itself, which goes back to the API server as read with only its
@@ -43,6 +46,15 @@ record SnapshotCr(GenericKubernetesResource found, ProtectResource<SnapshotSpec,
     /** The archive's time: the object's creation, so every attempt of the snapshot names the same archive. */
     Instant createdAt() {
         return Instant.parse(found.getMetadata().getCreationTimestamp());
+    }
+
+    /** A timeout of the object's annotations, or its default; an unreadable value is an invalid spec. */
+    Optional<Duration> timeout(TimeoutAnnotation timeout) {
+        try {
+            return timeout.in(found.getMetadata().getAnnotations());
+        } catch (IllegalArgumentException e) {
+            throw new SnapshotException(SnapshotException.INVALID_SPEC, e.getMessage());
+        }
     }
 
     SnapshotSpec spec() {

@@ -18,6 +18,7 @@ public class SnapshotException extends MirrordrillException {
     public static final String TRIDENT_BACKEND_NOT_FOUND = "TridentBackendNotFound";
     public static final String ARCHIVE_FAILED = "ArchiveFailed";
     public static final String DELETED = "Deleted";
+    public static final String TIMED_OUT = "TimedOut";
 
     private final String reason;
 

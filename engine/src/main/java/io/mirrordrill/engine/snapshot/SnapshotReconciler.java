@@ -9,6 +9,7 @@ import io.mirrordrill.runtime.Reconciler;
 import io.mirrordrill.runtime.ResourceKey;
 import io.mirrordrill.engine.model.HookStage;
 import io.mirrordrill.engine.model.ProtectApi;
+import io.mirrordrill.engine.model.TimeoutAnnotation;
 import io.mirrordrill.engine.model.ShutdownSnapshot;
 import io.mirrordrill.engine.model.Snapshot;
 import io.mirrordrill.engine.model.SnapshotState;
@@ -108,6 +109,7 @@ public final class SnapshotReconciler implements Reconciler {
                 context.write(progress.running(context.requirePath().path(), steps.get(0).step()));
                 progress = context.progress();
             }
+            requireTimely(context);
             return advance(context, progress);
         } catch (SnapshotException e) {
             return fail(context, e.getMessage());
@@ -126,6 +128,17 @@ public final class SnapshotReconciler implements Reconciler {
             }
             return fail(context, "the AppVault's bucket answered " + e.httpStatus() + " " + e.code() + ": "
                     + e.getMessage() + ". Fix: check the AppVault " + cr.spec().appVaultRef() + " (kubectl get appvault)");
+        }
+    }
+
+    /** The snapshot-completion-timeout annotation: a snapshot still running after it fails (and cleans up). */
+    private static void requireTimely(SnapshotContext context) {
+        Optional<Duration> limit = context.cr().timeout(TimeoutAnnotation.SNAPSHOT_COMPLETION);
+        if (limit.isPresent() && context.ports().clock().now().isAfter(context.cr().createdAt().plus(limit.get()))) {
+            throw new SnapshotException(SnapshotException.TIMED_OUT, context.cr().describe() + " did not complete"
+                    + " within " + TimeoutAnnotation.SNAPSHOT_COMPLETION.format(limit.get()) + " (annotation "
+                    + TimeoutAnnotation.SNAPSHOT_COMPLETION.key() + "). Fix: see its status.message for what it"
+                    + " waited for, then take a new snapshot or allow more time");
         }
     }
 

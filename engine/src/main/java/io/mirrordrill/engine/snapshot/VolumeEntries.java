@@ -31,7 +31,7 @@ final class VolumeEntries {
     List<VolumeSnapshotEntry> of(StagedCapture capture, String snapshotUid) {
         List<JsonNode> backends = backends();
         List<VolumeSnapshotEntry> entries = new ArrayList<>();
-        for (JsonNode claim : Claims.of(capture)) {
+        for (JsonNode claim : Claims.bound(capture)) {
             String ns = Claims.namespace(claim);
             JsonNode vs = tree(kubernetes.get(VolumeSnapshots.API_VERSION, VolumeSnapshots.KIND, ns,
                     VolumeSnapshots.name(snapshotUid, Claims.uid(claim))).orElse(null));

@@ -1,6 +1,7 @@
 package io.mirrordrill.engine.snapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mirrordrill.engine.model.TimeoutAnnotation;
 import io.mirrordrill.port.kubernetes.AlreadyExistsException;
 import io.mirrordrill.port.kubernetes.Resources;
 
@@ -11,13 +12,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One VolumeSnapshot per captured claim (Trident turns each into an ONTAP snapshot), then waiting until every one is
- * ready to use. A claim that cannot be snapshotted (gone, unbound, not a Trident volume), a snapshot that reports an
- * error, or one not ready after {@link #READY_TIMEOUT} fails the snapshot.
+ * One VolumeSnapshot per claim captured Bound (Trident turns each into an ONTAP snapshot; claims captured Pending or
+ * Lost have no volume and are left out), then waiting until every one is ready to use. A claim that cannot be
+ * snapshotted (gone, unbound since, not a Trident volume), a snapshot that reports an error, or one not created or
+ * not ready in time ({@link TimeoutAnnotation}) fails the snapshot.
  */
 final class VolumeSnapshotStep implements SnapshotStep {
     static final Duration POLL = Duration.ofSeconds(2);
-    static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
 
     @Override
     public Step step() {
@@ -28,7 +29,7 @@ final class VolumeSnapshotStep implements SnapshotStep {
     public StepResult run(SnapshotContext context) {
         VolumeSnapshots snapshots = new VolumeSnapshots(context.kube());
         List<String> waiting = new ArrayList<>();
-        for (JsonNode claim : Claims.of(context.capture())) {
+        for (JsonNode claim : Claims.bound(context.capture())) {
             String name = VolumeSnapshots.name(context.cr().uid(), Claims.uid(claim));
             Optional<JsonNode> vs = snapshots.get(Claims.namespace(claim), name).map(r -> (JsonNode) Resources.toTree(r));
             if (vs.isEmpty()) {
@@ -39,7 +40,7 @@ final class VolumeSnapshotStep implements SnapshotStep {
                     // created by an earlier attempt whose answer was lost: the one wanted
                 }
                 waiting.add(Claims.namespace(claim) + "/" + name);
-            } else if (!ready(vs.get(), context.ports().clock().now())) {
+            } else if (!ready(vs.get(), context.ports().clock().now(), context.cr())) {
                 waiting.add(Claims.namespace(claim) + "/" + name);
             }
         }
@@ -47,7 +48,12 @@ final class VolumeSnapshotStep implements SnapshotStep {
                 "waiting for VolumeSnapshot " + String.join(", ", waiting) + " to be ready to use");
     }
 
-    private static boolean ready(JsonNode vs, Instant now) {
+    /**
+     * Whether a VolumeSnapshot is ready to use; failing when it reports an error, was not cut by the snapshotter
+     * ({@code status.creationTime}) within the created timeout of its creation, or not ready within the ready-to-use
+     * timeout of its cut (the Snapshot's annotations, {@link TimeoutAnnotation}).
+     */
+    private static boolean ready(JsonNode vs, Instant now, SnapshotCr cr) {
         String where = vs.path("metadata").path("namespace").asText() + "/" + vs.path("metadata").path("name").asText();
         JsonNode status = vs.path("status");
         String error = status.path("error").path("message").asText("");
@@ -59,12 +65,17 @@ final class VolumeSnapshotStep implements SnapshotStep {
         if (status.path("readyToUse").asBoolean(false)) {
             return true;
         }
-        Instant created = Instant.parse(vs.path("metadata").path("creationTimestamp").asText());
-        if (now.isAfter(created.plus(READY_TIMEOUT))) {
+        String cut = status.path("creationTime").asText("");
+        TimeoutAnnotation timeout = cut.isEmpty() ? TimeoutAnnotation.VOLUME_SNAPSHOTS_CREATED
+                : TimeoutAnnotation.VOLUME_SNAPSHOTS_READY_TO_USE;
+        Duration limit = cr.timeout(timeout).orElseThrow();
+        Instant since = Instant.parse(cut.isEmpty() ? vs.path("metadata").path("creationTimestamp").asText() : cut);
+        if (now.isAfter(since.plus(limit))) {
             throw new SnapshotException(SnapshotException.VOLUME_SNAPSHOT_FAILED, "VolumeSnapshot " + where
-                    + " is not ready to use after " + READY_TIMEOUT.toMinutes() + " minutes. Fix: check the CSI"
-                    + " snapshotter and Trident (kubectl describe volumesnapshot -n " + where.replace("/", " ")
-                    + "), then take a new snapshot");
+                    + (cut.isEmpty() ? " was not created" : " is not ready to use") + " after " + timeout.format(limit)
+                    + ". Fix: check the CSI snapshotter and Trident (kubectl describe volumesnapshot -n "
+                    + where.replace("/", " ") + "), or allow more time with the annotation " + timeout.key()
+                    + ", then take a new snapshot");
         }
         return false;
     }

@@ -94,4 +94,53 @@ class SnapshotOnEmulatorsTest {
         assertTrue(error.startsWith("Application lost") && error.contains("no-such-namespace")
                 && error.contains("Fix: "), error);
     }
+
+    private void snapshotWhileTheBucketIsDown(String annotations) {
+        e.vault(e.east, "src-vault", "s3.east.example", "src-bucket", "s3-secret");
+        e.await(e.east, PROTECT, "AppVault", "trident-protect", "src-vault", "status.state", "Available"::equals,
+                Duration.ofMinutes(1));
+        e.app();
+        e.estate.store("s3.east.example").bucketOutage("src-bucket");
+        ProtectedEstate.apply(e.east, NS, """
+                apiVersion: protect.trident.netapp.io/v1
+                kind: Snapshot
+                metadata: {name: snap-1, annotations: {%s}}
+                spec: {applicationRef: my-app, appVaultRef: src-vault, reclaimPolicy: Retain}
+                """.formatted(annotations));
+    }
+
+    @Test
+    void aSnapshotStillRunningAfterItsCompletionTimeoutIsFailedNamingTheAnnotation() {
+        snapshotWhileTheBucketIsDown("protect.trident.netapp.io/snapshot-completion-timeout: 5m");
+        e.estate.advance(Duration.ofMinutes(4));
+        assertEquals("Running", ProtectedEstate.read(e.east, PROTECT, "Snapshot", NS, "snap-1", "status.state")
+                .orElse(""), "retrying the bucket before the limit");
+        assertEquals("", ProtectedEstate.read(e.east, PROTECT, "Snapshot", NS, "snap-1", "status.error").orElse(""));
+        ObjectNode failing = e.await(e.east, PROTECT, "Snapshot", "snap-1", "status.error", s -> !s.isEmpty(),
+                Duration.ofMinutes(10));  // looked at again at the retry after the limit
+        String error = failing.at("/status/error").asText();
+        assertTrue(error.contains("did not complete within 5m")
+                && error.contains("protect.trident.netapp.io/snapshot-completion-timeout"), error);
+        e.estate.store("s3.east.example").restoreBucket("src-bucket");
+        e.await(e.east, PROTECT, "Snapshot", "snap-1", "status.state", "Failed"::equals, Duration.ofMinutes(5));
+    }
+
+    @Test
+    void withoutACompletionTimeoutASnapshotKeepsRetryingAnUnreachableBucket() {
+        snapshotWhileTheBucketIsDown("");
+        e.estate.advance(Duration.ofMinutes(30));
+        assertEquals("Running", ProtectedEstate.read(e.east, PROTECT, "Snapshot", NS, "snap-1", "status.state")
+                .orElse(""));
+        assertEquals("", ProtectedEstate.read(e.east, PROTECT, "Snapshot", NS, "snap-1", "status.error").orElse(""));
+    }
+
+    @Test
+    void anUnreadableTimeoutAnnotationFailsTheSnapshotWithTheFormat() {
+        snapshotWhileTheBucketIsDown("protect.trident.netapp.io/snapshot-completion-timeout: soon");
+        e.estate.store("s3.east.example").restoreBucket("src-bucket");
+        ObjectNode snapshot = e.await(e.east, PROTECT, "Snapshot", "snap-1", "status.state", "Failed"::equals,
+                Duration.ofMinutes(5));
+        assertTrue(snapshot.at("/status/error").asText().contains("\"soon\" is not a positive duration"),
+                snapshot.toString());
+    }
 }

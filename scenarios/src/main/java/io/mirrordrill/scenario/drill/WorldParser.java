@@ -1,5 +1,7 @@
 package io.mirrordrill.scenario.drill;
 
+import io.mirrordrill.engine.EngineSettings;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +68,7 @@ final class WorldParser {
         List<WorldSpec.Kubernetes> clusters = new ArrayList<>();
         for (Node k : w.list("kubernetes")) {
             k.requireObject("a Kubernetes cluster").allowOnly(Set.of("name", "site", "backends", "storageClasses",
-                    "namespaces", "environment"));
+                    "namespaces", "environment", "helmValues"));
             List<WorldSpec.Backend> backends = new ArrayList<>();
             for (Node b : k.list("backends")) {
                 b.requireObject("a Trident backend").allowOnly(Set.of("name", "ontap", "svm"));
@@ -77,8 +79,9 @@ final class WorldParser {
                 c.requireObject("a storage class").allowOnly(Set.of("name", "backend", "default"));
                 classes.add(new WorldSpec.StorageClass(c.text("name"), c.text("backend"), c.bool("default", false)));
             }
+            k.get("helmValues").allowOnly(EngineSettings.HELM_VALUES);
             clusters.add(new WorldSpec.Kubernetes(k.text("name"), k.text("site"), backends, classes,
-                    k.texts("namespaces"), k.textMap("environment")));
+                    k.texts("namespaces"), k.textMap("environment"), k.textMap("helmValues")));
         }
         return clusters;
     }

@@ -26,9 +26,13 @@ public record WorldSpec(List<String> sites, List<Link> links, List<Ontap> ontap,
 
     public record StorageClass(String name, String backend, boolean isDefault) {}
 
-    /** A Kubernetes cluster with Trident backends, storage classes and the protect controller's environment. */
+    /**
+     * A Kubernetes cluster with Trident backends, storage classes, and the protect controller's environment and
+     * Helm values.
+     */
     public record Kubernetes(String name, String site, List<Backend> backends, List<StorageClass> storageClasses,
-                             List<String> namespaces, Map<String, String> environment) {}
+                             List<String> namespaces, Map<String, String> environment,
+                             Map<String, String> helmValues) {}
 
     public WorldSpec {
         sites = List.copyOf(sites);

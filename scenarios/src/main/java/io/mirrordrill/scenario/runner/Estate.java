@@ -20,7 +20,7 @@ import java.util.TreeSet;
 public final class Estate {
     private final SimWorld sim;
     private final Set<String> secrets = new TreeSet<>();
-    private final Map<String, Map<String, String>> environments = new TreeMap<>();
+    private final Map<String, EngineSettings> settings = new TreeMap<>();
 
     private Estate(SimWorld sim) {
         this.sim = sim;
@@ -42,12 +42,13 @@ public final class Estate {
             e.secrets.add(s.secretAccessKey());
         }
         for (WorldSpec.Kubernetes k : spec.kubernetes()) {
-            SimCluster c = w.kubernetes(k.name(), k.site(), new EngineSettings(k.environment()),
+            EngineSettings engineSettings = new EngineSettings(k.environment(), k.helmValues());
+            SimCluster c = w.kubernetes(k.name(), k.site(), engineSettings,
                     options.enginePorts().apply(k.name()), !options.withoutEngine().contains(k.name()));
             k.backends().forEach(b -> c.backend(b.name(), b.ontap(), b.svm()));
             k.storageClasses().forEach(sc -> c.storageClass(sc.name(), sc.backend(), sc.isDefault()));
             k.namespaces().forEach(c::namespace);
-            e.environments.put(k.name(), new TreeMap<>(k.environment()));
+            e.settings.put(k.name(), engineSettings);
         }
         return e;
     }
@@ -90,9 +91,9 @@ public final class Estate {
         return cluster(cluster).restartEngine();
     }
 
-    /** The protect controller's environment on a cluster (its restore skip lists). */
-    public Map<String, String> environment(String cluster) {
-        return environments.getOrDefault(cluster, Map.of());
+    /** The protect controller's configuration on a cluster (its restore skip lists). */
+    public EngineSettings settings(String cluster) {
+        return settings.getOrDefault(cluster, EngineSettings.DEFAULT);
     }
 
     public Set<String> secrets() {

@@ -1,17 +1,16 @@
 package io.mirrordrill.scenario.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mirrordrill.engine.EngineSettings;
 import io.mirrordrill.engine.archive.Archive;
 import io.mirrordrill.engine.restore.NamespaceMetadata;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * After a failover, each destination namespace's labels and annotations follow Trident protect's rule, computed
@@ -42,13 +41,13 @@ final class NamespaceMergeRule implements Invariant {
             if (archive.isEmpty()) {
                 continue;
             }
-            Map<String, String> env = at.estate.environment(h.cluster);
+            EngineSettings settings = at.estate.settings(h.cluster);
             for (NamespaceMetadata source : archive.get().content().namespaces()) {
                 String dst = Mapping.destination(amr.get(), source.name());
                 NamespaceMetadata before = request.get().destinationsBefore().getOrDefault(dst,
                         NamespaceMetadata.empty(dst));
                 at.object(h.cluster, "v1", "Namespace", null, dst).map(NamespaceMetadata::fromNamespace)
-                        .ifPresent(now -> compare(out, source, before, now, env));
+                        .ifPresent(now -> compare(out, source, before, now, settings));
             }
             at.done.add(key);
         }
@@ -56,11 +55,11 @@ final class NamespaceMergeRule implements Invariant {
     }
 
     private void compare(List<Violation> out, NamespaceMetadata source, NamespaceMetadata before,
-                         NamespaceMetadata now, Map<String, String> env) {
+                         NamespaceMetadata now, EngineSettings settings) {
         Map<String, String> labels = merge(source.labels(), before.labels(),
-                skip(env.get("RESTORE_SKIP_NAMESPACE_LABELS")), source.name(), before.name(), true);
+                settings.skipLabels().keys(), source.name(), before.name(), true);
         Map<String, String> annotations = merge(source.annotations(), before.annotations(),
-                skip(env.get("RESTORE_SKIP_NAMESPACE_ANNOTATIONS")), source.name(), before.name(), false);
+                settings.skipAnnotations().keys(), source.name(), before.name(), false);
         if (!labels.equals(now.labels()) || !annotations.equals(now.annotations())) {
             out.add(new Violation(id(), "namespace " + now.name() + " does not follow the merge rule",
                     "expected labels " + labels + " annotations " + annotations + "; found labels " + now.labels()
@@ -80,13 +79,5 @@ final class NamespaceMergeRule implements Invariant {
             result.put(e.getKey(), rename ? destinationName : e.getValue());
         }
         return result;
-    }
-
-    private static Set<String> skip(String list) {
-        Set<String> keys = new TreeSet<>();
-        if (list != null) {
-            Arrays.stream(list.split(",")).map(String::strip).filter(k -> !k.isEmpty()).forEach(keys::add);
-        }
-        return keys;
     }
 }

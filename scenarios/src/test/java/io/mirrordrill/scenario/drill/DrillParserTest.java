@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -74,6 +75,27 @@ class DrillParserTest {
         assertEquals(List.of("a/b"), List.of(d.world().kubernetes().get(0).environment()
                 .get("RESTORE_SKIP_NAMESPACE_ANNOTATIONS")));
         assertEquals(2, d.expectations().size());
+    }
+
+    @Test
+    void aClustersHelmValuesAreReadUnderTheNamesOfTheTridentProtectChart() throws IOException {
+        Drill d = DrillParser.parse(write("drill.yaml", "name: helm-drill\ndescription: d\n"
+                + WORLD.replace("environment: {RESTORE_SKIP_NAMESPACE_ANNOTATIONS: \"a/b\"}",
+                        "helmValues: {restoreSkipNamespaceAnnotations: \"a/b,c/d\", restoreSkipNamespaceLabels: role}")
+                + "steps:\n  - advance: 1m\n"));
+        assertEquals(Map.of("restoreSkipNamespaceAnnotations", "a/b,c/d", "restoreSkipNamespaceLabels", "role"),
+                d.world().kubernetes().get(0).helmValues());
+    }
+
+    @Test
+    void aHelmValueTheEngineDoesNotReadIsRefusedNamingTheOnesItDoes() throws IOException {
+        DrillInputException e = refused("name: x\ndescription: d\n"
+                + WORLD.replace("environment: {RESTORE_SKIP_NAMESPACE_ANNOTATIONS: \"a/b\"}",
+                        "helmValues: {restoreSkipNamespaceAnotations: \"a/b\"}")
+                + "steps:\n  - advance: 1m\n");
+        Problem p = e.problems().get(0);
+        assertEquals("world.kubernetes[0].helmValues.restoreSkipNamespaceAnotations", p.field(), e.getMessage());
+        assertTrue(p.fix().contains("restoreSkipNamespaceAnnotations"), p.fix());
     }
 
     @Test

@@ -56,4 +56,15 @@ class NamespaceMergeWorkflowTest {
         assertEquals(Map.of("annotation.one/key", "true", "annotation.three/key", "false"),
                 map(ns2.path("annotations")));
     }
+
+    @Test
+    void theHelmValuesSkipAnnotationsAndLabelsOnAFailover() {
+        SeedEstate e = estate(53, new EngineSettings(Map.of(), Map.of(
+                "restoreSkipNamespaceAnnotations", "annotation.two/key", "restoreSkipNamespaceLabels", "compliance")));
+        JsonNode ns2 = e.destination.get("v1", "Namespace", null, "ns-2").orElseThrow().path("metadata");
+        assertEquals(Map.of("annotation.one/key", "updatedvalue", "annotation.three/key", "false"),
+                map(ns2.path("annotations")));
+        assertEquals(Map.of("name", "ns-2", "environment", "production", "role", "database"),
+                map(ns2.path("labels"), "kubernetes.io/metadata.name"));
+    }
 }

@@ -69,4 +69,26 @@ class SnapshotRestoreTest {
                 status(e, "in-place").toString());
         assertEquals(List.of(1, 2), e.records(e.source));
     }
+
+    @Test
+    void aRestoredClaimThatDoesNotBindWithinPvcBindTimeoutSecFailsTheRestore() {
+        SeedEstate e = new SeedEstate(93);
+        e.write(e.source);
+        var snap = e.snapshot();
+        e.source.namespace("restored");
+        String yaml = restoreYaml("unbindable", snap.path(), "restored")
+                .replace("metadata: {name: unbindable}", "metadata: {name: unbindable, annotations: "
+                        + "{protect.trident.netapp.io/pvc-bind-timeout-sec: \"120\"}}")
+                + "  storageClassMapping: [{source: sc-vsim-1, destination: no-such-class}]\n";
+        e.source.apply("restore.yaml", yaml, SeedEstate.NS);
+        e.runUntil(() -> !"".equals(status(e, "unbindable").path("state").asText("")), Duration.ofMinutes(1),
+                "the restore to start");
+        e.w.world().advance(Duration.ofSeconds(100));
+        assertEquals("Running", status(e, "unbindable").path("state").asText(), "within the bind timeout");
+        e.runUntil(() -> "Failed".equals(status(e, "unbindable").path("state").asText()), Duration.ofMinutes(5),
+                "the bind timeout; " + status(e, "unbindable"));
+        String error = status(e, "unbindable").path("error").asText();
+        assertTrue(error.contains("claim restored/data is not bound after 120s")
+                && error.contains("protect.trident.netapp.io/pvc-bind-timeout-sec"), error);
+    }
 }

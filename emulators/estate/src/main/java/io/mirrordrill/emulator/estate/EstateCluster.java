@@ -70,7 +70,10 @@ public final class EstateCluster {
         return this;
     }
 
-    /** A Trident storage class bound to a backend; optionally the cluster's default. */
+    /**
+     * A Trident storage class bound to a backend, allowing volume expansion as Trident's sample classes do;
+     * optionally the cluster's default.
+     */
     public EstateCluster storageClass(String className, String backendName, boolean isDefault) {
         ObjectNode sc = Resources.mapper().createObjectNode();
         sc.put("apiVersion", "storage.k8s.io/v1").put("kind", "StorageClass");
@@ -79,7 +82,7 @@ public final class EstateCluster {
         if (isDefault) {
             meta.putObject("annotations").put("storageclass.kubernetes.io/is-default-class", "true");
         }
-        sc.put("provisioner", "csi.trident.netapp.io").put("reclaimPolicy", "Retain");
+        sc.put("provisioner", "csi.trident.netapp.io").put("reclaimPolicy", "Retain").put("allowVolumeExpansion", true);
         sc.putObject("parameters").put("backendType", TridentBackend.ONTAP_NAS)
                 .put("storagePools", backendName + ":aggr1");
         apply(sc, null);

@@ -191,6 +191,12 @@ final class ApiStore {
         }
     }
 
+    private Optional<ObjectNode> storageClass(String name) {
+        Stored sc = name.isEmpty() ? null : objects.get(ObjectKey.of(cluster.kinds().find("storage.k8s.io/v1",
+                "StorageClass").orElseThrow(), null, name));
+        return Optional.ofNullable(sc).map(Stored::object);
+    }
+
     /** The NamespaceLifecycle admission rules: the namespace must exist and must not be terminating. */
     private void admitIntoNamespace(ResourceKind kind, String namespace, String name) {
         Stored ns = objects.get(new ObjectKey("namespaces", "", namespace));
@@ -279,6 +285,7 @@ final class ApiStore {
                 Namespaces.preserveOnUpdate(current, next);
             }
             refuseNewFinalizersWhileDeleting(kind, key, current, next);
+            ClaimResize.admit(kind, current, next, this::storageClass);
             if (!withoutSystemParts(kind, current).equals(withoutSystemParts(kind, next))) {
                 meta.put("generation", currentMeta.path("generation").asLong(0) + 1);
             }

@@ -279,6 +279,23 @@ public final class OntapCluster implements OntapPort {
         return v;
     }
 
+    void resize(String svmName, String volumeName, long bytes) {
+        Svm s = svms.get(svmName);
+        Volume v = s == null ? null : s.volumes.get(volumeName);
+        if (v == null) {
+            throw new OntapException(404, OntapErrors.NOT_FOUND, "Volume \"" + svmName + ":" + volumeName
+                    + "\" not found", "name");
+        }
+        if (bytes < v.size) {
+            throw new OntapException(400, OntapErrors.INVALID_VALUE, "Cannot shrink volume " + v.path() + " from "
+                    + v.size + " to " + bytes + " bytes", "size");
+        }
+        if (bytes > v.size) {
+            record("volume resize " + v.path() + " size=" + v.size + "->" + bytes);
+            v.size = bytes;
+        }
+    }
+
     Volume requireVolume(String volumeUuid) {
         Volume known = byUuid.get(volumeUuid);
         if (known != null && svms.get(known.svm.name) == known.svm && known.svm.volumes.get(known.name) == known) {

@@ -112,6 +112,14 @@ public final class OntapEmulator {
         return new VolumeFiles(world, cluster(cluster), svm, volume, clientSite);
     }
 
+    /**
+     * {@code volume modify -size}, as Trident's ontap-nas driver grows a volume when its claim is expanded: the new
+     * size in bytes, never smaller than the current one.
+     */
+    public void resizeVolume(String cluster, String svm, String volume, long bytes) {
+        cluster(cluster).resize(svm, volume, bytes);
+    }
+
     /** Shortcut to create an SVM at once, without a job: world set-up for drills and tests. */
     public void addSvm(String cluster, String svm, SvmSubtype subtype) {
         cluster(cluster).addSvm(svm, subtype);

@@ -2,8 +2,10 @@ package io.mirrordrill.engine.model.validation;
 
 import static io.mirrordrill.engine.model.validation.Findings.quote;
 
+import io.mirrordrill.engine.model.DataMover;
 import io.mirrordrill.engine.model.Granularity;
 import io.mirrordrill.engine.model.NamedValue;
+import io.mirrordrill.engine.model.ReclaimPolicy;
 import io.mirrordrill.engine.model.Schedule;
 import io.mirrordrill.engine.model.ScheduleSpec;
 import io.mirrordrill.engine.model.schedule.TimeField;
@@ -23,6 +25,12 @@ final class ScheduleRules {
         Checks.reference(f, "spec.appVaultRef", spec.appVaultRef(), "AppVault that stores the archives");
         Checks.count(f, "spec.backupRetention", spec.backupRetention(), "0");
         Checks.count(f, "spec.snapshotRetention", spec.snapshotRetention(), "2");
+        if (spec.dataMover() != null && DataMover.parse(spec.dataMover()).isEmpty()) {
+            f.add("spec.dataMover", quote(spec.dataMover()) + " is not a data mover (the value is case sensitive)",
+                    "use one of " + NamedValue.list(DataMover.class) + " (Kopia is the default)");
+        }
+        reclaimPolicy(f, "spec.snapshotReclaimPolicy", spec.snapshotReclaimPolicy(), "Delete");
+        reclaimPolicy(f, "spec.backupReclaimPolicy", spec.backupReclaimPolicy(), "Retain");
         String accepted = NamedValue.list(Granularity.class);
         if (!f.require("spec.granularity", spec.granularity(), "set granularity to one of " + accepted)) {
             return;
@@ -43,6 +51,13 @@ final class ScheduleRules {
                     Checks.recurrenceRule(f, "spec.recurrenceRule", spec.recurrenceRule());
                 }
             }
+        }
+    }
+
+    private static void reclaimPolicy(Findings f, String path, String value, String byDefault) {
+        if (value != null && ReclaimPolicy.parse(value).isEmpty()) {
+            f.add(path, quote(value) + " is not Retain or Delete", "write Retain or Delete (" + byDefault
+                    + " is the default)");
         }
     }
 

@@ -102,6 +102,6 @@ class CalendarRecurrenceTest {
     private static ScheduleSpec spec(String granularity, String minute, String hour, String dayOfWeek,
             String dayOfMonth, String rule) {
         return new ScheduleSpec("app", "vault", "0", "2", true, granularity, minute, hour, dayOfWeek, dayOfMonth, rule,
-                null);
+                null, null, null, null, null);
     }
 }

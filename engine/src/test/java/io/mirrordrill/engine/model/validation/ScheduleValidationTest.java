@@ -132,4 +132,28 @@ class ScheduleValidationTest {
         single(edited("enabled: true", "enabled: \"yes please\""), "spec.enabled",
                 "must be true or false, not the string \"yes please\"", "enabled: true (without quotes)");
     }
+
+    @Test
+    void theFieldsOf2602AreAcceptedWithTheirDocumentedValues() {
+        assertEquals(List.of(), granularity(CUSTOM + """
+                  dataMover: Restic
+                  snapshotReclaimPolicy: Retain
+                  backupReclaimPolicy: Delete
+                  runImmediately: true
+                """));
+    }
+
+    @Test
+    void aDataMoverIsCaseSensitiveAndNamesTheAcceptedOnes() {
+        single(granularity(CUSTOM + "  dataMover: kopia\n"), "spec.dataMover",
+                "\"kopia\" is not a data mover (the value is case sensitive)", "use one of Kopia, Restic");
+    }
+
+    @Test
+    void reclaimPoliciesAreRetainOrDelete() {
+        List<Problem> problems = granularity(CUSTOM + "  snapshotReclaimPolicy: Keep\n  backupReclaimPolicy: delete\n");
+        has(problems, "spec.snapshotReclaimPolicy", "\"Keep\" is not Retain or Delete", "Delete is the default");
+        has(problems, "spec.backupReclaimPolicy", "\"delete\" is not Retain or Delete", "Retain is the default");
+        assertEquals(2, problems.size(), Problems.render(problems));
+    }
 }

@@ -48,8 +48,11 @@ final class Provisioner implements Reconciler {
             return Outcome.done();
         }
         ObjectNode pvc = Tree.of(found.get());
-        if (Tree.text(pvc, "spec.volumeName").isPresent() || !Tree.at(pvc, "metadata.deletionTimestamp").isMissingNode()) {
+        if (!Tree.at(pvc, "metadata.deletionTimestamp").isMissingNode()) {
             return Outcome.done();
+        }
+        if (Tree.text(pvc, "spec.volumeName").isPresent()) {
+            return expand(pvc);
         }
         Optional<ObjectNode> storageClass = storageClass(pvc);
         if (storageClass.isEmpty()) {
@@ -112,6 +115,56 @@ final class Provisioner implements Reconciler {
         sim.record("provision " + Tree.namespace(pvc) + "/" + Tree.name(pvc) + " -> " + backend.svm() + ":" + internal
                 + " type=" + (request.type() == VolumeType.DP ? "dp" : request.isClone() ? "clone" : "rw"));
         return Outcome.requeueAfter(POLL);
+    }
+
+    /**
+     * The external-resizer with Trident's ControllerExpandVolume: a bound claim asking for more than its capacity
+     * (the API server admitted it, so its class allows expansion) grows its ONTAP volume, then the PV's capacity and
+     * the claim's {@code status.capacity} (NFS needs no node-side file system resize).
+     */
+    private Outcome expand(ObjectNode pvc) {
+        long requested = bytes(Tree.text(pvc, "spec.resources.requests.storage").orElse("0"));
+        Optional<String> capacity = Tree.text(pvc, "status.capacity.storage");
+        if (capacity.isEmpty() || requested <= bytes(capacity.get())) {
+            return Outcome.done();
+        }
+        String pvName = Tree.text(pvc, "spec.volumeName").orElseThrow();
+        Optional<ObjectNode> pv = api.get("v1", "PersistentVolume", null, pvName).map(Tree::of);
+        Optional<TridentBackend> backend = pv.flatMap(v -> Tree.text(v, "spec.csi.volumeAttributes."
+                + Trident.ATTR_BACKEND_UUID)).flatMap(uuid -> sim.backends().stream()
+                .filter(b -> b.uuid().equals(uuid)).findFirst());
+        if (backend.isEmpty()) {
+            return Outcome.done();  // not a Trident volume, or its backend is gone: nothing this resizer can do
+        }
+        String internal = Tree.text(pv.get(), "spec.csi.volumeAttributes." + Trident.ATTR_INTERNAL_NAME).orElseThrow();
+        EventRecorder.Involved claim = ClusterSimulator.involved(pvc);
+        resizer().normal(claim, "Resizing", "External resizer is resizing volume " + pvName);
+        try {
+            sim.ontap().resizeVolume(backend.get().managementCluster(), backend.get().svm(), internal, requested);
+        } catch (OntapException e) {
+            resizer().warning(claim, "VolumeResizeFailed", "resize volume \"" + pvName + "\" by resizer \""
+                    + Trident.CSI_DRIVER + "\" failed: " + e.getMessage());
+            return Outcome.requeueAfter(RETRY);
+        }
+        String size = binaryQuantity(requested);
+        ObjectNode grown = pv.get().deepCopy();
+        Tree.with(grown, "spec.capacity").put("storage", size);
+        api.update(Tree.resource(grown));
+        ObjectNode status = pvc.deepCopy();
+        Tree.with(status, "status.capacity").put("storage", size);
+        api.updateStatus(Tree.resource(status));
+        resizer().normal(claim, "VolumeResizeSuccessful", "Resize volume succeeded");
+        sim.record("expand " + Tree.namespace(pvc) + "/" + Tree.name(pvc) + " to " + size);
+        return Outcome.done();
+    }
+
+    private static long bytes(String quantity) {
+        return Quantity.getAmountInBytes(new Quantity(quantity)).longValue();
+    }
+
+    /** The external-resizer sidecar, as it names itself in the Events it records. */
+    private EventRecorder resizer() {
+        return sim.events("external-resizer " + Trident.CSI_DRIVER, "");
     }
 
     /** Trident's CSI controller, as the external-provisioner sidecar names itself in the Events it records. */
