@@ -182,6 +182,7 @@ final class References {
             var choice = classes.choose(pvc, e.storageClass());
             String field = switch (choice.rule()) {
                 case STORAGE_CLASS_MAPPING -> "spec.storageClassMapping";
+                case UNMAPPED_CLUSTER_DEFAULT -> "spec.storageClassMapping (no entry: the cluster's default class)";
                 case STORAGE_CLASS_NAME -> "spec.storageClassName";
                 case CLUSTER_DEFAULT -> "spec.storageClassName (unset: the cluster's default class)";
             };
