@@ -1,9 +1,11 @@
 package io.mirrordrill.cli;
 
 import io.mirrordrill.engine.InputException;
+import io.mirrordrill.scenario.secret.Redactor;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 
 /**
  * {@code mirrordrill}: exit code 0 when every drill passes, 1 when a drill or an invariant failed, 2 for bad input
@@ -35,12 +37,15 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            // a URL's password (a kubeconfig's server, an endpoint) may sit in any message: never printed
             if (e instanceof InputException input) {
-                commandLine.getErr().println(input.getMessage());
+                commandLine.getErr().println(Redactor.maskUserInfo(input.getMessage()));
                 return BAD_INPUT;
             }
-            commandLine.getErr().println("mirrordrill: " + e);
-            e.printStackTrace(commandLine.getErr());
+            commandLine.getErr().println("mirrordrill: " + Redactor.maskUserInfo(e.toString()));
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            commandLine.getErr().print(Redactor.maskUserInfo(trace.toString()));
             return FAILED;
         });
         return cli.execute(args);

@@ -8,11 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -109,12 +111,28 @@ public final class DrillParser {
         }
         Path file = base.resolve(root.text("world")).normalize();
         Optional<Document> doc = document(file, problems);
+        if (doc.isPresent() && !isWorld(doc.get())) {
+            // another file named by mistake (or on purpose: /etc/shadow): its keys are its content, never shown
+            w.problem("the world file " + file + " is not a world mapping (it has none of "
+                    + new TreeSet<>(WorldParser.FIELDS) + ")", "name a YAML file with sites, ontap, objectStores"
+                    + " and kubernetes");
+            return new WorldSpec(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
+        }
         if (doc.isEmpty()) {
             w.problem("the world file " + file + " cannot be used (see above)", "name a YAML file with sites, ontap,"
                     + " objectStores and kubernetes");
             return new WorldSpec(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
         }
         return WorldParser.parse(Node.root(doc.get(), problems));
+    }
+
+    private static boolean isWorld(Document doc) {
+        for (Iterator<String> keys = doc.tree().fieldNames(); keys.hasNext(); ) {
+            if (WorldParser.FIELDS.contains(keys.next())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A file of shared {@code procedures} and {@code vars}. */

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * No secret value (AppVault credentials, Secret data) in the trace, in any protect resource's status or in any
- * Event (what the engine, Trident and the kubelet record for people to read).
+ * Event (what the engine, Trident and the kubelet record for people to read). The rendered reports are read back at
+ * the end ({@link SecretScan}). Every check first learns the Secrets created since the last one.
  */
 final class NoSecretInOutput implements Invariant {
     @Override
@@ -22,6 +23,7 @@ final class NoSecretInOutput implements Invariant {
 
     @Override
     public List<Violation> check(Checkpoint at) {
+        at.estate.learnClusterSecrets();
         List<Violation> out = new ArrayList<>();
         for (String leak : at.trace.leaks()) {
             if (at.done.add(id() + "/" + leak)) {
