@@ -86,7 +86,16 @@ final class DrillRun {
                 .build();
     }
 
+    /** The run's result, every string of it redacted; an exception escaping it is redacted too. */
     DrillResult execute() {
+        try {
+            return executeSteps();
+        } catch (RuntimeException e) {
+            throw estate.redactor().redact(e);
+        }
+    }
+
+    private DrillResult executeSteps() {
         long wallStart = options.wallNanos().getAsLong();
         StepRunner steps = new StepRunner(estate.world(), vars, begin, invariants, pendingViolations,
                 estate.redactor(), this::handlers);

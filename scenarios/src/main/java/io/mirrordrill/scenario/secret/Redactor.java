@@ -1,12 +1,15 @@
 package io.mirrordrill.scenario.secret;
 
 import io.mirrordrill.port.objectstore.S3Target;
+import io.mirrordrill.scenario.ScenarioException;
 import io.mirrordrill.scenario.report.DrillResult;
 import io.mirrordrill.scenario.report.ExpectationResult;
 import io.mirrordrill.scenario.report.Failure;
 import io.mirrordrill.scenario.report.StepResult;
 import io.mirrordrill.scenario.report.Timeline;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -86,6 +89,26 @@ public final class Redactor {
             }
         }
         return maskUserInfo(out);
+    }
+
+    /**
+     * An exception leaving a run (a defect, not a drill's failure) as it is when nothing in it (message, causes)
+     * holds a secret; else one of the same stack whose message is the redacted chain, without the causes.
+     */
+    public RuntimeException redact(RuntimeException e) {
+        StringWriter chain = new StringWriter();
+        e.printStackTrace(new PrintWriter(chain));
+        String text = chain.toString();
+        if (redact(text).equals(text)) {
+            return e;
+        }
+        StringBuilder messages = new StringBuilder(e.toString());
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            messages.append("; caused by ").append(c);
+        }
+        ScenarioException redacted = new ScenarioException(redact(messages.toString()));
+        redacted.setStackTrace(e.getStackTrace());
+        return redacted;
     }
 
     /** Every string of a result redacted: the one copy every report (text, JSON, JUnit, HTML) is written from. */
