@@ -192,4 +192,12 @@ class DrillParserTest {
         assertFalse(e.getMessage().contains("Qx9hidden") || e.getMessage().contains("root") || e.getMessage()
                 .contains("bin:"), e.getMessage());
     }
+
+    @Test
+    void anIncludedFileWithoutProceduresOrVarsIsRefusedWithoutShowingItsContent() throws IOException {
+        write("netrc.yaml", "machine-s3.example-password-Zr4hidden: x\n");
+        DrillInputException e = refused(WORLD + "name: d\ninclude: [netrc.yaml]\nsteps: [{advance: 1m}]\n");
+        assertTrue(e.getMessage().contains("holds no procedures or vars"), e.getMessage());
+        assertFalse(e.getMessage().contains("Zr4hidden"), e.getMessage());
+    }
 }
