@@ -48,8 +48,9 @@ final class SecretScan {
                 ListPage page = port.list(request);
                 for (ObjectInfo o : page.objects()) {
                     String text = new String(port.get(bucket, o.key()).bytes(), StandardCharsets.UTF_8);
-                    estate.secrets().stream().filter(text::contains).findFirst()
-                            .ifPresent(secret -> found.add("object " + store.name() + "/" + bucket + "/" + o.key()));
+                    if (estate.redactor().shows(text)) {
+                        found.add("object " + store.name() + "/" + bucket + "/" + o.key());
+                    }
                 }
                 if (!page.truncated()) {
                     return found;

@@ -77,6 +77,16 @@ public final class Redactor {
         return known;
     }
 
+    /** Whether the text shows a known secret in a form {@link #redact(String)} masks (itself or base64). */
+    public boolean shows(String text) {
+        for (String form : masked) {
+            if (text.contains(form)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The text with every known secret (and its base64 form) and every URL's user info masked; null stays null. */
     public String redact(String text) {
         if (text == null) {
