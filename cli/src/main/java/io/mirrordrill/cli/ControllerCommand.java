@@ -29,6 +29,7 @@ import io.mirrordrill.port.objectstore.ObjectStorePort;
 import io.mirrordrill.port.objectstore.S3Target;
 import io.mirrordrill.scenario.drill.DrillInputException;
 import io.mirrordrill.scenario.drill.Units;
+import io.mirrordrill.scenario.secret.Redactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -122,7 +123,8 @@ final class ControllerCommand implements Callable<Integer> {
         List<String> passwords = new ArrayList<>();
         Map<String, OntapCredentials> users = ontapCredentials == null ? Map.of()
                 : readCredentials(ontapCredentials, passwords);
-        Redactor redact = new Redactor(passwords);
+        Redactor redact = new Redactor();
+        passwords.forEach(redact::learnCredential);
         if (ontapCredentials != null && readableByOthers(ontapCredentials)) {
             spec.commandLine().getErr().println("mirrordrill controller: warning: " + ontapCredentials
                     + " holds passwords and others may read it; chmod 600 it");
@@ -142,14 +144,14 @@ final class ControllerCommand implements Callable<Integer> {
             Fabric8KubernetesPort kubernetes = new Fabric8KubernetesPort(client);
             requireProtectCrds(kubeconfigFile, contextName);
             scheduler = new ExecutorScheduler("controller", (what, e) -> {
-                console.println(Instant.now() + " task failed: " + redact.apply(what + ": " + e));
+                console.println(Instant.now() + " task failed: " + redact.redact(what + ": " + e));
                 console.flush();
             });
             OntapRestConnector ontap = new OntapRestConnector(users::get, lif -> lifUrls.getOrDefault(lif, lif),
                     b -> b);
             // a watch the server ends (410 Gone) is opened again, or that kind would never be heard from again
             KubernetesPort watched = new RewatchingKubernetesPort(kubernetes, scheduler, line -> {
-                console.println(Instant.now() + " " + redact.apply(line));
+                console.println(Instant.now() + " " + redact.redact(line));
                 console.flush();
             });
             EnginePorts ports = new EnginePorts(watched, ontap, new MappedS3(new S3Connector(), s3Urls),
@@ -164,8 +166,8 @@ final class ControllerCommand implements Callable<Integer> {
                 }
             });
             engine.start();
-            console.print(startLine(config.getMasterUrl(), contextName, engine.kinds(), lifUrls, s3Urls,
-                    users.keySet(), runFor));
+            console.print(startLine(Redactor.maskUserInfo(config.getMasterUrl()), contextName, engine.kinds(),
+                    lifUrls, s3Urls, users.keySet(), runFor));
             console.flush();
             interrupted = until.await(runFor);
         } finally {
@@ -413,7 +415,7 @@ final class ControllerCommand implements Callable<Integer> {
         // a client of its own without fabric8's retries, so an unreachable server is reported at once
         Config probe = Config.fromKubeconfig(context, kubeconfigFile.toFile());
         probe.setRequestRetryBackoffLimit(0);
-        String server = probe.getMasterUrl();
+        String server = Redactor.maskUserInfo(probe.getMasterUrl());
         try (KubernetesClient client = Fabric8KubernetesPort.jdkClient(probe)) {
             new Fabric8KubernetesPort(client).resolve(ProtectEngine.GROUP_VERSION, "AppMirrorRelationship");
         } catch (UnknownKindException e) {
@@ -421,10 +423,12 @@ final class ControllerCommand implements Callable<Integer> {
                     + " protect CRDs", "install Trident protect's CRDs in it, or choose another --context");
         } catch (UnreachableException e) {
             throw usage("--context", "cannot reach the cluster of context " + context + " (" + server + "): "
-                    + e.getMessage(), "check the kubeconfig's server and that the cluster is up");
+                    + Redactor.maskUserInfo(e.getMessage()),
+                    "check the kubeconfig's server and that the cluster is up");
         } catch (MirrordrillException e) {
             throw usage("--context", "the cluster of context " + context + " (" + server + ") refused to list"
-                    + " CRDs: " + e.getMessage(), "use a context whose user may read CustomResourceDefinitions");
+                    + " CRDs: " + Redactor.maskUserInfo(e.getMessage()),
+                    "use a context whose user may read CustomResourceDefinitions");
         }
     }
 
@@ -450,25 +454,8 @@ final class ControllerCommand implements Callable<Integer> {
 
     private static String failure(Controller.Event event, Outcome.Failed f, Redactor redact) {
         String key = (event.key().namespace() == null ? "" : event.key().namespace() + "/") + event.key().name();
-        return redact.apply(Instant.now() + " reconcile failed: " + event.controller() + " " + key + " (failure "
+        return redact.redact(Instant.now() + " reconcile failed: " + event.controller() + " " + key + " (failure "
                 + event.failures() + "): " + f.reason());
-    }
-
-    /** Replaces the ONTAP passwords this process knows, should any reach a message. */
-    private static final class Redactor {
-        private final List<String> secrets = new ArrayList<>();
-
-        Redactor(List<String> passwords) {
-            secrets.addAll(passwords);
-        }
-
-        String apply(String text) {
-            String out = text;
-            for (String secret : secrets) {
-                out = out.replace(secret, "****");
-            }
-            return out;
-        }
     }
 
     /** The S3 connector with AppVault endpoint hosts sent to other URLs (serve's estate, a tunnel). */

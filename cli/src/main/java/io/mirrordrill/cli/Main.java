@@ -1,11 +1,13 @@
 package io.mirrordrill.cli;
 
 import io.mirrordrill.engine.InputException;
+import io.mirrordrill.scenario.secret.Redactor;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 /**
@@ -41,30 +43,31 @@ public final class Main {
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, arguments) -> {
             CommandLine command = e.getCommandLine();
-            command.getErr().println("mirrordrill: " + e.getMessage() + ". Fix: see '"
+            command.getErr().println("mirrordrill: " + Redactor.maskUserInfo(e.getMessage()) + ". Fix: see '"
                     + command.getCommandSpec().qualifiedName() + " --help'");
             CommandLine.UnmatchedArgumentException.printSuggestions(e, command.getErr());
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            // a URL's password (a kubeconfig's server, an endpoint) may sit in any message: never printed
             PrintWriter errors = commandLine.getErr();
             boolean debug = debug(parsed);
             if (e instanceof InputException input) {
-                errors.println(input.getMessage());
+                errors.println(Redactor.maskUserInfo(input.getMessage()));
                 trace(e, errors, debug);
                 return BAD_INPUT;
             }
             IOException io = e instanceof IOException i ? i : e instanceof UncheckedIOException u ? u.getCause() : null;
             if (io != null) {
                 // a file the command was given could not be read or written: the user's to fix
-                errors.println("mirrordrill: " + (e.getMessage() == null || io == e ? "" : e.getMessage() + ": ")
-                        + OutputPaths.reason(io) + ". Fix: check the paths given on the command line"
-                        + (debug ? "" : " (--debug shows where it failed)"));
+                errors.println("mirrordrill: " + (e.getMessage() == null || io == e ? ""
+                        : Redactor.maskUserInfo(e.getMessage()) + ": ") + OutputPaths.reason(io)
+                        + ". Fix: check the paths given on the command line" + (debug ? "" : " (--debug shows where it failed)"));
                 trace(e, errors, debug);
                 return BAD_INPUT;
             }
-            errors.println("mirrordrill: unexpected failure (a bug of mirrordrill): " + oneLine(e)
-                    + (debug ? "" : ". Run again with --debug for the stack trace, and report it"));
+            errors.println("mirrordrill: unexpected failure (a bug of mirrordrill): "
+                    + Redactor.maskUserInfo(oneLine(e)) + (debug ? "" : ". Run again with --debug for the stack trace, and report it"));
             trace(e, errors, debug);
             return FAILED;
         });
@@ -83,7 +86,9 @@ public final class Main {
 
     private static void trace(Exception e, PrintWriter errors, boolean debug) {
         if (debug) {
-            e.printStackTrace(errors);
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            errors.print(Redactor.maskUserInfo(trace.toString()));
         }
     }
 

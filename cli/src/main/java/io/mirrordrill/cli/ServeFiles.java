@@ -7,16 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.mirrordrill.emulator.s3.S3Credentials;
+import io.mirrordrill.scenario.secret.SecretFiles;
 import io.mirrordrill.scenario.world.ServedWorld;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -48,10 +45,11 @@ final class ServeFiles {
     static void write(Path dir, ServedWorld served, About about, Map<String, String> ontapPasswords,
                       ServeAccess access) throws IOException {
         Files.createDirectories(dir);
-        writeText(dir.resolve(KUBECONFIG), YAML.writeValueAsString(kubeconfig(served, access)), true);
-        writeText(dir.resolve(ENDPOINTS), JSON.writeValueAsString(endpoints(dir, served, about)) + "\n", false);
-        writeText(dir.resolve(CREDENTIALS), JSON.writeValueAsString(credentials(served, ontapPasswords)) + "\n",
-                true);
+        SecretFiles.write(dir.resolve(KUBECONFIG), YAML.writeValueAsString(kubeconfig(served, access)), true);
+        SecretFiles.write(dir.resolve(ENDPOINTS), JSON.writeValueAsString(endpoints(dir, served, about)) + "\n",
+                false);
+        SecretFiles.write(dir.resolve(CREDENTIALS), JSON.writeValueAsString(credentials(served, ontapPasswords))
+                + "\n", true);
     }
 
     static ObjectNode kubeconfig(ServedWorld served, ServeAccess access) {
@@ -117,31 +115,5 @@ final class ServeFiles {
                     .put("secretAccessKey", key.secretAccessKey());
         }
         return root;
-    }
-
-    /**
-     * Writes through a temporary file in the same directory, moved into place. A secret file is created with mode
-     * 0600 before a byte is written (on file systems with POSIX permissions), so it is never readable by others.
-     */
-    private static void writeText(Path file, String text, boolean secret) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        Path tmp = secret && posix
-                ? Files.createTempFile(dir, "." + file.getFileName(), ".tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            if (!secret && posix) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -111,6 +111,16 @@ class ControllerCommandTest {
     }
 
     @Test
+    void anUnreachableClusterWhoseServerUrlCarriesAPasswordIsNamedWithoutIt() throws IOException {
+        Path kc = Files.writeString(dir.resolve("kubeconfig-pw"), Files.readString(kubeconfig())
+                .replace("http://127.0.0.1:1", "http://admin:Pw-7hq2kX9@127.0.0.1:1"));
+        Ran r = run("controller", "--kubeconfig", kc.toString(), "--for", "1s");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("http://***@127.0.0.1:1") && r.err().contains("Fix:"), r.err());
+        assertFalse((r.out() + r.err()).contains("Pw-7hq2kX9"), r.out() + r.err());
+    }
+
+    @Test
     void aForThatIsNotADurationIsBadInput() throws IOException {
         Ran r = run("controller", "--kubeconfig", kubeconfig().toString(), "--for", "soon");
         assertEquals(2, r.code(), r.err());

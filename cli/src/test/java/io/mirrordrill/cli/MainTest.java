@@ -156,6 +156,8 @@ class MainTest {
         assertTrue(buggy.out().contains("FAIL seed 4") && buggy.out().contains("(reproduces)"), buggy.out());
         Path written = dir.resolve("bug").resolve("fuzz-4.yaml");
         assertTrue(Files.readString(written).contains("--planted-bug skip-quiesce"));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(written)), "the drill holds its world's S3 secret keys");
         assertEquals(1, run("drill", "run", written.toString(), "--planted-bug", "skip-quiesce").code());
         assertEquals(0, run("drill", "run", written.toString()).code());
     }

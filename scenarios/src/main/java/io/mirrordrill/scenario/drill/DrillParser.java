@@ -8,11 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
  * {@link DrillChecker} (names, files, variables). Nothing runs unless the whole drill is right.
  */
 public final class DrillParser {
+    private static final Set<String> INCLUDED_FIELDS = Set.of("procedures", "vars");
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
 
     private DrillParser() {
@@ -109,12 +112,29 @@ public final class DrillParser {
         }
         Path file = base.resolve(root.text("world")).normalize();
         Optional<Document> doc = document(file, problems);
+        if (doc.isPresent() && !hasAny(doc.get(), WorldParser.FIELDS)) {
+            // another file named by mistake (or on purpose: /etc/shadow): its keys are its content, never shown
+            w.problem("the world file " + file + " is not a world mapping (it has none of "
+                    + new TreeSet<>(WorldParser.FIELDS) + ")", "name a YAML file with sites, ontap, objectStores"
+                    + " and kubernetes");
+            return new WorldSpec(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
+        }
         if (doc.isEmpty()) {
             w.problem("the world file " + file + " cannot be used (see above)", "name a YAML file with sites, ontap,"
                     + " objectStores and kubernetes");
             return new WorldSpec(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
         }
         return WorldParser.parse(Node.root(doc.get(), problems));
+    }
+
+    /** Whether a file is at least meant to be what it is named as: one of the fields it may hold is there. */
+    private static boolean hasAny(Document doc, Set<String> fields) {
+        for (Iterator<String> keys = doc.tree().fieldNames(); keys.hasNext(); ) {
+            if (fields.contains(keys.next())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A file of shared {@code procedures} and {@code vars}. */
@@ -126,7 +146,13 @@ public final class DrillParser {
                     + " procedures");
             return;
         }
-        Node root = Node.root(doc.get(), problems).allowOnly(Set.of("procedures", "vars"));
+        if (!hasAny(doc.get(), INCLUDED_FIELDS)) {
+            // as for world: another file's keys are its content, never shown
+            at.problem("the included file " + file + " holds no procedures or vars", "name a YAML file holding"
+                    + " procedures");
+            return;
+        }
+        Node root = Node.root(doc.get(), problems).allowOnly(INCLUDED_FIELDS);
         vars.putAll(root.textMap("vars"));
         procedures(root.get("procedures"), new StepParser(file.getParent() == null ? Path.of("") : file.getParent()),
                 procedures);

@@ -14,8 +14,11 @@ final class WorldParser {
     private WorldParser() {
     }
 
+    /** The fields of a world mapping. */
+    static final Set<String> FIELDS = Set.of("sites", "links", "ontap", "peers", "objectStores", "kubernetes");
+
     static WorldSpec parse(Node w) {
-        w.requireObject("world").allowOnly(Set.of("sites", "links", "ontap", "peers", "objectStores", "kubernetes"));
+        w.requireObject("world").allowOnly(FIELDS);
         List<WorldSpec.Link> links = new ArrayList<>();
         for (Node l : w.list("links")) {
             l.requireObject("a link").allowOnly(Set.of("between", "latency", "bandwidth"));

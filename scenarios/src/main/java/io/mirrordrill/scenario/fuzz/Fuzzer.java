@@ -6,6 +6,7 @@ import io.mirrordrill.scenario.drill.DrillParser;
 import io.mirrordrill.scenario.report.DrillResult;
 import io.mirrordrill.scenario.runner.DrillRunner;
 import io.mirrordrill.scenario.runner.RunOptions;
+import io.mirrordrill.scenario.secret.SecretFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -138,9 +139,10 @@ public final class Fuzzer {
         return result;
     }
 
+    /** A generated drill holds its world's S3 secret keys: written 0600. */
     private static void write(Path file, String text) {
         try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            SecretFiles.write(file, text, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -159,7 +161,9 @@ public final class Fuzzer {
                 if (Files.isDirectory(f)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.write(target, Files.readAllBytes(f));
+                    byte[] bytes = Files.readAllBytes(f);
+                    SecretFiles.write(target, bytes, SecretFiles.holdsSecret(new String(bytes,
+                            StandardCharsets.UTF_8)));
                 }
             }
         } catch (IOException e) {

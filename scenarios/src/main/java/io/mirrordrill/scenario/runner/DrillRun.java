@@ -5,7 +5,6 @@ import io.mirrordrill.scenario.drill.Step;
 import io.mirrordrill.scenario.report.DrillResult;
 import io.mirrordrill.scenario.report.ExpectationResult;
 import io.mirrordrill.scenario.report.Failure;
-import io.mirrordrill.scenario.report.JsonReport;
 import io.mirrordrill.scenario.report.StepResult;
 import io.mirrordrill.scenario.workload.Writer;
 import io.mirrordrill.sim.World;
@@ -87,10 +86,19 @@ final class DrillRun {
                 .build();
     }
 
+    /** The run's result, every string of it redacted; an exception escaping it is redacted too. */
     DrillResult execute() {
+        try {
+            return executeSteps();
+        } catch (RuntimeException e) {
+            throw estate.redactor().redact(e);
+        }
+    }
+
+    private DrillResult executeSteps() {
         long wallStart = options.wallNanos().getAsLong();
         StepRunner steps = new StepRunner(estate.world(), vars, begin, invariants, pendingViolations,
-                this::handlers);
+                estate.redactor(), this::handlers);
         Failure failure = null;
         int done = 0;
         for (Step step : drill.steps()) {
@@ -101,7 +109,7 @@ final class DrillRun {
             } catch (StepRunner.InvariantBroken e) {
                 failure = failure("invariant", steps.results(), e.getMessage(), e.violation.evidence());
             }
-            options.progress().step(++done, drill.steps().size(), step.describe());
+            options.progress().step(++done, drill.steps().size(), estate.redactor().redact(step.describe()));
             if (failure != null) {
                 break;
             }
@@ -123,15 +131,16 @@ final class DrillRun {
                             + expected.size() + " expectations unmet)" : ""), evidence.toString());
         }
         long wall = (options.wallNanos().getAsLong() - wallStart) / 1_000_000;
-        DrillResult result = results().build(failure, steps.results(), expected, lost, wall);
-        List<String> leaks = failure == null ? SecretScan.leaks(estate, drill.world(), JsonReport.of(result))
+        estate.learnClusterSecrets();
+        DrillResult result = estate.redactor().redact(results().build(failure, steps.results(), expected, lost, wall));
+        List<String> leaks = failure == null ? SecretScan.leaks(estate, drill.world(), options.outputs(), result)
                 : List.of();
         if (leaks.isEmpty()) {
             return result;
         }
         Failure leak = new Failure("invariant", drill.file().toString(), estate.world().now().toString(),
                 "no-secret-in-output: a secret value appears in an output", String.join("; ", leaks));
-        return results().build(leak, steps.results(), expected, lost, wall);
+        return estate.redactor().redact(results().build(leak, steps.results(), expected, lost, wall));
     }
 
     private ResultBuilder results() {

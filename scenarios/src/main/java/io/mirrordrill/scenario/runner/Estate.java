@@ -1,10 +1,13 @@
 package io.mirrordrill.scenario.runner;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.emulator.s3.S3Store;
 import io.mirrordrill.engine.EngineSettings;
 import io.mirrordrill.engine.ProtectEngine;
+import io.mirrordrill.port.kubernetes.LabelSelector;
 import io.mirrordrill.scenario.ScenarioException;
 import io.mirrordrill.scenario.drill.WorldSpec;
+import io.mirrordrill.scenario.secret.Redactor;
 import io.mirrordrill.scenario.world.SimCluster;
 import io.mirrordrill.scenario.world.SimWorld;
 import io.mirrordrill.sim.World;
@@ -14,12 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /** The world a drill built: the simulated estate and the secret values no output may show. */
 public final class Estate {
     private final SimWorld sim;
-    private final Set<String> secrets = new TreeSet<>();
+    private final Redactor redactor = new Redactor();
     private final Map<String, EngineSettings> settings = new TreeMap<>();
 
     private Estate(SimWorld sim) {
@@ -39,7 +41,7 @@ public final class Estate {
         spec.peers().forEach(p -> w.peer(p.cluster(), p.svm(), p.peerCluster(), p.peerSvm()));
         for (WorldSpec.ObjectStore s : spec.objectStores()) {
             s.buckets().forEach(b -> w.objectStore(s.host(), s.site(), b, s.accessKeyId(), s.secretAccessKey()));
-            e.secrets.add(s.secretAccessKey());
+            e.redactor.learnCredential(s.secretAccessKey());
         }
         for (WorldSpec.Kubernetes k : spec.kubernetes()) {
             EngineSettings engineSettings = new EngineSettings(k.environment(), k.helmValues());
@@ -96,14 +98,39 @@ public final class Estate {
         return settings.getOrDefault(cluster, EngineSettings.DEFAULT);
     }
 
+    /** The secret values known so far (sorted); see {@link Redactor} for what counts. */
     public Set<String> secrets() {
-        return secrets;
+        return redactor.secrets();
+    }
+
+    /** What every output of this run goes through. */
+    public Redactor redactor() {
+        return redactor;
     }
 
     /** A secret value seen in an applied Secret; too short a value (a flag) would match everywhere and is ignored. */
     public void addSecret(String value) {
-        if (value != null && value.length() >= 8) {
-            secrets.add(value);
+        redactor.learn(value);
+    }
+
+    /**
+     * Learns the values of every Secret now in a reachable cluster: those the drill applied are known already, this
+     * finds the ones created since (a restore's copies, a patch, a client of a served cluster).
+     */
+    public void learnClusterSecrets() {
+        for (SimCluster c : clusters()) {
+            if (!reachable(c)) {
+                continue;
+            }
+            for (GenericKubernetesResource s : c.api().list("v1", "Secret", null, LabelSelector.everything())) {
+                if (s.get("data") instanceof Map<?, ?> data) {
+                    data.values().forEach(v -> {
+                        if (v != null) {
+                            redactor.learnBase64(v.toString());
+                        }
+                    });
+                }
+            }
         }
     }
 }

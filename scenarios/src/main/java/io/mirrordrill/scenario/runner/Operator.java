@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,13 +104,6 @@ final class Operator {
             return;
         }
         doc.path("stringData").fields().forEachRemaining(e -> estate.addSecret(e.getValue().asText()));
-        doc.path("data").fields().forEachRemaining(e -> {
-            try {
-                estate.addSecret(new String(Base64.getDecoder().decode(e.getValue().asText()),
-                        StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException notBase64) {
-                estate.addSecret(e.getValue().asText());
-            }
-        });
+        doc.path("data").fields().forEachRemaining(e -> estate.redactor().learnBase64(e.getValue().asText()));
     }
 }

@@ -1,7 +1,9 @@
 package io.mirrordrill.scenario.runner;
 
 import io.mirrordrill.engine.EnginePorts;
+import io.mirrordrill.scenario.report.Output;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -19,12 +21,19 @@ import java.util.function.UnaryOperator;
  * @param progress told after every top-level step
  * @param withoutEngine the Kubernetes clusters that run no protect engine (a controller outside the world takes
  *     their place: {@code serve --no-engine})
+ * @param outputs what {@code no-secret-in-output} renders the redacted result into and reads back at the end
  */
 public record RunOptions(Long seed, Function<String, UnaryOperator<EnginePorts>> enginePorts, LongSupplier wallNanos,
-                         Progress progress, Set<String> withoutEngine) {
+                         Progress progress, Set<String> withoutEngine, List<Output> outputs) {
 
     public RunOptions {
         withoutEngine = Set.copyOf(new TreeSet<>(withoutEngine));
+        outputs = List.copyOf(outputs);
+    }
+
+    public RunOptions(Long seed, Function<String, UnaryOperator<EnginePorts>> enginePorts, LongSupplier wallNanos,
+                      Progress progress, Set<String> withoutEngine) {
+        this(seed, enginePorts, wallNanos, progress, withoutEngine, Output.STANDARD);
     }
 
     public RunOptions(Long seed, Function<String, UnaryOperator<EnginePorts>> enginePorts, LongSupplier wallNanos,
@@ -42,23 +51,28 @@ public record RunOptions(Long seed, Function<String, UnaryOperator<EnginePorts>>
     }
 
     public RunOptions withSeed(Long newSeed) {
-        return new RunOptions(newSeed, enginePorts, wallNanos, progress, withoutEngine);
+        return new RunOptions(newSeed, enginePorts, wallNanos, progress, withoutEngine, outputs);
     }
 
     public RunOptions withWallClock(LongSupplier clock) {
-        return new RunOptions(seed, enginePorts, clock, progress, withoutEngine);
+        return new RunOptions(seed, enginePorts, clock, progress, withoutEngine, outputs);
     }
 
     public RunOptions withProgress(Progress listener) {
-        return new RunOptions(seed, enginePorts, wallNanos, listener, withoutEngine);
+        return new RunOptions(seed, enginePorts, wallNanos, listener, withoutEngine, outputs);
     }
 
     public RunOptions withEnginePorts(Function<String, UnaryOperator<EnginePorts>> wrapper) {
-        return new RunOptions(seed, wrapper, wallNanos, progress, withoutEngine);
+        return new RunOptions(seed, wrapper, wallNanos, progress, withoutEngine, outputs);
     }
 
     /** The same, the named Kubernetes clusters running no protect engine. */
     public RunOptions withoutEngine(Set<String> clusters) {
-        return new RunOptions(seed, enginePorts, wallNanos, progress, clusters);
+        return new RunOptions(seed, enginePorts, wallNanos, progress, clusters, outputs);
+    }
+
+    /** The same, {@code no-secret-in-output} reading these renderings back instead of {@link Output#STANDARD}. */
+    public RunOptions withOutputs(List<Output> rendered) {
+        return new RunOptions(seed, enginePorts, wallNanos, progress, withoutEngine, rendered);
     }
 }

@@ -7,26 +7,28 @@ import io.mirrordrill.port.objectstore.ListRequest;
 import io.mirrordrill.port.objectstore.ObjectInfo;
 import io.mirrordrill.port.objectstore.ObjectStorePort;
 import io.mirrordrill.scenario.drill.WorldSpec;
+import io.mirrordrill.scenario.report.DrillResult;
+import io.mirrordrill.scenario.report.Output;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The end-of-drill half of {@code no-secret-in-output}: the report itself and every object the engine wrote to the
- * buckets (archives) must not hold a secret value. The trace and statuses are checked after every step.
+ * The end-of-drill half of {@code no-secret-in-output}: every rendering of the (redacted) result a person gets (the
+ * terminal summary, JSON, JUnit XML, HTML: steps, evidence, expectations' "found", the timeline) and every object the
+ * engine wrote to the buckets (archives) must not hold a secret value, raw, base64 or escaped. The trace, statuses
+ * and Events are checked after every step.
  */
 final class SecretScan {
     private SecretScan() {
     }
 
     /** Where a secret shows; empty when nowhere. */
-    static List<String> leaks(Estate estate, WorldSpec world, String report) {
+    static List<String> leaks(Estate estate, WorldSpec world, List<Output> outputs, DrillResult result) {
         List<String> found = new ArrayList<>();
-        for (String secret : estate.secrets()) {
-            if (report.contains(secret)) {
-                found.add("the drill report");
-            }
+        for (Output o : outputs) {
+            found.addAll(estate.redactor().leaks(o.name(), o.render().apply(result)));
         }
         for (WorldSpec.ObjectStore s : world.objectStores()) {
             S3Store store = estate.store(s.host());
@@ -46,8 +48,9 @@ final class SecretScan {
                 ListPage page = port.list(request);
                 for (ObjectInfo o : page.objects()) {
                     String text = new String(port.get(bucket, o.key()).bytes(), StandardCharsets.UTF_8);
-                    estate.secrets().stream().filter(text::contains).findFirst()
-                            .ifPresent(secret -> found.add("object " + store.name() + "/" + bucket + "/" + o.key()));
+                    if (estate.redactor().shows(text)) {
+                        found.add("object " + store.name() + "/" + bucket + "/" + o.key());
+                    }
                 }
                 if (!page.truncated()) {
                     return found;

@@ -6,6 +6,7 @@ import io.mirrordrill.engine.model.yaml.Document;
 import io.mirrordrill.scenario.drill.Drill;
 import io.mirrordrill.scenario.drill.Step;
 import io.mirrordrill.scenario.report.StepResult;
+import io.mirrordrill.scenario.secret.Redactor;
 import io.mirrordrill.sim.World;
 
 import java.time.Duration;
@@ -38,14 +39,17 @@ final class StepRunner {
     /** Violations seen between steps (at a relationship's state change), reported after the step. */
     private final List<Invariant.Violation> pending;
     private final StepHandlers handlers;
+    /** The drill's own trace lines are output too: a step's line may hold a secret a variable was given. */
+    private final Redactor redactor;
     private final List<StepResult> results = new ArrayList<>();
     /** How deep in procedures the step running now is. */
     private int depth;
 
     /** {@code handlers}: made from how a step runs the steps it holds (a procedure's), one level deeper. */
     StepRunner(World world, Vars vars, Instant begin, Invariants invariants, List<Invariant.Violation> pending,
-               Function<Consumer<Step>, StepHandlers> handlers) {
+               Redactor redactor, Function<Consumer<Step>, StepHandlers> handlers) {
         this.world = world;
+        this.redactor = redactor;
         this.vars = vars;
         this.begin = begin;
         this.invariants = invariants;
@@ -59,7 +63,7 @@ final class StepRunner {
 
     void run(Step step) {
         Instant start = world.now();
-        world.record("drill", "step " + step.at().path() + ": " + describe(step));
+        world.record("drill", redactor.redact("step " + step.at().path() + ": " + describe(step)));
         int index = results.size();
         results.add(result(step, start, start, "running", ""));
         try {

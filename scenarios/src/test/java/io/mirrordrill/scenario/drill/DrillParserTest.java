@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -203,5 +204,22 @@ class DrillParserTest {
         assertEquals("1h5m3.250s", Units.format(Duration.ofMillis(3_903_250)));
         assertEquals("1h0m33s", Units.format(Duration.ofSeconds(3633)));
         assertEquals("2h", Units.format(Duration.ofHours(2)));
+    }
+
+    @Test
+    void aWorldFileThatIsNoWorldMappingIsRefusedWithoutShowingItsContent() throws IOException {
+        write("shadow", "root:$6$Qx9hidden.hash.value:19000:0:99999:7:::\nbin:*:19000::::::\n");
+        DrillInputException e = refused("name: d\nworld: shadow\nsteps: [{advance: 1m}]\n");
+        assertTrue(e.getMessage().contains("is not a world mapping"), e.getMessage());
+        assertFalse(e.getMessage().contains("Qx9hidden") || e.getMessage().contains("root") || e.getMessage()
+                .contains("bin:"), e.getMessage());
+    }
+
+    @Test
+    void anIncludedFileWithoutProceduresOrVarsIsRefusedWithoutShowingItsContent() throws IOException {
+        write("netrc.yaml", "machine-s3.example-password-Zr4hidden: x\n");
+        DrillInputException e = refused(WORLD + "name: d\ninclude: [netrc.yaml]\nsteps: [{advance: 1m}]\n");
+        assertTrue(e.getMessage().contains("holds no procedures or vars"), e.getMessage());
+        assertFalse(e.getMessage().contains("Zr4hidden"), e.getMessage());
     }
 }

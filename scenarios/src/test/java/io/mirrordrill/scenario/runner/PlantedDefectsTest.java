@@ -104,6 +104,25 @@ class PlantedDefectsTest {
     }
 
     @Test
+    void anEngineThatWritesACredentialBase64EncodedIntoAStatusBreaksNoSecretInOutput() {
+        String encoded = java.util.Base64.getEncoder().encodeToString("dst-secret-7c1d88e0".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        DrillResult r = runWithDefect(FAILOVER, ports -> new EnginePorts(wrap(KubernetesPort.class,
+                ports.kubernetes(), (method, args, call) -> {
+                    if (method.equals("patchStatus") && args[1].equals("AppMirrorRelationship")) {
+                        ObjectNode patch = (ObjectNode) Resources.mapper().readTree((String) args[4]);
+                        patch.with("status").put("error", "copied the vault's Secret: " + encoded);
+                        args[4] = patch.toString();
+                    }
+                    return call.call();
+                }), ports.ontap(), ports.objectStores(), ports.exec(), ports.clock(), ports.scheduler()));
+        assertFalse(r.passed(), TextSummary.of(r));
+        assertTrue(r.failure().message().startsWith("no-secret-in-output: a secret value appears in a status"),
+                TextSummary.of(r));
+        assertTrue(r.failure().evidence().contains("copied the vault's Secret: ***"), r.failure().evidence());
+    }
+
+    @Test
     void anEngineThatRecordsACredentialInAnEventBreaksNoSecretInOutput() {
         DrillResult r = runWithDefect(FAILOVER, ports -> new EnginePorts(wrap(KubernetesPort.class,
                 ports.kubernetes(), (method, args, call) -> {
