@@ -23,10 +23,12 @@ final class DrillChecker {
     private final List<Problem> problems = new ArrayList<>();
     private final Set<String> variables = new TreeSet<>();
     private final Set<String> workloads = new TreeSet<>();
+    private final References references;
 
     DrillChecker(Drill drill) {
         this.drill = drill;
         this.names = new WorldNames(drill.world());
+        this.references = new References(drill.world());
     }
 
     List<Problem> check() {
@@ -52,6 +54,8 @@ final class DrillChecker {
         for (Expectation e : drill.expectations()) {
             expectation(e);
         }
+        problems.addAll(references.check());
+        problems.addAll(new FaultOrder(drill).check());
         return problems;
     }
 
@@ -64,7 +68,7 @@ final class DrillChecker {
         At at = s.at();
         if (s instanceof Step.Apply a) {
             cluster(at, a.cluster());
-            a.files().forEach(f -> file(at, f, null));
+            a.files().forEach(f -> file(at, f, null, a.cluster(), a.namespace()));
         } else if (s instanceof Step.Delete d) {
             ref(at, d.ref());
         } else if (s instanceof Step.Patch p) {
@@ -81,7 +85,7 @@ final class DrillChecker {
             names.fault(at, f.fault()).ifPresent(problems::add);
         } else if (s instanceof Step.Snapshot snap) {
             cluster(at, snap.cluster());
-            file(at, snap.file(), snap.shutdown() ? "ShutdownSnapshot" : "Snapshot");
+            file(at, snap.file(), snap.shutdown() ? "ShutdownSnapshot" : "Snapshot", snap.cluster(), snap.namespace());
         } else if (s instanceof Step.Await a) {
             condition(at, a.condition());
         } else if (s instanceof Step.Check c) {
@@ -142,7 +146,7 @@ final class DrillChecker {
     }
 
     /** A resource file: exists, is YAML, and its protect documents are valid (templated fields excepted). */
-    private void file(At at, Path file, String requiredKind) {
+    private void file(At at, Path file, String requiredKind, String cluster, String namespace) {
         if (!Files.isRegularFile(file)) {
             add(at, "file " + file + " does not exist", "write the path relative to " + at.source());
             return;
@@ -150,6 +154,7 @@ final class DrillChecker {
         try {
             List<Document> docs = ProtectYaml.parse(file);
             for (Document d : docs) {
+                references.add(at, cluster, namespace, d);
                 templates(new At(d.source(), d.line(), ""), d.tree().toString());
                 if (requiredKind != null && !requiredKind.equals(d.kind())) {
                     problems.add(new Problem(d.source(), d.lineOf("kind"), "kind", "this step applies a "

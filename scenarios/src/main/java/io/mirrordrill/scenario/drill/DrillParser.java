@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class DrillParser {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+    /** A drill's name names its report files and JUnit test case: a Kubernetes label's length. */
+    static final int MAX_NAME = 63;
 
     private DrillParser() {
     }
@@ -35,20 +37,28 @@ public final class DrillParser {
         Node root = Node.root(doc.get(), problems).allowOnly(Set.of("name", "description", "seed", "world", "vars",
                 "include", "steps", "procedures", "expect"));
         String name = root.text("name", "?", true);
-        if (!NAME.matcher(name).matches()) {
+        if (name.length() > MAX_NAME) {
+            root.problem("name", "the drill name is " + name.length() + " characters long, more than the maximum of "
+                    + MAX_NAME, "use a short name of at most " + MAX_NAME + " lower-case letters, digits and '-'"
+                    + " (it names the report's files); say more under description");
+        } else if (!NAME.matcher(name).matches()) {
             root.problem("name", "\"" + name + "\" is not a drill name", "use lower-case letters, digits and '-'");
         }
         String description = root.text("description", "", true);
         long seed = root.number("seed", 1);
         Path base = file.getParent() == null ? Path.of("") : file.getParent();
-        WorldSpec world = world(root, base, problems);
+        Folder folder = new Folder(base);
+        WorldSpec world = world(root, folder, problems);
         Map<String, String> vars = new LinkedHashMap<>(root.textMap("vars"));
         Map<String, List<Step>> procedures = new LinkedHashMap<>();
-        for (String include : root.texts("include")) {
-            included(base.resolve(include).normalize(), root.get("include"), procedures, vars, problems);
+        for (int i = 0; i < root.texts("include").size(); i++) {
+            Node at = root.list("include").get(i);
+            folder.resolve(base, root.texts("include").get(i), at).ifPresent(included -> included(included, at,
+                    procedures, vars, folder, problems));
         }
-        procedures(root.get("procedures"), new StepParser(base), procedures);
-        List<Step> steps = new StepParser(base).stepsOf(root, "steps");
+        procedures(root.get("procedures"), new StepParser(base, folder), procedures);
+        VariableCycles.check(root.get("vars"), vars);
+        List<Step> steps = new StepParser(base, folder).stepsOf(root, "steps");
         if (steps.isEmpty() && problems.isEmpty()) {
             root.problem("steps", "the drill has no steps", "add steps: [- advance: 1m, ...]");
         }
@@ -102,16 +112,17 @@ public final class DrillParser {
     }
 
     /** {@code world:} inline, or the name of a file holding the world mapping. */
-    private static WorldSpec world(Node root, Path base, List<Problem> problems) {
+    private static WorldSpec world(Node root, Folder folder, List<Problem> problems) {
         Node w = root.get("world");
         if (w.isMissing() || w.isObject()) {
             return WorldParser.parse(w);
         }
-        Path file = base.resolve(root.text("world")).normalize();
-        Optional<Document> doc = document(file, problems);
+        Optional<Path> named = root.text("world") == null ? Optional.empty()
+                : folder.resolve(folder.root(), root.text("world"), w);
+        Optional<Document> doc = named.isEmpty() ? Optional.empty() : document(named.get(), problems);
         if (doc.isEmpty()) {
-            w.problem("the world file " + file + " cannot be used (see above)", "name a YAML file with sites, ontap,"
-                    + " objectStores and kubernetes");
+            named.ifPresent(file -> w.problem("the world file " + file + " cannot be used (see above)", "name a YAML"
+                    + " file with sites, ontap, objectStores and kubernetes"));
             return new WorldSpec(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
         }
         return WorldParser.parse(Node.root(doc.get(), problems));
@@ -119,7 +130,7 @@ public final class DrillParser {
 
     /** A file of shared {@code procedures} and {@code vars}. */
     private static void included(Path file, Node at, Map<String, List<Step>> procedures, Map<String, String> vars,
-                                 List<Problem> problems) {
+                                 Folder folder, List<Problem> problems) {
         Optional<Document> doc = document(file, problems);
         if (doc.isEmpty()) {
             at.problem("the included file " + file + " cannot be used (see above)", "name a YAML file holding"
@@ -128,8 +139,8 @@ public final class DrillParser {
         }
         Node root = Node.root(doc.get(), problems).allowOnly(Set.of("procedures", "vars"));
         vars.putAll(root.textMap("vars"));
-        procedures(root.get("procedures"), new StepParser(file.getParent() == null ? Path.of("") : file.getParent()),
-                procedures);
+        procedures(root.get("procedures"), new StepParser(file.getParent() == null ? Path.of("") : file.getParent(),
+                folder), procedures);
     }
 
     private static void procedures(Node node, StepParser parser, Map<String, List<Step>> into) {
