@@ -24,6 +24,8 @@ final class DrillChecker {
     private final Set<String> variables = new TreeSet<>();
     private final Set<String> workloads = new TreeSet<>();
     private final References references;
+    /** Whether the step being checked runs (is not in a procedure the drill never runs). */
+    private boolean runs;
 
     DrillChecker(Drill drill) {
         this.drill = drill;
@@ -45,8 +47,13 @@ final class DrillChecker {
                 workloads.add(start.workload().name());
             }
         }
-        for (Step s : all) {
-            step(s);
+        // every step is checked; only those that run (the drill's, and procedures it runs) apply what others name
+        Set<String> reachable = reachable(drill.steps(), new TreeSet<>());
+        runs = true;
+        drill.steps().forEach(this::step);
+        for (Map.Entry<String, List<Step>> p : drill.procedures().entrySet()) {
+            runs = reachable.contains(p.getKey());
+            p.getValue().forEach(this::step);
         }
         for (Map.Entry<String, List<Step>> p : drill.procedures().entrySet()) {
             cycle(p.getKey(), p.getValue(), new ArrayList<>(List.of(p.getKey())));
@@ -57,6 +64,16 @@ final class DrillChecker {
         problems.addAll(references.check());
         problems.addAll(new FaultOrder(drill).check());
         return problems;
+    }
+
+    /** The procedures {@code steps} run, directly or through other procedures. */
+    private Set<String> reachable(List<Step> steps, Set<String> into) {
+        for (Step s : steps) {
+            if (s instanceof Step.Run r && drill.procedures().containsKey(r.procedure()) && into.add(r.procedure())) {
+                reachable(drill.procedures().get(r.procedure()), into);
+            }
+        }
+        return into;
     }
 
     /** The problems found so far. */
@@ -147,6 +164,11 @@ final class DrillChecker {
 
     /** A resource file: exists, is YAML, and its protect documents are valid (templated fields excepted). */
     private void file(At at, Path file, String requiredKind, String cluster, String namespace) {
+        if (Files.isDirectory(file)) {
+            add(at, file + " is a directory, not a file", "name each resource file, e.g. file: " + file
+                    + "/resource.yaml");
+            return;
+        }
         if (!Files.isRegularFile(file)) {
             add(at, "file " + file + " does not exist", "write the path relative to " + at.source());
             return;
@@ -154,7 +176,9 @@ final class DrillChecker {
         try {
             List<Document> docs = ProtectYaml.parse(file);
             for (Document d : docs) {
-                references.add(at, cluster, namespace, d);
+                if (runs) {
+                    references.add(at, cluster, namespace, d);
+                }
                 templates(new At(d.source(), d.line(), ""), d.tree().toString());
                 if (requiredKind != null && !requiredKind.equals(d.kind())) {
                     problems.add(new Problem(d.source(), d.lineOf("kind"), "kind", "this step applies a "

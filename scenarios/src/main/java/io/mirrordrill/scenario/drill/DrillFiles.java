@@ -4,29 +4,30 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The drill's folder: every file a drill names (world, includes, applied files) is inside it, so a drill copied
- * elsewhere takes its files along and a drill from someone else cannot read {@code ../../../etc/passwd}.
+ * Where the files a drill names (world, includes, applied and snapshot files) are: relative to the file naming them,
+ * and YAML files ({@code .yaml}, {@code .yml}), so a drill from someone else cannot have {@code drill validate} read
+ * {@code ../../../etc/passwd} or a key and quote it in a YAML error. Drills may share files in sibling folders (the
+ * built-in examples use {@code ../seed/}), so a relative path may leave the drill's folder.
  */
-final class Folder {
+final class DrillFiles {
     private final Path root;
-    private final Path absolute;
 
-    Folder(Path root) {
+    DrillFiles(Path root) {
         this.root = root;
-        this.absolute = root.toAbsolutePath().normalize();
     }
 
     Path root() {
         return root;
     }
 
-    /** {@code name} relative to {@code base}; empty, with a problem at {@code at}, when it leaves the folder. */
+    /** {@code name} relative to {@code base}; empty, with a problem at {@code at}, when it is not a YAML file. */
     Optional<Path> resolve(Path base, String name, Node at) {
         Path file = base.resolve(name).normalize();
-        if (!file.toAbsolutePath().normalize().startsWith(absolute)) {
-            at.problem("\"" + Node.abbreviated(name) + "\" is outside the drill's folder " + absolute,
-                    "keep the drill's files in its folder or a subfolder of it, and name them relative to the file"
-                            + " that names them");
+        String fileName = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (!fileName.endsWith(".yaml") && !fileName.endsWith(".yml")) {
+            at.problem("\"" + Node.abbreviated(name) + "\" is not a YAML file (a drill names only .yaml or .yml"
+                    + " files)", "name a YAML file relative to " + (base.toString().isEmpty() ? "this folder" : base)
+                    + ", e.g. resources/app.yaml");
             return Optional.empty();
         }
         return Optional.of(file);

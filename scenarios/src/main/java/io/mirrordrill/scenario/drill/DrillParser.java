@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +48,7 @@ public final class DrillParser {
         String description = root.text("description", "", true);
         long seed = root.number("seed", 1);
         Path base = file.getParent() == null ? Path.of("") : file.getParent();
-        Folder folder = new Folder(base);
+        DrillFiles folder = new DrillFiles(base);
         WorldSpec world = world(root, folder, problems);
         Map<String, String> vars = new LinkedHashMap<>(root.textMap("vars"));
         Map<String, List<Step>> procedures = new LinkedHashMap<>();
@@ -66,7 +67,8 @@ public final class DrillParser {
         Drill drill = new Drill(file, name, description, seed, world, vars, steps, procedures, expectations);
         problems.addAll(crossChecks(drill, !problems.isEmpty()));
         if (!problems.isEmpty()) {
-            throw new DrillInputException(problems);
+            // a file applied twice (on both clusters) has its problems found twice: each is said once
+            throw new DrillInputException(List.copyOf(new LinkedHashSet<>(problems)));
         }
         return drill;
     }
@@ -112,7 +114,7 @@ public final class DrillParser {
     }
 
     /** {@code world:} inline, or the name of a file holding the world mapping. */
-    private static WorldSpec world(Node root, Folder folder, List<Problem> problems) {
+    private static WorldSpec world(Node root, DrillFiles folder, List<Problem> problems) {
         Node w = root.get("world");
         if (w.isMissing() || w.isObject()) {
             return WorldParser.parse(w);
@@ -130,7 +132,7 @@ public final class DrillParser {
 
     /** A file of shared {@code procedures} and {@code vars}. */
     private static void included(Path file, Node at, Map<String, List<Step>> procedures, Map<String, String> vars,
-                                 Folder folder, List<Problem> problems) {
+                                 DrillFiles folder, List<Problem> problems) {
         Optional<Document> doc = document(file, problems);
         if (doc.isEmpty()) {
             at.problem("the included file " + file + " cannot be used (see above)", "name a YAML file holding"

@@ -21,7 +21,8 @@ final class NamespaceName {
             Validation.name(NAMESPACE, null, name);
             return Optional.empty();
         } catch (InvalidException e) {
-            return Optional.of(Node.abbreviated(e.getMessage()));
+            // a very long name is quoted cut, the rest of the API server's message whole
+            return Optional.of(e.getMessage().replace("\"" + name + "\"", "\"" + Node.abbreviated(name) + "\""));
         }
     }
 }

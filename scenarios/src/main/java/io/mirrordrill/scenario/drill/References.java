@@ -155,7 +155,8 @@ final class References {
                         "use a host of world.objectStores (" + buckets() + ") or add the store to the world");
             } else if (bucket != null && !store.buckets().contains(bucket)) {
                 at(a, "spec.providerConfig.s3.bucketName", "object store " + host + " has no bucket \"" + bucket
-                        + "\"", "use one of " + store.buckets() + " or add the bucket to the store's buckets");
+                        + "\"", (store.buckets().isEmpty() ? "" : "use one of " + store.buckets() + " or ")
+                        + "add " + bucket + " to the buckets of " + host + " in the world");
             }
         }
         Map<String, Set<String>> secrets = secrets(a.cluster, a.namespace);

@@ -19,10 +19,10 @@ final class StepParser {
     static final Duration DEFAULT_BATCH = Duration.ofSeconds(1);
 
     private final Path base;
-    private final Folder folder;
+    private final DrillFiles folder;
 
     /** {@code base}: the directory files are relative to (the file the steps are written in), inside {@code folder}. */
-    StepParser(Path base, Folder folder) {
+    StepParser(Path base, DrillFiles folder) {
         this.base = base;
         this.folder = folder;
     }
