@@ -1,5 +1,6 @@
 package io.mirrordrill.scenario.drill;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -22,7 +23,14 @@ final class DrillFiles {
 
     /** {@code name} relative to {@code base}; empty, with a problem at {@code at}, when it is not a YAML file. */
     Optional<Path> resolve(Path base, String name, Node at) {
-        Path file = base.resolve(name).normalize();
+        Path file;
+        try {
+            file = base.resolve(name).normalize();
+        } catch (InvalidPathException e) {
+            at.problem("\"" + Node.abbreviated(name) + "\" is not a file name: " + e.getReason(),
+                    "name a YAML file relative to the file that names it, e.g. resources/app.yaml");
+            return Optional.empty();
+        }
         String fileName = file.getFileName() == null ? "" : file.getFileName().toString();
         if (!fileName.endsWith(".yaml") && !fileName.endsWith(".yml")) {
             at.problem("\"" + Node.abbreviated(name) + "\" is not a YAML file (a drill names only .yaml or .yml"

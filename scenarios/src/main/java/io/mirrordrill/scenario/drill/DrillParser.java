@@ -48,18 +48,21 @@ public final class DrillParser {
         String description = root.text("description", "", true);
         long seed = root.number("seed", 1);
         Path base = file.getParent() == null ? Path.of("") : file.getParent();
-        DrillFiles folder = new DrillFiles(base);
-        WorldSpec world = world(root, folder, problems);
+        DrillFiles drillFiles = new DrillFiles(base);
+        WorldSpec world = world(root, drillFiles, problems);
         Map<String, String> vars = new LinkedHashMap<>(root.textMap("vars"));
         Map<String, List<Step>> procedures = new LinkedHashMap<>();
-        for (int i = 0; i < root.texts("include").size(); i++) {
-            Node at = root.list("include").get(i);
-            folder.resolve(base, root.texts("include").get(i), at).ifPresent(included -> included(included, at,
-                    procedures, vars, folder, problems));
+        for (Node item : root.list("include")) {
+            if (!item.isText()) {
+                item.problem("expected a single value", "write each item of include as a file name");
+            } else {
+                drillFiles.resolve(base, item.json().asText(), item).ifPresent(included -> included(included, item,
+                        procedures, vars, drillFiles, problems));
+            }
         }
-        procedures(root.get("procedures"), new StepParser(base, folder), procedures);
+        procedures(root.get("procedures"), new StepParser(base, drillFiles), procedures);
         VariableCycles.check(root.get("vars"), vars);
-        List<Step> steps = new StepParser(base, folder).stepsOf(root, "steps");
+        List<Step> steps = new StepParser(base, drillFiles).stepsOf(root, "steps");
         if (steps.isEmpty() && problems.isEmpty()) {
             root.problem("steps", "the drill has no steps", "add steps: [- advance: 1m, ...]");
         }
@@ -114,13 +117,13 @@ public final class DrillParser {
     }
 
     /** {@code world:} inline, or the name of a file holding the world mapping. */
-    private static WorldSpec world(Node root, DrillFiles folder, List<Problem> problems) {
+    private static WorldSpec world(Node root, DrillFiles drillFiles, List<Problem> problems) {
         Node w = root.get("world");
         if (w.isMissing() || w.isObject()) {
             return WorldParser.parse(w);
         }
         Optional<Path> named = root.text("world") == null ? Optional.empty()
-                : folder.resolve(folder.root(), root.text("world"), w);
+                : drillFiles.resolve(drillFiles.root(), root.text("world"), w);
         Optional<Document> doc = named.isEmpty() ? Optional.empty() : document(named.get(), problems);
         if (doc.isEmpty()) {
             named.ifPresent(file -> w.problem("the world file " + file + " cannot be used (see above)", "name a YAML"
@@ -132,7 +135,7 @@ public final class DrillParser {
 
     /** A file of shared {@code procedures} and {@code vars}. */
     private static void included(Path file, Node at, Map<String, List<Step>> procedures, Map<String, String> vars,
-                                 DrillFiles folder, List<Problem> problems) {
+                                 DrillFiles drillFiles, List<Problem> problems) {
         Optional<Document> doc = document(file, problems);
         if (doc.isEmpty()) {
             at.problem("the included file " + file + " cannot be used (see above)", "name a YAML file holding"
@@ -142,7 +145,7 @@ public final class DrillParser {
         Node root = Node.root(doc.get(), problems).allowOnly(Set.of("procedures", "vars"));
         vars.putAll(root.textMap("vars"));
         procedures(root.get("procedures"), new StepParser(file.getParent() == null ? Path.of("") : file.getParent(),
-                folder), procedures);
+                drillFiles), procedures);
     }
 
     private static void procedures(Node node, StepParser parser, Map<String, List<Step>> into) {

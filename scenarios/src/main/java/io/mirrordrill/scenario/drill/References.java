@@ -35,7 +35,11 @@ final class References {
         }
 
         String text(String path) {
-            JsonNode n = Template.at(doc.tree(), path);
+            return value(Template.at(doc.tree(), path));
+        }
+
+        /** A value given as text, not templated; null otherwise (the resource's own validation judges types). */
+        static String value(JsonNode n) {
             return n.isValueNode() && !n.isNull() && !Template.isTemplated(n.asText()) ? n.asText() : null;
         }
     }
@@ -49,8 +53,8 @@ final class References {
     }
 
     void add(At step, String cluster, String stepNamespace, Document doc) {
-        if (cluster == null) {
-            return;
+        if (cluster == null || world.kubernetes().stream().noneMatch(k -> k.name().equals(cluster))) {
+            return; // an unknown cluster is reported once, at the step
         }
         String ns = doc.namespace() != null ? doc.namespace() : stepNamespace != null ? stepNamespace : "default";
         applied.add(new Applied(step, cluster, ns, doc));
@@ -162,9 +166,11 @@ final class References {
         Map<String, Set<String>> secrets = secrets(a.cluster, a.namespace);
         JsonNode credentials = a.doc.tree().path("spec").path("providerCredentials");
         for (String name : fieldNames(credentials)) {
+            // the credential's name is the user's: read by key, not as a dotted path
             String at = "spec.providerCredentials." + name + ".valueFromSecret";
-            String secret = a.text(at + ".name");
-            String key = a.text(at + ".key");
+            JsonNode from = credentials.path(name).path("valueFromSecret");
+            String secret = Applied.value(from.path("name"));
+            String key = Applied.value(from.path("key"));
             if (secret == null) {
                 continue;
             }

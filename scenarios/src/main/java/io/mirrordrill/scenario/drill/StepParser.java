@@ -19,12 +19,12 @@ final class StepParser {
     static final Duration DEFAULT_BATCH = Duration.ofSeconds(1);
 
     private final Path base;
-    private final DrillFiles folder;
+    private final DrillFiles drillFiles;
 
-    /** {@code base}: the directory files are relative to (the file the steps are written in), inside {@code folder}. */
-    StepParser(Path base, DrillFiles folder) {
+    /** {@code base}: the directory files are relative to (the file the steps are written in). */
+    StepParser(Path base, DrillFiles drillFiles) {
         this.base = base;
-        this.folder = folder;
+        this.drillFiles = drillFiles;
     }
 
     List<Step> stepsOf(Node parent, String key) {
@@ -32,7 +32,8 @@ final class StepParser {
         Node list = parent.get(key);
         if (!list.isMissing() && !list.json().isArray()) {
             list.problem(key + " must be a list of steps, not " + (list.isObject() ? "a mapping" : "a single value"),
-                    "write each step on its own line under " + key + ", starting with \"- \", e.g. \"  - advance: 5m\"");
+                    "write each step on its own line under " + key + ", starting with \"- \","
+                            + " e.g. \"  - advance: 5m\"");
             return steps;
         }
         for (Node item : parent.list(key)) {
@@ -74,10 +75,12 @@ final class StepParser {
         n.requireObject("apply").allowOnly(Set.of("cluster", "namespace", "file", "files"));
         List<Path> files = new ArrayList<>();
         for (String key : List.of("file", "files")) {
-            List<Node> items = n.list(key);
-            List<String> names = n.texts(key);
-            for (int i = 0; i < names.size() && i < items.size(); i++) {
-                folder.resolve(base, names.get(i), items.get(i)).ifPresent(files::add);
+            for (Node item : n.list(key)) {
+                if (!item.isText()) {
+                    item.problem("expected a single value", "write each item of " + key + " as a file name");
+                } else {
+                    drillFiles.resolve(base, item.json().asText(), item).ifPresent(files::add);
+                }
             }
         }
         if (n.list("file").isEmpty() && n.list("files").isEmpty()) {
@@ -120,7 +123,8 @@ final class StepParser {
         Duration batch = positive(n, "batch", n.duration("batch", DEFAULT_BATCH, false));
         String file = n.text("file", DEFAULT_FILE, false);
         if (file != null && (file.isBlank() || file.startsWith("/") || file.contains("\\")
-                || List.of(file.split("/", -1)).stream().anyMatch(p -> p.isEmpty() || p.equals(".") || p.equals("..")))) {
+                || List.of(file.split("/", -1)).stream().anyMatch(p -> p.isEmpty() || p.equals(".")
+                        || p.equals("..")))) {
             n.problem("file", "\"" + Node.abbreviated(file) + "\" is not a file inside the mount (the records file is"
                     + " written under the mount path, so it is relative, without '..', '.' or empty segments)",
                     "write a file name such as file: " + DEFAULT_FILE + " or file: app/records.log");
@@ -134,7 +138,7 @@ final class StepParser {
         n.requireObject(shutdown ? "shutdownSnapshot" : "snapshot")
                 .allowOnly(Set.of("cluster", "namespace", "file", "within", "saveAs"));
         String file = n.text("file");
-        Path path = file == null ? base : folder.resolve(base, file, n.get("file")).orElse(base);
+        Path path = file == null ? base : drillFiles.resolve(base, file, n.get("file")).orElse(base);
         return new Step.Snapshot(at, n.text("cluster"), namespace(n), path, shutdown,
                 n.duration("within", DEFAULT_WITHIN, false), n.text("saveAs", null, false));
     }
