@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mirrordrill.emulator.k8s.KubernetesCluster;
 import io.mirrordrill.emulator.k8s.Secrets;
-import io.mirrordrill.engine.model.ProtectApi;
 import io.mirrordrill.engine.model.ProviderType;
 import io.mirrordrill.engine.model.yaml.Document;
 import io.mirrordrill.port.kubernetes.KubernetesException;
@@ -29,9 +28,8 @@ final class References {
     /** One applied document: the cluster and namespace the step puts it in. */
     private record Applied(At step, String cluster, String namespace, Document doc) {
         boolean is(String kind) {
-            return kind.equals(doc.kind()) && (kind.equals("Secret") || kind.equals("Namespace")
-                    || kind.equals("PersistentVolumeClaim") ? "v1".equals(doc.apiVersion())
-                    : ProtectApi.API_VERSION.equals(doc.apiVersion()));
+            return kind.equals(doc.kind()) && Kinds.apiVersionOf(kind).filter(v -> v.equals(doc.apiVersion()))
+                    .isPresent();
         }
 
         String text(String path) {
