@@ -39,7 +39,13 @@ public final class DrillCatalog {
     public static List<Path> resolve(String argument, Path builtIns) {
         Path p = Path.of(argument);
         if (Files.isDirectory(p)) {
-            return files(p);
+            List<Path> drills = files(p);
+            if (drills.isEmpty()) {
+                throw new DrillInputException(List.of(new Problem(argument, 0, "", "no drill found: the directory"
+                        + " holds no *.yaml drill file (drills are the *.yaml files directly in it)",
+                        "name a drill file, or a directory with drill files in it")));
+            }
+            return drills;
         }
         if (Files.isRegularFile(p)) {
             return List.of(p);

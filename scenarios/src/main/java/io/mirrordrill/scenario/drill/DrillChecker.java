@@ -24,10 +24,14 @@ final class DrillChecker {
     private final List<Problem> problems = new ArrayList<>();
     private final Set<String> variables = new TreeSet<>();
     private final Set<String> workloads = new TreeSet<>();
+    private final References references;
+    /** Whether the step being checked runs (is not in a procedure the drill never runs). */
+    private boolean runs;
 
     DrillChecker(Drill drill) {
         this.drill = drill;
         this.names = new WorldNames(drill.world());
+        this.references = new References(drill.world());
     }
 
     List<Problem> check() {
@@ -44,8 +48,13 @@ final class DrillChecker {
                 workloads.add(start.workload().name());
             }
         }
-        for (Step s : all) {
-            step(s);
+        // every step is checked; only those that run (the drill's, and procedures it runs) apply what others name
+        Set<String> reachable = reachable(drill.steps(), new TreeSet<>());
+        runs = true;
+        drill.steps().forEach(this::step);
+        for (Map.Entry<String, List<Step>> p : drill.procedures().entrySet()) {
+            runs = reachable.contains(p.getKey());
+            p.getValue().forEach(this::step);
         }
         for (Map.Entry<String, List<Step>> p : drill.procedures().entrySet()) {
             cycle(p.getKey(), p.getValue(), new ArrayList<>(List.of(p.getKey())));
@@ -53,7 +62,19 @@ final class DrillChecker {
         for (Expectation e : drill.expectations()) {
             expectation(e);
         }
+        problems.addAll(references.check());
+        problems.addAll(new FaultOrder(drill).check());
         return problems;
+    }
+
+    /** The procedures {@code steps} run, directly or through other procedures. */
+    private Set<String> reachable(List<Step> steps, Set<String> into) {
+        for (Step s : steps) {
+            if (s instanceof Step.Run r && drill.procedures().containsKey(r.procedure()) && into.add(r.procedure())) {
+                reachable(drill.procedures().get(r.procedure()), into);
+            }
+        }
+        return into;
     }
 
     /** The problems found so far. */
@@ -65,7 +86,7 @@ final class DrillChecker {
         At at = s.at();
         if (s instanceof Step.Apply a) {
             cluster(at, a.cluster());
-            a.files().forEach(f -> file(at, f, null, a.cluster()));
+            a.files().forEach(f -> file(at, f, null, a.cluster(), a.namespace()));
         } else if (s instanceof Step.Delete d) {
             ref(at, d.ref());
         } else if (s instanceof Step.Patch p) {
@@ -82,7 +103,7 @@ final class DrillChecker {
             names.fault(at, f.fault()).ifPresent(problems::add);
         } else if (s instanceof Step.Snapshot snap) {
             cluster(at, snap.cluster());
-            file(at, snap.file(), snap.shutdown() ? "ShutdownSnapshot" : "Snapshot", snap.cluster());
+            file(at, snap.file(), snap.shutdown() ? "ShutdownSnapshot" : "Snapshot", snap.cluster(), snap.namespace());
         } else if (s instanceof Step.Await a) {
             condition(at, a.condition());
         } else if (s instanceof Step.Check c) {
@@ -149,7 +170,12 @@ final class DrillChecker {
      * A resource file: exists, is YAML, its protect documents are valid (templated fields excepted) and the storage
      * classes they map to exist on {@code cluster}, the one the step applies them to.
      */
-    private void file(At at, Path file, String requiredKind, String cluster) {
+    private void file(At at, Path file, String requiredKind, String cluster, String namespace) {
+        if (Files.isDirectory(file)) {
+            add(at, file + " is a directory, not a file", "name each resource file, e.g. file: " + file
+                    + "/resource.yaml");
+            return;
+        }
         if (!Files.isRegularFile(file)) {
             add(at, "file " + file + " does not exist", "write the path relative to " + at.source());
             return;
@@ -157,6 +183,9 @@ final class DrillChecker {
         try {
             List<Document> docs = ProtectYaml.parse(file);
             for (Document d : docs) {
+                if (runs) {
+                    references.add(at, cluster, namespace, d);
+                }
                 templates(new At(d.source(), d.line(), ""), d.tree().toString());
                 if (requiredKind != null && !requiredKind.equals(d.kind())) {
                     problems.add(new Problem(d.source(), d.lineOf("kind"), "kind", "this step applies a "

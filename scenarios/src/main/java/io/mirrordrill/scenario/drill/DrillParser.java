@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
 public final class DrillParser {
     private static final Set<String> INCLUDED_FIELDS = Set.of("procedures", "vars");
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+    /** A drill's name names its report files and JUnit test case: a Kubernetes label's length. */
+    static final int MAX_NAME = 63;
 
     private DrillParser() {
     }
@@ -38,20 +41,31 @@ public final class DrillParser {
         Node root = Node.root(doc.get(), problems).allowOnly(Set.of("name", "description", "seed", "world", "vars",
                 "include", "steps", "procedures", "expect"));
         String name = root.text("name", "?", true);
-        if (!NAME.matcher(name).matches()) {
+        if (name.length() > MAX_NAME) {
+            root.problem("name", "the drill name is " + name.length() + " characters long, more than the maximum of "
+                    + MAX_NAME, "use a short name of at most " + MAX_NAME + " lower-case letters, digits and '-'"
+                    + " (it names the report's files); say more under description");
+        } else if (!NAME.matcher(name).matches()) {
             root.problem("name", "\"" + name + "\" is not a drill name", "use lower-case letters, digits and '-'");
         }
         String description = root.text("description", "", true);
         long seed = root.number("seed", 1);
         Path base = file.getParent() == null ? Path.of("") : file.getParent();
-        WorldSpec world = world(root, base, problems);
+        DrillFiles drillFiles = new DrillFiles(base);
+        WorldSpec world = world(root, drillFiles, problems);
         Map<String, String> vars = new LinkedHashMap<>(root.textMap("vars"));
         Map<String, List<Step>> procedures = new LinkedHashMap<>();
-        for (String include : root.texts("include")) {
-            included(base.resolve(include).normalize(), root.get("include"), procedures, vars, problems);
+        for (Node item : root.list("include")) {
+            if (!item.isText()) {
+                item.problem("expected a single value", "write each item of include as a file name");
+            } else {
+                drillFiles.resolve(base, item.json().asText(), item).ifPresent(included -> included(included, item,
+                        procedures, vars, drillFiles, problems));
+            }
         }
-        procedures(root.get("procedures"), new StepParser(base), procedures);
-        List<Step> steps = new StepParser(base).stepsOf(root, "steps");
+        procedures(root.get("procedures"), new StepParser(base, drillFiles), procedures);
+        VariableCycles.check(root.get("vars"), vars);
+        List<Step> steps = new StepParser(base, drillFiles).stepsOf(root, "steps");
         if (steps.isEmpty() && problems.isEmpty()) {
             root.problem("steps", "the drill has no steps", "add steps: [- advance: 1m, ...]");
         }
@@ -59,7 +73,8 @@ public final class DrillParser {
         Drill drill = new Drill(file, name, description, seed, world, vars, steps, procedures, expectations);
         problems.addAll(crossChecks(drill, !problems.isEmpty()));
         if (!problems.isEmpty()) {
-            throw new DrillInputException(problems);
+            // a file applied twice (on both clusters) has its problems found twice: each is said once
+            throw new DrillInputException(List.copyOf(new LinkedHashSet<>(problems)));
         }
         return drill;
     }
@@ -105,23 +120,24 @@ public final class DrillParser {
     }
 
     /** {@code world:} inline, or the name of a file holding the world mapping. */
-    private static WorldSpec world(Node root, Path base, List<Problem> problems) {
+    private static WorldSpec world(Node root, DrillFiles drillFiles, List<Problem> problems) {
         Node w = root.get("world");
         if (w.isMissing() || w.isObject()) {
             return WorldParser.parse(w);
         }
-        Path file = base.resolve(root.text("world")).normalize();
-        Optional<Document> doc = document(file, problems);
+        Optional<Path> named = root.text("world") == null ? Optional.empty()
+                : drillFiles.resolve(drillFiles.root(), root.text("world"), w);
+        Optional<Document> doc = named.isEmpty() ? Optional.empty() : document(named.get(), problems);
         if (doc.isPresent() && !hasAny(doc.get(), WorldParser.FIELDS)) {
             // another file named by mistake (or on purpose: /etc/shadow): its keys are its content, never shown
-            w.problem("the world file " + file + " is not a world mapping (it has none of "
+            w.problem("the world file " + named.get() + " is not a world mapping (it has none of "
                     + new TreeSet<>(WorldParser.FIELDS) + ")", "name a YAML file with sites, ontap, objectStores"
                     + " and kubernetes");
             return new WorldSpec(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
         }
         if (doc.isEmpty()) {
-            w.problem("the world file " + file + " cannot be used (see above)", "name a YAML file with sites, ontap,"
-                    + " objectStores and kubernetes");
+            named.ifPresent(file -> w.problem("the world file " + file + " cannot be used (see above)", "name a YAML"
+                    + " file with sites, ontap, objectStores and kubernetes"));
             return new WorldSpec(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
         }
         return WorldParser.parse(Node.root(doc.get(), problems));
@@ -139,7 +155,7 @@ public final class DrillParser {
 
     /** A file of shared {@code procedures} and {@code vars}. */
     private static void included(Path file, Node at, Map<String, List<Step>> procedures, Map<String, String> vars,
-                                 List<Problem> problems) {
+                                 DrillFiles drillFiles, List<Problem> problems) {
         Optional<Document> doc = document(file, problems);
         if (doc.isEmpty()) {
             at.problem("the included file " + file + " cannot be used (see above)", "name a YAML file holding"
@@ -154,8 +170,8 @@ public final class DrillParser {
         }
         Node root = Node.root(doc.get(), problems).allowOnly(INCLUDED_FIELDS);
         vars.putAll(root.textMap("vars"));
-        procedures(root.get("procedures"), new StepParser(file.getParent() == null ? Path.of("") : file.getParent()),
-                procedures);
+        procedures(root.get("procedures"), new StepParser(file.getParent() == null ? Path.of("") : file.getParent(),
+                drillFiles), procedures);
     }
 
     private static void procedures(Node node, StepParser parser, Map<String, List<Step>> into) {

@@ -158,9 +158,30 @@ final class Node {
         return child.node.asLong();
     }
 
+    /** A duration of at most {@link Units#MAX_DURATION}; a longer one is a problem that says the maximum. */
     Duration duration(String key, Duration otherwise, boolean required) {
-        return parsed(key, otherwise, required, Units::duration, "a duration",
-                "write a duration such as 30s, 5m, 1h30m or 250ms");
+        String raw = text(key, null, required);
+        if (raw == null) {
+            return otherwise;
+        }
+        Optional<Duration> value = Units.duration(raw);
+        if (value.isEmpty() && Units.looksLikeDuration(raw) || value.isPresent()
+                && value.get().compareTo(Units.MAX_DURATION) > 0) {
+            get(key).problem("\"" + abbreviated(raw) + "\" is longer than the maximum of " + Units.format(
+                    Units.MAX_DURATION) + " (365d)", "write a duration of at most 365d, e.g. 24h");
+            return otherwise;
+        }
+        if (value.isEmpty()) {
+            get(key).problem("\"" + abbreviated(raw) + "\" is not a duration",
+                    "write a duration such as 30s, 5m, 1h30m or 250ms");
+            return otherwise;
+        }
+        return value.get();
+    }
+
+    /** A value as messages quote it: long ones cut, so one bad field cannot flood the report. */
+    static String abbreviated(String raw) {
+        return raw.length() <= 80 ? raw : raw.substring(0, 60) + "... (" + raw.length() + " characters)";
     }
 
     <T> T parsed(String key, T otherwise, boolean required, Function<String, Optional<T>> parse, String what,

@@ -19,14 +19,23 @@ final class StepParser {
     static final Duration DEFAULT_BATCH = Duration.ofSeconds(1);
 
     private final Path base;
+    private final DrillFiles drillFiles;
 
     /** {@code base}: the directory files are relative to (the file the steps are written in). */
-    StepParser(Path base) {
+    StepParser(Path base, DrillFiles drillFiles) {
         this.base = base;
+        this.drillFiles = drillFiles;
     }
 
     List<Step> stepsOf(Node parent, String key) {
         List<Step> steps = new ArrayList<>();
+        Node list = parent.get(key);
+        if (!list.isMissing() && !list.json().isArray()) {
+            list.problem(key + " must be a list of steps, not " + (list.isObject() ? "a mapping" : "a single value"),
+                    "write each step on its own line under " + key + ", starting with \"- \","
+                            + " e.g. \"  - advance: 5m\"");
+            return steps;
+        }
         for (Node item : parent.list(key)) {
             Step s = step(item);
             if (s != null) {
@@ -64,13 +73,20 @@ final class StepParser {
 
     private Step apply(At at, Node n) {
         n.requireObject("apply").allowOnly(Set.of("cluster", "namespace", "file", "files"));
-        List<String> names = new ArrayList<>(n.texts("file"));
-        names.addAll(n.texts("files"));
-        if (names.isEmpty()) {
+        List<Path> files = new ArrayList<>();
+        for (String key : List.of("file", "files")) {
+            for (Node item : n.list(key)) {
+                if (!item.isText()) {
+                    item.problem("expected a single value", "write each item of " + key + " as a file name");
+                } else {
+                    drillFiles.resolve(base, item.json().asText(), item).ifPresent(files::add);
+                }
+            }
+        }
+        if (n.list("file").isEmpty() && n.list("files").isEmpty()) {
             n.problem("files", "apply names no file", "add file: path/to/resource.yaml (relative to this file)");
         }
-        return new Step.Apply(at, n.text("cluster"), n.text("namespace", null, false),
-                names.stream().map(base::resolve).map(Path::normalize).toList());
+        return new Step.Apply(at, n.text("cluster"), namespace(n), files);
     }
 
     private Step patch(At at, Node n) {
@@ -105,17 +121,36 @@ final class StepParser {
             n.problem("recordSize", "a record is 16 B to 1 MiB", "write e.g. recordSize: 64B");
         }
         Duration batch = positive(n, "batch", n.duration("batch", DEFAULT_BATCH, false));
+        String file = n.text("file", DEFAULT_FILE, false);
+        if (file != null && (file.isBlank() || file.startsWith("/") || file.contains("\\")
+                || List.of(file.split("/", -1)).stream().anyMatch(p -> p.isEmpty() || p.equals(".")
+                        || p.equals("..")))) {
+            n.problem("file", "\"" + Node.abbreviated(file) + "\" is not a file inside the mount (the records file is"
+                    + " written under the mount path, so it is relative, without '..', '.' or empty segments)",
+                    "write a file name such as file: " + DEFAULT_FILE + " or file: app/records.log");
+            file = DEFAULT_FILE;
+        }
         return new Step.WorkloadStart(at, new WorkloadSpec(n.text("start"), n.text("cluster"), n.text("namespace"),
-                n.text("deployment"), mounts, n.text("file", DEFAULT_FILE, false), rate, (int) size, batch));
+                n.text("deployment"), mounts, file, rate, (int) size, batch));
     }
 
     private Step snapshot(At at, Node n, boolean shutdown) {
         n.requireObject(shutdown ? "shutdownSnapshot" : "snapshot")
                 .allowOnly(Set.of("cluster", "namespace", "file", "within", "saveAs"));
         String file = n.text("file");
-        return new Step.Snapshot(at, n.text("cluster"), n.text("namespace", null, false),
-                file == null ? base : base.resolve(file).normalize(), shutdown,
+        Path path = file == null ? base : drillFiles.resolve(base, file, n.get("file")).orElse(base);
+        return new Step.Snapshot(at, n.text("cluster"), namespace(n), path, shutdown,
                 n.duration("within", DEFAULT_WITHIN, false), n.text("saveAs", null, false));
+    }
+
+    /** An optional {@code namespace:}: a namespace name, as the API server requires it. */
+    private static String namespace(Node n) {
+        String namespace = n.text("namespace", null, false);
+        if (namespace != null && !Template.isTemplated(namespace)) {
+            NamespaceName.problem(namespace).ifPresent(reason -> n.problem("namespace", reason,
+                    NamespaceName.FIX));
+        }
+        return namespace;
     }
 
     static Duration positive(Node n, String key, Duration d) {

@@ -15,7 +15,18 @@ public final class Units {
     private Units() {
     }
 
-    /** {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 250ms}, {@code 1d}; empty when not one. */
+    /**
+     * The longest duration a drill field takes: a year of simulated time is far beyond any drill (the day-in-the-life
+     * drill runs one day) and keeps every sum of them within the virtual clock's range.
+     */
+    public static final Duration MAX_DURATION = Duration.ofDays(365);
+
+    /** Written like a duration ({@code 99999999999999999999d}), whatever its size. */
+    public static boolean looksLikeDuration(String text) {
+        return text.strip().matches("(\\d+(ms|s|m|h|d))+");
+    }
+
+    /** {@code 30s}, {@code 5m}, {@code 1h30m}, {@code 250ms}, {@code 1d}; empty when not one or beyond a Duration. */
     public static Optional<Duration> duration(String text) {
         String t = text.strip();
         if (t.isEmpty()) {
@@ -28,14 +39,18 @@ public final class Units {
             if (m.start() != at) {
                 return Optional.empty();
             }
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
+            try {
+                long n = Long.parseLong(m.group(1));
+                total = total.plus(switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                });
+            } catch (NumberFormatException | ArithmeticException tooLong) {
+                return Optional.empty();
+            }
             at = m.end();
         }
         return at == t.length() ? Optional.of(total) : Optional.empty();

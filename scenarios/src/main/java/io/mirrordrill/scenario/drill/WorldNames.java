@@ -77,6 +77,10 @@ final class WorldNames {
             add(at, "cluster " + k.name() + " is declared twice", "rename one");
         }
         site(at, k.site());
+        for (String ns : k.namespaces()) {
+            NamespaceName.problem(ns).ifPresent(reason -> add(at, "cluster " + k.name() + ": " + reason,
+                    NamespaceName.FIX));
+        }
         Set<String> backends = new TreeSet<>();
         for (WorldSpec.Backend b : k.backends()) {
             backends.add(b.name());

@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,6 +70,9 @@ public final class Fuzzer {
         }
         String signature = signature(first);
         List<Op> minimal = Shrinker.shrink(generated.ops(), ops -> {
+            if (!healsFollowInjects(ops)) {
+                return false; // drill validate refuses a heal of a fault that is not active (FaultOrder)
+            }
             DrillResult r = run(generated.withOps(ops), "fuzz-" + seed + "-candidate");
             return !r.passed() && signature(r).equals(signature);
         });
@@ -80,6 +85,19 @@ public final class Fuzzer {
         boolean reproduces = !again.passed() && signature(again).equals(signature);
         return new Outcome(seed, false, first.failure().message(), generated.ops().size(), minimal.size(), file,
                 reproduces, first.measures().traceHash(), first.measures().simulatedMillis());
+    }
+
+    /** Whether every heal comes after the injection it heals, as a valid drill needs. */
+    static boolean healsFollowInjects(List<Op> ops) {
+        Set<FaultKind> active = EnumSet.noneOf(FaultKind.class);
+        for (Op op : ops) {
+            if (op instanceof Op.Inject inject) {
+                active.add(inject.fault());
+            } else if (op instanceof Op.Heal heal && !active.remove(heal.fault())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -88,7 +88,32 @@ class StepWriterTest {
 
     @Test
     void everyStepWrittenIsReadBackAsTheSameStep() throws Exception {
-        Files.writeString(dir.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n");
+        // with the AppVault and Application the snapshot files name, which a drill must apply
+        Files.writeString(dir.resolve("cm.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: c}
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: s3}
+                stringData: {accessKeyID: AK, secretAccessKey: secret-123456}
+                ---
+                apiVersion: protect.trident.netapp.io/v1
+                kind: AppVault
+                metadata: {name: vault}
+                spec:
+                  providerType: GenericS3
+                  providerConfig: {s3: {bucketName: b, endpoint: s3.example}}
+                  providerCredentials:
+                    accessKeyID: {valueFromSecret: {name: s3, key: accessKeyID}}
+                    secretAccessKey: {valueFromSecret: {name: s3, key: secretAccessKey}}
+                ---
+                apiVersion: protect.trident.netapp.io/v1
+                kind: Application
+                metadata: {name: app}
+                spec: {includedNamespaces: [{namespace: default}]}
+                """);
         for (String kind : List.of("Snapshot", "ShutdownSnapshot")) {
             Files.writeString(dir.resolve(kind.equals("Snapshot") ? "snapshot.yaml" : "shutdown.yaml"), """
                     apiVersion: protect.trident.netapp.io/v1

@@ -6,7 +6,7 @@ import io.mirrordrill.port.kubernetes.ResourceKind;
 import java.util.regex.Pattern;
 
 /** The API server's object-name rules, with its messages (apimachinery's validation package). */
-final class Validation {
+public final class Validation {
     private static final String LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
     private static final Pattern DNS1123_LABEL = Pattern.compile(LABEL);
     private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(LABEL + "(\\." + LABEL + ")*");
@@ -21,7 +21,7 @@ final class Validation {
     }
 
     /** Namespaces need a DNS-1123 label (63 characters); other objects a DNS-1123 subdomain (253). */
-    static void name(ResourceKind kind, String namespace, String name) {
+    public static void name(ResourceKind kind, String namespace, String name) {
         if (name == null || name.isEmpty()) {
             throw invalid(kind, namespace, "", "metadata.name: Required value: name or generateName is required");
         }

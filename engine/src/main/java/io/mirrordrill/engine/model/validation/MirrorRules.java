@@ -49,7 +49,11 @@ final class MirrorRules {
             Checks.recurrenceRule(f, "spec.recurrenceRule", spec.recurrenceRule());
         }
         String promoted = spec.promotedSnapshot();
-        if (promoted != null && (promoted.isBlank() || promoted.contains("/"))) {
+        if (promoted != null && (promoted.equals(".") || promoted.equals(".."))) {
+            f.add("spec.promotedSnapshot", quote(promoted) + " is not the basename of a snapshot archive (it would"
+                    + " name a folder of the vault, not an archive)", "write the last segment of the ShutdownSnapshot's"
+                    + " status.appArchivePath, e.g. 20240101000000_my-shutdown-snapshot_<uid>");
+        } else if (promoted != null && (promoted.isBlank() || promoted.contains("/") || promoted.contains("\\"))) {
             String basename = promoted.substring(promoted.lastIndexOf('/') + 1);
             f.add("spec.promotedSnapshot", quote(promoted) + " is not the basename of a snapshot archive",
                     basename.isBlank() ? "write the last segment of the ShutdownSnapshot's status.appArchivePath"

@@ -4,13 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks a document's field types against its CRD's openAPIV3Schema, as the API server would, so a number where a
  * string belongs ({@code backupRetention: 0}) is reported with its path and line instead of failing later. Supports
  * what the shipped CRDs use: type, properties, additionalProperties, items, format date-time,
  * x-kubernetes-int-or-string and x-kubernetes-preserve-unknown-fields. Nulls are accepted: the API server prunes them.
+ * In a file ({@code strict}), a field its object's schema does not list is reported the way kubectl's strict field
+ * validation words it ({@code unknown field "spec.snapshotRetenton"}): the shipped CRDs preserve unknown fields so
+ * nothing of a user's file is pruned, but no controller reads such a field, so a misspelling would be ignored silently.
  */
 final class SchemaCheck {
     /** Metadata as the API server types it; CRD schemas may not describe metadata beyond {@code type: object}. */
@@ -29,22 +35,52 @@ final class SchemaCheck {
               labels: {type: object, additionalProperties: {type: string}}
               annotations: {type: object, additionalProperties: {type: string}}
               finalizers: {type: array, items: {type: string}}
+              ownerReferences: {type: array}
+              managedFields: {type: array}
+              selfLink: {type: string}
+              deletionGracePeriodSeconds: {type: integer}
             """).get(0).tree();
 
-    private SchemaCheck() {
+    /** Types only: a resource built in code or read from a cluster (unknown fields are kept, not judged). */
+    static void check(JsonNode document, JsonNode schema, Findings findings) {
+        new SchemaCheck(null).root(document, schema, findings);
     }
 
-    static void check(JsonNode document, JsonNode schema, Findings findings) {
+    /** Types into {@code findings}, and fields the schema does not list into {@code unknown}: a file a person wrote. */
+    static void checkStrict(JsonNode document, JsonNode schema, Findings findings, Findings unknown) {
+        new SchemaCheck(unknown).root(document, schema, findings);
+    }
+
+    private final Findings unknown;
+    private final boolean strict;
+
+    private SchemaCheck(Findings unknown) {
+        this.unknown = unknown;
+        this.strict = unknown != null;
+    }
+
+    private void root(JsonNode document, JsonNode schema, Findings findings) {
         for (Map.Entry<String, JsonNode> field : document.properties()) {
             JsonNode fieldSchema = field.getKey().equals("metadata") ? METADATA
                     : schema.path("properties").get(field.getKey());
             if (fieldSchema != null) {
                 value(field.getValue(), fieldSchema, field.getKey(), findings);
+            } else if (strict) {
+                unknown(field.getKey(), schema.path("properties"));
             }
         }
     }
 
-    private static void value(JsonNode value, JsonNode schema, String path, Findings findings) {
+    private void unknown(String path, JsonNode known) {
+        String leaf = path.substring(path.lastIndexOf('.') + 1);
+        List<String> names = new ArrayList<>();
+        known.fieldNames().forEachRemaining(names::add);
+        Optional<String> near = names.stream().filter(n -> Spelling.near(leaf, n)).findFirst();
+        unknown.add(path, "unknown field " + Findings.quote(path), near.map(n -> "write " + n + " (the field is"
+                + " spelt " + n + ")").orElse("remove it; the fields here are " + String.join(", ", names)));
+    }
+
+    private void value(JsonNode value, JsonNode schema, String path, Findings findings) {
         if (value.isNull()) {
             return;
         }
@@ -71,7 +107,7 @@ final class SchemaCheck {
         }
     }
 
-    private static void object(JsonNode value, JsonNode schema, String path, Findings findings) {
+    private void object(JsonNode value, JsonNode schema, String path, Findings findings) {
         if (!value.isObject()) {
             findings.add(path, "must be a mapping (key: value lines), not " + describe(value),
                     "indent the fields of " + leaf(path) + " under it");
@@ -83,11 +119,13 @@ final class SchemaCheck {
             JsonNode fieldSchema = properties.has(field.getKey()) ? properties.get(field.getKey()) : additional;
             if (fieldSchema != null && fieldSchema.isObject()) {
                 value(field.getValue(), fieldSchema, path + "." + field.getKey(), findings);
+            } else if (strict && fieldSchema == null && properties.size() > 0) {
+                unknown(path + "." + field.getKey(), properties);
             }
         }
     }
 
-    private static void array(JsonNode value, JsonNode schema, String path, Findings findings) {
+    private void array(JsonNode value, JsonNode schema, String path, Findings findings) {
         if (!value.isArray()) {
             findings.add(path, "must be a list, not " + describe(value),
                     "write each entry on its own line starting with \"- \"");

@@ -69,7 +69,8 @@ public final class Validator {
         if (kind.isEmpty() || !f.problems().isEmpty()) {
             return f.problems();
         }
-        SchemaCheck.check(document.tree(), Crds.schema(kind.get()), f);
+        Findings unknown = new Findings(document.source(), document.describe(), document::lineOf);
+        SchemaCheck.checkStrict(document.tree(), Crds.schema(kind.get()), f, unknown);
         boolean typesWrong = !f.problems().isEmpty();
         try {
             // Binding often survives a type problem (0 becomes "0"), so the kind's rules still report the rest.
@@ -79,7 +80,7 @@ public final class Validator {
                 f.add(e.field(), e.reason(), e.fix());
             }
         }
-        return f.problems();
+        return UnknownFields.merge(f.problems(), unknown.problems());
     }
 
     /** Problems of a resource built in code (no lines): the schema check and the kind's rules. */
