@@ -208,11 +208,18 @@ class DrillParserTest {
 
     @Test
     void aWorldFileThatIsNoWorldMappingIsRefusedWithoutShowingItsContent() throws IOException {
-        write("shadow", "root:$6$Qx9hidden.hash.value:19000:0:99999:7:::\nbin:*:19000::::::\n");
-        DrillInputException e = refused("name: d\nworld: shadow\nsteps: [{advance: 1m}]\n");
+        String shadow = "root:$6$Qx9hidden.hash.value:19000:0:99999:7:::\nbin:*:19000::::::\n";
+        write("shadow.yaml", shadow);
+        DrillInputException e = refused("name: d\nworld: shadow.yaml\nsteps: [{advance: 1m}]\n");
         assertTrue(e.getMessage().contains("is not a world mapping"), e.getMessage());
         assertFalse(e.getMessage().contains("Qx9hidden") || e.getMessage().contains("root") || e.getMessage()
                 .contains("bin:"), e.getMessage());
+        // a file not named as YAML is not even read
+        write("shadow", shadow);
+        DrillInputException unread = refused("name: d\nworld: shadow\nsteps: [{advance: 1m}]\n");
+        assertTrue(unread.getMessage().contains("is not a YAML file"), unread.getMessage());
+        assertFalse(unread.getMessage().contains("Qx9hidden") || unread.getMessage().contains("bin:"),
+                unread.getMessage());
     }
 
     @Test
