@@ -9,6 +9,7 @@ import io.mirrordrill.engine.restore.StorageClassMapping.Choice;
 import io.mirrordrill.engine.restore.StorageClassMapping.Rule;
 import io.mirrordrill.testkit.property.Gen;
 import io.mirrordrill.testkit.property.Property;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class StorageClassMappingPropertyTest {
     }
 
     private static final Gen<Case> CASES = Gen.zip(Gen.maps(CLASSES, CLASSES, 3),
-            Gen.zip(MAYBE_CLASS, MAYBE_CLASS, List::of),
+            Gen.zip(MAYBE_CLASS, MAYBE_CLASS, (a, b) -> Arrays.asList(a, b)),
             Gen.oneOf(MAYBE_CLASS, Gen.constant("")),
             (mapping, names, captured) -> new Case(mapping, names.get(0), names.get(1), captured));
 
