@@ -8,8 +8,6 @@ import io.mirrordrill.engine.restore.MetadataDecision.Action;
 import io.mirrordrill.engine.restore.MetadataDecision.Field;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class NamespaceMetadataMergeTest {
@@ -191,42 +189,6 @@ class NamespaceMetadataMergeTest {
         MergedNamespace merged = NamespaceMetadataMerge.fromEnvironment(Map.of())
                 .merge(SEED_SOURCE, SEED_DESTINATION, true);
         assertEquals(NO_SKIPS.merge(SEED_SOURCE, SEED_DESTINATION, true), merged);
-    }
-
-    /** The rule stated key by key, checked on random namespaces from a fixed seed (key/value pools force overlap). */
-    @Test
-    void everyKeyOfRandomNamespacesFollowsTheRule() {
-        Random random = new Random(20240101L);
-        List<String> keys = List.of("name", "a", "b/c", "kubernetes.io/metadata.name", "d");
-        List<String> values = List.of("ns-1", "ns-2", "x", "y");
-        for (int run = 0; run < 500; run++) {
-            Map<String, String> source = randomMap(random, keys, values);
-            Map<String, String> destination = randomMap(random, keys, values);
-            SkipList skip = SkipList.parse(String.join(",", randomMap(random, keys, values).keySet()));
-            NamespaceMetadataMerge merge = new NamespaceMetadataMerge(skip, skip);
-            NamespaceMetadata result = merge.merge(NamespaceMetadata.of("ns-1", source, source),
-                    NamespaceMetadata.of("ns-2", destination, destination), true).result();
-            for (String key : keys) {
-                String expected = skip.contains(key) || !source.containsKey(key) ? destination.get(key)
-                        : source.get(key);
-                String expectedLabel = !skip.contains(key) && "ns-1".equals(source.get(key))
-                        && (key.equals("name") || key.equals("kubernetes.io/metadata.name")) ? "ns-2" : expected;
-                String at = "run " + run + " key " + key + " source " + source + " destination " + destination
-                        + " skip " + skip.keys();
-                assertEquals(expected, result.annotations().get(key), at);
-                assertEquals(expectedLabel, result.labels().get(key), at);
-            }
-        }
-    }
-
-    private static Map<String, String> randomMap(Random random, List<String> keys, List<String> values) {
-        Map<String, String> map = new TreeMap<>();
-        for (String key : keys) {
-            if (random.nextBoolean()) {
-                map.put(key, values.get(random.nextInt(values.size())));
-            }
-        }
-        return map;
     }
 
     @Test
