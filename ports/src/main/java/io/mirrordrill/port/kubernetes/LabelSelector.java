@@ -150,7 +150,8 @@ public final class LabelSelector {
             }
             String inner = list.substring(1, list.length() - 1);
             List<String> values = new ArrayList<>();
-            for (String v : inner.isBlank() ? new String[0] : inner.split(",", -1)) {
+            // "k in ()" is the set {""}, as apimachinery's parseValues reads it (only matchExpressions need a value)
+            for (String v : inner.split(",", -1)) {
                 values.add(v.trim());
             }
             return requirement(setOp[0].trim(), op, values, whole);

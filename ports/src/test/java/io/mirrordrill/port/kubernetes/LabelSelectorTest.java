@@ -78,6 +78,15 @@ class LabelSelectorTest {
         assertEquals(400, e.code());
         assertThrows(KubernetesException.class, () -> LabelSelector.parse("bad key=x"));
         assertThrows(KubernetesException.class, () -> LabelSelector.parse("env=no spaces!"));
-        assertThrows(KubernetesException.class, () -> LabelSelector.parse("env in ()"));
+    }
+
+    @Test
+    void anEmptySetIsTheSetOfTheEmptyValueAsTheApiServerReadsIt() {
+        LabelSelector s = LabelSelector.parse("env in ()");
+        assertTrue(s.matches(Map.of("env", "")));
+        assertFalse(s.matches(Map.of("env", "prod")));
+        assertFalse(s.matches(Map.of()));
+        assertEquals(s, LabelSelector.parse(s.toString()));
+        assertTrue(LabelSelector.parse("env notin ()").matches(Map.of("env", "prod")));
     }
 }
