@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mirrordrill.sim.World;
+import io.mirrordrill.testkit.http.HeadersFirst;
 
 import java.util.ArrayList;
 import java.util.List;

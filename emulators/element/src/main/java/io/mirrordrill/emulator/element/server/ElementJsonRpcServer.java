@@ -10,6 +10,8 @@ import io.mirrordrill.port.UnreachableException;
 import io.mirrordrill.port.element.ElementErrors;
 import io.mirrordrill.port.element.ElementException;
 import io.mirrordrill.port.element.ElementPort;
+import io.mirrordrill.sim.BasicAuth;
+import io.mirrordrill.sim.BodyLimit;
 import io.mirrordrill.sim.Locked;
 
 import java.io.IOException;
@@ -34,18 +36,21 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class ElementJsonRpcServer implements AutoCloseable {
     private static final Pattern VERSION = Pattern.compile("\\d{1,2}\\.\\d{1,2}");
     private static final String CONTENT_TYPE = "application/json";
+    /** Element documents no request limit; JSON-RPC calls are small (*chosen*, as ONTAP REST's: docs/element.md). */
+    static final long MAX_BODY_BYTES = 1024 * 1024;
 
     private final ElementEmulator emulator;
     private final ElementPort port;
     private final BasicAuth auth;
     private final Methods methods = new Methods();
+    private final BodyLimit bodyLimit = new BodyLimit(MAX_BODY_BYTES);
     private final Javalin app;
 
     private ElementJsonRpcServer(Builder b) {
         this.emulator = b.emulator;
         String site = b.clientSite != null ? b.clientSite : emulator.cluster(b.cluster).site();
         this.port = emulator.port(b.cluster, site);
-        this.auth = new BasicAuth(b.username, b.password);
+        this.auth = new BasicAuth("an Element JSON-RPC server", b.username, b.password);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.compressionStrategy = CompressionStrategy.NONE;
@@ -89,14 +94,26 @@ public final class ElementJsonRpcServer implements AutoCloseable {
     }
 
     private void handle(Context ctx) {
-        byte[] raw = ctx.bodyAsBytes(); // read before any refusal, so the client is not cut off mid-body
+        // judged by its headers (credentials, version, declared size) before the body is read, as the other servers
+        long declared = BodyLimit.declared(ctx.req().getContentLengthLong(), ctx.header("Transfer-Encoding"));
         if (!auth.accepts(ctx.header("Authorization"))) {
             ctx.header("WWW-Authenticate", "Basic realm=\"SolidFire\"");
-            ctx.status(401).contentType("text/plain").result("Unauthorized");
+            refuse(ctx, declared, 401, "Unauthorized");
             return;
         }
         if (!VERSION.matcher(ctx.pathParam("version")).matches()) {
-            ctx.status(404).contentType("text/plain").result("Not Found");
+            refuse(ctx, declared, 404, "Not Found");
+            return;
+        }
+        byte[] raw;
+        try {
+            raw = bodyLimit.refuses(declared) ? null : bodyLimit.read(ctx.req().getInputStream(), declared);
+        } catch (IOException e) {
+            dropConnection(ctx); // the client went away while sending its body
+            return;
+        }
+        if (raw == null) {
+            refuse(ctx, declared, 413, "Request Entity Too Large: at most " + bodyLimit.maxBytes() + " bytes");
             return;
         }
         JsonNode request;
@@ -130,6 +147,20 @@ public final class ElementJsonRpcServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write a JSON-RPC answer", e);
         }
+    }
+
+    /** An answer given without reading the body: a short body is dropped, a long one closes the connection. */
+    private void refuse(Context ctx, long declared, int status, String text) {
+        if (!bodyLimit.discard(() -> ctx.req().getInputStream(), declared,
+                "100-continue".equalsIgnoreCase(ctx.header("Expect")))) {
+            ctx.header("Connection", "close");
+        }
+        ctx.status(status).contentType("text/plain").result(text);
+    }
+
+    /** Bytes read from request bodies so far: a refused request's body is not among them. */
+    public long bodyBytesRead() {
+        return bodyLimit.bytesRead();
     }
 
     private static ObjectNode error(int code, String name, String message) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mirrordrill.emulator.k8s.KubernetesCluster;
 import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.sim.World;
+import io.mirrordrill.testkit.http.HeadersFirst;
 
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

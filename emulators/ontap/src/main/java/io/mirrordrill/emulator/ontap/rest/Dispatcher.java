@@ -9,6 +9,7 @@ import io.mirrordrill.port.UnreachableException;
 import io.mirrordrill.port.ontap.OntapErrors;
 import io.mirrordrill.port.ontap.OntapException;
 import io.mirrordrill.port.ontap.OntapPort;
+import io.mirrordrill.sim.BasicAuth;
 import io.mirrordrill.sim.BodyLimit;
 
 import java.io.IOException;

@@ -3,6 +3,7 @@ package io.mirrordrill.emulator.ontap.rest;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.mirrordrill.emulator.ontap.OntapEmulator;
+import io.mirrordrill.sim.BasicAuth;
 import io.mirrordrill.sim.Locked;
 import io.mirrordrill.sim.World;
 
@@ -53,7 +54,7 @@ public final class OntapRestServer implements AutoCloseable {
         this.tls = b.tls != null;
         String site = b.clientSite != null ? b.clientSite : emulator.cluster(b.cluster).site();
         this.dispatcher = new Dispatcher(emulator.port(b.cluster, site), emulator.lock(),
-                new BasicAuth(b.username, b.password));
+                new BasicAuth("an ONTAP REST server", b.username, b.password));
         Listing listing = new Listing(b.pageSize);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

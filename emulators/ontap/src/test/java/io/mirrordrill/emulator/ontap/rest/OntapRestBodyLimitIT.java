@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mirrordrill.emulator.ontap.OntapEmulator;
 import io.mirrordrill.port.ontap.SvmSubtype;
 import io.mirrordrill.sim.World;
+import io.mirrordrill.testkit.http.HeadersFirst;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package io.mirrordrill.emulator.element.server;
+package io.mirrordrill.sim;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,14 +9,15 @@ import java.util.Locale;
  * HTTP Basic authentication against one configured user. Comparisons take the same time whatever the input; the
  * password is kept only as bytes and never appears in {@link #toString()}, traces or answers.
  */
-final class BasicAuth {
+public final class BasicAuth {
     private final byte[] username;
     private final byte[] password;
     private final String user;
 
-    BasicAuth(String username, String password) {
+    /** {@code server} names the server in the error when a credential is missing. */
+    public BasicAuth(String server, String username, String password) {
         if (username == null || username.isEmpty() || password == null || password.isEmpty()) {
-            throw new IllegalArgumentException("an Element JSON-RPC server needs a user name and a password");
+            throw new IllegalArgumentException(server + " needs a user name and a password");
         }
         this.user = username;
         this.username = username.getBytes(StandardCharsets.UTF_8);
@@ -24,7 +25,7 @@ final class BasicAuth {
     }
 
     /** Whether an {@code Authorization} header carries this user's credentials. */
-    boolean accepts(String header) {
+    public boolean accepts(String header) {
         if (header == null || header.length() < 6 || !header.substring(0, 6).toLowerCase(Locale.ROOT).equals("basic ")) {
             return false;
         }

@@ -1,4 +1,4 @@
-package io.mirrordrill.emulator.ontap.rest;
+package io.mirrordrill.testkit.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,13 +17,13 @@ import java.util.TreeMap;
  * if the server judges the request by its headers, since a server reading the body would wait for bytes that never
  * come (the read then times out and the test fails).
  */
-final class HeadersFirst {
-    record Answer(int status, Map<String, String> headers, String body) {}
+public final class HeadersFirst {
+    public record Answer(int status, Map<String, String> headers, String body) {}
 
     private HeadersFirst() {
     }
 
-    static Answer send(URI endpoint, String method, String path, Map<String, String> headers, long contentLength,
+    public static Answer send(URI endpoint, String method, String path, Map<String, String> headers, long contentLength,
                        int bodyBytesSent) throws IOException {
         try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
             socket.setSoTimeout(10_000);
