@@ -35,8 +35,10 @@ final class FuzzMergeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
+        // the shards are checked before OUT is created, so a refused merge leaves nothing behind
+        FuzzMerge.Shards checked = FuzzMerge.check(out, shards);
         OutputPaths.directory("OUT", out, "fuzz-out");
-        List<Fuzzer.Outcome> outcomes = FuzzMerge.merge(out, shards);
+        List<Fuzzer.Outcome> outcomes = FuzzMerge.write(out, checked);
         console.print(Files.readString(out.resolve(FuzzResults.SUMMARY)));
         console.flush();
         return outcomes.stream().allMatch(Fuzzer.Outcome::passed) ? Main.PASSED : Main.FAILED;

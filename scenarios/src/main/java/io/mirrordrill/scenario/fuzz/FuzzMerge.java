@@ -26,8 +26,16 @@ public final class FuzzMerge {
     private FuzzMerge() {
     }
 
+    /** A campaign's shards, checked: each directory with its record, in the order given. */
+    public record Shards(List<Path> dirs, List<FuzzResults.Record> records) {}
+
     /** Merges the shards in {@code dirs} into {@code out} (an existing directory); returns the outcomes in seed order. */
     public static List<Fuzzer.Outcome> merge(Path out, List<Path> dirs) {
+        return write(out, check(out, dirs));
+    }
+
+    /** Reads and checks the shards, refusing (exit 2) what does not make one campaign; writes nothing. */
+    public static Shards check(Path out, List<Path> dirs) {
         if (dirs.isEmpty()) {
             throw refuse(out, "no shard directories to merge", "give the --out directory of every shard");
         }
@@ -60,7 +68,13 @@ public final class FuzzMerge {
                         + ")");
             }
         }
+        return new Shards(List.copyOf(dirs), records);
+    }
 
+    /** Writes what one run over the campaign's whole range writes into {@code out}. */
+    public static List<Fuzzer.Outcome> write(Path out, Shards shards) {
+        List<Path> dirs = shards.dirs();
+        List<FuzzResults.Record> records = shards.records();
         Campaign campaign = records.get(0).campaign();
         List<Fuzzer.Outcome> outcomes = new ArrayList<>();
         for (int k = 0; k < records.size(); k++) {

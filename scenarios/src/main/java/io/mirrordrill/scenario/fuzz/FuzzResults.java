@@ -32,7 +32,7 @@ public final class FuzzResults {
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** One seed's outcome in the record; {@code drill} is the shrunk drill's file name in the directory. */
-    record Seed(long seed, boolean passed, String failure, int operations, int shrunkTo, String drill,
+    public record Seed(long seed, boolean passed, String failure, int operations, int shrunkTo, String drill,
                 boolean reproduces, String traceHash, long simulatedMillis) {
         static Seed of(Fuzzer.Outcome o) {
             return new Seed(o.seed(), o.passed(), o.failure(), o.operations(), o.shrunkTo(),
@@ -47,7 +47,7 @@ public final class FuzzResults {
     }
 
     /** The record of one directory. */
-    record Record(String format, Campaign campaign, Shard shard, List<Seed> seeds) {}
+    public record Record(String format, Campaign campaign, Shard shard, List<Seed> seeds) {}
 
     private FuzzResults() {
     }
