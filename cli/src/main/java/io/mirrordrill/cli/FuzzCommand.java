@@ -14,7 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +65,7 @@ final class FuzzCommand implements Callable<Integer> {
     String plantedBug;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
         long[] range = range(seeds);
         Shard slice = shard == null ? Shard.WHOLE : shard(shard);
@@ -81,6 +83,8 @@ final class FuzzCommand implements Callable<Integer> {
         }
         // checked (and created) before the first seed runs, so no finding is lost to a path that cannot take it
         OutputPaths.directory("--out", out, "fuzz-out");
+        // a record left by an earlier run would pass for this one's if this one does not finish
+        Files.deleteIfExists(out.resolve(FuzzResults.RECORD));
         Fuzzer fuzzer = new Fuzzer(BuiltInDrills.directory(), out, options, hint);
         int total = (int) slice.size(range[0], range[1]);
         List<Fuzzer.Outcome> outcomes = new ArrayList<>();
