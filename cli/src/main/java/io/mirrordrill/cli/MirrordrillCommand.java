@@ -33,6 +33,11 @@ final class MirrordrillCommand implements Runnable {
     static final class Version implements picocli.CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
+            return new String[] {"mirrordrill " + number(), "Java " + System.getProperty("java.version")};
+        }
+
+        /** The build's version, e.g. 0.1.0-SNAPSHOT ("unknown" outside a built jar). */
+        static String number() {
             Properties p = new Properties();
             try (InputStream in = Version.class.getResourceAsStream("/mirrordrill-version.properties")) {
                 if (in != null) {
@@ -41,8 +46,7 @@ final class MirrordrillCommand implements Runnable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new String[] {"mirrordrill " + p.getProperty("version", "unknown"),
-                    "Java " + System.getProperty("java.version")};
+            return p.getProperty("version", "unknown");
         }
     }
 }

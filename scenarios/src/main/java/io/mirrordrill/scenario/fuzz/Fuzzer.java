@@ -105,6 +105,11 @@ public final class Fuzzer {
      * Each seed has a world of its own, so the outcomes are those of a run one seed at a time.
      */
     public void fuzz(long from, long to, int jobs, Consumer<Outcome> inOrder) {
+        fuzz(from, to, Shard.WHOLE, jobs, inOrder);
+    }
+
+    /** Fuzzes the seeds of {@code from..to} that are {@code shard}'s, as {@link #fuzz(long, long, int, Consumer)}. */
+    public void fuzz(long from, long to, Shard shard, int jobs, Consumer<Outcome> inOrder) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs), r -> {
             Thread t = new Thread(r, "fuzz");
             t.setDaemon(true);
@@ -112,7 +117,7 @@ public final class Fuzzer {
         });
         try {
             List<Future<Outcome>> outcomes = new ArrayList<>();
-            for (long seed = from; seed <= to; seed++) {
+            for (long seed = from + shard.index(); seed <= to && seed >= from; seed += shard.count()) {
                 long s = seed;
                 outcomes.add(pool.submit(() -> fuzz(s)));
             }
@@ -171,11 +176,14 @@ public final class Fuzzer {
         if (!Files.isDirectory(from)) {
             throw new ScenarioException("no " + dir + "/ under " + drills + ": drill fuzz needs the built-in drills");
         }
+        copyTree(from, out.resolve(dir));
+    }
+
+    /** Copies the files under {@code from} to the same places under {@code to}. */
+    static void copyTree(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {
-            List<Path> all = new ArrayList<>(files.toList());
-            for (Path f : all) {
-                Path target = out.resolve(from.relativize(f).toString().isEmpty() ? dir
-                        : dir + "/" + from.relativize(f).toString());
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
                 if (Files.isDirectory(f)) {
                     Files.createDirectories(target);
                 } else {
@@ -185,7 +193,7 @@ public final class Fuzzer {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + from + " to " + out, e);
+            throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
         }
     }
 }

@@ -1,11 +1,11 @@
 package io.mirrordrill.scenario.report;
 
 /** Escaping for XML and HTML text and attributes. */
-final class Xml {
+public final class Xml {
     private Xml() {
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         if (s == null) {
             return "";
         }
