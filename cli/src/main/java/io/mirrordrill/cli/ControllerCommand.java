@@ -70,11 +70,21 @@ import java.util.concurrent.atomic.AtomicLong;
         exitCodeList = {"0:stopped cleanly (--for elapsed, Ctrl-C or SIGTERM, or interrupted)",
             "1:an unexpected failure (a bug: one line; --debug adds the stack trace)",
             "2:bad input or usage (no kubeconfig or context, a bad option, the cluster unreachable or without the"
-                + " protect CRDs)"})
+                + " protect CRDs)",
+            "3:the leader lease was lost (--leader-elect): reconciling stopped; the Deployment restarts the replica"},
+        footerHeading = "%nEnvironment:%n",
+        footer = {"POD_NAMESPACE  the default of --lease-namespace (the Deployment sets it from the pod's namespace)",
+            "POD_NAME       the default of --identity (the Deployment sets it from the pod's name)",
+            "RESTORE_SKIP_NAMESPACE_ANNOTATIONS, RESTORE_SKIP_NAMESPACE_LABELS  the restore skip lists, as the"
+                + " trident-protect-controller-manager reads them",
+            "KUBECONFIG     the kubeconfig when --kubeconfig is not given; inside a pod without either, the pod's"
+                + " service account is used"})
 final class ControllerCommand implements Callable<Integer> {
     /** The controller manager's environment that the engine reads (the restore skip lists). */
     static final List<String> ENVIRONMENT = List.of("RESTORE_SKIP_NAMESPACE_ANNOTATIONS",
             "RESTORE_SKIP_NAMESPACE_LABELS");
+    /** Exit code: the leader lease was lost, reconciling stopped (a replica restarted by its Deployment). */
+    static final int LEASE_LOST = 3;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /** A credentials file is a few lines; a larger one is a mistake (a log, an image), not read. */
     static final long MAX_CREDENTIALS_BYTES = 1024 * 1024;
@@ -108,10 +118,38 @@ final class ControllerCommand implements Callable<Integer> {
             + " 1h30m), for scripts and tests; default: until Ctrl-C or SIGTERM.")
     String forText;
 
+    @Option(names = "--leader-elect", description = "Reconcile only while holding the leader Lease"
+            + " (coordination.k8s.io/v1), so that replicas can run side by side with one active. Lost: exit 3.")
+    boolean leaderElect;
+
+    @Option(names = "--lease-namespace", paramLabel = "NS", description = "The Lease's namespace (default:"
+            + " $POD_NAMESPACE, else mirrordrill-system).")
+    String leaseNamespace;
+
+    @Option(names = "--lease-name", paramLabel = "NAME", defaultValue = "mirrordrill-controller",
+            description = "The Lease's name (default: ${DEFAULT-VALUE}).")
+    String leaseName;
+
+    @Option(names = "--lease-duration", paramLabel = "DURATION", defaultValue = "15s", description = "How long"
+            + " others wait for a silent leader before taking over (default ${DEFAULT-VALUE}); the leader renews"
+            + " within two thirds of it or stops reconciling.")
+    String leaseDurationText;
+
+    @Option(names = "--identity", paramLabel = "ID", description = "This replica's name in the Lease (default:"
+            + " $POD_NAME, else the host name and process id).")
+    String identity;
+
+    @Option(names = "--health-address", paramLabel = "[HOST]:PORT", description = "Serve /healthz, /readyz and"
+            + " /metrics (Prometheus) at this address: ':8080' on every interface (in a pod), '127.0.0.1:0' an"
+            + " ephemeral loopback port. Default: not served.")
+    String healthAddress;
+
 
     @Override
     public Integer call() {
         Duration runFor = runFor();
+        Duration leaseDuration = leaseDuration();
+        java.net.InetSocketAddress health = healthAddress();
         Map<String, String> lifUrls = mappings("--ontap-endpoint", ontapEndpoints, "LIF",
                 ControllerCommand::checkOntapUrl);
         Map<String, URI> s3Urls = new TreeMap<>();
@@ -138,6 +176,10 @@ final class ControllerCommand implements Callable<Integer> {
         AtomicLong reconciles = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         long started = System.nanoTime();
+        ControllerMetrics metrics = new ControllerMetrics();
+        HealthServer healthServer = null;
+        Elector elector = null;
+        java.util.concurrent.atomic.AtomicBoolean lost = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             Fabric8KubernetesPort kubernetes = new Fabric8KubernetesPort(client);
             requireProtectCrds(kubeconfigFile, contextName);
@@ -153,9 +195,11 @@ final class ControllerCommand implements Callable<Integer> {
                 console.flush();
             });
             EnginePorts ports = new EnginePorts(watched, ontap, new MappedS3(new S3Connector(), s3Urls),
-                    new Fabric8PodExecPort(client), new SystemClock(), scheduler);
+                    new Fabric8PodExecPort(client), new SystemClock(), new TimedScheduler(scheduler));
             engine = new ProtectEngine(contextName, ports, settings());
+            ProtectEngine running = engine;
             engine.onEvent(event -> {
+                metrics.reconciled(event, TimedScheduler.elapsed());
                 reconciles.incrementAndGet();
                 if (event.outcome() instanceof Outcome.Failed f) {
                     failed.incrementAndGet();
@@ -163,13 +207,62 @@ final class ControllerCommand implements Callable<Integer> {
                     console.flush();
                 }
             });
-            engine.start();
-            console.print(startLine(config.getMasterUrl(), contextName, engine.kinds(), lifUrls, s3Urls,
-                    users.keySet(), runFor));
-            console.flush();
+            if (health != null) {
+                try {
+                    healthServer = new HealthServer(health.getHostString(), health.getPort(), metrics::ready,
+                            () -> metrics.scrape(Instant.now(), () -> kubernetes));
+                } catch (IOException e) {
+                    throw usage("--health-address", "cannot listen on " + healthAddress + " (" + OutputPaths
+                            .reason(e) + ")", "give a free port, or :0 for any");
+                }
+            }
+            if (leaderElect) {
+                String id = identity();
+                String ns = leaseNamespace();
+                console.print(startLine(config.getMasterUrl(), contextName, List.of(), lifUrls, s3Urls,
+                        users.keySet(), runFor));
+                console.println("Leader election: Lease " + ns + "/" + leaseName + " as " + id + " (lease "
+                        + text(leaseDuration) + "); reconciling only while leading.");
+                healthLine(console, healthServer);
+                console.flush();
+                elector = new Elector(client, ns, leaseName, id, leaseDuration, () -> {
+                    running.start();
+                    metrics.leader(true);
+                    metrics.ready(true);
+                    console.println(Instant.now() + " leading: reconciling " + String.join(", ", running.kinds()));
+                    console.flush();
+                }, () -> {
+                    metrics.ready(false);
+                    metrics.leader(false);
+                    running.stop();
+                    if (!until.isClosing()) {
+                        lost.set(true);
+                        console.println(Instant.now() + " lost the leader lease: reconciling stopped; exiting");
+                        console.flush();
+                        until.stopNow();
+                    }
+                }, leader -> {
+                    console.println(Instant.now() + " leader: " + leader);
+                    console.flush();
+                });
+            } else {
+                engine.start();
+                metrics.leader(true);
+                metrics.ready(true);
+                console.print(startLine(config.getMasterUrl(), contextName, engine.kinds(), lifUrls, s3Urls,
+                        users.keySet(), runFor));
+                healthLine(console, healthServer);
+                console.flush();
+            }
             interrupted = until.await(runFor);
         } finally {
             until.closing();
+            if (elector != null) {
+                elector.close(); // stops renewing and gives the Lease up, so another replica takes over at once
+            }
+            if (healthServer != null) {
+                healthServer.close();
+            }
             if (engine != null) {
                 engine.stop();
             }
@@ -185,7 +278,7 @@ final class ControllerCommand implements Callable<Integer> {
             }
             until.closed(interrupted);
         }
-        return Main.PASSED;
+        return lost.get() ? LEASE_LOST : Main.PASSED;
     }
 
     // ---- input -------------------------------------------------------------------------------------------------
@@ -206,6 +299,73 @@ final class ControllerCommand implements Callable<Integer> {
             throw usage("--for", "the duration must be longer than 0", "give e.g. --for 30s");
         }
         return d;
+    }
+
+    private Duration leaseDuration() {
+        Duration d;
+        try {
+            d = Units.duration(leaseDurationText).orElse(null);
+        } catch (NumberFormatException | ArithmeticException e) {
+            d = null;
+        }
+        if (d == null || d.compareTo(Duration.ofSeconds(3)) < 0 || d.compareTo(Duration.ofHours(1)) > 0) {
+            throw usage("--lease-duration", "\"" + leaseDurationText + "\" is not a duration from 3s to 1h",
+                    "give e.g. --lease-duration 15s (client-go's default)");
+        }
+        return d;
+    }
+
+    private java.net.InetSocketAddress healthAddress() {
+        if (healthAddress == null) {
+            return null;
+        }
+        int colon = healthAddress.lastIndexOf(':');
+        String host = colon <= 0 ? "0.0.0.0" : healthAddress.substring(0, colon);
+        try {
+            int port = Integer.parseInt(healthAddress.substring(colon + 1));
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return new java.net.InetSocketAddress(host, port);
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw usage("--health-address", "\"" + healthAddress + "\" is not [HOST]:PORT", "give e.g."
+                    + " --health-address :8080 or 127.0.0.1:0");
+        }
+    }
+
+    private String leaseNamespace() {
+        if (leaseNamespace != null) {
+            return leaseNamespace;
+        }
+        String env = System.getenv("POD_NAMESPACE");
+        return env == null || env.isBlank() ? "mirrordrill-system" : env;
+    }
+
+    private String identity() {
+        if (identity != null) {
+            return identity;
+        }
+        String env = System.getenv("POD_NAME");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "localhost";
+        }
+        return host + "_" + ProcessHandle.current().pid();
+    }
+
+    private static String text(Duration d) {
+        return d.toString().substring(2).toLowerCase(Locale.ROOT);
+    }
+
+    private static void healthLine(PrintWriter console, HealthServer server) {
+        if (server != null) {
+            console.println("Health and metrics on port " + server.port() + ": /healthz /readyz /metrics");
+        }
     }
 
     /** {@code KEY=URL} options into a map; a key given twice, a missing '=' or a bad URL is bad input. */
