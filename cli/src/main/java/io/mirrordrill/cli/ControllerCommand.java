@@ -83,6 +83,10 @@ final class ControllerCommand implements Callable<Integer> {
     /** The controller manager's environment that the engine reads (the restore skip lists). */
     static final List<String> ENVIRONMENT = List.of("RESTORE_SKIP_NAMESPACE_ANNOTATIONS",
             "RESTORE_SKIP_NAMESPACE_LABELS");
+    /** The controller's User-Agent towards the Kubernetes API server. */
+    static final String USER_AGENT = "mirrordrill-controller";
+    /** The "context" shown when running in a pod on its service account. */
+    static final String IN_CLUSTER = "in-cluster";
     /** Exit code: the leader lease was lost, reconciling stopped (a replica restarted by its Deployment). */
     static final int LEASE_LOST = 3;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -155,8 +159,8 @@ final class ControllerCommand implements Callable<Integer> {
         Map<String, URI> s3Urls = new TreeMap<>();
         mappings("--s3-endpoint", s3Endpoints, "HOST", ControllerCommand::checkS3Url)
                 .forEach((host, url) -> s3Urls.put(host.toLowerCase(Locale.ROOT), URI.create(url)));
-        Path kubeconfigFile = kubeconfigFile();
-        String contextName = contextName(kubeconfigFile);
+        Path kubeconfigFile = inCluster() ? null : kubeconfigFile();
+        String contextName = kubeconfigFile == null ? IN_CLUSTER : contextName(kubeconfigFile);
         List<String> passwords = new ArrayList<>();
         Map<String, OntapCredentials> users = ontapCredentials == null ? Map.of()
                 : readCredentials(ontapCredentials, passwords);
@@ -167,7 +171,9 @@ final class ControllerCommand implements Callable<Integer> {
         }
 
         PrintWriter console = spec.commandLine().getOut();
-        Config config = Config.fromKubeconfig(contextName, kubeconfigFile.toFile());
+        Config config = config(kubeconfigFile, contextName);
+        // its own name in the API server's audit log, as controllers give theirs
+        config.setUserAgent(USER_AGENT);
         KubernetesClient client = Fabric8KubernetesPort.jdkClient(config);
         ExecutorScheduler scheduler = null;
         ProtectEngine engine = null;
@@ -421,6 +427,24 @@ final class ControllerCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * In a pod: no --kubeconfig, no $KUBECONFIG and no ~/.kube/config, but the service account's token mounted and
+     * the API server's address in the environment (what client-go's rest.InClusterConfig reads).
+     */
+    private boolean inCluster() {
+        String env = System.getenv("KUBECONFIG");
+        return kubeconfig == null && (env == null || env.isBlank())
+                && !Files.exists(Path.of(System.getProperty("user.home"), ".kube", "config"))
+                && System.getenv("KUBERNETES_SERVICE_HOST") != null
+                && Files.isReadable(Path.of(Config.KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH));
+    }
+
+    /** The kubeconfig's context, or in a pod (no file) the service account's configuration. */
+    private static Config config(Path kubeconfigFile, String context) {
+        return kubeconfigFile == null ? new io.fabric8.kubernetes.client.ConfigBuilder().build()
+                : Config.fromKubeconfig(context, kubeconfigFile.toFile());
+    }
+
     private Path kubeconfigFile() {
         Path file = kubeconfig;
         String source = "--kubeconfig";
@@ -571,7 +595,7 @@ final class ControllerCommand implements Callable<Integer> {
     /** The cluster must answer and serve the protect CRDs, else nothing would ever be reconciled. */
     private static void requireProtectCrds(Path kubeconfigFile, String context) {
         // a client of its own without fabric8's retries, so an unreachable server is reported at once
-        Config probe = Config.fromKubeconfig(context, kubeconfigFile.toFile());
+        Config probe = config(kubeconfigFile, context);
         probe.setRequestRetryBackoffLimit(0);
         String server = probe.getMasterUrl();
         try (KubernetesClient client = Fabric8KubernetesPort.jdkClient(probe)) {

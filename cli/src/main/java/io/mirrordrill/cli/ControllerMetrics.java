@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -172,7 +171,7 @@ final class ControllerMetrics {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             out.append((long) value);
         } else {
-            out.append(String.format(Locale.ROOT, "%s", value));
+            out.append(java.math.BigDecimal.valueOf(value).toPlainString());
         }
         out.append('\n');
     }
