@@ -83,7 +83,7 @@ final class ControllerCommand implements Callable<Integer> {
     /** The controller manager's environment that the engine reads (the restore skip lists). */
     static final List<String> ENVIRONMENT = List.of("RESTORE_SKIP_NAMESPACE_ANNOTATIONS",
             "RESTORE_SKIP_NAMESPACE_LABELS");
-    /** The controller's User-Agent towards the Kubernetes API server. */
+    /** The controller's User-Agent towards the Kubernetes API server ("/<identity>" added with --leader-elect). */
     static final String USER_AGENT = "mirrordrill-controller";
     /** The "context" shown when running in a pod on its service account. */
     static final String IN_CLUSTER = "in-cluster";
@@ -106,7 +106,8 @@ final class ControllerCommand implements Callable<Integer> {
 
     @Option(names = "--ontap-credentials", paramLabel = "FILE", description = "ONTAP users by management LIF, JSON"
             + " or YAML: {\"ontap\": {\"<managementLIF>\": {\"username\": ..., \"password\": ...}}} (serve's"
-            + " credentials.json has this shape). Keep it 0600.")
+            + " credentials.json has this shape), each with optional TLS settings \"rootCA\" (PEM) and"
+            + " \"skipCertValidation\" (true/false). Keep it 0600; in a pod, mount it from a Secret.")
     Path ontapCredentials;
 
     @Option(names = "--ontap-endpoint", paramLabel = "LIF=URL", description = "Reach the ONTAP cluster of a Trident"
@@ -162,8 +163,9 @@ final class ControllerCommand implements Callable<Integer> {
         Path kubeconfigFile = inCluster() ? null : kubeconfigFile();
         String contextName = kubeconfigFile == null ? IN_CLUSTER : contextName(kubeconfigFile);
         List<String> passwords = new ArrayList<>();
+        Map<String, java.util.function.UnaryOperator<OntapRestConfig.Builder>> tls = new TreeMap<>();
         Map<String, OntapCredentials> users = ontapCredentials == null ? Map.of()
-                : readCredentials(ontapCredentials, passwords);
+                : readCredentials(ontapCredentials, passwords, tls);
         Redactor redact = new Redactor(passwords);
         if (ontapCredentials != null && readableByOthers(ontapCredentials)) {
             spec.commandLine().getErr().println("mirrordrill controller: warning: " + ontapCredentials
@@ -173,7 +175,9 @@ final class ControllerCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         Config config = config(kubeconfigFile, contextName);
         // its own name in the API server's audit log, as controllers give theirs
-        config.setUserAgent(USER_AGENT);
+        // (with the replica's identity when replicas elect a leader, so the log tells them apart)
+        String id = leaderElect ? identity() : null;
+        config.setUserAgent(id == null ? USER_AGENT : USER_AGENT + "/" + id);
         KubernetesClient client = Fabric8KubernetesPort.jdkClient(config);
         ExecutorScheduler scheduler = null;
         ProtectEngine engine = null;
@@ -193,8 +197,11 @@ final class ControllerCommand implements Callable<Integer> {
                 console.println(Instant.now() + " task failed: " + redact.apply(what + ": " + e));
                 console.flush();
             });
-            OntapRestConnector ontap = new OntapRestConnector(users::get, lif -> lifUrls.getOrDefault(lif, lif),
-                    b -> b);
+            // a connector per LIF, each with that LIF's TLS settings (rootCA, skipCertValidation) from the file
+            Map<String, OntapRestConnector> byLif = new java.util.concurrent.ConcurrentHashMap<>();
+            io.mirrordrill.port.ontap.OntapConnector ontap = lif -> byLif.computeIfAbsent(lif == null ? "" : lif,
+                    l -> new OntapRestConnector(users::get, x -> lifUrls.getOrDefault(x, x),
+                            tls.getOrDefault(l, java.util.function.UnaryOperator.identity()))).connect(lif);
             // a watch the server ends (410 Gone) is opened again, or that kind would never be heard from again
             KubernetesPort watched = new RewatchingKubernetesPort(kubernetes, scheduler, line -> {
                 console.println(Instant.now() + " " + redact.apply(line));
@@ -223,7 +230,6 @@ final class ControllerCommand implements Callable<Integer> {
                 }
             }
             if (leaderElect) {
-                String id = identity();
                 String ns = leaseNamespace();
                 console.print(startLine(config.getMasterUrl(), contextName, List.of(), lifUrls, s3Urls,
                         users.keySet(), runFor));
@@ -232,6 +238,9 @@ final class ControllerCommand implements Callable<Integer> {
                 healthLine(console, healthServer);
                 console.flush();
                 elector = new Elector(client, ns, leaseName, id, leaseDuration, () -> {
+                    if (until.isClosing()) {
+                        return; // won while stopping: the scheduler is closed, the Lease is about to be released
+                    }
                     running.start();
                     metrics.leader(true);
                     metrics.ready(true);
@@ -263,17 +272,17 @@ final class ControllerCommand implements Callable<Integer> {
             interrupted = until.await(runFor);
         } finally {
             until.closing();
+            if (engine != null) {
+                engine.stop();
+            }
+            if (scheduler != null) {
+                scheduler.close(); // waits for a reconcile under way: it ends before the Lease is given up
+            }
             if (elector != null) {
                 elector.close(); // stops renewing and gives the Lease up, so another replica takes over at once
             }
             if (healthServer != null) {
                 healthServer.close();
-            }
-            if (engine != null) {
-                engine.stop();
-            }
-            if (scheduler != null) {
-                scheduler.close();
             }
             client.close();
             if (engine != null) {
@@ -504,7 +513,8 @@ final class ControllerCommand implements Callable<Integer> {
     }
 
     /** Users by LIF; a file that cannot be read or an entry without a user or password is bad input. */
-    static Map<String, OntapCredentials> readCredentials(Path file, List<String> passwords) {
+    static Map<String, OntapCredentials> readCredentials(Path file, List<String> passwords,
+            Map<String, java.util.function.UnaryOperator<OntapRestConfig.Builder>> tls) {
         String shape = "give a JSON or YAML file {\"ontap\": {\"<managementLIF>\": {\"username\": ...,"
                 + " \"password\": ...}}}";
         // the type first: a FIFO or a device would block the read (or never end), a directory cannot be read
@@ -545,8 +555,21 @@ final class ControllerCommand implements Callable<Integer> {
                 throw usage("--ontap-credentials", file + ": ontap." + e.getKey() + " needs a username and a"
                         + " password", "give both for every management LIF");
             }
+            JsonNode rootCA = e.getValue().get("rootCA");
+            JsonNode skip = e.getValue().get("skipCertValidation");
+            if (rootCA != null && !rootCA.isTextual() || skip != null && !skip.isBoolean()) {
+                throw usage("--ontap-credentials", file + ": ontap." + e.getKey() + ": rootCA must be a PEM string"
+                        + " and skipCertValidation true or false", "fix that entry");
+            }
+            java.util.function.UnaryOperator<OntapRestConfig.Builder> lifTls = b -> b
+                    .skipCertValidation(skip != null && skip.asBoolean())
+                    .rootCA(rootCA == null ? null : rootCA.asText());
             try {
+                // the adapter's own checks of the settings, before anything runs
+                lifTls.apply(OntapRestConfig.builder().baseUrl("https://127.0.0.1").credentials(user, password))
+                        .build();
                 users.put(e.getKey(), OntapCredentials.of(user, password));
+                tls.put(e.getKey(), lifTls);
                 passwords.add(password);
             } catch (OntapConfigException bad) {
                 throw usage("--ontap-credentials", file + ": ontap." + e.getKey() + ": " + bad.getMessage(),
@@ -622,7 +645,8 @@ final class ControllerCommand implements Callable<Integer> {
                                     Map<String, URI> s3Urls, java.util.Set<String> lifsWithUsers, Duration runFor) {
         StringBuilder s = new StringBuilder();
         s.append("mirrordrill controller: cluster ").append(server).append(" (context ").append(context)
-                .append("), reconciling ").append(String.join(", ", kinds)).append(".\n");
+                .append("), reconciling ").append(kinds.isEmpty() ? "the protect kinds while it leads"
+                        : String.join(", ", kinds)).append(".\n");
         s.append("ONTAP users for management LIFs: ").append(lifsWithUsers.isEmpty() ? "none (--ontap-credentials)"
                 : String.join(", ", lifsWithUsers)).append('\n');
         lifUrls.forEach((lif, url) -> s.append("  ONTAP ").append(lif).append(" -> ").append(url).append('\n'));
