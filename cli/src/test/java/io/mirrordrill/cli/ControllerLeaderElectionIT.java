@@ -75,6 +75,8 @@ class ControllerLeaderElectionIT {
 
         awaitState(west, "Established");
         assertFalse(b.out.toString().contains("leading: reconciling"), "the standby reconciles nothing: " + b.console());
+        assertEquals(503, readyz(b), "a standby is not ready");
+        assertEquals(200, readyz(a), "the leader is");
 
         // the failover starts under replica-a; replica-a goes (SIGTERM: it releases the Lease) before it is done
         west.patch(PROTECT, "AppMirrorRelationship", NS, AMR, "{\"spec\":{\"desiredState\":\"Promoted\"}}");
@@ -86,6 +88,7 @@ class ControllerLeaderElectionIT {
         assertTrue(Duration.ofNanos(System.nanoTime() - stopped).compareTo(LEASE) < 0, "handed over within the"
                 + " lease duration");
         assertEquals("replica-b", lease(west).path("spec").path("holderIdentity").asText());
+        assertEquals(200, readyz(b), "the new leader is ready");
         awaitState(west, "Promoted");
 
         // no write of a protect resource by replica-b before replica-a's last one: never both at once
@@ -110,12 +113,21 @@ class ControllerLeaderElectionIT {
         List<String> args = new ArrayList<>(List.of("controller", "--kubeconfig", out.resolve("kubeconfig")
                 .toString(), "--context", "k8s-west", "--ontap-credentials", out.resolve("credentials.json")
                 .toString(), "--leader-elect", "--lease-namespace", "mirrordrill-system", "--identity", identity,
-                "--lease-duration", LEASE.toSeconds() + "s"));
+                "--lease-duration", LEASE.toSeconds() + "s", "--health-address", "127.0.0.1:0"));
         endpoints.path("ontap").forEach(o -> args.addAll(List.of("--ontap-endpoint", o.path("name").asText() + "="
                 + o.path("managementUrl").asText())));
         endpoints.path("s3").forEach(s -> args.addAll(List.of("--s3-endpoint", s.path("host").asText() + "="
                 + s.path("endpoint").asText())));
         return args.toArray(String[]::new);
+    }
+
+    /** The replica's /readyz status, at the port its console names. */
+    private static int readyz(CommandThread c) throws Exception {
+        String port = c.out.toString().lines().filter(l -> l.startsWith("Health and metrics on port ")).findFirst()
+                .orElseThrow().replaceAll("^Health and metrics on port (\\d+):.*$", "$1");
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private CommandThread start(String name, String ready, String... args) {
