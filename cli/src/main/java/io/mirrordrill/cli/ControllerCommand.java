@@ -71,11 +71,25 @@ import java.util.concurrent.atomic.AtomicLong;
         exitCodeList = {"0:stopped cleanly (--for elapsed, Ctrl-C or SIGTERM, or interrupted)",
             "1:an unexpected failure (a bug: one line; --debug adds the stack trace)",
             "2:bad input or usage (no kubeconfig or context, a bad option, the cluster unreachable or without the"
-                + " protect CRDs)"})
+                + " protect CRDs)",
+            "3:the leader lease was lost (--leader-elect): reconciling stopped; the Deployment restarts the replica"},
+        footerHeading = "%nEnvironment:%n",
+        footer = {"POD_NAMESPACE  the default of --lease-namespace (the Deployment sets it from the pod's namespace)",
+            "POD_NAME       the default of --identity (the Deployment sets it from the pod's name)",
+            "RESTORE_SKIP_NAMESPACE_ANNOTATIONS, RESTORE_SKIP_NAMESPACE_LABELS  the restore skip lists, as the"
+                + " trident-protect-controller-manager reads them",
+            "KUBECONFIG     the kubeconfig when --kubeconfig is not given; inside a pod without either, the pod's"
+                + " service account is used"})
 final class ControllerCommand implements Callable<Integer> {
     /** The controller manager's environment that the engine reads (the restore skip lists). */
     static final List<String> ENVIRONMENT = List.of("RESTORE_SKIP_NAMESPACE_ANNOTATIONS",
             "RESTORE_SKIP_NAMESPACE_LABELS");
+    /** The controller's User-Agent towards the Kubernetes API server ("/<identity>" added with --leader-elect). */
+    static final String USER_AGENT = "mirrordrill-controller";
+    /** The "context" shown when running in a pod on its service account. */
+    static final String IN_CLUSTER = "in-cluster";
+    /** Exit code: the leader lease was lost, reconciling stopped (a replica restarted by its Deployment). */
+    static final int LEASE_LOST = 3;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /** A credentials file is a few lines; a larger one is a mistake (a log, an image), not read. */
     static final long MAX_CREDENTIALS_BYTES = 1024 * 1024;
@@ -93,7 +107,8 @@ final class ControllerCommand implements Callable<Integer> {
 
     @Option(names = "--ontap-credentials", paramLabel = "FILE", description = "ONTAP users by management LIF, JSON"
             + " or YAML: {\"ontap\": {\"<managementLIF>\": {\"username\": ..., \"password\": ...}}} (serve's"
-            + " credentials.json has this shape). Keep it 0600.")
+            + " credentials.json has this shape), each with optional TLS settings \"rootCA\" (PEM) and"
+            + " \"skipCertValidation\" (true/false). Keep it 0600; in a pod, mount it from a Secret.")
     Path ontapCredentials;
 
     @Option(names = "--ontap-endpoint", paramLabel = "LIF=URL", description = "Reach the ONTAP cluster of a Trident"
@@ -109,20 +124,49 @@ final class ControllerCommand implements Callable<Integer> {
             + " 1h30m), for scripts and tests; default: until Ctrl-C or SIGTERM.")
     String forText;
 
+    @Option(names = "--leader-elect", description = "Reconcile only while holding the leader Lease"
+            + " (coordination.k8s.io/v1), so that replicas can run side by side with one active. Lost: exit 3.")
+    boolean leaderElect;
+
+    @Option(names = "--lease-namespace", paramLabel = "NS", description = "The Lease's namespace (default:"
+            + " $POD_NAMESPACE, else mirrordrill-system).")
+    String leaseNamespace;
+
+    @Option(names = "--lease-name", paramLabel = "NAME", defaultValue = "mirrordrill-controller",
+            description = "The Lease's name (default: ${DEFAULT-VALUE}).")
+    String leaseName;
+
+    @Option(names = "--lease-duration", paramLabel = "DURATION", defaultValue = "15s", description = "How long"
+            + " others wait for a silent leader before taking over (default ${DEFAULT-VALUE}); the leader renews"
+            + " within two thirds of it or stops reconciling.")
+    String leaseDurationText;
+
+    @Option(names = "--identity", paramLabel = "ID", description = "This replica's name in the Lease (default:"
+            + " $POD_NAME, else the host name and process id).")
+    String identity;
+
+    @Option(names = "--health-address", paramLabel = "[HOST]:PORT", description = "Serve /healthz, /readyz and"
+            + " /metrics (Prometheus) at this address: ':8080' on every interface (in a pod), '127.0.0.1:0' an"
+            + " ephemeral loopback port. Default: not served.")
+    String healthAddress;
+
 
     @Override
     public Integer call() {
         Duration runFor = runFor();
+        Duration leaseDuration = leaseDuration();
+        java.net.InetSocketAddress health = healthAddress();
         Map<String, String> lifUrls = mappings("--ontap-endpoint", ontapEndpoints, "LIF",
                 ControllerCommand::checkOntapUrl);
         Map<String, URI> s3Urls = new TreeMap<>();
         mappings("--s3-endpoint", s3Endpoints, "HOST", ControllerCommand::checkS3Url)
                 .forEach((host, url) -> s3Urls.put(host.toLowerCase(Locale.ROOT), URI.create(url)));
-        Path kubeconfigFile = kubeconfigFile();
-        String contextName = contextName(kubeconfigFile);
+        Path kubeconfigFile = inCluster() ? null : kubeconfigFile();
+        String contextName = kubeconfigFile == null ? IN_CLUSTER : contextName(kubeconfigFile);
         List<String> passwords = new ArrayList<>();
+        Map<String, java.util.function.UnaryOperator<OntapRestConfig.Builder>> tls = new TreeMap<>();
         Map<String, OntapCredentials> users = ontapCredentials == null ? Map.of()
-                : readCredentials(ontapCredentials, passwords);
+                : readCredentials(ontapCredentials, passwords, tls);
         Redactor redact = new Redactor();
         passwords.forEach(redact::learnCredential);
         if (ontapCredentials != null && readableByOthers(ontapCredentials)) {
@@ -131,7 +175,11 @@ final class ControllerCommand implements Callable<Integer> {
         }
 
         PrintWriter console = spec.commandLine().getOut();
-        Config config = Config.fromKubeconfig(contextName, kubeconfigFile.toFile());
+        Config config = config(kubeconfigFile, contextName);
+        // its own name in the API server's audit log, as controllers give theirs
+        // (with the replica's identity when replicas elect a leader, so the log tells them apart)
+        String id = leaderElect ? identity() : null;
+        config.setUserAgent(id == null ? USER_AGENT : USER_AGENT + "/" + id);
         KubernetesClient client = Fabric8KubernetesPort.jdkClient(config);
         ExecutorScheduler scheduler = null;
         ProtectEngine engine = null;
@@ -140,6 +188,10 @@ final class ControllerCommand implements Callable<Integer> {
         AtomicLong reconciles = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         long started = System.nanoTime();
+        ControllerMetrics metrics = new ControllerMetrics();
+        HealthServer healthServer = null;
+        Elector elector = null;
+        java.util.concurrent.atomic.AtomicBoolean lost = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             Fabric8KubernetesPort kubernetes = new Fabric8KubernetesPort(client);
             requireProtectCrds(kubeconfigFile, contextName);
@@ -147,17 +199,22 @@ final class ControllerCommand implements Callable<Integer> {
                 console.println(Instant.now() + " task failed: " + redact.redact(what + ": " + e));
                 console.flush();
             });
-            OntapRestConnector ontap = new OntapRestConnector(users::get, lif -> lifUrls.getOrDefault(lif, lif),
-                    b -> b);
+            // a connector per LIF, each with that LIF's TLS settings (rootCA, skipCertValidation) from the file
+            Map<String, OntapRestConnector> byLif = new java.util.concurrent.ConcurrentHashMap<>();
+            io.mirrordrill.port.ontap.OntapConnector ontap = lif -> byLif.computeIfAbsent(lif == null ? "" : lif,
+                    l -> new OntapRestConnector(users::get, x -> lifUrls.getOrDefault(x, x),
+                            tls.getOrDefault(l, java.util.function.UnaryOperator.identity()))).connect(lif);
             // a watch the server ends (410 Gone) is opened again, or that kind would never be heard from again
             KubernetesPort watched = new RewatchingKubernetesPort(kubernetes, scheduler, line -> {
                 console.println(Instant.now() + " " + redact.redact(line));
                 console.flush();
             });
             EnginePorts ports = new EnginePorts(watched, ontap, new MappedS3(new S3Connector(), s3Urls),
-                    new Fabric8PodExecPort(client), new SystemClock(), scheduler);
+                    new Fabric8PodExecPort(client), new SystemClock(), new TimedScheduler(scheduler));
             engine = new ProtectEngine(contextName, ports, settings());
+            ProtectEngine running = engine;
             engine.onEvent(event -> {
+                metrics.reconciled(event, TimedScheduler.elapsed());
                 reconciles.incrementAndGet();
                 if (event.outcome() instanceof Outcome.Failed f) {
                     failed.incrementAndGet();
@@ -165,10 +222,55 @@ final class ControllerCommand implements Callable<Integer> {
                     console.flush();
                 }
             });
-            engine.start();
-            console.print(startLine(Redactor.maskUserInfo(config.getMasterUrl()), contextName, engine.kinds(),
-                    lifUrls, s3Urls, users.keySet(), runFor));
-            console.flush();
+            if (health != null) {
+                try {
+                    healthServer = new HealthServer(health.getHostString(), health.getPort(), metrics::ready,
+                            () -> metrics.scrape(Instant.now(), () -> kubernetes));
+                } catch (IOException e) {
+                    throw usage("--health-address", "cannot listen on " + healthAddress + " (" + OutputPaths
+                            .reason(e) + ")", "give a free port, or :0 for any");
+                }
+            }
+            if (leaderElect) {
+                String ns = leaseNamespace();
+                console.print(startLine(Redactor.maskUserInfo(config.getMasterUrl()), contextName, List.of(), lifUrls,
+                        s3Urls, users.keySet(), runFor));
+                console.println("Leader election: Lease " + ns + "/" + leaseName + " as " + id + " (lease "
+                        + text(leaseDuration) + "); reconciling only while leading.");
+                healthLine(console, healthServer);
+                console.flush();
+                elector = new Elector(client, ns, leaseName, id, leaseDuration, () -> {
+                    if (until.isClosing()) {
+                        return; // won while stopping: the scheduler is closed, the Lease is about to be released
+                    }
+                    running.start();
+                    metrics.leader(true);
+                    metrics.ready(true);
+                    console.println(Instant.now() + " leading: reconciling " + String.join(", ", running.kinds()));
+                    console.flush();
+                }, () -> {
+                    metrics.ready(false);
+                    metrics.leader(false);
+                    running.stop();
+                    if (!until.isClosing()) {
+                        lost.set(true);
+                        console.println(Instant.now() + " lost the leader lease: reconciling stopped; exiting");
+                        console.flush();
+                        until.stopNow();
+                    }
+                }, leader -> {
+                    console.println(Instant.now() + " leader: " + leader);
+                    console.flush();
+                });
+            } else {
+                engine.start();
+                metrics.leader(true);
+                metrics.ready(true);
+                console.print(startLine(Redactor.maskUserInfo(config.getMasterUrl()), contextName, engine.kinds(),
+                        lifUrls, s3Urls, users.keySet(), runFor));
+                healthLine(console, healthServer);
+                console.flush();
+            }
             interrupted = until.await(runFor);
         } finally {
             until.closing();
@@ -176,7 +278,13 @@ final class ControllerCommand implements Callable<Integer> {
                 engine.stop();
             }
             if (scheduler != null) {
-                scheduler.close();
+                scheduler.close(); // waits for a reconcile under way: it ends before the Lease is given up
+            }
+            if (elector != null) {
+                elector.close(); // stops renewing and gives the Lease up, so another replica takes over at once
+            }
+            if (healthServer != null) {
+                healthServer.close();
             }
             client.close();
             if (engine != null) {
@@ -187,7 +295,7 @@ final class ControllerCommand implements Callable<Integer> {
             }
             until.closed(interrupted);
         }
-        return Main.PASSED;
+        return lost.get() ? LEASE_LOST : Main.PASSED;
     }
 
     // ---- input -------------------------------------------------------------------------------------------------
@@ -208,6 +316,73 @@ final class ControllerCommand implements Callable<Integer> {
             throw usage("--for", "the duration must be longer than 0", "give e.g. --for 30s");
         }
         return d;
+    }
+
+    private Duration leaseDuration() {
+        Duration d;
+        try {
+            d = Units.duration(leaseDurationText).orElse(null);
+        } catch (NumberFormatException | ArithmeticException e) {
+            d = null;
+        }
+        if (d == null || d.compareTo(Duration.ofSeconds(3)) < 0 || d.compareTo(Duration.ofHours(1)) > 0) {
+            throw usage("--lease-duration", "\"" + leaseDurationText + "\" is not a duration from 3s to 1h",
+                    "give e.g. --lease-duration 15s (client-go's default)");
+        }
+        return d;
+    }
+
+    private java.net.InetSocketAddress healthAddress() {
+        if (healthAddress == null) {
+            return null;
+        }
+        int colon = healthAddress.lastIndexOf(':');
+        String host = colon <= 0 ? "0.0.0.0" : healthAddress.substring(0, colon);
+        try {
+            int port = Integer.parseInt(healthAddress.substring(colon + 1));
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return new java.net.InetSocketAddress(host, port);
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw usage("--health-address", "\"" + healthAddress + "\" is not [HOST]:PORT", "give e.g."
+                    + " --health-address :8080 or 127.0.0.1:0");
+        }
+    }
+
+    private String leaseNamespace() {
+        if (leaseNamespace != null) {
+            return leaseNamespace;
+        }
+        String env = System.getenv("POD_NAMESPACE");
+        return env == null || env.isBlank() ? "mirrordrill-system" : env;
+    }
+
+    private String identity() {
+        if (identity != null) {
+            return identity;
+        }
+        String env = System.getenv("POD_NAME");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "localhost";
+        }
+        return host + "_" + ProcessHandle.current().pid();
+    }
+
+    private static String text(Duration d) {
+        return d.toString().substring(2).toLowerCase(Locale.ROOT);
+    }
+
+    private static void healthLine(PrintWriter console, HealthServer server) {
+        if (server != null) {
+            console.println("Health and metrics on port " + server.port() + ": /healthz /readyz /metrics");
+        }
     }
 
     /** {@code KEY=URL} options into a map; a key given twice, a missing '=' or a bad URL is bad input. */
@@ -261,6 +436,24 @@ final class ControllerCommand implements Callable<Integer> {
         } catch (java.net.URISyntaxException e) {
             return "not a URL";
         }
+    }
+
+    /**
+     * In a pod: no --kubeconfig, no $KUBECONFIG and no ~/.kube/config, but the service account's token mounted and
+     * the API server's address in the environment (what client-go's rest.InClusterConfig reads).
+     */
+    private boolean inCluster() {
+        String env = System.getenv("KUBECONFIG");
+        return kubeconfig == null && (env == null || env.isBlank())
+                && !Files.exists(Path.of(System.getProperty("user.home"), ".kube", "config"))
+                && System.getenv("KUBERNETES_SERVICE_HOST") != null
+                && Files.isReadable(Path.of(Config.KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH));
+    }
+
+    /** The kubeconfig's context, or in a pod (no file) the service account's configuration. */
+    private static Config config(Path kubeconfigFile, String context) {
+        return kubeconfigFile == null ? new io.fabric8.kubernetes.client.ConfigBuilder().build()
+                : Config.fromKubeconfig(context, kubeconfigFile.toFile());
     }
 
     private Path kubeconfigFile() {
@@ -322,7 +515,8 @@ final class ControllerCommand implements Callable<Integer> {
     }
 
     /** Users by LIF; a file that cannot be read or an entry without a user or password is bad input. */
-    static Map<String, OntapCredentials> readCredentials(Path file, List<String> passwords) {
+    static Map<String, OntapCredentials> readCredentials(Path file, List<String> passwords,
+            Map<String, java.util.function.UnaryOperator<OntapRestConfig.Builder>> tls) {
         String shape = "give a JSON or YAML file {\"ontap\": {\"<managementLIF>\": {\"username\": ...,"
                 + " \"password\": ...}}}";
         // the type first: a FIFO or a device would block the read (or never end), a directory cannot be read
@@ -363,8 +557,21 @@ final class ControllerCommand implements Callable<Integer> {
                 throw usage("--ontap-credentials", file + ": ontap." + e.getKey() + " needs a username and a"
                         + " password", "give both for every management LIF");
             }
+            JsonNode rootCA = e.getValue().get("rootCA");
+            JsonNode skip = e.getValue().get("skipCertValidation");
+            if (rootCA != null && !rootCA.isTextual() || skip != null && !skip.isBoolean()) {
+                throw usage("--ontap-credentials", file + ": ontap." + e.getKey() + ": rootCA must be a PEM string"
+                        + " and skipCertValidation true or false", "fix that entry");
+            }
+            java.util.function.UnaryOperator<OntapRestConfig.Builder> lifTls = b -> b
+                    .skipCertValidation(skip != null && skip.asBoolean())
+                    .rootCA(rootCA == null ? null : rootCA.asText());
             try {
+                // the adapter's own checks of the settings, before anything runs
+                lifTls.apply(OntapRestConfig.builder().baseUrl("https://127.0.0.1").credentials(user, password))
+                        .build();
                 users.put(e.getKey(), OntapCredentials.of(user, password));
+                tls.put(e.getKey(), lifTls);
                 passwords.add(password);
             } catch (OntapConfigException bad) {
                 throw usage("--ontap-credentials", file + ": ontap." + e.getKey() + ": " + bad.getMessage(),
@@ -413,7 +620,7 @@ final class ControllerCommand implements Callable<Integer> {
     /** The cluster must answer and serve the protect CRDs, else nothing would ever be reconciled. */
     private static void requireProtectCrds(Path kubeconfigFile, String context) {
         // a client of its own without fabric8's retries, so an unreachable server is reported at once
-        Config probe = Config.fromKubeconfig(context, kubeconfigFile.toFile());
+        Config probe = config(kubeconfigFile, context);
         probe.setRequestRetryBackoffLimit(0);
         String server = Redactor.maskUserInfo(probe.getMasterUrl());
         try (KubernetesClient client = Fabric8KubernetesPort.jdkClient(probe)) {
@@ -442,7 +649,8 @@ final class ControllerCommand implements Callable<Integer> {
                                     Map<String, URI> s3Urls, java.util.Set<String> lifsWithUsers, Duration runFor) {
         StringBuilder s = new StringBuilder();
         s.append("mirrordrill controller: cluster ").append(server).append(" (context ").append(context)
-                .append("), reconciling ").append(String.join(", ", kinds)).append(".\n");
+                .append("), reconciling ").append(kinds.isEmpty() ? "the protect kinds while it leads"
+                        : String.join(", ", kinds)).append(".\n");
         s.append("ONTAP users for management LIFs: ").append(lifsWithUsers.isEmpty() ? "none (--ontap-credentials)"
                 : String.join(", ", lifsWithUsers)).append('\n');
         lifUrls.forEach((lif, url) -> s.append("  ONTAP ").append(lif).append(" -> ").append(url).append('\n'));

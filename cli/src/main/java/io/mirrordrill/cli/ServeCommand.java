@@ -101,6 +101,10 @@ final class ServeCommand implements Callable<Integer> {
             + " controller' with the cluster's context. Trident, workloads and the kubelet still run.")
     List<String> noEngine = new ArrayList<>();
 
+    @Option(names = "--audit-log", paramLabel = "FILE", description = "Append every resource request the Kubernetes"
+            + " servers take to FILE, one JSON line each (cluster, verb, apiGroup, resource, subresource, namespace,"
+            + " userAgent): what a client used, e.g. to check its RBAC.")
+    Path auditLog;
 
     @Override
     public Integer call() throws IOException {
@@ -154,9 +158,10 @@ final class ServeCommand implements Callable<Integer> {
         sim.ontap().clusterNames().forEach(name -> passwords.put(name, password(random)));
         ServeAccess access = ServeAccess.create(random);
         ServedWorld served;
+        AuditLog audit = auditLog == null ? null : AuditLog.open(auditLog);
         try {
             served = ServedWorld.start(sim, HOST, portBase == null ? 0 : portBase, ONTAP_USER, passwords::get,
-                    access.kube());
+                    access.kube(), audit == null ? null : audit::write);
         } catch (ServedWorld.PortTakenException e) {
             throw usage("--port-base", e.getMessage(), "choose another --port-base, or leave it out for ephemeral"
                     + " ports");
@@ -180,6 +185,9 @@ final class ServeCommand implements Callable<Integer> {
                 pump.close();
             }
             served.close();
+            if (audit != null) {
+                audit.close();
+            }
             if (pump != null) {
                 console.print(ServeSummary.stopped(pump.stats(), speed));
                 console.flush();

@@ -15,6 +15,7 @@ final class UntilStopped {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread hook;
     private final Duration grace;
+    private volatile boolean closingStarted;
 
     UntilStopped(String name, Duration grace) {
         this.hook = new Thread(this::fromShutdownHook, name);
@@ -36,8 +37,19 @@ final class UntilStopped {
         }
     }
 
+    /** Ends the wait from inside (the leader lease lost). */
+    void stopNow() {
+        stop.countDown();
+    }
+
+    /** Whether {@link #closing} was called: what stops from then on is the command's own doing. */
+    boolean isClosing() {
+        return closingStarted;
+    }
+
     /** First thing when closing: a hook not yet running will not run. */
     void closing() {
+        closingStarted = true;
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {

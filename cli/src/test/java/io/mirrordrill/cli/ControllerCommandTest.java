@@ -49,7 +49,8 @@ class ControllerCommandTest {
         Ran r = run("controller", "--help");
         assertEquals(0, r.code(), r.err());
         for (String option : new String[] {"--kubeconfig", "--context", "--ontap-credentials", "--ontap-endpoint",
-            "--s3-endpoint", "--for"}) {
+            "--s3-endpoint", "--for", "--leader-elect", "--lease-namespace", "--lease-name", "--lease-duration",
+            "--identity", "--health-address", "POD_NAMESPACE", "POD_NAME", "RESTORE_SKIP_NAMESPACE_LABELS"}) {
             assertTrue(r.out().contains(option), option + " in\n" + r.out());
         }
         assertTrue(run("--help").out().contains("controller"), "the top-level help lists controller");
@@ -88,6 +89,23 @@ class ControllerCommandTest {
         Ran s3 = run("controller", "--kubeconfig", kc, "--s3-endpoint", "s3.example.com");
         assertEquals(2, s3.code(), s3.err());
         assertTrue(s3.err().contains("--s3-endpoint"), s3.err());
+    }
+
+    @Test
+    void perLifTlsSettingsOfTheWrongTypeAreBadInputAndALeaseDurationOrHealthAddressThatIsNotOneToo()
+            throws IOException {
+        Path creds = Files.writeString(dir.resolve("creds.json"), "{\"ontap\": {\"ontap-east\": {\"username\":"
+                + " \"u\", \"password\": \"Sekr3t-pw\", \"skipCertValidation\": \"yes\"}}}");
+        Ran r = run("controller", "--kubeconfig", kubeconfig().toString(), "--ontap-credentials", creds.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("ontap.ontap-east") && r.err().contains("skipCertValidation"), r.err());
+        assertFalse(r.err().contains("Sekr3t"), r.err());
+        Ran lease = run("controller", "--kubeconfig", kubeconfig().toString(), "--lease-duration", "1s");
+        assertEquals(2, lease.code(), lease.err());
+        assertTrue(lease.err().contains("--lease-duration") && lease.err().contains("3s to 1h"), lease.err());
+        Ran health = run("controller", "--kubeconfig", kubeconfig().toString(), "--health-address", "localhost:http");
+        assertEquals(2, health.code(), health.err());
+        assertTrue(health.err().contains("[HOST]:PORT"), health.err());
     }
 
     @Test

@@ -71,24 +71,34 @@ class ControllerIT {
     @Test
     void theControllerEstablishesTheDestinationsRelationshipAndFailsItOverOverHttp() throws Exception {
         Path out = dir.resolve("serve");
+        Path audit = dir.resolve("audit.jsonl");
         CommandThread serve = start("serve-it", "Serving until Ctrl-C", "serve", "setup-replication", "--no-engine",
-                "k8s-west", "--speed", String.valueOf(SPEED), "--out", out.toString(), "--no-progress");
+                "k8s-west", "--speed", String.valueOf(SPEED), "--out", out.toString(), "--no-progress",
+                "--audit-log", audit.toString());
         assertTrue(serve.out.toString().contains("(no protect engine"), serve.console());
         JsonNode endpoints = JSON.readTree(out.resolve("endpoints.json").toFile());
+        String kubeconfig = Files.readString(out.resolve("kubeconfig"));
+        KubernetesPort east = port(Config.fromKubeconfig("k8s-east", kubeconfig, out.resolve("kubeconfig").toString()));
+        KubernetesPort west = port(Config.fromKubeconfig("k8s-west", kubeconfig, out.resolve("kubeconfig").toString()));
+        // deploy/namespace.yaml: where the controller's leader Lease lives
+        west.create(Resources.fromTree((com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree("{\"apiVersion\":\"v1\",\"kind\":\"Namespace\","
+                + "\"metadata\":{\"name\":\"mirrordrill-system\"}}")));
         List<String> args = new ArrayList<>(List.of("controller", "--kubeconfig", out.resolve("kubeconfig")
                 .toString(), "--context", "k8s-west", "--ontap-credentials", out.resolve("credentials.json")
-                .toString()));
+                .toString(), "--leader-elect", "--lease-namespace", "mirrordrill-system", "--health-address",
+                "127.0.0.1:0"));
         endpoints.path("ontap").forEach(o -> args.addAll(List.of("--ontap-endpoint", o.path("name").asText() + "="
                 + o.path("managementUrl").asText())));
         endpoints.path("s3").forEach(s -> args.addAll(List.of("--s3-endpoint", s.path("host").asText() + "="
                 + s.path("endpoint").asText())));
-        CommandThread controller = start("controller-it", "Running until Ctrl-C", args.toArray(String[]::new));
-        assertTrue(controller.out.toString().contains("context k8s-west") && controller.out.toString()
-                .contains("AppMirrorRelationship"), controller.console());
-
-        String kubeconfig = Files.readString(out.resolve("kubeconfig"));
-        KubernetesPort east = port(Config.fromKubeconfig("k8s-east", kubeconfig, out.resolve("kubeconfig").toString()));
-        KubernetesPort west = port(Config.fromKubeconfig("k8s-west", kubeconfig, out.resolve("kubeconfig").toString()));
+        CommandThread first = start("controller-it", "Running until Ctrl-C", args.toArray(String[]::new));
+        assertTrue(first.out.toString().contains("context k8s-west"), first.console());
+        await().atMost(Duration.ofSeconds(30)).until(() -> first.out.toString().contains("leading: reconciling"));
+        assertTrue(first.out.toString().contains("AppMirrorRelationship"), first.console());
+        Scrape metrics = new Scrape(first.out.toString());
+        assertEquals(200, metrics.status("/readyz"), "the leader is ready");
+        assertEquals(200, metrics.status("/healthz"));
+        assertEquals("1", metrics.sample("mirrordrill_controller_leader"), metrics.text());
         Kubectl eastCtl = new Kubectl(east);
         Kubectl westCtl = new Kubectl(west);
 
@@ -117,6 +127,28 @@ class ControllerIT {
         westCtl.apply("relationship", seed("trident-protect-relationship.yaml").replace("${APP_UID}", appUid), NS);
         JsonNode amr = awaitField(west, "AppMirrorRelationship", NS, AMR, "Established");
         assertTrue(amr.path("status").path("lastTransferredSnapshot").asText().length() > 0, amr.toString());
+        String series = "{namespace=\"" + NS + "\",name=\"" + AMR + "\"}";
+        assertEquals("1", metrics.sample("mirrordrill_amr_state{namespace=\"" + NS + "\",name=\"" + AMR
+                + "\",state=\"Established\"}"), metrics.text());
+        // the bytes the status records (what ONTAP REST reported for the transfer; 0 when it had none left to read)
+        assertTrue(Long.parseLong(metrics.sample("mirrordrill_amr_last_transfer_bytes" + series)) >= 0,
+                metrics.text());
+        assertTrue(Long.parseLong(metrics.sample("mirrordrill_controller_reconciles_total{controller="
+                + "\"AppMirrorRelationship\"}")) > 0, metrics.text());
+        // the lag grows while no transfer completes, past the schedule's period (30 real seconds at 10x) so that a
+        // newer snapshot waits in the source vault
+        String lagSeries = "mirrordrill_amr_replication_lag_seconds" + series;
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> Double.parseDouble(
+                metrics.sample(lagSeries)) > 35);
+        double lag = Double.parseDouble(metrics.sample(lagSeries));
+        // the controller looks at the vault again at the AMR's next occurrence in real time (up to 5 minutes away):
+        // a restart (the standby taking over, an upgrade) looks at once, and its transfer brings the lag down
+        assertEquals(0, first.stop(), first.console());
+        CommandThread controller = start("controller-it-2", "Running until Ctrl-C", args.toArray(String[]::new));
+        await().atMost(Duration.ofSeconds(30)).until(() -> controller.out.toString().contains("leading: reconciling"));
+        Scrape restarted = new Scrape(controller.out.toString());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> Double.parseDouble(
+                restarted.sample(lagSeries)) < lag);
         // Trident (simulated) made the destination claim on the class the relationship names
         JsonNode claim = Resources.toTree(west.get("v1", "PersistentVolumeClaim", NS, "data").orElseThrow());
         assertEquals("sc-vsim-2", claim.path("spec").path("storageClassName").asText(), claim.toString());
@@ -129,13 +161,80 @@ class ControllerIT {
         assertEquals(0, controller.stop(), controller.console());
         assertTrue(controller.out.toString().contains("Stopped after"), controller.console());
         JsonNode credentials = JSON.readTree(out.resolve("credentials.json").toFile());
-        for (JsonNode user : credentials.path("ontap")) {
-            assertFalse(controller.console().contains(user.path("password").asText()), "an ONTAP password shown");
-        }
-        for (JsonNode key : credentials.path("s3")) {
-            assertFalse(controller.console().contains(key.path("secretAccessKey").asText()), "an S3 secret shown");
+        for (CommandThread c : List.of(first, controller)) {
+            for (JsonNode user : credentials.path("ontap")) {
+                assertFalse(c.console().contains(user.path("password").asText()), "an ONTAP password shown");
+            }
+            for (JsonNode key : credentials.path("s3")) {
+                assertFalse(c.console().contains(key.path("secretAccessKey").asText()), "an S3 secret shown");
+            }
         }
         assertEquals(0, serve.stop(), serve.console());
+        assertControllerUsedOnlyWhatDeployRbacGrants(audit);
+    }
+
+    /**
+     * Every request the controller made (its User-Agent, in k8s-west) is one deploy/rbac.yaml allows, and every verb
+     * the manifests grant was used: the roles are exactly what the engine needs for set-up and failover.
+     */
+    private static void assertControllerUsedOnlyWhatDeployRbacGrants(Path audit) throws IOException {
+        RbacRules rbac = RbacRules.read(RbacRules.deployDirectory().resolve("rbac.yaml"));
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        java.util.Set<String> refused = new java.util.TreeSet<>();
+        for (String line : Files.readAllLines(audit)) {
+            JsonNode r = JSON.readTree(line);
+            if (!r.path("cluster").asText().equals("k8s-west")
+                    || !r.path("userAgent").asText().startsWith(ControllerCommand.USER_AGENT)) {
+                continue;
+            }
+            String resource = r.path("resource").asText() + (r.has("subresource") ? "/" + r.path("subresource")
+                    .asText() : "");
+            String key = RbacRules.key(r.path("apiGroup").asText(), resource, r.path("verb").asText());
+            used.add(key);
+            if (!rbac.allows(r.path("verb").asText(), r.path("apiGroup").asText(), resource,
+                    r.path("namespace").asText(null))) {
+                refused.add(key + (r.has("namespace") ? " in " + r.path("namespace").asText() : ""));
+            }
+        }
+        assertFalse(used.isEmpty(), "the audit log has no request of the controller");
+        assertTrue(refused.isEmpty(), "the controller used what deploy/rbac.yaml does not grant: " + refused
+                + "\nused: " + used);
+        java.util.Set<String> unused = new java.util.TreeSet<>(rbac.granted());
+        unused.removeAll(used);
+        assertTrue(unused.isEmpty(), "deploy/rbac.yaml grants what the controller never used: " + unused
+                + "\nused: " + used);
+    }
+
+    /** The controller's /metrics, /readyz and /healthz, at the port its console names. */
+    private record Scrape(int port) {
+        Scrape(String console) {
+            this(Integer.parseInt(console.lines().filter(l -> l.startsWith("Health and metrics on port "))
+                    .findFirst().orElseThrow(() -> new AssertionError("no health port in: " + console))
+                    .replaceAll("^Health and metrics on port (\\d+):.*$", "$1")));
+        }
+
+        int status(String path) throws Exception {
+            return get(path).statusCode();
+        }
+
+        String text() throws Exception {
+            java.net.http.HttpResponse<String> r = get("/metrics");
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+            return r.body();
+        }
+
+        /** The value of the sample line whose name and labels are {@code series}. */
+        String sample(String series) throws Exception {
+            String text = text();
+            return text.lines().filter(l -> l.startsWith(series + " ")).map(l -> l.substring(series.length() + 1))
+                    .findFirst().orElseThrow(() -> new AssertionError("no " + series + " in:\n" + text));
+        }
+
+        private java.net.http.HttpResponse<String> get(String path) throws Exception {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     @Test

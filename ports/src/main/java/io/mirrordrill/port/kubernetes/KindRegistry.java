@@ -47,6 +47,8 @@ public final class KindRegistry {
         registry.add("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", false, false);
         registry.add("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", false, false);
         registry.add("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, false);
+        // leader election's lock (client-go's and fabric8's LeaseLock)
+        registry.add("coordination.k8s.io", "v1", "Lease", "leases", true, false);
         registry.add("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false,
                 true);
         // The CSI snapshot CRDs are present on every cluster Trident protect supports.

@@ -1,5 +1,6 @@
 package io.mirrordrill.scenario.world;
 
+import io.mirrordrill.emulator.k8s.server.AuditedRequest;
 import io.mirrordrill.emulator.k8s.server.KubeApiServer;
 import io.mirrordrill.emulator.ontap.OntapEmulator;
 import io.mirrordrill.emulator.ontap.rest.OntapRestServer;
@@ -64,6 +65,7 @@ public final class ServedWorld implements AutoCloseable {
     }
 
     private final SimWorld world;
+    private java.util.function.BiConsumer<String, AuditedRequest> audit;
     private final List<AutoCloseable> servers = new ArrayList<>();
     private final List<Kube> kubes = new ArrayList<>();
     private final List<Ontap> ontaps = new ArrayList<>();
@@ -94,7 +96,15 @@ public final class ServedWorld implements AutoCloseable {
     /** As {@link #start(SimWorld, String, int, String, Function)}, the Kubernetes servers guarded by {@code kube}. */
     public static ServedWorld start(SimWorld world, String host, int portBase, String ontapUser,
                                     Function<String, String> ontapPassword, KubeAccess kube) {
+        return start(world, host, portBase, ontapUser, ontapPassword, kube, null);
+    }
+
+    /** As above, every Kubernetes server's resource requests told to {@code audit} with its cluster's name. */
+    public static ServedWorld start(SimWorld world, String host, int portBase, String ontapUser,
+                                    Function<String, String> ontapPassword, KubeAccess kube,
+                                    java.util.function.BiConsumer<String, AuditedRequest> audit) {
         ServedWorld served = new ServedWorld(world);
+        served.audit = audit;
         requireOneLock(world);
         ReentrantLock lock = world.world().lock();
         try {
@@ -123,6 +133,9 @@ public final class ServedWorld implements AutoCloseable {
                         .exec(c.simulator().exec()).logs(c.simulator().logs()).lock(lock);
                 if (kube != null) {
                     b.token(kube.token()).tls(kube.keys(), kube.keyPassword());
+                }
+                if (audit != null) {
+                    b.audit(r -> audit.accept(c.name(), r));
                 }
                 return b.start();
             });

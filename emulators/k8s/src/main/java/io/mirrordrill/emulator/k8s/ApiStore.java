@@ -123,6 +123,9 @@ final class ApiStore {
 
     // ---- create -------------------------------------------------------------------------------------------------
 
+    /** Inside {@link #dryRun}: nothing is committed. */
+    private boolean dryRun;
+
     ObjectNode create(ResourceKind kind, ObjectNode body) {
         ObjectNode object = body.deepCopy();
         Secrets.normalise(kind, object);
@@ -150,7 +153,9 @@ final class ApiStore {
         } else {
             meta.remove("namespace");
         }
-        meta.put("uid", (EventSchemas.isEvent(kind) ? eventRandom : random).uuid().toString());
+        meta.put("uid", dryRun ? java.util.UUID.nameUUIDFromBytes(("dry-run " + key).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)).toString()
+                : (EventSchemas.isEvent(kind) ? eventRandom : random).uuid().toString());
         meta.put("creationTimestamp", timestamp());
         meta.put("generation", 1);
         meta.remove(List.of("deletionTimestamp", "deletionGracePeriodSeconds", "resourceVersion"));
@@ -359,7 +364,7 @@ final class ApiStore {
             Namespaces.markTerminating(next);
         }
         commit("delete (finalizers " + Json.finalizers(next) + ")", kind, key, object, next);
-        if (isNamespace(kind)) {
+        if (isNamespace(kind) && !dryRun) {
             cluster.namespaces().requestSync(name);
         }
     }
@@ -396,6 +401,9 @@ final class ApiStore {
     }
 
     private void remove(ResourceKind kind, ObjectKey key, ObjectNode last) {
+        if (dryRun) {
+            return;
+        }
         revision++;
         ObjectNode gone = last.deepCopy();
         Json.meta(gone).put("resourceVersion", Long.toString(revision));
@@ -425,7 +433,26 @@ final class ApiStore {
 
     // ---- shared ---------------------------------------------------------------------------------------------------
 
+    /**
+     * Runs {@code action} as the API server runs a {@code dryRun=All} request: validated, admitted and defaulted as
+     * usual, but nothing is stored, no resourceVersion is taken, no watch hears of it, and the uid a create shows is
+     * derived from the object's key rather than drawn from the seed (so a dry run leaves the world's randomness as it
+     * was: the same seed still gives the same uids). Call under the lock.
+     */
+    <T> T dryRun(java.util.function.Supplier<T> action) {
+        boolean was = dryRun;
+        dryRun = true;
+        try {
+            return action.get();
+        } finally {
+            dryRun = was;
+        }
+    }
+
     private void commit(String verb, ResourceKind kind, ObjectKey key, ObjectNode before, ObjectNode after) {
+        if (dryRun) {
+            return;
+        }
         revision++;
         Json.meta(after).put("resourceVersion", Long.toString(revision));
         objects.put(key, new Stored(kind, after));

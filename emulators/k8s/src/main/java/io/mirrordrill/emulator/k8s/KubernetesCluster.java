@@ -120,6 +120,11 @@ public final class KubernetesCluster {
         return world.lock();
     }
 
+    /** Runs {@code action} as a server-side dry run ({@code dryRun=All}): nothing it writes is kept; locked. */
+    public <T> T dryRun(java.util.function.Supplier<T> action) {
+        return store.dryRun(action);
+    }
+
     ApiStore store() {
         return store;
     }

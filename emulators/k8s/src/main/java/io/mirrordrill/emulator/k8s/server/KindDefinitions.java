@@ -46,7 +46,8 @@ final class KindDefinitions {
             model("rbac.authorization.k8s.io/v1", "rbac", "RoleBinding"),
             model("rbac.authorization.k8s.io/v1", "rbac", "ClusterRole"),
             model("rbac.authorization.k8s.io/v1", "rbac", "ClusterRoleBinding"),
-            model("storage.k8s.io/v1", "storage", "StorageClass"), model("events.k8s.io/v1", "events.v1", "Event"),
+            model("storage.k8s.io/v1", "storage", "StorageClass"),
+            model("coordination.k8s.io/v1", "coordination.v1", "Lease"), model("events.k8s.io/v1", "events.v1", "Event"),
             model("apiextensions.k8s.io/v1", "apiextensions.v1", "CustomResourceDefinition"));
     /** CRDs read recently, by uid, resourceVersion and version: a CRD changes rarely and is read per request. */
     private static final Map<String, KindDefinition> CUSTOM = Collections.synchronizedMap(

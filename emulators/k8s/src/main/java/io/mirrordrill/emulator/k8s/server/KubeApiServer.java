@@ -80,6 +80,12 @@ public final class KubeApiServer implements AutoCloseable {
                 routes.before(ctx -> requests.authenticate(ctx, token));
                 routes.wsBeforeUpgrade(ctx -> requests.authenticateUpgrade(ctx, token));
             }
+            if (b.audit != null) {
+                routes.before(ctx -> audit(b.audit, ctx.method().name(), ctx.path(), ctx.queryParamMap(),
+                        ctx.userAgent()));
+                routes.wsBeforeUpgrade(ctx -> audit(b.audit, "GET", ctx.path(), ctx.queryParamMap(),
+                        ctx.userAgent()));
+            }
             for (String path : new String[] {"/version", "/api", "/apis", "/api/<path>", "/apis/<path>"}) {
                 for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
                         HandlerType.PATCH, HandlerType.DELETE}) {
@@ -99,6 +105,14 @@ public final class KubeApiServer implements AutoCloseable {
             routes.error(404, requests::unrouted);
             routes.error(405, requests::unrouted);
         });
+    }
+
+    private static void audit(java.util.function.Consumer<AuditedRequest> audit, String method, String path,
+                              java.util.Map<String, java.util.List<String>> query, String userAgent) {
+        AuditedRequest r = AuditedRequest.of(method, path, query, userAgent);
+        if (r != null) {
+            audit.accept(r);
+        }
     }
 
     /** A server for {@code cluster}; everything else has a default. */
@@ -158,6 +172,7 @@ public final class KubeApiServer implements AutoCloseable {
         private String token;
         private KeyStore keyStore;
         private String keyStorePassword;
+        private java.util.function.Consumer<AuditedRequest> audit;
 
         private Builder(KubernetesCluster cluster) {
             this.cluster = cluster;
@@ -217,6 +232,15 @@ public final class KubeApiServer implements AutoCloseable {
         public Builder tls(KeyStore keys, String password) {
             this.keyStore = keys;
             this.keyStorePassword = password;
+            return this;
+        }
+
+        /**
+         * Hears of every authenticated resource request before it runs (an audit log: which client used which verb on
+         * which resource), on the request's thread, outside the lock.
+         */
+        public Builder audit(java.util.function.Consumer<AuditedRequest> listener) {
+            this.audit = listener;
             return this;
         }
 

@@ -193,6 +193,10 @@ final class ModelSchemas {
         if (raw == String.class || raw == byte[].class || raw == Character.class) {
             return object().put("type", "string");
         }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(raw)) {
+            // the model's java.time fields (a Lease's acquireTime, renewTime) are MicroTime strings on the wire
+            return object().put("type", "string").put("format", "date-time");
+        }
         if (raw == Integer.class || raw == int.class || raw == Short.class || raw == short.class) {
             return object().put("type", "integer").put("format", "int32");
         }

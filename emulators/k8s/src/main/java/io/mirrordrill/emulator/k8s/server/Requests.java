@@ -135,8 +135,10 @@ final class Requests {
                 }
                 byte[] checked = hasBody ? validated(method, path, ctx.queryParam("fieldValidation"), contentType,
                         body, warnings) : body;
-                Reply answer = resources.handle(method, path, ctx.queryParamMap(), contentType, checked,
-                        ctx.userAgent());
+                Reply answer = DryRun.requested(method, ctx.queryParamMap())
+                        ? served.cluster().dryRun(() -> resources.handle(method, path, ctx.queryParamMap(),
+                                contentType, checked, ctx.userAgent()))
+                        : resources.handle(method, path, ctx.queryParamMap(), contentType, checked, ctx.userAgent());
                 Optional<String> table = Tables.requested(ctx.header("Accept"));
                 if (table.isPresent() && method == HandlerType.GET && answer.status() == 200
                         && path.subresource() == null) {

@@ -224,6 +224,56 @@ class KubeApiServerIT {
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
+    @Test
+    void aLeaseUpdatedFromAStaleResourceVersionIsRefusedWith409AsLeaderElectionExpects() throws Exception {
+        String leases = "/apis/coordination.k8s.io/v1/namespaces/app/leases";
+        assertTrue(names(json(get("/apis/coordination.k8s.io/v1")).path("resources")).contains("leases"));
+        JsonNode created = json(send("POST", leases, """
+                {"metadata":{"name":"ctl"},"spec":{"holderIdentity":"a","leaseDurationSeconds":15}}""", null));
+        String rv = created.path("metadata").path("resourceVersion").asText();
+        // a renewal changes renewTime (an update that changes nothing keeps the resourceVersion, as etcd's does)
+        String renew = "{\"metadata\":{\"name\":\"ctl\",\"resourceVersion\":\"%s\"},"
+                + "\"spec\":{\"holderIdentity\":\"%s\",\"leaseDurationSeconds\":15,"
+                + "\"renewTime\":\"2026-01-01T00:00:%02d.000000Z\"}}";
+        HttpResponse<String> first = send("PUT", leases + "/ctl", renew.formatted(rv, "a", 1), null);
+        assertEquals(200, first.statusCode(), first.body());
+        HttpResponse<String> stale = send("PUT", leases + "/ctl", renew.formatted(rv, "b", 2), null);
+        assertEquals(409, stale.statusCode());
+        assertEquals("Conflict", json(stale).path("reason").asText());
+        assertEquals("a", json(get(leases + "/ctl")).path("spec").path("holderIdentity").asText());
+    }
+
+    @Test
+    void aDryRunCreateOrPatchAnswersTheResultButKeepsNothing() throws Exception {
+        String revision = json(get(CM)).path("metadata").path("resourceVersion").asText();
+        HttpResponse<String> dryCreate = send("POST", CM + "?dryRun=All", configMap("dry"), null);
+        assertEquals(201, dryCreate.statusCode(), dryCreate.body());
+        assertEquals("dry", json(dryCreate).path("metadata").path("name").asText());
+        assertFalse(json(dryCreate).path("metadata").path("creationTimestamp").asText().isEmpty());
+        assertEquals(404, get(CM + "/dry").statusCode());
+        assertEquals(revision, json(get(CM)).path("metadata").path("resourceVersion").asText(),
+                "no resourceVersion is taken");
+
+        send("POST", CM, configMap("cfg"), null);
+        HttpResponse<String> dryPatch = send("PATCH", CM + "/cfg?dryRun=All", "{\"data\":{\"k\":\"dry\"}}",
+                "application/merge-patch+json");
+        assertEquals(200, dryPatch.statusCode(), dryPatch.body());
+        assertEquals("dry", json(dryPatch).path("data").path("k").asText());
+        assertFalse(json(get(CM + "/cfg")).path("data").path("k").asText().equals("dry"));
+        assertEquals(409, send("POST", CM + "?dryRun=All", configMap("cfg"), null).statusCode(),
+                "a dry run is admitted like a real create: the name is taken");
+        assertEquals(404, send("POST", "/api/v1/namespaces/none/configmaps?dryRun=All", configMap("x"), null)
+                .statusCode(), "nor into a namespace that does not exist");
+    }
+
+    @Test
+    void aDryRunValueOtherThanAllIsInvalid() throws Exception {
+        HttpResponse<String> bad = send("POST", CM + "?dryRun=Some", configMap("x"), null);
+        assertEquals(422, bad.statusCode());
+        assertTrue(json(bad).path("message").asText().contains("supported values: \"All\""), bad.body());
+        assertEquals(404, get(CM + "/x").statusCode());
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return send("GET", path, null, null);
     }
