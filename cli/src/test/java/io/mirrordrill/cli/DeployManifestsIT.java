@@ -61,4 +61,22 @@ class DeployManifestsIT {
         assertEquals("2", replicas.out().trim(), replicas.describe());
         assertEquals(0, serve.stop(), serve.console());
     }
+
+    @Test
+    void theFuzzCampaignJobIsAcceptedByKubectlServerDryRunAsAnIndexedJob() throws Exception {
+        Path out = dir.resolve("serve-fuzz");
+        serve = CommandThread.start("serve-fuzz-job-it", "Serving until Ctrl-C", "serve", "setup-replication",
+                "--out", out.toString(), "--no-progress");
+        KubectlCli kubectl = new KubectlCli(out.resolve("kubeconfig"), dir);
+        String job = RbacRules.deployDirectory().resolve("fuzz-job.yaml").toAbsolutePath().toString();
+
+        KubectlCli.Result dry = kubectl.run(60, "--context", "k8s-west", "-n", "my-app-namespace", "apply",
+                "--dry-run=server", "-f", job, "-o", "jsonpath={.spec.completionMode}/{.spec.completions}");
+        assertEquals(0, dry.exit(), dry.describe());
+        assertEquals("Indexed/8", dry.out().trim(), dry.describe());
+        KubectlCli.Result none = kubectl.run("--context", "k8s-west", "-n", "my-app-namespace", "get", "job",
+                "mirrordrill-fuzz");
+        assertTrue(none.exit() != 0 && none.err().contains("NotFound"), "a dry run keeps nothing: " + none.describe());
+        assertEquals(0, serve.stop(), serve.console());
+    }
 }
