@@ -119,6 +119,10 @@ public final class AmrReconciler implements ProtectReconciler<AppMirrorRelations
             }
             case ESTABLISHING: {
                 Optional<AmrException> broken = steps.references(amr);
+                if (staleUid(broken)) {
+                    steps.check(amr);
+                    return showing(broken, Decision.after(steps.nextPoll(amr)));
+                }
                 Progress p = steps.establish(amr);
                 return showing(broken, p.isDone() ? move(amr, state, AmrEvent.ESTABLISHED, AmrMove.arriving(amr, p),
                         Duration.ZERO) : progress(p));
@@ -129,6 +133,10 @@ public final class AmrReconciler implements ProtectReconciler<AppMirrorRelations
                     return move(amr, state, AmrEvent.PROMOTE, AmrMove.of(amr), Duration.ZERO);
                 }
                 Optional<AmrException> broken = steps.references(amr);
+                if (staleUid(broken)) {
+                    steps.check(amr);
+                    return showing(broken, Decision.after(steps.nextPoll(amr)));
+                }
                 Progress p = steps.replicate(amr);
                 if (!p.isDone()) {
                     return showing(broken, progress(p));
@@ -187,6 +195,15 @@ public final class AmrReconciler implements ProtectReconciler<AppMirrorRelations
         Ready ready = Ready.isFalse(broken.get().reason(), broken.get().getMessage());
         return new Decision<>(d.status(), d.ready() != null && d.ready().restart() ? ready.restarted() : ready,
                 d.outcome());
+    }
+
+    /**
+     * The source application was created again under another UID: the archives left under spec.sourceApplicationUID
+     * are the old application's (source retention deletes them one by one), so nothing is replicated from them until
+     * the UID is corrected; Ready says why.
+     */
+    private static boolean staleUid(Optional<AmrException> broken) {
+        return broken.filter(b -> References.UID_MISMATCH.equals(b.reason())).isPresent();
     }
 
     /** A promotedSnapshot that is no archive basename (set by a patch past validation) fails the failover. */

@@ -4,6 +4,7 @@ import io.mirrordrill.engine.EnginePorts;
 import io.mirrordrill.engine.EngineSettings;
 import io.mirrordrill.engine.archive.Archive;
 import io.mirrordrill.engine.archive.ArchivePath;
+import io.mirrordrill.engine.archive.ArchivePathException;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.mirrordrill.engine.model.AppMirrorRelationship;
@@ -127,6 +128,9 @@ final class AmrSteps {
                     + " in AppVault " + amr.spec().sourceAppVaultRef());
         }
         Archive archive = source(amr).read(archives.get(archives.size() - 1));
+        if (nothingMapped(amr, archive)) {
+            return Progress.waiting(nothingMappedMessage(archive));
+        }
         Optional<Progress> mirrors = mirrors(amr, archive);
         if (mirrors.isPresent()) {
             return mirrors.get();
@@ -227,9 +231,47 @@ final class AmrSteps {
         if (newest.basename().equals(last)) {
             return Progress.of(MirrorStep.done("up to date with snapshot " + last));
         }
+        if (!newerThanLast(newest, last)) {
+            return Progress.of(MirrorStep.done("up to date with snapshot " + last + " (the newest in the source"
+                    + " AppVault, " + newest.basename() + ", is older)"));
+        }
         Archive archive = source(amr).read(newest);
+        if (nothingMapped(amr, archive)) {
+            return Progress.of(MirrorStep.done(nothingMappedMessage(archive)));
+        }
         Optional<Progress> mirrors = mirrors(amr, archive);
         return mirrors.orElseGet(() -> replicate(amr, archive));
+    }
+
+    /**
+     * Whether an archive is newer than the last one transferred, by the time its basename carries (then the
+     * basename, for two in the same second): status.lastTransferredSnapshot never goes back, even when source
+     * retention has deleted every archive newer than an old one. A last snapshot that is no basename (a status
+     * edited by hand) does not hold replication back.
+     */
+    private static boolean newerThanLast(ArchivePath newest, String last) {
+        if (last == null) {
+            return true;
+        }
+        ArchivePath lastPath;
+        try {
+            lastPath = ArchivePath.fromBasename(newest.appName(), newest.appUid(), last,
+                    "status.lastTransferredSnapshot");
+        } catch (ArchivePathException notABasename) {
+            return true;
+        }
+        int byTime = newest.createdAt().compareTo(lastPath.createdAt());
+        return byTime > 0 || byTime == 0 && newest.basename().compareTo(last) > 0;
+    }
+
+    /** An archive with volumes of which none is in a mapped namespace: nothing of it can be replicated. */
+    private boolean nothingMapped(AppMirrorRelationship amr, Archive archive) {
+        return !archive.content().volumes().isEmpty() && claims.pairs(archive, AmrReconciler.mapping(amr)).isEmpty();
+    }
+
+    private static String nothingMappedMessage(Archive archive) {
+        return "no volume of snapshot " + archive.path().basename() + " is in a namespace of spec.namespaceMapping:"
+                + " nothing to replicate";
     }
 
     /** Brings every volume to the archive's snapshot, then copies the archive. */

@@ -36,16 +36,23 @@ final class Claims {
         this.kube = kube;
     }
 
+    /**
+     * The archive's volumes that replicate: those whose namespace {@code spec.namespaceMapping} maps. A volume in an
+     * unmapped namespace is left out (not an error: {@link References} reports it as NamespaceNotMapped while the
+     * mapped ones go on replicating).
+     */
     List<Pair> pairs(Archive archive, NamespaceMap mapping) {
         List<Pair> pairs = new ArrayList<>();
         for (VolumeSnapshotEntry e : archive.content().volumes()) {
-            String ns = mapping.destinationOf(e.namespace()).orElseThrow(() -> new AmrException("NamespaceNotMapped",
-                    "spec.namespaceMapping: source namespace \"" + e.namespace() + "\" of PVC " + e.pvcName()
-                            + " has no destination. Fix: add {source: " + e.namespace() + ", destination: <ns>}",
-                    true));
-            pairs.add(new Pair(e, ns, new MirrorEndpoint(e.managementLif(), e.svm(), e.internalVolumeName())));
+            mapping.destinationOf(e.namespace()).ifPresent(ns -> pairs.add(new Pair(e, ns,
+                    new MirrorEndpoint(e.managementLif(), e.svm(), e.internalVolumeName()))));
         }
         return pairs;
+    }
+
+    /** The volumes whose namespace has no destination in the mapping: what {@link #pairs} leaves out. */
+    static List<VolumeSnapshotEntry> unmapped(List<VolumeSnapshotEntry> volumes, NamespaceMap mapping) {
+        return volumes.stream().filter(e -> mapping.destinationOf(e.namespace()).isEmpty()).toList();
     }
 
     Optional<ObjectNode> claim(Pair pair) {

@@ -15,11 +15,13 @@ import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.port.ontap.OntapConnector;
 import io.mirrordrill.port.ontap.SvmPeerRecord;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What a relationship refers to, checked on every reconcile while Establishing or Established: both AppVaults usable,
@@ -170,18 +172,18 @@ final class References {
     private Optional<AmrException> volumes(AppMirrorRelationship amr, List<VolumeSnapshotEntry> volumes,
                                            io.mirrordrill.engine.restore.StorageClassMapping classes) {
         NamespaceMap namespaces = AmrReconciler.mapping(amr);
+        List<VolumeSnapshotEntry> unmapped = Claims.unmapped(volumes, namespaces);
+        if (!unmapped.isEmpty()) {
+            return Optional.of(notMapped(unmapped, unmapped.size() == volumes.size()));
+        }
         Map<String, Boolean> peered = new TreeMap<>();
         for (VolumeSnapshotEntry e : volumes) {
-            Optional<String> ns = namespaces.destinationOf(e.namespace());
-            if (ns.isEmpty()) {
-                return Optional.of(problem(NAMESPACE_NOT_MAPPED, "spec.namespaceMapping: source namespace \""
-                        + e.namespace() + "\" of PVC " + e.pvcName() + " has no destination. Fix: add {source: "
-                        + e.namespace() + ", destination: <namespace>} to spec.namespaceMapping"));
-            }
-            String pvc = ns.get() + "/" + e.pvcName();
+            String pvc = namespaces.destinationOf(e.namespace()).orElseThrow() + "/" + e.pvcName();
             var choice = classes.choose(pvc, e.storageClass());
             String field = switch (choice.rule()) {
                 case STORAGE_CLASS_MAPPING -> "spec.storageClassMapping";
+                case UNMAPPED_CLUSTER_DEFAULT -> "spec.storageClassMapping (no entry for class \"" + e.storageClass()
+                        + "\": the cluster's default class)";
                 case STORAGE_CLASS_NAME -> "spec.storageClassName";
                 case CLUSTER_DEFAULT -> "spec.storageClassName (unset: the cluster's default class)";
             };
@@ -209,6 +211,24 @@ final class References {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Volumes in namespaces without a destination are not replicated (see {@link Claims#pairs}); the others are,
+     * unless there are none, which the message then says.
+     */
+    private static AmrException notMapped(List<VolumeSnapshotEntry> unmapped, boolean all) {
+        TreeMap<String, List<String>> pvcs = new TreeMap<>();
+        unmapped.forEach(e -> pvcs.computeIfAbsent(e.namespace(), k -> new ArrayList<>()).add(e.pvcName()));
+        StringBuilder which = new StringBuilder();
+        pvcs.forEach((ns, names) -> which.append(which.length() == 0 ? "" : ", ").append("\"").append(ns)
+                .append("\" (PVC ").append(String.join(", ", names)).append(")"));
+        String fix = pvcs.keySet().stream().map(ns -> "{source: " + ns + ", destination: <namespace>}")
+                .collect(Collectors.joining(", "));
+        return problem(NAMESPACE_NOT_MAPPED, "spec.namespaceMapping: source namespace " + which + " has no"
+                + " destination, so " + (all ? "nothing of the application can be replicated"
+                : "those volumes are not replicated (the others are)") + ". Fix: add " + fix
+                + " to spec.namespaceMapping");
     }
 
     /**
