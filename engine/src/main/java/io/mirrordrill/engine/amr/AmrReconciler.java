@@ -119,6 +119,7 @@ public final class AmrReconciler implements ProtectReconciler<AppMirrorRelations
             }
             case ESTABLISHING: {
                 Optional<AmrException> broken = steps.references(amr);
+                failIfPermanent(broken);
                 if (staleUid(broken)) {
                     steps.check(amr);
                     return showing(broken, Decision.after(steps.nextPoll(amr)));
@@ -133,6 +134,7 @@ public final class AmrReconciler implements ProtectReconciler<AppMirrorRelations
                     return move(amr, state, AmrEvent.PROMOTE, AmrMove.of(amr), Duration.ZERO);
                 }
                 Optional<AmrException> broken = steps.references(amr);
+                failIfPermanent(broken);
                 if (staleUid(broken)) {
                     steps.check(amr);
                     return showing(broken, Decision.after(steps.nextPoll(amr)));
@@ -195,6 +197,13 @@ public final class AmrReconciler implements ProtectReconciler<AppMirrorRelations
         Ready ready = Ready.isFalse(broken.get().reason(), broken.get().getMessage());
         return new Decision<>(d.status(), d.ready() != null && d.ready().restart() ? ready.restarted() : ready,
                 d.outcome());
+    }
+
+    /** A broken reference that nothing can be replicated past (see {@link References}) fails the relationship. */
+    private static void failIfPermanent(Optional<AmrException> broken) {
+        if (broken.isPresent() && broken.get().permanent()) {
+            throw broken.get();
+        }
     }
 
     /**

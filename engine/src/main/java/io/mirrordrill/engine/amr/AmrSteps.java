@@ -128,9 +128,6 @@ final class AmrSteps {
                     + " in AppVault " + amr.spec().sourceAppVaultRef());
         }
         Archive archive = source(amr).read(archives.get(archives.size() - 1));
-        if (nothingMapped(amr, archive)) {
-            return Progress.waiting(nothingMappedMessage(archive));
-        }
         Optional<Progress> mirrors = mirrors(amr, archive);
         if (mirrors.isPresent()) {
             return mirrors.get();
@@ -236,9 +233,6 @@ final class AmrSteps {
                     + " AppVault, " + newest.basename() + ", is older)"));
         }
         Archive archive = source(amr).read(newest);
-        if (nothingMapped(amr, archive)) {
-            return Progress.of(MirrorStep.done(nothingMappedMessage(archive)));
-        }
         Optional<Progress> mirrors = mirrors(amr, archive);
         return mirrors.orElseGet(() -> replicate(amr, archive));
     }
@@ -262,16 +256,6 @@ final class AmrSteps {
         }
         int byTime = newest.createdAt().compareTo(lastPath.createdAt());
         return byTime > 0 || byTime == 0 && newest.basename().compareTo(last) > 0;
-    }
-
-    /** An archive with volumes of which none is in a mapped namespace: nothing of it can be replicated. */
-    private boolean nothingMapped(AppMirrorRelationship amr, Archive archive) {
-        return !archive.content().volumes().isEmpty() && claims.pairs(archive, AmrReconciler.mapping(amr)).isEmpty();
-    }
-
-    private static String nothingMappedMessage(Archive archive) {
-        return "no volume of snapshot " + archive.path().basename() + " is in a namespace of spec.namespaceMapping:"
-                + " nothing to replicate";
     }
 
     /** Brings every volume to the archive's snapshot, then copies the archive. */

@@ -15,20 +15,19 @@ import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.port.ontap.OntapConnector;
 import io.mirrordrill.port.ontap.SvmPeerRecord;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * What a relationship refers to, checked on every reconcile while Establishing or Established: both AppVaults usable,
  * the source application's archives under {@code sourceApplicationUID}, the storage classes named present, and each
  * replicated volume's class on an SVM peered with its source SVM. The first broken reference comes back as a problem
  * (reason and a message ending in the fix) that the relationship shows as {@code Ready=False} without leaving its
- * state: replication goes on where it can, and Ready is True again on the first reconcile after the fix.
+ * state: replication goes on where it can, and Ready is True again on the first reconcile after the fix. The one
+ * exception is permanent: a mapping that leaves no volume to replicate ({@link Claims#notMapped}).
  */
 final class References {
     static final String APP_VAULT_NOT_READY = "AppVaultNotReady";
@@ -174,7 +173,8 @@ final class References {
         NamespaceMap namespaces = AmrReconciler.mapping(amr);
         List<VolumeSnapshotEntry> unmapped = Claims.unmapped(volumes, namespaces);
         if (!unmapped.isEmpty()) {
-            return Optional.of(notMapped(unmapped, unmapped.size() == volumes.size()));
+            boolean all = unmapped.size() == volumes.size();
+            return Optional.of(Claims.notMapped(unmapped, all, all));
         }
         Map<String, Boolean> peered = new TreeMap<>();
         for (VolumeSnapshotEntry e : volumes) {
@@ -211,24 +211,6 @@ final class References {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * Volumes in namespaces without a destination are not replicated (see {@link Claims#pairs}); the others are,
-     * unless there are none, which the message then says.
-     */
-    private static AmrException notMapped(List<VolumeSnapshotEntry> unmapped, boolean all) {
-        TreeMap<String, List<String>> pvcs = new TreeMap<>();
-        unmapped.forEach(e -> pvcs.computeIfAbsent(e.namespace(), k -> new ArrayList<>()).add(e.pvcName()));
-        StringBuilder which = new StringBuilder();
-        pvcs.forEach((ns, names) -> which.append(which.length() == 0 ? "" : ", ").append("\"").append(ns)
-                .append("\" (PVC ").append(String.join(", ", names)).append(")"));
-        String fix = pvcs.keySet().stream().map(ns -> "{source: " + ns + ", destination: <namespace>}")
-                .collect(Collectors.joining(", "));
-        return problem(NAMESPACE_NOT_MAPPED, "spec.namespaceMapping: source namespace " + which + " has no"
-                + " destination, so " + (all ? "nothing of the application can be replicated"
-                : "those volumes are not replicated (the others are)") + ". Fix: add " + fix
-                + " to spec.namespaceMapping");
     }
 
     /**

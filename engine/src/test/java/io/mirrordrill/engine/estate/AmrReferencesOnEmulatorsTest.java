@@ -198,22 +198,20 @@ class AmrReferencesOnEmulatorsTest {
     }
 
     @Test
-    void aMappingThatCoversNoVolumeSaysNothingCanBeReplicatedWithoutFailing() {
+    void aMappingThatCoversNoVolumeFailsSayingNothingCanBeReplicatedUntilCorrected() {
         String transferred = amr().at("/status/lastTransferredSnapshot").asText();
         patchAmr("{\"namespaceMapping\":[{\"source\":\"elsewhere\",\"destination\":\"my-app-namespace\"}]}");
-        ObjectNode amr = assertNotReadyWhileEstablished("NamespaceNotMapped", "spec.namespaceMapping",
+        ObjectNode amr = e.await(e.west, PROTECT, AMR, "amr", "status.state", "Failed"::equals,
                 Duration.ofMinutes(1));
-        String message = ready(amr).path("message").asText();
-        assertTrue(message.contains("nothing of the application can be replicated"), message);
-
-        e.estate.advance(Duration.ofMinutes(15));
-        amr = amr();
-        assertEquals("Established", amr.at("/status/state").asText(), amr.toString());
         assertEquals("NamespaceNotMapped", ready(amr).path("reason").asText(), amr.toString());
-        assertEquals(transferred, amr.at("/status/lastTransferredSnapshot").asText(), "nothing replicated: " + amr);
+        String error = amr.at("/status/error").asText();
+        assertTrue(error.contains("nothing of the application can be replicated")
+                && error.contains("Fix: add {source: my-app-namespace, destination: <namespace>}"), error);
+        assertEquals(transferred, amr.at("/status/lastTransferredSnapshot").asText(), amr.toString());
 
         patchAmr("{\"namespaceMapping\":[{\"source\":\"my-app-namespace\",\"destination\":\"my-app-namespace\"}]}");
-        awaitReady("True", Duration.ofMinutes(10));
+        amr = awaitReady("True", Duration.ofMinutes(10));
+        assertEquals("Established", amr.at("/status/state").asText(), amr.toString());
     }
 
     @Test
