@@ -121,6 +121,11 @@ public final class AmrReconciler implements ProtectReconciler<AppMirrorRelations
             }
             case ESTABLISHING: {
                 Optional<AmrException> broken = steps.references(amr);
+                failIfPermanent(broken);
+                if (staleUid(broken)) {
+                    steps.check(amr);
+                    return showing(broken, Decision.after(steps.nextPoll(amr)));
+                }
                 Progress p = steps.establish(amr);
                 return showing(broken, p.isDone() ? move(amr, state, AmrEvent.ESTABLISHED, AmrMove.arriving(amr, p),
                         Duration.ZERO) : progress(p));
@@ -131,6 +136,11 @@ public final class AmrReconciler implements ProtectReconciler<AppMirrorRelations
                     return move(amr, state, AmrEvent.PROMOTE, AmrMove.of(amr), Duration.ZERO);
                 }
                 Optional<AmrException> broken = steps.references(amr);
+                failIfPermanent(broken);
+                if (staleUid(broken)) {
+                    steps.check(amr);
+                    return showing(broken, Decision.after(steps.nextPoll(amr)));
+                }
                 Progress p = steps.replicate(amr);
                 if (!p.isDone()) {
                     return showing(broken, progress(p));
@@ -189,6 +199,22 @@ public final class AmrReconciler implements ProtectReconciler<AppMirrorRelations
         Ready ready = Ready.isFalse(broken.get().reason(), broken.get().getMessage());
         return new Decision<>(d.status(), d.ready() != null && d.ready().restart() ? ready.restarted() : ready,
                 d.outcome());
+    }
+
+    /** A broken reference that nothing can be replicated past (see {@link References}) fails the relationship. */
+    private static void failIfPermanent(Optional<AmrException> broken) {
+        if (broken.isPresent() && broken.get().permanent()) {
+            throw broken.get();
+        }
+    }
+
+    /**
+     * The source application was created again under another UID: the archives left under spec.sourceApplicationUID
+     * are the old application's (source retention deletes them one by one), so nothing is replicated from them until
+     * the UID is corrected; Ready says why.
+     */
+    private static boolean staleUid(Optional<AmrException> broken) {
+        return broken.filter(b -> References.UID_MISMATCH.equals(b.reason())).isPresent();
     }
 
     /** A promotedSnapshot that is no archive basename (set by a patch past validation) fails the failover. */

@@ -4,6 +4,7 @@ import io.mirrordrill.engine.EnginePorts;
 import io.mirrordrill.engine.EngineSettings;
 import io.mirrordrill.engine.archive.Archive;
 import io.mirrordrill.engine.archive.ArchivePath;
+import io.mirrordrill.engine.archive.ArchivePathException;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.mirrordrill.engine.model.AppMirrorRelationship;
@@ -235,9 +236,34 @@ final class AmrSteps {
         if (newest.basename().equals(last)) {
             return Progress.of(MirrorStep.done("up to date with snapshot " + last));
         }
+        if (!newerThanLast(newest, last)) {
+            return Progress.of(MirrorStep.done("up to date with snapshot " + last + " (the newest in the source"
+                    + " AppVault, " + newest.basename() + ", is older)"));
+        }
         Archive archive = source(amr).read(newest);
         Optional<Progress> mirrors = mirrors(amr, archive);
         return mirrors.orElseGet(() -> replicate(amr, archive));
+    }
+
+    /**
+     * Whether an archive is newer than the last one transferred, by the time its basename carries (then the
+     * basename, for two in the same second): status.lastTransferredSnapshot never goes back, even when source
+     * retention has deleted every archive newer than an old one. A last snapshot that is no basename (a status
+     * edited by hand) does not hold replication back.
+     */
+    private static boolean newerThanLast(ArchivePath newest, String last) {
+        if (last == null) {
+            return true;
+        }
+        ArchivePath lastPath;
+        try {
+            lastPath = ArchivePath.fromBasename(newest.appName(), newest.appUid(), last,
+                    "status.lastTransferredSnapshot");
+        } catch (ArchivePathException notABasename) {
+            return true;
+        }
+        int byTime = newest.createdAt().compareTo(lastPath.createdAt());
+        return byTime > 0 || byTime == 0 && newest.basename().compareTo(last) > 0;
     }
 
     /** Brings every volume to the archive's snapshot, then copies the archive. */

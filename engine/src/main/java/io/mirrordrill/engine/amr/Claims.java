@@ -16,6 +16,8 @@ import io.mirrordrill.engine.trident.MirrorEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The destination's claims for an archive's volumes: one PVC per source PVC, same name, mapped namespace, annotated
@@ -38,14 +40,20 @@ final class Claims {
         this.kube = kube;
     }
 
+    /**
+     * The archive's volumes that replicate: those whose namespace {@code spec.namespaceMapping} maps. A volume in an
+     * unmapped namespace is left out (not an error: {@link References} reports it as NamespaceNotMapped while the
+     * mapped ones go on replicating); an archive none of whose volumes is mapped is a permanent problem, since
+     * nothing of it can be replicated.
+     */
     List<Pair> pairs(Archive archive, NamespaceMap mapping) {
         List<Pair> pairs = new ArrayList<>();
         for (VolumeSnapshotEntry e : archive.content().volumes()) {
-            String ns = mapping.destinationOf(e.namespace()).orElseThrow(() -> new AmrException("NamespaceNotMapped",
-                    "spec.namespaceMapping: source namespace \"" + e.namespace() + "\" of PVC " + e.pvcName()
-                            + " has no destination. Fix: add {source: " + e.namespace() + ", destination: <ns>}",
-                    true));
-            pairs.add(new Pair(e, ns, new MirrorEndpoint(e.managementLif(), e.svm(), e.internalVolumeName())));
+            mapping.destinationOf(e.namespace()).ifPresent(ns -> pairs.add(new Pair(e, ns,
+                    new MirrorEndpoint(e.managementLif(), e.svm(), e.internalVolumeName()))));
+        }
+        if (pairs.isEmpty() && !archive.content().volumes().isEmpty()) {
+            throw notMapped(archive.content().volumes(), true, true);
         }
         return pairs;
     }
@@ -66,6 +74,26 @@ final class Claims {
             }
         }
         return out;
+    }
+
+    /** The volumes whose namespace has no destination in the mapping: what {@link #pairs} leaves out. */
+    static List<VolumeSnapshotEntry> unmapped(List<VolumeSnapshotEntry> volumes, NamespaceMap mapping) {
+        return volumes.stream().filter(e -> mapping.destinationOf(e.namespace()).isEmpty()).toList();
+    }
+
+    /** NamespaceNotMapped: the unmapped volumes by namespace, whether that is all of them, and the fix. */
+    static AmrException notMapped(List<VolumeSnapshotEntry> unmapped, boolean all, boolean permanent) {
+        TreeMap<String, List<String>> pvcs = new TreeMap<>();
+        unmapped.forEach(e -> pvcs.computeIfAbsent(e.namespace(), k -> new ArrayList<>()).add(e.pvcName()));
+        StringBuilder which = new StringBuilder();
+        pvcs.forEach((ns, names) -> which.append(which.length() == 0 ? "" : ", ").append("\"").append(ns)
+                .append("\" (PVC ").append(String.join(", ", names)).append(")"));
+        String fix = pvcs.keySet().stream().map(ns -> "{source: " + ns + ", destination: <namespace>}")
+                .collect(Collectors.joining(", "));
+        return new AmrException(References.NAMESPACE_NOT_MAPPED, "spec.namespaceMapping: source namespace " + which
+                + " has no destination, so " + (all ? "nothing of the application can be replicated"
+                : "those volumes are not replicated (the others are)") + ". Fix: add " + fix
+                + " to spec.namespaceMapping", permanent);
     }
 
     Optional<ObjectNode> claim(Pair pair) {

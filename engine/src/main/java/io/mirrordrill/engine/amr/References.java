@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * the source application's archives under {@code sourceApplicationUID}, the storage classes named present, and each
  * replicated volume's class on an SVM peered with its source SVM. The first broken reference comes back as a problem
  * (reason and a message ending in the fix) that the relationship shows as {@code Ready=False} without leaving its
- * state: replication goes on where it can, and Ready is True again on the first reconcile after the fix.
+ * state: replication goes on where it can, and Ready is True again on the first reconcile after the fix. The one
+ * exception is permanent: a mapping that leaves no volume to replicate ({@link Claims#notMapped}).
  */
 final class References {
     static final String APP_VAULT_NOT_READY = "AppVaultNotReady";
@@ -170,19 +171,19 @@ final class References {
     private Optional<AmrException> volumes(AppMirrorRelationship amr, List<VolumeSnapshotEntry> volumes,
                                            io.mirrordrill.engine.restore.StorageClassMapping classes) {
         NamespaceMap namespaces = AmrReconciler.mapping(amr);
+        List<VolumeSnapshotEntry> unmapped = Claims.unmapped(volumes, namespaces);
+        if (!unmapped.isEmpty()) {
+            boolean all = unmapped.size() == volumes.size();
+            return Optional.of(Claims.notMapped(unmapped, all, all));
+        }
         Map<String, Boolean> peered = new TreeMap<>();
         for (VolumeSnapshotEntry e : volumes) {
-            Optional<String> ns = namespaces.destinationOf(e.namespace());
-            if (ns.isEmpty()) {
-                return Optional.of(problem(NAMESPACE_NOT_MAPPED, "spec.namespaceMapping: source namespace \""
-                        + e.namespace() + "\" of PVC " + e.pvcName() + " has no destination. Fix: add {source: "
-                        + e.namespace() + ", destination: <namespace>} to spec.namespaceMapping"));
-            }
-            String pvc = ns.get() + "/" + e.pvcName();
+            String pvc = namespaces.destinationOf(e.namespace()).orElseThrow() + "/" + e.pvcName();
             var choice = classes.choose(pvc, e.storageClass());
             String field = switch (choice.rule()) {
                 case STORAGE_CLASS_MAPPING -> "spec.storageClassMapping";
-                case UNMAPPED_CLUSTER_DEFAULT -> "spec.storageClassMapping (no entry: the cluster's default class)";
+                case UNMAPPED_CLUSTER_DEFAULT -> "spec.storageClassMapping (no entry for class \"" + e.storageClass()
+                        + "\": the cluster's default class)";
                 case STORAGE_CLASS_NAME -> "spec.storageClassName";
                 case CLUSTER_DEFAULT -> "spec.storageClassName (unset: the cluster's default class)";
             };

@@ -16,6 +16,8 @@ import io.mirrordrill.port.objectstore.ObjectStoreConnector;
 import io.mirrordrill.port.objectstore.ObjectStorePort;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** One AppVault an AMR names, resolved to its bucket: where archives are listed, read and copied to. */
 final class Vault {
@@ -24,6 +26,7 @@ final class Vault {
     /** The AppVault's status as its controller last wrote it (null: not yet checked). */
     final ResourceStatus status;
     private final ObjectStorePort store;
+    private final Map<String, List<ArchivePath>> listed = new TreeMap<>();
 
     private Vault(String name, ResolvedVault resolved, ResourceStatus status, ObjectStorePort store) {
         this.name = name;
@@ -51,8 +54,13 @@ final class Vault {
         }
     }
 
+    /**
+     * The committed archives of an application, listed once per vault opened (a vault is opened per reconcile, so
+     * the reference check and the step share one listing); a copy into this vault lists afresh.
+     */
     List<ArchivePath> list(String appName, String appUid) {
-        return new ArchiveReader(store, resolved.bucket()).list(appName, appUid);
+        return listed.computeIfAbsent(appName + "_" + appUid,
+                k -> new ArchiveReader(store, resolved.bucket()).list(appName, appUid));
     }
 
     /** The UIDs the application's name has archive folders under (see {@link ArchiveReader#uids}). */
@@ -66,6 +74,7 @@ final class Vault {
 
     /** Writes a copy of an archive read elsewhere; idempotent (the writer accepts identical existing parts). */
     void copy(Archive archive) {
+        listed.clear();
         new ArchiveWriter(store, resolved.bucket()).write(archive.path(), archive.content());
     }
 }

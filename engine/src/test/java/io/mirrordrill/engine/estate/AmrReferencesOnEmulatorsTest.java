@@ -18,8 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An Established relationship whose references break (the source Application created again, a storage class
- * missing or on an unpeered SVM, an AppVault in error) says so in Ready with the reason and the fix, stays
- * Established, and is Ready again once the AMR (or the vault) is corrected.
+ * missing or on an unpeered SVM, an AppVault in error, a volume's namespace not mapped) says so in Ready with the
+ * reason and the fix, stays Established, replicates what it still can, and is Ready again once the AMR (or the vault)
+ * is corrected. Its last transferred snapshot never goes back.
  */
 class AmrReferencesOnEmulatorsTest {
     private static final String AMR = "AppMirrorRelationship";
@@ -99,6 +100,10 @@ class AmrReferencesOnEmulatorsTest {
         assertTrue(ready(amr).path("message").asText().contains(newUid), amr.toString());
         String transferred = amr.at("/status/lastTransferredSnapshot").asText();
         e.estate.advance(Duration.ofMinutes(15));
+        // source retention has deleted the old application's newest snapshots meanwhile: nothing older replicates
+        amr = amr();
+        assertEquals(transferred, amr.at("/status/lastTransferredSnapshot").asText(), amr.toString());
+        assertEquals("Established", amr.at("/status/state").asText(), amr.toString());
         List<JsonNode> mismatch = events("SourceApplicationUIDMismatch");
         assertEquals(1, mismatch.size(), "one Event, not one per reconcile: " + mismatch);
         assertEquals(1, mismatch.get(0).path("count").asInt(1), "recorded once: " + mismatch);
@@ -149,5 +154,84 @@ class AmrReferencesOnEmulatorsTest {
         e.west.api().patch(PROTECT, "AppVault", "trident-protect", "dst-vault",
                 "{\"spec\":{\"providerConfig\":{\"s3\":{\"bucketName\":\"dst-bucket\"}}}}");
         awaitReady("True", Duration.ofMinutes(10));
+    }
+
+    @Test
+    void aVolumeInAnUnmappedNamespaceIsReportedWhileTheMappedVolumesGoOnReplicating() {
+        String transferred = amr().at("/status/lastTransferredSnapshot").asText();
+        e.east.namespace("my-app-logs");
+        ProtectedEstate.apply(e.east, "my-app-logs", """
+                apiVersion: v1
+                kind: PersistentVolumeClaim
+                metadata: {name: logs}
+                spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+                """);
+        e.await(e.east, "v1", "PersistentVolumeClaim", "my-app-logs", "logs", "status.phase", "Bound"::equals,
+                Duration.ofMinutes(5));
+        e.east.api().patch(PROTECT, "Application", NS, "my-app", "{\"spec\":{\"includedNamespaces\":["
+                + "{\"namespace\":\"my-app-namespace\"},{\"namespace\":\"my-app-logs\"}]}}");
+
+        ObjectNode amr = assertNotReadyWhileEstablished("NamespaceNotMapped", "spec.namespaceMapping",
+                Duration.ofMinutes(15));
+        String message = ready(amr).path("message").asText();
+        assertTrue(message.contains("\"my-app-logs\" (PVC logs)") && message.contains("the others are"), message);
+        // the next snapshots (with both volumes) go on replicating the mapped volume, still Established
+        amr = e.await(e.west, PROTECT, AMR, "amr", "status.lastTransferredSnapshot", s -> !s.equals(transferred),
+                Duration.ofMinutes(10));
+        assertEquals("Established", amr.at("/status/state").asText(), amr.toString());
+        assertEquals("NamespaceNotMapped", ready(amr).path("reason").asText(), amr.toString());
+        assertTrue(e.west.get("v1", "Namespace", null, "my-app-logs").isEmpty(), "nothing made for the unmapped one");
+
+        e.west.namespace("my-app-logs");
+        patchAmr("{\"namespaceMapping\":[{\"source\":\"my-app-namespace\",\"destination\":\"my-app-namespace\"},"
+                + "{\"source\":\"my-app-logs\",\"destination\":\"my-app-logs\"}]}");
+        awaitReady("True", Duration.ofMinutes(1));
+        // the volume joins with the next snapshot: its mirror claim made, and that snapshot transferred
+        String before = amr().at("/status/lastTransferredSnapshot").asText();
+        amr = e.await(e.west, PROTECT, AMR, "amr", "status.lastTransferredSnapshot", s -> !s.equals(before),
+                Duration.ofMinutes(10));
+        assertEquals("Established", amr.at("/status/state").asText(), amr.toString());
+        assertEquals("True", ready(amr).path("status").asText(), amr.toString());
+        ObjectNode logs = e.west.get("v1", "PersistentVolumeClaim", "my-app-logs", "logs").orElseThrow();
+        assertEquals("amr", logs.at("/metadata/annotations/trident.netapp.io~1mirrorRelationship").asText(),
+                logs.toString());
+    }
+
+    @Test
+    void aMappingThatCoversNoVolumeFailsSayingNothingCanBeReplicatedUntilCorrected() {
+        String transferred = amr().at("/status/lastTransferredSnapshot").asText();
+        patchAmr("{\"namespaceMapping\":[{\"source\":\"elsewhere\",\"destination\":\"my-app-namespace\"}]}");
+        ObjectNode amr = e.await(e.west, PROTECT, AMR, "amr", "status.state", "Failed"::equals,
+                Duration.ofMinutes(1));
+        assertEquals("NamespaceNotMapped", ready(amr).path("reason").asText(), amr.toString());
+        String error = amr.at("/status/error").asText();
+        assertTrue(error.contains("nothing of the application can be replicated")
+                && error.contains("Fix: add {source: my-app-namespace, destination: <namespace>}"), error);
+        assertEquals(transferred, amr.at("/status/lastTransferredSnapshot").asText(), amr.toString());
+
+        patchAmr("{\"namespaceMapping\":[{\"source\":\"my-app-namespace\",\"destination\":\"my-app-namespace\"}]}");
+        amr = awaitReady("True", Duration.ofMinutes(10));
+        assertEquals("Established", amr.at("/status/state").asText(), amr.toString());
+    }
+
+    @Test
+    void theLastTransferredSnapshotNeverGoesBackWhenTheNewestSourceSnapshotIsDeleted() {
+        String first = amr().at("/status/lastTransferredSnapshot").asText();
+        String last = e.await(e.west, PROTECT, AMR, "amr", "status.lastTransferredSnapshot", s -> !s.equals(first),
+                Duration.ofMinutes(10)).at("/status/lastTransferredSnapshot").asText();
+        e.east.api().patch(PROTECT, "Schedule", NS, "mirror-schedule", "{\"spec\":{\"enabled\":false}}");
+        String snapshot = last.split("_")[1];
+        e.east.api().delete(PROTECT, "Snapshot", NS, snapshot); // reclaim Delete: its archive goes too
+        assertTrue(e.estate.world().runUntil(() -> e.east.get(PROTECT, "Snapshot", NS, snapshot).isEmpty(),
+                Duration.ofMinutes(5)), snapshot + " deleted");
+        List<String> older = e.east.api().list(PROTECT, "Snapshot", NS, LabelSelector.everything()).stream()
+                .map(s -> s.getMetadata().getName()).toList();
+        assertTrue(!older.isEmpty(), "an older snapshot is left in the source vault: " + older);
+
+        e.estate.advance(Duration.ofMinutes(15));
+        ObjectNode amr = amr();
+        assertEquals(last, amr.at("/status/lastTransferredSnapshot").asText(), amr.toString());
+        assertEquals("Established", amr.at("/status/state").asText(), amr.toString());
+        assertEquals("True", ready(amr).path("status").asText(), amr.toString());
     }
 }
