@@ -306,8 +306,9 @@ final class ControllerCommand implements Callable<Integer> {
         }
         Duration d;
         try {
-            d = Units.duration(forText).orElseThrow(() -> usage("--for", "not a duration: \"" + forText
-                    + "\"", "write it as 30s, 5m, 1h30m or 250ms"));
+            d = Units.duration(forText).orElseThrow(() -> Units.looksLikeDuration(forText)
+                    ? new NumberFormatException("beyond a Duration")
+                    : usage("--for", "not a duration: \"" + forText + "\"", "write it as 30s, 5m, 1h30m or 250ms"));
         } catch (NumberFormatException | ArithmeticException e) {
             throw usage("--for", "\"" + forText + "\" is longer than a duration can be", "give e.g. --for 30m, or no"
                     + " --for to run until Ctrl-C");

@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -58,14 +59,14 @@ class BadInputSuiteTest {
     private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s+at [\\w$.]+\\(");
     private static final Pattern EXCEPTION_NAME = Pattern.compile(
             "\\b(?:java|javax|jdk|sun|io\\.mirrordrill|com\\.fasterxml|picocli|org)\\.[\\w.$]*(?:Exception|Error)\\b");
-    private static final Set<String> KEYS = Set.of("id", "category", "issue", "command", "exit", "output", "stdin",
-            "env", "timeoutSeconds", "writes");
+    private static final Set<String> KEYS = Set.of("id", "category", "issue", "command", "exit", "output", "absent",
+            "stdin", "env", "timeoutSeconds", "writes");
     private static final Set<String> CATEGORIES = Set.of("secret", "crash", "accepted-silently", "vague",
             "reference", "unknown-field", "archive-path", "transformation", "mapping", "output-path", "bounds", "name",
             "command-line", "controller", "server");
 
     record Case(String table, String id, String category, String issue, List<String> command, int exit,
-                List<String> output, String stdin, Map<String, String> env, int timeoutSeconds, List<String> writes) {}
+                List<String> output, List<String> absent, String stdin, Map<String, String> env, int timeoutSeconds, List<String> writes) {}
 
     record Ran(int code, String output) {}
 
@@ -103,6 +104,9 @@ class BadInputSuiteTest {
             for (String expected : c.output()) {
                 assertTrue(ran.output().contains(expected.replace("${DIR}", dir.toString())),
                         "missing \"" + expected + "\"" + context);
+            }
+            for (String secret : c.absent()) {
+                assertFalse(ran.output().contains(secret), "shows \"" + secret + "\"" + context);
             }
             assertTrue(!STACK_FRAME.matcher(ran.output()).find(), "a stack trace" + context);
             var name = EXCEPTION_NAME.matcher(ran.output());
@@ -205,7 +209,7 @@ class BadInputSuiteTest {
         Map<String, String> env = new TreeMap<>();
         n.path("env").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
         return new Case(table, id, n.get("category").asText(), n.get("issue").asText(), strings(n.get("command")),
-                n.get("exit").asInt(), strings(n.get("output")), n.hasNonNull("stdin") ? n.get("stdin").asText() : null,
+                n.get("exit").asInt(), strings(n.get("output")), strings(n.path("absent")), n.hasNonNull("stdin") ? n.get("stdin").asText() : null,
                 env, n.path("timeoutSeconds").asInt(20), strings(n.path("writes")));
     }
 

@@ -28,6 +28,23 @@ final class Fabric8Errors {
     private Fabric8Errors() {
     }
 
+    /**
+     * An I/O failure in words for a person: the first message of its own along its causes (a refused connection often
+     * has none; a wrapper's message is often just its cause's class and message).
+     */
+    static String describe(IOException io) {
+        for (Throwable t = io; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return "connection refused";
+            }
+            String m = t.getMessage();
+            if (m != null && !m.isBlank() && (t.getCause() == null || !m.equals(t.getCause().toString()))) {
+                return m;
+            }
+        }
+        return "the connection failed without a reason";
+    }
+
     static MirrordrillException translate(KubernetesClientException e, String endpoint, Op op, ResourceKind kind,
                                           String namespace, String name) {
         return translate(e, endpoint, op, kind, namespace, name, null);
@@ -41,7 +58,7 @@ final class Fabric8Errors {
                                           String namespace, String requestedName, KindRegistry kinds) {
         IOException io = ioCause(e);
         if (io != null || e.getCode() == 0 && e.getStatus() == null) {
-            return new UnreachableException(endpoint, io != null ? io.toString() : String.valueOf(e.getMessage()));
+            return new UnreachableException(endpoint, io != null ? describe(io) : String.valueOf(e.getMessage()));
         }
         Status status = e.getStatus();
         ResourceKind kind = requested;

@@ -68,6 +68,8 @@ class Fabric8ErrorsTest {
                 new ConnectException("Connection refused"));
         UnreachableException u = (UnreachableException) translate(e, Op.READ);
         assertEquals("https://k8s.example:6443/", u.endpoint());
+        assertEquals("connection refused", Fabric8Errors.describe(new java.io.IOException(new ConnectException())));
+        assertEquals("timed out", Fabric8Errors.describe(new java.io.IOException(new java.io.IOException("timed out"))));
     }
 
     private static KubernetesClientException failure(int code, String reason, String message) {
