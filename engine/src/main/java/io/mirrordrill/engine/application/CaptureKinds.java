@@ -20,9 +20,12 @@ import java.util.regex.Pattern;
  * Trident protect's own resources other than ExecHooks (which travel with the application, as on failover).
  */
 public final class CaptureKinds {
-    /** {@code group/kind} of kinds never captured. */
+    /**
+     * {@code group/kind} of kinds never captured: runtime state their controllers rebuild, and Leases (a restored
+     * Lease would hand the old site's leader a lock on the new one for its duration).
+     */
     private static final Set<String> EXCLUDED = Set.of("/Event", "events.k8s.io/Event", "/Endpoints",
-            "discovery.k8s.io/EndpointSlice", "snapshot.storage.k8s.io/VolumeSnapshot");
+            "discovery.k8s.io/EndpointSlice", "snapshot.storage.k8s.io/VolumeSnapshot", "coordination.k8s.io/Lease");
     private static final Pattern VERSION = Pattern.compile("v(\\d{1,9})(?:(alpha|beta)(\\d{1,9}))?");
 
     private CaptureKinds() {}

@@ -26,7 +26,7 @@ class CaptureKindsTest {
     }
 
     @Test
-    void eventsEndpointsVolumeSnapshotsClusterScopedKindsAndProtectsOwnKindsButExecHooksAreLeftOut() {
+    void eventsEndpointsLeasesVolumeSnapshotsClusterScopedKindsAndProtectsOwnKindsButExecHooksAreLeftOut() {
         List<ResourceKind> served = new ArrayList<>(KindRegistry.withBuiltins().all());
         served.add(new ResourceKind("protect.trident.netapp.io", "v1", "ExecHook", "exechooks", true, true));
         served.add(new ResourceKind("protect.trident.netapp.io", "v1", "Snapshot", "snapshots", true, true));
