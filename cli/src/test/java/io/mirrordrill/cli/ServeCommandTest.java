@@ -7,23 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
+import static io.mirrordrill.cli.Ran.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code serve}'s command line: help and bad input, refused before any world is built or port bound. */
 class ServeCommandTest {
-    private record Ran(int code, String out, String err) {}
-
-    private static Ran run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Ran(code, out.toString(), err.toString());
-    }
-
     @Test
     void helpSaysWhatEachChoiceOfRunStepsGives() {
         Ran r = run("serve", "--help");
