@@ -12,6 +12,25 @@ import java.util.stream.Collectors;
 final class Problems {
     static final String FILE = "bad.yaml";
 
+    /**
+     * A promoted relationship whose spec ends with {@code field:} on line 10 and {@code block} under it from line 11:
+     * the tables of malformed mappings and transformations give their lines against it.
+     */
+    static String relationshipEndingWith(String field, String block) {
+        return """
+                apiVersion: protect.trident.netapp.io/v1
+                kind: AppMirrorRelationship
+                metadata: {name: shop-mirror, namespace: shop-dr}
+                spec:
+                  desiredState: Promoted
+                  sourceAppVaultRef: src
+                  destinationAppVaultRef: dst
+                  sourceApplicationName: shop
+                  namespaceMapping: [{source: shop, destination: shop-dr}]
+                  %s:
+                """.formatted(field) + block.indent(4);
+    }
+
     private Problems() {
     }
 

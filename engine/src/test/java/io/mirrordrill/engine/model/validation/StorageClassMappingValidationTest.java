@@ -13,18 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StorageClassMappingValidationTest {
     /** Line 10 is {@code storageClassMapping:}; the block given to {@link #amr} starts on line 11. */
     private static String amr(String mapping) {
-        return """
-                apiVersion: protect.trident.netapp.io/v1
-                kind: AppMirrorRelationship
-                metadata: {name: shop-mirror, namespace: shop-dr}
-                spec:
-                  desiredState: Promoted
-                  sourceAppVaultRef: src
-                  destinationAppVaultRef: dst
-                  sourceApplicationName: shop
-                  namespaceMapping: [{source: shop, destination: shop-dr}]
-                  storageClassMapping:
-                """ + mapping.indent(4);
+        return Problems.relationshipEndingWith("storageClassMapping", mapping);
     }
 
     private static final String FIELD = "spec.storageClassMapping";

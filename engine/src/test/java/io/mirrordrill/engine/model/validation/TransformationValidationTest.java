@@ -14,18 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TransformationValidationTest {
     /** Line 10 is {@code transformations:}; the block given to {@link #amr} starts on line 11. */
     private static String amr(String transformations) {
-        return """
-                apiVersion: protect.trident.netapp.io/v1
-                kind: AppMirrorRelationship
-                metadata: {name: shop-mirror, namespace: shop-dr}
-                spec:
-                  desiredState: Promoted
-                  sourceAppVaultRef: src
-                  destinationAppVaultRef: dst
-                  sourceApplicationName: shop
-                  namespaceMapping: [{source: shop, destination: shop-dr}]
-                  transformations:
-                """ + transformations.indent(4);
+        return Problems.relationshipEndingWith("transformations", transformations);
     }
 
     private static final String OPS = "  operations: [{op: add, path: /metadata/labels/dr, value: 'yes'}]\n";
