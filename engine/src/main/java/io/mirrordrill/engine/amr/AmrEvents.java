@@ -70,8 +70,9 @@ public final class AmrEvents implements Consumer<StatusChange<AppMirrorRelations
                 .orElse(null);
     }
 
+    /** A condition's reason, "" when there is none (the reason lists are immutable: no null may be looked up). */
     private static String reasonOf(Condition c) {
-        return c == null ? null : c.reason();
+        return c == null || c.reason() == null ? "" : c.reason();
     }
 
     private static String messageOf(Condition c) {
