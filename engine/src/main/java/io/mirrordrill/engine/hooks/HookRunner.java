@@ -13,6 +13,7 @@ import io.mirrordrill.engine.model.validation.Problem;
 import io.mirrordrill.engine.model.validation.Validator;
 import io.mirrordrill.engine.model.yaml.BindingException;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
+import io.mirrordrill.port.MirrordrillException;
 import io.mirrordrill.port.exec.PodExecPort;
 import io.mirrordrill.port.kubernetes.KubernetesPort;
 import io.mirrordrill.port.kubernetes.Resources;
@@ -73,12 +74,17 @@ public final class HookRunner {
         String stdout = result.stdout();
         String stderr = result.stderr();
         if (!isBlank(stdout) || !isBlank(stderr)) {
-            OutputScrubber scrubber = OutputScrubber.of(kubernetes, List.of(target.namespace(),
-                    hook.metadata() == null || hook.metadata().getNamespace() == null ? target.namespace()
-                            : hook.metadata().getNamespace(),
-                    AppVaults.PROTECT_NAMESPACE));
-            stdout = OutputTail.of(scrubber.scrub(stdout));
-            stderr = OutputTail.of(scrubber.scrub(stderr));
+            try {
+                OutputScrubber scrubber = OutputScrubber.of(kubernetes, List.of(target.namespace(),
+                        hook.metadata() == null || hook.metadata().getNamespace() == null ? target.namespace()
+                                : hook.metadata().getNamespace(), AppVaults.PROTECT_NAMESPACE));
+                stdout = OutputTail.of(scrubber.scrub(stdout));
+                stderr = OutputTail.of(scrubber.scrub(stderr));
+            } catch (MirrordrillException secretsUnreadable) {
+                // output that cannot be scrubbed is not kept; failing here would run the hook again
+                stdout = null;
+                stderr = null;
+            }
         }
         return new HookResult(hook.name(), hook.spec().stage(), hook.spec().action(), target.namespace(),
                 target.pod(), target.container(), result.succeeded() ? "Succeeded" : "Failed", result.exitCode(),
