@@ -32,7 +32,8 @@ import java.util.List;
  * running container they match (as {@link HookRunner} finds them), one container per reconcile with its result in
  * {@code status.hookRuns} before the next runs, so a restarted engine neither repeats nor skips one. It ends
  * {@code Completed} when every hook succeeded (or none matched) and {@code Failed} when one did not; either is final.
- * Each result is an Event ({@code ExecHookSucceeded}/{@code ExecHookFailed}, as for a snapshot's hooks), and so is
+ * Each result is an Event ({@code ExecHookSucceeded}/{@code ExecHookFailed}, as for a snapshot's hooks, with the
+ * first line of its scrubbed output), and so is
  * the end ({@code ExecHooksRunCompleted}/{@code ExecHooksRunFailed}). The run reads the live application; its
  * {@code appArchivePath} is kept but its archive is not read (see docs/engine.md).
  */
@@ -77,7 +78,7 @@ public final class ExecHooksRunReconciler implements ProtectReconciler<ExecHooks
             if (done.stream().noneMatch(r -> ranAs(target, r))) {
                 HookResult result = new HookRunner(ports.kubernetes(), ports.exec()).run(target);
                 HookRun ran = new HookRun(result.hook(), result.namespace(), result.pod(), result.container(),
-                        result.result(), result.exitCode(), result.message());
+                        result.result(), result.exitCode(), result.message(), result.stdout(), result.stderr());
                 record(run, ran);
                 List<HookRun> now = new ArrayList<>(done);
                 now.add(ran);
@@ -128,7 +129,7 @@ public final class ExecHooksRunReconciler implements ProtectReconciler<ExecHooks
         events.record(involved(run), r.succeeded() ? EventRecorder.Type.Normal : EventRecorder.Type.Warning,
                 r.succeeded() ? SUCCEEDED : FAILED, run.spec().stage() + " " + run.spec().action() + " hook "
                         + r.hook() + " in container " + r.container() + " of pod " + r.namespace() + "/" + r.pod()
-                        + ": " + r.result() + (r.exitCode() == null ? "" : " (exit code " + r.exitCode() + ")"));
+                        + ": " + HookRunner.outcome(r.result(), r.exitCode(), r.stdout(), r.stderr()));
     }
 
     private Decision<ExecHooksRunStatus> finishedWith(ExecHooksRun run, List<HookRun> done, String message) {

@@ -3,6 +3,7 @@ package io.mirrordrill.engine.hooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.application.ApplicationScope;
+import io.mirrordrill.engine.appvault.AppVaults;
 import io.mirrordrill.engine.archive.HookResult;
 import io.mirrordrill.engine.model.ExecHook;
 import io.mirrordrill.engine.model.HookAction;
@@ -12,6 +13,7 @@ import io.mirrordrill.engine.model.validation.Problem;
 import io.mirrordrill.engine.model.validation.Validator;
 import io.mirrordrill.engine.model.yaml.BindingException;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
+import io.mirrordrill.port.MirrordrillException;
 import io.mirrordrill.port.exec.PodExecPort;
 import io.mirrordrill.port.kubernetes.KubernetesPort;
 import io.mirrordrill.port.kubernetes.Resources;
@@ -26,7 +28,9 @@ import java.util.List;
  * Execution hooks of one action and stage: the enabled ExecHooks of the application, run in every container of the
  * application's running pods that their criteria match, as {@code /bin/sh -c <script> <arguments...>}. Hooks go by
  * name, pods by namespace and name, containers in the pod's order, so every run visits them in the same order. A
- * result keeps the exit code, never the script's output, which may hold anything.
+ * result keeps the exit code and the end of stdout and stderr ({@link OutputTail}); since a script may print
+ * anything, its output is scrubbed of the Secrets of the hook's namespaces and the protect namespace
+ * ({@link OutputScrubber}) before it is cut and kept, so no status, Event or archive holds a secret.
  */
 public final class HookRunner {
     private final KubernetesPort kubernetes;
@@ -67,9 +71,38 @@ public final class HookRunner {
         command.addAll(hook.spec().arguments() == null ? List.of() : hook.spec().arguments());
         PodExecPort.ExecResult result = exec.exec(target.namespace(), target.pod(), target.container(), command,
                 Duration.ofMinutes(hook.spec().timeoutOrDefault()));
+        String stdout = result.stdout();
+        String stderr = result.stderr();
+        if (!isBlank(stdout) || !isBlank(stderr)) {
+            try {
+                OutputScrubber scrubber = OutputScrubber.of(kubernetes, List.of(target.namespace(),
+                        hook.metadata() == null || hook.metadata().getNamespace() == null ? target.namespace()
+                                : hook.metadata().getNamespace(), AppVaults.PROTECT_NAMESPACE));
+                stdout = OutputTail.of(scrubber.scrub(stdout));
+                stderr = OutputTail.of(scrubber.scrub(stderr));
+            } catch (MirrordrillException secretsUnreadable) {
+                // output that cannot be scrubbed is not kept; failing here would run the hook again
+                stdout = null;
+                stderr = null;
+            }
+        }
         return new HookResult(hook.name(), hook.spec().stage(), hook.spec().action(), target.namespace(),
                 target.pod(), target.container(), result.succeeded() ? "Succeeded" : "Failed", result.exitCode(),
-                "exit code " + result.exitCode());
+                "exit code " + result.exitCode(), isBlank(stdout) ? null : stdout, isBlank(stderr) ? null : stderr);
+    }
+
+    /**
+     * What an Event tells of a result: its exit code and, when it printed anything, the first line of its kept
+     * stderr, else of its stdout (already scrubbed).
+     */
+    public static String outcome(String result, Integer exitCode, String stdout, String stderr) {
+        String excerpt = OutputTail.excerpt(stdout, stderr);
+        return result + (exitCode == null ? "" : " (exit code " + exitCode + ")")
+                + (excerpt == null ? "" : ": " + excerpt);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     /**

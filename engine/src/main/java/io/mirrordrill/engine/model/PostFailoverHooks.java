@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * {@code AppMirrorRelationship.status.postFailoverHooks} (a name of ours; Trident protect publishes no AMR status
  * schema): the ExecHooksRun that ran the destination's Post Failover hooks after the last promotion, its state
- * (Running, Completed, Failed) and each container's result, never the scripts' output.
+ * (Running, Completed, Failed) and each container's result with the end of its output, secrets masked.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"execHooksRun", "state", "hookRuns"})

@@ -61,8 +61,8 @@ final class HookStep implements SnapshotStep {
                 context.events().record(context.involved(), ok ? EventRecorder.Type.Normal
                         : EventRecorder.Type.Warning, ok ? "ExecHookSucceeded" : "ExecHookFailed", result.stage()
                         + " hook " + result.hook() + " in container " + result.container() + " of pod "
-                        + result.namespace() + "/" + result.pod() + ": " + result.result()
-                        + (result.exitCode() == null ? "" : " (exit code " + result.exitCode() + ")"));
+                        + result.namespace() + "/" + result.pod() + ": " + HookRunner.outcome(result.result(),
+                        result.exitCode(), result.stdout(), result.stderr()));
                 return Optional.of(new StepResult.Recorded(progress.withHook(result)));
             }
         }

@@ -14,6 +14,7 @@ import static io.mirrordrill.engine.estate.FailoverHooksOnEmulatorsTest.events;
 import static io.mirrordrill.engine.estate.ProtectedEstate.NS;
 import static io.mirrordrill.engine.estate.ProtectedEstate.PROTECT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -96,6 +97,38 @@ class ExecHooksRunOnEmulatorsTest {
         assertEquals(1, failed.size(), failed.toString());
         assertTrue(failed.get(0).contains("bad"), failed.get(0));
         assertEquals(1, events(e.east, "ExecHooksRunFailed").size());
+    }
+
+    @Test
+    void aHooksOutputIsKeptInTheStatusAndItsFirstLineInTheEventWithEverySecretMasked() {
+        String password = "correct-horse-battery";
+        String encoded = Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8));
+        ProtectedEstate.apply(e.east, NS, """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: db-credentials}
+                data: {password: %s, debug: dHJ1ZQ==}
+                """.formatted(encoded));
+        hook("notify", "Snapshot", "Post", """
+                echo connecting as admin with %s
+                echo token %s
+                echo vault key src-secret-0001 at https://admin:%s@db.example:5432
+                echo debug true
+                exit 1""".formatted(password, encoded, password), true);
+        ObjectNode run = run("leaky", "my-app", "Snapshot", "Post");
+
+        assertEquals("Failed", run.at("/status/state").asText(), run.toString());
+        assertEquals("connecting as admin with ***\ntoken ***\nvault key *** at https://***@db.example:5432\n"
+                + "debug true\n", run.at("/status/hookRuns/0/stdout").asText(), run.toString());
+        assertTrue(run.at("/status/hookRuns/0/stderr").isMissingNode(), "nothing on stderr, nothing kept: " + run);
+        List<String> failed = events(e.east, "ExecHookFailed");
+        assertEquals(1, failed.size(), failed.toString());
+        assertTrue(failed.get(0).endsWith("Failed (exit code 1): connecting as admin with ***"), failed.get(0));
+        for (String shown : List.of(run.toString(), String.join("\n", events(e.east, "ExecHooksRunFailed")),
+                failed.get(0))) {
+            assertFalse(shown.contains(password) || shown.contains(encoded) || shown.contains("src-secret-0001"),
+                    shown);
+        }
     }
 
     @Test

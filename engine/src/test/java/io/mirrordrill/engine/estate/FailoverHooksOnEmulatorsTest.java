@@ -121,8 +121,40 @@ class FailoverHooksOnEmulatorsTest {
         assertEquals("True", amr.at("/status/conditions/0/status").asText(), "still Ready as Promoted: " + amr);
         List<String> failed = events(e.west, "PostFailoverHooksFailed");
         assertTrue(failed.get(0).contains("notify") && failed.get(0).contains("exit code 3"), failed.toString());
-        assertFalse(failed.get(0).contains("calling home"), "never the script's output: " + failed);
+        assertFalse(failed.get(0).contains("calling home"), "the relationship's Event sums up; the output is in its"
+                + " status and the ExecHookFailed Event: " + failed);
         e.await(e.west, "apps/v1", "Deployment", "db", "status.readyReplicas", "1"::equals, Duration.ofMinutes(1));
+    }
+
+    @Test
+    void aFailingPostFailoverHooksOutputIsReportedWithTheSecretsOfTheDestinationMasked() {
+        String password = "correct-horse-battery";
+        String encoded = Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8));
+        ProtectedEstate.apply(e.east, NS, """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: db-credentials}
+                data: {password: %s}
+                """.formatted(encoded));
+        hook("notify", "Failover", "Post", """
+                echo calling home
+                echo %s
+                echo %s
+                echo dst-secret-0002
+                exit 1""".formatted(password, encoded));
+        ObjectNode amr = failover();
+
+        JsonNode run = amr.at("/status/postFailoverHooks/hookRuns/0");
+        assertEquals("Failed", run.path("result").asText(), amr.toString());
+        assertEquals("calling home\n***\n***\n***\n", run.path("stdout").asText(), amr.toString());
+        List<String> failed = events(e.west, "ExecHookFailed");
+        assertEquals(1, failed.size(), failed.toString());
+        assertTrue(failed.get(0).endsWith("(exit code 1): calling home"), failed.get(0));
+        String shown = amr + " " + e.west.get(PROTECT, "ExecHooksRun", NS,
+                amr.at("/status/postFailoverHooks/execHooksRun").asText()).orElseThrow() + " "
+                + events(e.west, "PostFailoverHooksFailed");
+        assertTrue(shown.contains("calling home"), shown);
+        assertFalse(shown.contains(password) || shown.contains(encoded) || shown.contains("dst-secret-0002"), shown);
     }
 
     @Test

@@ -5,12 +5,15 @@ import io.mirrordrill.port.objectstore.ListRequest;
 import io.mirrordrill.port.objectstore.ObjectInfo;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 
 import static io.mirrordrill.engine.estate.ProtectedEstate.NS;
 import static io.mirrordrill.engine.estate.ProtectedEstate.PROTECT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Snapshot controller on the emulators: an app's snapshot completes, with its archive committed last. */
@@ -142,5 +145,42 @@ class SnapshotOnEmulatorsTest {
                 Duration.ofMinutes(5));
         assertTrue(snapshot.at("/status/error").asText().contains("\"soon\" is not a positive duration"),
                 snapshot.toString());
+    }
+
+    @Test
+    void aSnapshotsHookResultsKeepTheHooksOutputWithSecretsMaskedAndItsEventQuotesTheFirstLine() {
+        e.vault(e.east, "src-vault", "s3.east.example", "src-bucket", "s3-secret");
+        e.app();
+        ProtectedEstate.apply(e.east, NS, """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: db-credentials}
+                stringData: {password: correct-horse-battery}
+                ---
+                apiVersion: protect.trident.netapp.io/v1
+                kind: ExecHook
+                metadata: {name: flush}
+                spec:
+                  applicationRef: my-app
+                  action: Snapshot
+                  stage: Pre
+                  hookSource: %s
+                ---
+                apiVersion: protect.trident.netapp.io/v1
+                kind: Snapshot
+                metadata: {name: snap-1}
+                spec: {applicationRef: my-app, appVaultRef: src-vault, reclaimPolicy: Retain}
+                """.formatted(Base64.getEncoder().encodeToString(
+                "echo flushing with correct-horse-battery\necho flushed".getBytes(StandardCharsets.UTF_8))));
+        ObjectNode snapshot = e.await(e.east, PROTECT, "Snapshot", "snap-1", "status.state",
+                s -> s.equals("Completed") || s.equals("Failed"), Duration.ofMinutes(10));
+
+        assertEquals("Completed", snapshot.at("/status/state").asText(), snapshot.toString());
+        assertEquals("flushing with ***\nflushed\n", snapshot.at("/status/hookResults/0/stdout").asText(),
+                snapshot.toString());
+        assertFalse(snapshot.toString().contains("correct-horse-battery"), snapshot.toString());
+        List<String> ran = FailoverHooksOnEmulatorsTest.events(e.east, "ExecHookSucceeded");
+        assertEquals(1, ran.size(), ran.toString());
+        assertTrue(ran.get(0).endsWith("Succeeded (exit code 0): flushing with ***"), ran.get(0));
     }
 }

@@ -117,6 +117,10 @@ class EventSecretsTest {
                     .forEach(e -> texts.add(Resources.toTree(e).toString()));
         }
         assertTrue(texts.stream().anyMatch(t -> t.contains("ExecHookFailed")), "the failure was recorded");
+        assertTrue(run.path("status").toString().contains("password=***"),
+                "the hook's output is in the status, the secret masked: " + run.path("status"));
+        assertTrue(texts.stream().anyMatch(t -> t.contains("ExecHookFailed") && t.contains("password=***")),
+                "the failure's Event quotes the output, the secret masked");
         for (String text : texts) {
             assertFalse(text.contains(PLANTED), "a secret value in " + text.replace(PLANTED, "<secret>"));
         }
