@@ -44,24 +44,7 @@ class FailoverHooksOnEmulatorsTest {
 
     /** The source app with its hooks, replicated to the destination and failed over there. */
     private ObjectNode failover() {
-        e.protectedApp("mirror-schedule", true);
-        e.vault(e.west, "src-vault", "s3.east.example", "src-bucket", "s3-secret");
-        e.vault(e.west, "dst-vault", "s3.west.example", "dst-bucket", "s3-dst-secret");
-        String uid = e.east.get(PROTECT, "Application", NS, "my-app").orElseThrow().at("/metadata/uid").asText();
-        ProtectedEstate.apply(e.west, NS, """
-                apiVersion: protect.trident.netapp.io/v1
-                kind: AppMirrorRelationship
-                metadata: {name: amr}
-                spec:
-                  desiredState: Established
-                  destinationAppVaultRef: dst-vault
-                  sourceAppVaultRef: src-vault
-                  sourceApplicationName: my-app
-                  sourceApplicationUID: %s
-                  namespaceMapping: [{source: my-app-namespace, destination: my-app-namespace}]
-                  recurrenceRule: "DTSTART:20220101T000200Z\\nRRULE:FREQ=MINUTELY;INTERVAL=5"
-                  storageClassName: sc-west
-                """.formatted(uid));
+        e.relationship();
         e.await(e.west, PROTECT, "AppMirrorRelationship", "amr", "status.state", "Established"::equals,
                 Duration.ofMinutes(30));
         e.west.api().patch(PROTECT, "AppMirrorRelationship", NS, "amr", "{\"spec\":{\"desiredState\":\"Promoted\"}}");
