@@ -9,6 +9,7 @@ import io.mirrordrill.adapter.kubernetes.Fabric8KubernetesPort;
 import io.mirrordrill.adapter.kubernetes.Fabric8PodExecPort;
 import io.mirrordrill.adapter.kubernetes.RewatchingKubernetesPort;
 import io.mirrordrill.adapter.ontap.OntapConfigException;
+import io.mirrordrill.adapter.ontap.BackendSecretCredentials;
 import io.mirrordrill.adapter.ontap.OntapCredentials;
 import io.mirrordrill.adapter.ontap.OntapRestConfig;
 import io.mirrordrill.adapter.ontap.OntapRestConnector;
@@ -64,9 +65,10 @@ import java.util.concurrent.atomic.AtomicLong;
             "Run mirrordrill's Trident protect engine (AppVault, Application, Snapshot, ShutdownSnapshot, Schedule,"
                 + " SnapshotRestore and AppMirrorRelationship controllers) against a Kubernetes cluster, with the"
                 + " production adapters: the same engine drills rehearse, on real time and real endpoints.",
-            "ONTAP is reached at each Trident backend's managementLIF with the credentials of --ontap-credentials;"
-                + " AppVaults' buckets with the keys of their Secrets. Reconciles that fail are printed (never a"
-                + " secret)."},
+            "ONTAP is reached at each Trident backend's managementLIF with the user --ontap-credentials gives for"
+                + " that LIF, else the one Trident keeps in the backend's Secret (the TridentBackendConfig's"
+                + " credentials Secret, or tbe-<backendUUID> for a backend made with tridentctl); AppVaults' buckets"
+                + " with the keys of their Secrets. Reconciles that fail are printed (never a secret)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped cleanly (--for elapsed, Ctrl-C or SIGTERM, or interrupted)",
             "1:an unexpected failure (a bug: one line; --debug adds the stack trace)",
@@ -108,7 +110,8 @@ final class ControllerCommand implements Callable<Integer> {
     @Option(names = "--ontap-credentials", paramLabel = "FILE", description = "ONTAP users by management LIF, JSON"
             + " or YAML: {\"ontap\": {\"<managementLIF>\": {\"username\": ..., \"password\": ...}}} (serve's"
             + " credentials.json has this shape), each with optional TLS settings \"rootCA\" (PEM) and"
-            + " \"skipCertValidation\" (true/false). Keep it 0600; in a pod, mount it from a Secret.")
+            + " \"skipCertValidation\" (true/false). Keep it 0600; in a pod, mount it from a Secret. A LIF it does"
+            + " not name is reached with its Trident backend's credentials Secret.")
     Path ontapCredentials;
 
     @Option(names = "--ontap-endpoint", paramLabel = "LIF=URL", description = "Reach the ONTAP cluster of a Trident"
@@ -199,10 +202,15 @@ final class ControllerCommand implements Callable<Integer> {
                 console.println(Instant.now() + " task failed: " + redact.redact(what + ": " + e));
                 console.flush();
             });
+            // a LIF's user from the file, else from its Trident backend's Secret (as Trident keeps it); a password
+            // read there is known to the redaction before its first use
+            BackendSecretCredentials fromBackends = new BackendSecretCredentials(kubernetes, redact::learnCredential);
+            java.util.function.Function<String, OntapCredentials> userOf = lif -> users.containsKey(lif)
+                    ? users.get(lif) : fromBackends.apply(lif);
             // a connector per LIF, each with that LIF's TLS settings (rootCA, skipCertValidation) from the file
             Map<String, OntapRestConnector> byLif = new java.util.concurrent.ConcurrentHashMap<>();
             io.mirrordrill.port.ontap.OntapConnector ontap = lif -> byLif.computeIfAbsent(lif == null ? "" : lif,
-                    l -> new OntapRestConnector(users::get, x -> lifUrls.getOrDefault(x, x),
+                    l -> new OntapRestConnector(userOf, x -> lifUrls.getOrDefault(x, x),
                             tls.getOrDefault(l, java.util.function.UnaryOperator.identity()))).connect(lif);
             // a watch the server ends (410 Gone) is opened again, or that kind would never be heard from again
             KubernetesPort watched = new RewatchingKubernetesPort(kubernetes, scheduler, line -> {
@@ -652,8 +660,9 @@ final class ControllerCommand implements Callable<Integer> {
         s.append("mirrordrill controller: cluster ").append(server).append(" (context ").append(context)
                 .append("), reconciling ").append(kinds.isEmpty() ? "the protect kinds while it leads"
                         : String.join(", ", kinds)).append(".\n");
-        s.append("ONTAP users for management LIFs: ").append(lifsWithUsers.isEmpty() ? "none (--ontap-credentials)"
-                : String.join(", ", lifsWithUsers)).append('\n');
+        s.append("ONTAP users for management LIFs: ").append(lifsWithUsers.isEmpty() ? "none in --ontap-credentials"
+                : String.join(", ", lifsWithUsers) + " (--ontap-credentials)").append(lifsWithUsers.isEmpty()
+                ? "; each from its Trident backend's Secret\n" : "; others from their Trident backends' Secrets\n");
         lifUrls.forEach((lif, url) -> s.append("  ONTAP ").append(lif).append(" -> ").append(url).append('\n'));
         s3Urls.forEach((host, url) -> s.append("  S3 ").append(host).append(" -> ").append(url).append('\n'));
         s.append(runFor == null ? "Running until Ctrl-C or SIGTERM.\n" : "Running for " + runFor.toString()

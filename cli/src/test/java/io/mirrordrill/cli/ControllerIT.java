@@ -238,7 +238,7 @@ class ControllerIT {
     }
 
     @Test
-    void aReconcileThatFailsIsPrintedWithTheFixAndNoSecret() throws Exception {
+    void aReconcileThatFailsIsPrintedWithTheFixAndNoSecretAndTheBackendsSecretFixesIt() throws Exception {
         Path out = dir.resolve("serve");
         // the steps apply everything and stop at the AMR's await: nothing reconciles k8s-west
         CommandThread serve = start("serve-it", "Serving until Ctrl-C", "serve", "setup-replication", "--run-steps",
@@ -247,19 +247,44 @@ class ControllerIT {
         JsonNode endpoints = JSON.readTree(out.resolve("endpoints.json").toFile());
         List<String> args = new ArrayList<>(List.of("controller", "--kubeconfig", out.resolve("kubeconfig")
                 .toString(), "--context", "k8s-west"));   // no --ontap-credentials
+        endpoints.path("ontap").forEach(o -> args.addAll(List.of("--ontap-endpoint", o.path("name").asText() + "="
+                + o.path("managementUrl").asText())));
         endpoints.path("s3").forEach(s -> args.addAll(List.of("--s3-endpoint", s.path("host").asText() + "="
                 + s.path("endpoint").asText())));
         CommandThread controller = start("controller-it", "Running until Ctrl-C", args.toArray(String[]::new));
-        assertTrue(controller.out.toString().contains("ONTAP users for management LIFs: none"), controller.console());
+        assertTrue(controller.out.toString().contains("ONTAP users for management LIFs: none in --ontap-credentials;"
+                + " each from its Trident backend's Secret"), controller.console());
 
+        // the backends were made as tridentctl makes them, but their credentials Secrets are gone
         await().atMost(Duration.ofMinutes(2)).until(() -> controller.out.toString().contains(
                 "reconcile failed: k8s-west/AppMirrorRelationship " + NS + "/" + AMR));
         String line = controller.out.toString().lines().filter(l -> l.contains("reconcile failed")).findFirst()
                 .orElseThrow();
-        assertTrue(line.contains("no ONTAP credentials are configured for management LIF"), line);
+        assertTrue(line.matches(".*no ONTAP credentials for management LIF ontap-(east|west): Secret trident/tbe-\\S+"
+                + " of backend trident/\\S+ is missing or lacks \"username\" and \"password\"; fix the backend's"
+                + " credentials \\(tridentctl update backend\\).*"), line);
+
+        // Trident's own record of them (tbe-<backendUUID>, keys username and password): the controller reads it
+        String kubeconfig = Files.readString(out.resolve("kubeconfig"));
+        KubernetesPort west = port(Config.fromKubeconfig("k8s-west", kubeconfig, out.resolve("kubeconfig").toString()));
+        JsonNode credentials = JSON.readTree(out.resolve("credentials.json").toFile());
+        for (var backend : west.list("trident.netapp.io/v1", "TridentBackend", "trident",
+                io.mirrordrill.port.kubernetes.LabelSelector.everything())) {
+            JsonNode b = Resources.toTree(backend);
+            JsonNode user = credentials.path("ontap").path(b.path("config").path("ontap_config").path("managementLIF")
+                    .asText());
+            west.create(Resources.fromTree((com.fasterxml.jackson.databind.node.ObjectNode) JSON.valueToTree(
+                    java.util.Map.of("apiVersion", "v1", "kind", "Secret", "type", "Opaque", "metadata", java.util.Map
+                            .of("name", "tbe-" + b.path("backendUUID").asText(), "namespace", "trident"),
+                            "stringData", java.util.Map.of("username", user.path("username").asText(), "password",
+                                    user.path("password").asText())))));
+        }
+        awaitField(west, "AppMirrorRelationship", NS, AMR, "Established");
 
         assertEquals(0, controller.stop(), controller.console());
-        JsonNode credentials = JSON.readTree(out.resolve("credentials.json").toFile());
+        for (JsonNode user : credentials.path("ontap")) {
+            assertFalse(controller.console().contains(user.path("password").asText()), "an ONTAP password shown");
+        }
         for (JsonNode key : credentials.path("s3")) {
             assertFalse(controller.console().contains(key.path("secretAccessKey").asText()), "an S3 secret shown");
         }
