@@ -110,6 +110,7 @@ class ControllerIT {
                 "generic-s3-trident-protect-src-bucket-04b6b4ec-46a3-420a-b351-45795e1b5e34", "Available");
         eastCtl.apply("app.yaml", seed("app.yaml"), NS);
         awaitReady(east);   // deploy-app waits for the app to run (its claim bound) before protecting it
+        writeMarker(Config.fromKubeconfig("k8s-east", kubeconfig, out.resolve("kubeconfig").toString()));
         eastCtl.apply("application", seed("trident-protect-app-source.yaml"), NS);
         String appUid = east.get(PROTECT, "Application", NS, "my-app-name").orElseThrow().getMetadata().getUid();
         eastCtl.apply("schedule", seed("trident-protect-schedule.yaml"), NS);
@@ -130,9 +131,10 @@ class ControllerIT {
         String series = "{namespace=\"" + NS + "\",name=\"" + AMR + "\"}";
         assertEquals("1", metrics.sample("mirrordrill_amr_state{namespace=\"" + NS + "\",name=\"" + AMR
                 + "\",state=\"Established\"}"), metrics.text());
-        // the bytes the status records (what ONTAP REST reported for the transfer; 0 when it had none left to read)
-        assertTrue(Long.parseLong(metrics.sample("mirrordrill_amr_last_transfer_bytes" + series)) >= 0,
-                metrics.text());
+        // the bytes the status records, as ONTAP REST reported them: the transfer that carried the marker moved
+        // at least its block (later ones, with nothing written since, move none)
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> Long.parseLong(
+                metrics.sample("mirrordrill_amr_last_transfer_bytes" + series)) >= 4096);
         assertTrue(Long.parseLong(metrics.sample("mirrordrill_controller_reconciles_total{controller="
                 + "\"AppMirrorRelationship\"}")) > 0, metrics.text());
         // the lag grows while no transfer completes, past the schedule's period (30 real seconds at 10x) so that a
@@ -289,6 +291,18 @@ class ControllerIT {
             assertFalse(controller.console().contains(key.path("secretAccessKey").asText()), "an S3 secret shown");
         }
         assertEquals(0, serve.stop(), serve.console());
+    }
+
+    /** A line the app writes to its volume ({@code kubectl exec db-... -- sh -c 'echo ... >> /data/...'}). */
+    private void writeMarker(Config config) {
+        KubernetesClient client = Fabric8KubernetesPort.jdkClient(config);
+        toClose.add(client);
+        String pod = new Fabric8KubernetesPort(client).list("v1", "Pod", NS,
+                io.mirrordrill.port.kubernetes.LabelSelector.everything()).stream().map(p -> p.getMetadata().getName())
+                .filter(n -> n.startsWith("db-")).findFirst().orElseThrow();
+        var run = new io.mirrordrill.adapter.kubernetes.Fabric8PodExecPort(client).exec(NS, pod, "db", List.of("sh",
+                "-c", "echo before-the-first-snapshot >> /data/marker.txt"), Duration.ofSeconds(30));
+        assertEquals(0, run.exitCode(), run.toString());
     }
 
     /** The seed app's Deployment {@code db} has its one replica ready. */
