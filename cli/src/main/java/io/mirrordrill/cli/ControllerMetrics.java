@@ -3,6 +3,7 @@ package io.mirrordrill.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.ProtectEngine;
+import io.mirrordrill.engine.archive.ArchivePath;
 import io.mirrordrill.port.kubernetes.KubernetesPort;
 import io.mirrordrill.port.kubernetes.LabelSelector;
 import io.mirrordrill.port.kubernetes.Resources;
@@ -114,25 +115,42 @@ final class ControllerMetrics {
                         desired);
             }
         }
-        header(out, "mirrordrill_amr_replication_lag_seconds", "gauge", "Seconds since the last replication"
-                + " transfer completed (status.lastTransfer.completionTimestamp): the running RPO's lower bound.");
+        header(out, "mirrordrill_amr_replication_lag_seconds", "gauge", "Age of the newest snapshot replicated to"
+                + " the destination (now minus the creation time in status.lastTransferredSnapshot; since"
+                + " status.lastTransfer.completionTimestamp when that name has no time): the running RPO.");
         header(out, "mirrordrill_amr_last_transfer_bytes", "gauge", "Bytes the last replication transfer moved.");
+        header(out, "mirrordrill_amr_last_transfer_duration_seconds", "gauge", "How long the newest replicated"
+                + " snapshot took from its creation on the source to complete on the destination"
+                + " (status.lastTransfer.completionTimestamp minus the time in status.lastTransferredSnapshot).");
         header(out, "mirrordrill_amr_last_transfer_completion_timestamp_seconds", "gauge", "When the last"
                 + " replication transfer completed, in Unix seconds.");
         for (JsonNode n : sorted) {
             JsonNode last = n.path("status").path("lastTransfer");
             Instant done = instant(last.path("completionTimestamp").asText(""));
+            Instant taken = ArchivePath.timeOf(n.path("status").path("lastTransferredSnapshot").asText(""))
+                    .orElse(null);
+            Instant newest = taken != null ? taken : done;
+            if (newest != null) {
+                sample(out, "mirrordrill_amr_replication_lag_seconds", seconds(newest, now), "namespace", ns(n),
+                        "name", name(n));
+            }
             if (done != null) {
-                double lag = Math.max(0, Duration.between(done, now).toMillis() / 1000.0);
-                sample(out, "mirrordrill_amr_replication_lag_seconds", lag, "namespace", ns(n), "name", name(n));
                 sample(out, "mirrordrill_amr_last_transfer_completion_timestamp_seconds", done.toEpochMilli()
                         / 1000.0, "namespace", ns(n), "name", name(n));
+                if (taken != null) {
+                    sample(out, "mirrordrill_amr_last_transfer_duration_seconds", seconds(taken, done), "namespace",
+                            ns(n), "name", name(n));
+                }
             }
             if (last.path("transferSizeBytes").isNumber()) {
                 sample(out, "mirrordrill_amr_last_transfer_bytes", last.path("transferSizeBytes").asLong(),
                         "namespace", ns(n), "name", name(n));
             }
         }
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toMillis() / 1000.0);
     }
 
     private static Instant instant(String text) {

@@ -44,4 +44,27 @@ class ControllerMetricsTest {
         assertTrue(text.contains("mirrordrill_controller_leader 1\n"), text);
         assertTrue(text.contains("# TYPE mirrordrill_amr_replication_lag_seconds gauge\n"), text);
     }
+
+    @Test
+    void theLagIsTheAgeOfTheNewestReplicatedSnapshotAndTheDurationItsWayToTheDestination() throws Exception {
+        // snapshot taken 11:50:00, complete on the destination 11:52:30; scraped at 12:00:00
+        var amr = io.mirrordrill.port.kubernetes.Resources.fromTree((com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"apiVersion":"protect.trident.netapp.io/v1","kind":"AppMirrorRelationship",
+                 "metadata":{"namespace":"app","name":"amr"},"spec":{"desiredState":"Established"},
+                 "status":{"state":"Established","lastTransferredSnapshot":"20261206115000_hourly-x_3f2a",
+                  "lastTransfer":{"completionTimestamp":"2026-12-06T11:52:30Z","transferSizeBytes":8192}}}"""));
+        KubernetesPort one = (KubernetesPort) java.lang.reflect.Proxy.newProxyInstance(
+                KubernetesPort.class.getClassLoader(), new Class<?>[] {KubernetesPort.class}, (p, method, args) ->
+                        method.getName().equals("list") ? java.util.List.of(amr) : null);
+
+        String text = new ControllerMetrics().scrape(NOW, () -> one);
+
+        String series = "{namespace=\"app\",name=\"amr\"} ";
+        assertTrue(text.contains("mirrordrill_amr_replication_lag_seconds" + series + "600\n"), text);
+        assertTrue(text.contains("mirrordrill_amr_last_transfer_duration_seconds" + series + "150\n"), text);
+        assertTrue(text.contains("mirrordrill_amr_last_transfer_bytes" + series + "8192\n"), text);
+        assertTrue(text.contains("mirrordrill_amr_state{namespace=\"app\",name=\"amr\",state=\"Established\"} 1\n"),
+                text);
+    }
 }

@@ -107,6 +107,19 @@ public record ArchivePath(String appName, String appUid, Instant createdAt, Stri
         }
     }
 
+    /** The creation time a basename starts with ({@code <yyyyMMddHHmmss>_...}), if it is an archive basename. */
+    public static java.util.Optional<Instant> timeOf(String basename) {
+        String[] parts = basename == null ? new String[0] : basename.split("_", -1);
+        if (parts.length != 3 || !STAMP.matcher(parts[0]).matches()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(LocalDateTime.parse(parts[0], TIME).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Oldest first; archives of the same second by basename. */
     @Override
     public int compareTo(ArchivePath o) {
