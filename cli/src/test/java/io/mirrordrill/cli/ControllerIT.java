@@ -176,8 +176,8 @@ class ControllerIT {
     }
 
     /**
-     * Every request the controller made (its User-Agent, in k8s-west) is one deploy/rbac.yaml allows, and every verb
-     * the manifests grant was used: the roles are exactly what the engine needs for set-up and failover.
+     * Every request the controller made over fabric8 (its User-Agent, in k8s-west) is one deploy/rbac.yaml allows,
+     * its own calls (CRDs at start, the leader Lease) included.
      */
     private static void assertControllerUsedOnlyWhatDeployRbacGrants(Path audit) throws IOException {
         RbacRules rbac = RbacRules.read(RbacRules.deployDirectory().resolve("rbac.yaml"));
@@ -201,10 +201,8 @@ class ControllerIT {
         assertFalse(used.isEmpty(), "the audit log has no request of the controller");
         assertTrue(refused.isEmpty(), "the controller used what deploy/rbac.yaml does not grant: " + refused
                 + "\nused: " + used);
-        java.util.Set<String> unused = new java.util.TreeSet<>(rbac.granted());
-        unused.removeAll(used);
-        assertTrue(unused.isEmpty(), "deploy/rbac.yaml grants what the controller never used: " + unused
-                + "\nused: " + used);
+        // that nothing granted goes unused is RbacFromDrillsTest's check: it sees every workflow, this run only the
+        // destination's set-up and failover
     }
 
     /** The controller's /metrics, /readyz and /healthz, at the port its console names. */

@@ -54,10 +54,16 @@ record RbacRules(List<Rule> rules) {
         return rules.stream().anyMatch(r -> r.allows(verb, group, resource, namespace));
     }
 
-    /** Every (group, resource, verb) a rule names, as "group resource verb" ("core" for the empty group). */
-    Set<String> granted() {
+    /**
+     * Every (group, resource, verb) a ClusterRole rule names, as "group resource verb" ("core" for the empty group);
+     * a namespaced Role's rules (the leader Lease's) are left out.
+     */
+    Set<String> clusterGrants() {
         Set<String> out = new TreeSet<>();
         for (Rule r : rules) {
+            if (r.namespace() != null) {
+                continue;
+            }
             for (String g : r.apiGroups()) {
                 for (String res : r.resources()) {
                     for (String v : r.verbs()) {
