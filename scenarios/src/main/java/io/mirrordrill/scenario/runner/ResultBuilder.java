@@ -181,7 +181,11 @@ final class ResultBuilder {
                 long to = i + 1 < h.states.size() ? millis(h.states.get(i + 1).time()) : end;
                 items.add(new Timeline.Item(from, to, h.states.get(i).state(), "state-" + h.states.get(i).state()));
             }
-            lanes.add(new Timeline.Lane("AMR " + h.cluster + "/" + h.namespace + "/" + h.name, items));
+            String name = h.cluster + "/" + h.namespace + "/" + h.name;
+            // a re-created relationship of the same name is another one: its uid tells the two rows apart
+            boolean again = amrs.histories().stream().filter(o -> (o.cluster + "/" + o.namespace + "/" + o.name)
+                    .equals(name)).count() > 1;
+            lanes.add(new Timeline.Lane("AMR " + name + (again ? " uid " + h.uid : ""), items));
         }
         for (Writer w : workloads.all()) {
             if (w.spec() == null) {
