@@ -61,7 +61,13 @@ public final class HtmlReport {
             html.append("<pre class=\"fail failure\">").append(Xml.escape(r.failure().describe())).append("</pre>\n");
         }
         numbers(html, r.measures());
-        html.append("<h3>Timeline</h3>\n").append(TimelineSvg.of(r.timeline())).append(Legend.html(r.timeline()));
+        html.append("<h3>Timeline</h3>\n").append(TimelineSvg.of(r.timeline()));
+        String closeUp = TimelineSvg.closeUp(r.timeline());
+        if (!closeUp.isEmpty()) {
+            html.append("<p>The same timeline around the disaster, where the RPO and RTO windows are:</p>\n")
+                    .append(closeUp);
+        }
+        html.append(Legend.html(r.timeline()));
         html.append("<h3>Replication lag</h3>\n");
         if (r.timeline().lags().isEmpty()) {
             html.append("<p class=\"no-lag\">No relationship replicated a snapshot in this drill, so there is no lag "

@@ -66,7 +66,8 @@ final class LagSvg {
             double y = base - lag.intervalMillis() * scale;
             svg.append(String.format(Locale.ROOT, "<line class=\"interval\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" "
                     + "y2=\"%.1f\" stroke=\"#555\" stroke-dasharray=\"6,4\"/><text x=\"%d\" y=\"%.1f\" "
-                    + "text-anchor=\"end\" fill=\"#555\">schedule interval %s</text>%n", TimelineSvg.LABEL, y,
+                    + "text-anchor=\"end\" fill=\"#333\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">"
+                    + "schedule interval %s</text>%n", TimelineSvg.LABEL, y,
                     TimelineSvg.LABEL + TimelineSvg.WIDTH, y, TimelineSvg.LABEL + TimelineSvg.WIDTH, y - 3,
                     Clock.duration(lag.intervalMillis())));
         }

@@ -26,25 +26,36 @@ final class TimeAxis {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
+    final long from;
     final long end;
     final double left;
     final double width;
     private final Instant begin;
 
     TimeAxis(long endMillis, String begin, double left, double width) {
-        this.end = Math.max(1, endMillis);
+        this(0, endMillis, begin, left, width);
+    }
+
+    /** An axis over part of the drill, {@code from} to {@code to} (a close-up). */
+    TimeAxis(long from, long to, String begin, double left, double width) {
+        this.from = Math.max(0, from);
+        this.end = Math.max(this.from + 1, to);
         this.left = left;
         this.width = width;
         this.begin = parse(begin);
     }
 
     double x(long millis) {
-        return left + width * (double) Math.max(0, Math.min(millis, end)) / end;
+        return left + width * (double) (Math.max(from, Math.min(millis, end)) - from) / (end - from);
+    }
+
+    boolean shows(long start, long stop) {
+        return stop >= from && start <= end;
     }
 
     /** The smallest round step that gives at most ten ticks. */
     long step() {
-        return roundStep(end, 10);
+        return roundStep(end - from, 10);
     }
 
     /** The smallest round step that cuts {@code span} into at most {@code parts}. */
@@ -59,7 +70,8 @@ final class TimeAxis {
 
     List<Long> ticks() {
         List<Long> out = new ArrayList<>();
-        for (long t = 0; t <= end; t += step()) {
+        long step = step();
+        for (long t = (from + step - 1) / step * step; t <= end; t += step) {
             out.add(t);
         }
         return out;

@@ -22,13 +22,34 @@ final class TimelineSvg {
     }
 
     static String of(Timeline t) {
-        TimeAxis axis = new TimeAxis(t.endMillis(), t.begin(), LABEL, WIDTH);
+        return of(t, new TimeAxis(t.endMillis(), t.begin(), LABEL, WIDTH), "timeline");
+    }
+
+    /**
+     * The minutes around the disaster, when the RPO and RTO windows are too narrow to read on the whole drill's
+     * timeline (under a twentieth of it): empty otherwise.
+     */
+    static String closeUp(Timeline t) {
+        if (t.windows().isEmpty()) {
+            return "";
+        }
+        long lo = t.windows().stream().mapToLong(Timeline.Window::startMillis).min().orElse(0);
+        long hi = t.windows().stream().mapToLong(Timeline.Window::endMillis).max().orElse(0);
+        if ((hi - lo) * 20 >= t.endMillis()) {
+            return "";
+        }
+        long pad = Math.max((hi - lo) / 2, 30_000);
+        return of(t, new TimeAxis(lo - pad, Math.min(t.endMillis(), hi + pad), t.begin(), LABEL, WIDTH),
+                "timeline close-up");
+    }
+
+    private static String of(Timeline t, TimeAxis axis, String cls) {
         int bottom = TOP + ROW * t.lanes().size();
         int height = bottom + 26;
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" "
+        svg.append(String.format(Locale.ROOT, "<svg class=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" "
                 + "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" style=\"width:100%%;max-width:%dpx;height:auto\" "
-                + "font-family=\"sans-serif\" font-size=\"11\" role=\"img\">%n", TOTAL, height, TOTAL, height, TOTAL));
+                + "font-family=\"sans-serif\" font-size=\"11\" role=\"img\">%n", cls, TOTAL, height, TOTAL, height, TOTAL));
         ticks(svg, axis, bottom);
         windows(svg, t, axis, bottom);
         for (int i = 0; i < t.lanes().size(); i++) {
@@ -50,7 +71,7 @@ final class TimelineSvg {
     private static void ticks(StringBuilder svg, TimeAxis axis, int bottom) {
         for (long at : axis.ticks()) {
             double x = axis.x(at);
-            String anchor = at == 0 ? "start" : x > LABEL + WIDTH - 20 ? "end" : "middle";
+            String anchor = x < LABEL + 20 ? "start" : x > LABEL + WIDTH - 20 ? "end" : "middle";
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>"
                     + "<text class=\"tick\" x=\"%.1f\" y=\"44\" text-anchor=\"%s\" fill=\"#444\">%s</text>"
                     + "<text x=\"%.1f\" y=\"56\" text-anchor=\"%s\" fill=\"#888\">%s</text>%n", x, TOP - 4, x, bottom,
@@ -111,6 +132,9 @@ final class TimelineSvg {
     }
 
     private static void shape(StringBuilder svg, Timeline.Item item, TimeAxis axis, int y) {
+        if (!axis.shows(item.startMillis(), item.endMillis())) {
+            return;
+        }
         double x1 = axis.x(item.startMillis());
         double x2 = axis.x(item.endMillis());
         String color = Legend.of(item.kind()).color();

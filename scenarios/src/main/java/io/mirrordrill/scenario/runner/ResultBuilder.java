@@ -134,11 +134,19 @@ final class ResultBuilder {
                         r.snapshot()));
             }
             if (!replicas.isEmpty()) {
-                out.add(new Timeline.Lag(h.cluster + "/" + h.namespace + "/" + h.name, interval(h.recurrenceRule),
+                out.add(new Timeline.Lag(relationship(h), interval(h.recurrenceRule),
                         replicas));
             }
         }
         return out;
+    }
+
+    /** cluster/namespace/name; a re-created relationship of the same name is another one, told apart by its uid. */
+    private String relationship(AmrWatch.History h) {
+        String name = h.cluster + "/" + h.namespace + "/" + h.name;
+        boolean again = amrs.histories().stream().filter(o -> (o.cluster + "/" + o.namespace + "/" + o.name)
+                .equals(name)).count() > 1;
+        return again ? name + " uid " + h.uid : name;
     }
 
     private static Optional<Instant> takenAt(String basename) {
@@ -181,11 +189,7 @@ final class ResultBuilder {
                 long to = i + 1 < h.states.size() ? millis(h.states.get(i + 1).time()) : end;
                 items.add(new Timeline.Item(from, to, h.states.get(i).state(), "state-" + h.states.get(i).state()));
             }
-            String name = h.cluster + "/" + h.namespace + "/" + h.name;
-            // a re-created relationship of the same name is another one: its uid tells the two rows apart
-            boolean again = amrs.histories().stream().filter(o -> (o.cluster + "/" + o.namespace + "/" + o.name)
-                    .equals(name)).count() > 1;
-            lanes.add(new Timeline.Lane("AMR " + name + (again ? " uid " + h.uid : ""), items));
+            lanes.add(new Timeline.Lane("AMR " + relationship(h), items));
         }
         for (Writer w : workloads.all()) {
             if (w.spec() == null) {
