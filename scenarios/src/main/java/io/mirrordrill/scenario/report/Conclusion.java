@@ -26,7 +26,9 @@ public final class Conclusion {
         } else {
             long at = start.get().startMillis();
             String what = capitalized(start.get().label()) + " at " + Clock.of(at) + calendar(t, at);
-            if (m.rtoMillis() == null) {
+            if (m.rtoMillis() == null && m.writesAccepted() == 0) {
+                out.add(what + "; no workload wrote in this drill, so no RPO or RTO was measured.");
+            } else if (m.rtoMillis() == null) {
                 out.add(what + "; the application accepted no write on another cluster by the end of the drill "
                         + "(no RTO measured).");
             } else {

@@ -78,7 +78,10 @@ final class ResultBuilder {
     /** A drill under the working directory by its relative path: a report names no home or install directory. */
     static String shown(Path file) {
         Path here = Path.of("").toAbsolutePath();
-        if (file.isAbsolute() && file.getFileSystem().equals(here.getFileSystem()) && file.startsWith(here)) {
+        if (!file.getFileSystem().equals(here.getFileSystem())) {
+            return "built-in " + file.getFileName();  // inside the CLI's jar
+        }
+        if (file.isAbsolute() && file.startsWith(here)) {
             return here.relativize(file).toString();
         }
         return file.toString();

@@ -197,6 +197,14 @@ class DrillReportTest {
     }
 
     @Test
+    void aFailoverWithoutAWorkloadSaysNoRpoOrRtoWasMeasured() {
+        DrillResult r = DrillRunner.run(DrillParser.parse(Path.of("drills/namespace-merge.yaml")), RunOptions.defaults());
+        assertTrue(r.passed(), TextSummary.of(r));
+        assertTrue(Conclusion.of(r).get(0).endsWith("; no workload wrote in this drill, so no RPO or RTO was measured."),
+                Conclusion.of(r).toString());
+    }
+
+    @Test
     void twoRunsWithOneSeedGiveTheSameHtml() {
         DrillResult again = DrillRunner.run(DrillParser.parse(SITE_LOSS.toAbsolutePath()), RunOptions.defaults());
         assertEquals(HtmlReport.of(List.of(passed.withoutWallClock())), HtmlReport.of(List.of(again.withoutWallClock())));
