@@ -104,7 +104,9 @@ public final class Conclusion {
                 fixes.add(d + ": see in the timeline what took the time between the disaster and the first write "
                         + "(promotion, restore, pods starting), shorten it, or allow a longer RTO");
             } else {
-                fixes.add(d + ": found " + e.actual());
+                // what was found is in the failure's evidence, printed after this: not repeated here
+                fixes.add(d + ": either the steps that lead to it or the expectation itself is wrong (what was "
+                        + "found is below)");
             }
         }
         return fixes.isEmpty() ? "see the failure below." : String.join("; ", fixes) + ".";

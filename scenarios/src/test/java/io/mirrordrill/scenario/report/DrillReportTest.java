@@ -190,7 +190,10 @@ class DrillReportTest {
         assertTrue(text.contains("What to change: RPO at most 10s: replicate more often (the schedule runs every "
                 + "5m)"), text);
         assertTrue(page.contains("conclusion failed"));
-        String found = failed.expectations().stream().filter(e -> e.description().endsWith("== Established"))
+        String found = failed.expectations().stream().filter(e -> !e.passed()).reduce((a, b) -> b).orElseThrow()
+                .actual();
+        assertEquals(1, count(text, found), "what an unmet expectation found, once in the terminal: " + text);
+        found = failed.expectations().stream().filter(e -> e.description().endsWith("== Established"))
                 .findFirst().orElseThrow().actual();
         assertTrue(found.startsWith("status.state = Promoted; state Promoted; Ready True (Promoted): "), found);
         assertFalse(found.contains("{"), found);
