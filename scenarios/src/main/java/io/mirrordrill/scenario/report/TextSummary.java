@@ -3,7 +3,7 @@ package io.mirrordrill.scenario.report;
 import java.util.List;
 import java.util.Locale;
 
-/** The terminal summary: one block per drill, then a total line. */
+/** The terminal summary: one block per drill (its conclusion in sentences, then its numbers), then a total line. */
 public final class TextSummary {
     private TextSummary() {
     }
@@ -12,6 +12,9 @@ public final class TextSummary {
         Measurements m = r.measures();
         StringBuilder out = new StringBuilder();
         out.append(r.passed() ? "PASS " : "FAIL ").append(r.name()).append("  (seed ").append(r.seed()).append(")\n");
+        for (String sentence : Conclusion.of(r)) {
+            out.append("  ").append(sentence).append('\n');
+        }
         out.append("  RPO ").append(or(m.rpo(), "-")).append(m.rpoRecords() == null ? "" : " / " + m.rpoRecords()
                 + " records").append("   RTO ").append(or(m.rto(), "-"))
                 .append(m.rtoFrom() == null ? "" : " (from " + m.rtoFrom() + ")").append('\n');

@@ -22,6 +22,9 @@ final class AmrWatch {
     /** One state an AMR was seen in. */
     record Seen(Instant time, String state) {}
 
+    /** A snapshot the relationship reports replicated ({@code status.lastTransferredSnapshot}), first seen at {@code time}. */
+    record Replicated(Instant time, String snapshot, long bytes) {}
+
     /** What is known of one AMR (by cluster/namespace/name/uid: a re-created AMR is another one). */
     static final class History {
         final String cluster;
@@ -29,6 +32,8 @@ final class AmrWatch {
         final String name;
         final String uid;
         final List<Seen> states = new ArrayList<>();
+        final List<Replicated> replicated = new ArrayList<>();
+        String recurrenceRule = "";
         boolean deleted;
 
         History(String cluster, String namespace, String name, String uid) {
@@ -78,6 +83,13 @@ final class AmrWatch {
             h.deleted = true;
             record(h, "Deleted");
             return;
+        }
+        h.recurrenceRule = amr.path("spec").path("recurrenceRule").asText(h.recurrenceRule);
+        String last = amr.path("status").path("lastTransferredSnapshot").asText("");
+        if (!last.isEmpty() && (h.replicated.isEmpty()
+                || !h.replicated.get(h.replicated.size() - 1).snapshot().equals(last))) {
+            h.replicated.add(new Replicated(estate.world().now(), last,
+                    amr.path("status").path("lastTransfer").path("transferSizeBytes").asLong(0)));
         }
         String state = amr.path("status").path("state").asText("");
         if (!state.isEmpty() && !state.equals(h.current())) {

@@ -42,8 +42,9 @@ final class Conditions {
             JsonNode value = Template.at(object.get(), f.field());
             String text = value.isValueNode() ? value.asText() : value.isMissingNode() ? "<absent>" : value.toString();
             String wanted = vars.render(f.value());
-            return new Result(f.contains() ? text.contains(wanted) : text.equals(wanted), f.field() + " = " + text
-                    + (f.field().startsWith("status") ? "; status " + object.get().path("status") : ""));
+            boolean holds = f.contains() ? text.contains(wanted) : text.equals(wanted);
+            return new Result(holds, f.field() + " = " + text + (holds || !f.field().startsWith("status") ? ""
+                    : statusSummary(object.get().path("status"))));
         }
         if (c instanceof Condition.Presence p) {
             Ref ref = vars.render(p.ref());
@@ -57,6 +58,35 @@ final class Conditions {
         List<String> phases = pods(a.cluster(), a.namespace(), a.deployment());
         boolean running = !phases.isEmpty() && phases.stream().allMatch("Running"::equals);
         return new Result(running == a.running(), "pods of " + a.deployment() + ": " + phases);
+    }
+
+    /** Fills in the drill's variables in a description ({@code ${AMR}} as the name it held). */
+    String describe(String text) {
+        return vars.renderVariables(text);
+    }
+
+    /**
+     * Why a status field is not what was wanted, as a person reads it: the state and each condition's status, reason
+     * and message (not the raw status JSON).
+     */
+    static String statusSummary(JsonNode status) {
+        StringBuilder out = new StringBuilder();
+        if (status.hasNonNull("state")) {
+            out.append("; state ").append(status.path("state").asText());
+        }
+        for (JsonNode c : status.path("conditions")) {
+            out.append("; ").append(c.path("type").asText("?")).append(' ').append(c.path("status").asText("?"));
+            if (!c.path("reason").asText("").isEmpty()) {
+                out.append(" (").append(c.path("reason").asText()).append(')');
+            }
+            if (!c.path("message").asText("").isEmpty()) {
+                out.append(": ").append(c.path("message").asText());
+            }
+        }
+        if (status.hasNonNull("error") && !status.path("error").asText("").isEmpty()) {
+            out.append("; error: ").append(status.path("error").asText());
+        }
+        return out.toString();
     }
 
     /** The file as a running pod of the Deployment reads it ({@code cat}); absent when no pod has it. */

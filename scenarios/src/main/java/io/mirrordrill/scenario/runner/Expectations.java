@@ -88,7 +88,7 @@ final class Expectations {
         return checkpoint.ledger.accepted();
     }
 
-    private static ExpectationResult result(Expectation e, boolean passed, String actual) {
-        return new ExpectationResult(e.describe(), e.at().describe(), passed, actual);
+    private ExpectationResult result(Expectation e, boolean passed, String actual) {
+        return new ExpectationResult(conditions.describe(e.describe()), e.at().describe(), passed, actual);
     }
 }

@@ -1,5 +1,7 @@
 package io.mirrordrill.scenario.runner;
 
+import io.mirrordrill.engine.archive.ArchivePath;
+import io.mirrordrill.engine.model.schedule.RecurrenceRule;
 import io.mirrordrill.scenario.drill.Drill;
 import io.mirrordrill.scenario.drill.Units;
 import io.mirrordrill.scenario.report.DrillResult;
@@ -12,6 +14,10 @@ import io.mirrordrill.scenario.workload.Ledger;
 import io.mirrordrill.scenario.workload.Writer;
 import io.mirrordrill.sim.World;
 
+import io.mirrordrill.engine.archive.ArchivePath;
+import io.mirrordrill.engine.model.schedule.RecurrenceRule;
+
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,9 +51,9 @@ final class ResultBuilder {
 
     DrillResult build(Failure failure, List<StepResult> steps, List<ExpectationResult> expected, Long lost,
                       long wallMillis) {
+        // the invariant checkpoints are a field of their own: a note repeating them printed them twice
         List<String> notes = new ArrayList<>();
-        notes.add("invariants checked after every step: " + invariants.checks() + " checkpoints");
-        return new DrillResult(drill.name(), drill.description(), drill.file().toString(),
+        return new DrillResult(drill.name(), drill.description(), shown(drill.file()),
                 world.seed(), failure == null, failure, measurements(lost, wallMillis), steps, expected,
                 Invariants.IDS, invariants.checks(), notes, timeline(steps));
     }
@@ -66,7 +72,103 @@ final class ResultBuilder {
                 r.map(m -> Units.format(m.rpo())).orElse(null), r.map(Measures.Recovery::rpoRecords).orElse(null),
                 lost, accepted, refused, bytes, transfers.size(), failed, simulated.toMillis(),
                 Units.format(simulated), wallMillis, world.trace().hash(),
-                world.trace().size(), world.eventsRun());
+                world.trace().size(), world.eventsRun(), refusals());
+    }
+
+    /** A drill under the working directory by its relative path: a report names no home or install directory. */
+    static String shown(Path file) {
+        Path here = Path.of("").toAbsolutePath();
+        if (!file.getFileSystem().equals(here.getFileSystem())) {
+            return "built-in " + file.getFileName();  // inside the CLI's jar
+        }
+        if (file.isAbsolute() && file.startsWith(here)) {
+            return here.relativize(file).toString();
+        }
+        return file.toString();
+    }
+
+    private List<Measurements.Refused> refusals() {
+        List<Measurements.Refused> out = new ArrayList<>();
+        for (Writer w : workloads.all()) {
+            for (Writer.Refusal r : w.refusals()) {
+                out.add(new Measurements.Refused(w.name(), r.reason(), millis(r.from()), millis(r.to()), r.writes()));
+            }
+        }
+        return out;
+    }
+
+    /** The disaster (or failover request), and the RPO and RTO windows around it, when a failover was measured. */
+    private List<Timeline.Window> windows() {
+        Optional<Instant> start = measures.startedAt();
+        if (start.isEmpty()) {
+            return List.of();
+        }
+        long at = millis(start.get());
+        List<Timeline.Window> out = new ArrayList<>();
+        out.add(new Timeline.Window("start", at, at, measures.startedBy()));
+        measures.worst().ifPresent(r -> {
+            out.add(new Timeline.Window("rpo", at - r.rpo().toMillis(), at, "RPO " + Units.format(r.rpo()) + ": "
+                    + r.rpoRecords() + " records lost"));
+            out.add(new Timeline.Window("rto", at, at + r.rto().toMillis(), "RTO " + Units.format(r.rto())
+                    + ": no write accepted"));
+        });
+        return out;
+    }
+
+    /** Per relationship that replicated: the age of the newest replicated snapshot, from its archive's time. */
+    private List<Timeline.Lag> lags(long end) {
+        List<Timeline.Lag> out = new ArrayList<>();
+        for (AmrWatch.History h : amrs.histories()) {
+            List<Timeline.Replica> replicas = new ArrayList<>();
+            for (int i = 0; i < h.replicated.size(); i++) {
+                AmrWatch.Replicated r = h.replicated.get(i);
+                Optional<Instant> taken = takenAt(r.snapshot());
+                if (taken.isEmpty()) {
+                    continue;
+                }
+                long until = i + 1 < h.replicated.size() ? millis(h.replicated.get(i + 1).time()) : end;
+                for (AmrWatch.Seen seen : h.states) {
+                    if (seen.time().isAfter(r.time()) && !seen.state().equals("Established")) {
+                        until = Math.min(until, millis(seen.time()));
+                        break;
+                    }
+                }
+                replicas.add(new Timeline.Replica(millis(r.time()), millis(taken.get()), until, r.bytes(),
+                        r.snapshot()));
+            }
+            if (!replicas.isEmpty()) {
+                out.add(new Timeline.Lag(relationship(h), interval(h.recurrenceRule),
+                        replicas));
+            }
+        }
+        return out;
+    }
+
+    /** cluster/namespace/name; a re-created relationship of the same name is another one, told apart by its uid. */
+    private String relationship(AmrWatch.History h) {
+        String name = h.cluster + "/" + h.namespace + "/" + h.name;
+        boolean again = amrs.histories().stream().filter(o -> (o.cluster + "/" + o.namespace + "/" + o.name)
+                .equals(name)).count() > 1;
+        return again ? name + " uid " + h.uid : name;
+    }
+
+    private static Optional<Instant> takenAt(String basename) {
+        try {
+            return Optional.of(ArchivePath.fromBasename("app", "uid", basename, "lastTransferredSnapshot").createdAt());
+        } catch (RuntimeException notAnArchive) {
+            return Optional.empty();
+        }
+    }
+
+    /** The time between two occurrences of the relationship's rule; 0 when it has none that parses. */
+    private long interval(String rule) {
+        try {
+            RecurrenceRule r = RecurrenceRule.parse(rule);
+            Instant first = r.next(begin);
+            return Duration.between(first, r.next(first)).toMillis();
+        } catch (RuntimeException noRule) {
+            return 0;
+        }
     }
 
     private Timeline timeline(List<StepResult> steps) {
@@ -90,15 +192,20 @@ final class ResultBuilder {
                 long to = i + 1 < h.states.size() ? millis(h.states.get(i + 1).time()) : end;
                 items.add(new Timeline.Item(from, to, h.states.get(i).state(), "state-" + h.states.get(i).state()));
             }
-            lanes.add(new Timeline.Lane("AMR " + h.cluster + "/" + h.namespace + "/" + h.name, items));
+            lanes.add(new Timeline.Lane("AMR " + relationship(h), items));
         }
         for (Writer w : workloads.all()) {
             if (w.spec() == null) {
                 continue;
             }
-            lanes.add(new Timeline.Lane("workload " + w.name(), writes(w)));
+            List<Timeline.Item> items = new ArrayList<>(writes(w));
+            for (Writer.Refusal r : w.refusals()) {
+                items.add(new Timeline.Item(millis(r.from()), millis(r.to()), r.writes() + " writes refused: "
+                        + r.reason(), "refused"));
+            }
+            lanes.add(new Timeline.Lane("workload " + w.name(), items));
         }
-        return new Timeline(end, lanes);
+        return new Timeline(end, lanes, begin.toString(), windows(), lags(end));
     }
 
     private long millis(Instant t) {

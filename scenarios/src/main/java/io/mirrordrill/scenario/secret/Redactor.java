@@ -6,6 +6,7 @@ import io.mirrordrill.scenario.report.DrillResult;
 import io.mirrordrill.scenario.report.ExpectationResult;
 import io.mirrordrill.scenario.report.Failure;
 import io.mirrordrill.scenario.report.StepResult;
+import io.mirrordrill.scenario.report.Measurements;
 import io.mirrordrill.scenario.report.Timeline;
 
 import java.io.PrintWriter;
@@ -95,8 +96,25 @@ public final class Redactor {
                 l.items().stream().map(i -> new Timeline.Item(i.startMillis(), i.endMillis(), redact(i.label()),
                         i.kind())).toList())).toList();
         return new DrillResult(redact(r.name()), redact(r.description()), redact(r.file()), r.seed(), r.passed(), f,
-                r.measures(), steps, expectations, r.invariants(), r.invariantChecks(),
-                r.notes().stream().map(this::redact).toList(), new Timeline(r.timeline().endMillis(), lanes));
+                redact(r.measures()), steps, expectations, r.invariants(), r.invariantChecks(),
+                r.notes().stream().map(this::redact).toList(), redact(r.timeline(), lanes));
+    }
+
+    private Measurements redact(Measurements m) {
+        return new Measurements(m.rtoFrom() == null ? null : redact(m.rtoFrom()), m.rtoMillis(), m.rto(),
+                m.rpoMillis(), m.rpo(), m.rpoRecords(), m.writesLost(), m.writesAccepted(), m.writesRefused(),
+                m.bytesTransferred(), m.transfers(), m.transfersFailed(), m.simulatedMillis(), m.simulated(),
+                m.wallMillis(), m.traceHash(), m.traceEntries(), m.events(), m.refusals().stream().map(x ->
+                new Measurements.Refused(redact(x.workload()), redact(x.reason()), x.fromMillis(), x.toMillis(),
+                        x.writes())).toList());
+    }
+
+    private Timeline redact(Timeline t, List<Timeline.Lane> lanes) {
+        return new Timeline(t.endMillis(), lanes, t.begin(), t.windows().stream().map(w -> new Timeline.Window(
+                w.kind(), w.startMillis(), w.endMillis(), redact(w.label()))).toList(), t.lags().stream().map(l ->
+                new Timeline.Lag(redact(l.relationship()), l.intervalMillis(), l.replicas().stream().map(x ->
+                        new Timeline.Replica(x.atMillis(), x.takenMillis(), x.untilMillis(), x.bytes(),
+                                redact(x.snapshot()))).toList())).toList());
     }
 
     /**

@@ -12,6 +12,8 @@ import io.mirrordrill.sim.World;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -24,6 +26,9 @@ import java.util.TreeMap;
  */
 public final class Writer {
     /** Hooks for measuring: called before the first append at a location, and after every accepted run. */
+    /** A stretch of refused writes with one reason: from the first refused batch to the last one. */
+    public record Refusal(String reason, Instant from, Instant to, long writes) {}
+
     public interface Observer {
         void beforeWrite(Writer writer, Location location);
 
@@ -43,6 +48,7 @@ public final class Writer {
     private long refused;
     private int rotation;
     private String refusing;
+    private final List<Refusal> refusals = new ArrayList<>();
     /** The running pod written to last; looked up again when a write finds it gone. */
     private String pod;
     private String volumesOf;
@@ -76,6 +82,11 @@ public final class Writer {
 
     public long refused() {
         return refused;
+    }
+
+    /** Every stretch of refused writes, in time order: what refused them, when and how many. */
+    public List<Refusal> refusals() {
+        return List.copyOf(refusals);
     }
 
     /** Starts (or moves) the writer; the first group is written at once. */
@@ -174,6 +185,12 @@ public final class Writer {
 
     private void refuse(long n, String reason) {
         refused += n;
+        Refusal last = refusals.isEmpty() ? null : refusals.get(refusals.size() - 1);
+        if (reason.equals(refusing) && last != null) {
+            refusals.set(refusals.size() - 1, new Refusal(reason, last.from(), world.now(), last.writes() + n));
+        } else {
+            refusals.add(new Refusal(reason, world.now(), world.now(), n));
+        }
         if (!reason.equals(refusing)) {
             refusing = reason;
             world.record("workload/" + name, "writes refused: " + reason);

@@ -3,12 +3,14 @@ package io.mirrordrill.scenario.runner;
 import io.mirrordrill.scenario.drill.Drill;
 import io.mirrordrill.scenario.drill.DrillCatalog;
 import io.mirrordrill.scenario.report.DrillResult;
+import io.mirrordrill.scenario.report.HtmlReport;
 import io.mirrordrill.scenario.report.JsonReport;
 import io.mirrordrill.scenario.report.TextSummary;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,5 +36,7 @@ class BuiltInDrillsTest {
         assertEquals(first.measures().traceHash(), second.measures().traceHash(), "same seed, same trace");
         assertEquals(JsonReport.of(first.withoutWallClock()), JsonReport.of(second.withoutWallClock()),
                 "same seed, same report");
+        assertEquals(HtmlReport.of(List.of(first.withoutWallClock())), HtmlReport.of(List.of(second.withoutWallClock())),
+                "same seed, same HTML report");
     }
 }
