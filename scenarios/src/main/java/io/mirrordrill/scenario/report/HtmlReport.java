@@ -59,7 +59,8 @@ public final class HtmlReport {
                     .append("</td><td>").append(Xml.escape(s.outcome() + (s.message().isEmpty() ? "" : ": "
                             + s.message()))).append("</td></tr>\n");
         }
-        html.append("</table>\n<p>Invariants checked after every step (").append(r.invariantChecks())
+        html.append("</table>\n").append(CommandsHtml.of(r.commands()));
+        html.append("<p>Invariants checked after every step (").append(r.invariantChecks())
                 .append(" checkpoints): ").append(Xml.escape(String.join(", ", r.invariants()))).append("</p>\n");
         for (String note : r.notes()) {
             html.append("<p><small>").append(Xml.escape(note)).append("</small></p>\n");
