@@ -52,7 +52,7 @@ final class DrillRun {
         this.checkpoint = new Checkpoint(estate, workloads.ledger(), trace, amrs, promotions,
                 new VolumeReader(estate, drill.world()));
         this.invariants = new Invariants(checkpoint);
-        this.commands = new ShSteps(estate, vars, begin, System.getenv("PATH"));
+        this.commands = new ShSteps(estate, operator, vars, begin, System.getenv("PATH"), checkpoint.shutdowns);
         promotions.onRequest(r -> measures.start(r.time(), estate.world().trace().size(), "failover request "
                 + r.key()));
         amrs.onChange(h -> {
