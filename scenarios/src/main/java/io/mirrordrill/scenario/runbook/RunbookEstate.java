@@ -34,6 +34,8 @@ import java.util.stream.Stream;
 public final class RunbookEstate implements AutoCloseable {
     static final String ONTAP_USER = "admin";
     private static final Pattern LOOPBACK = Pattern.compile("127\\.0\\.0\\.1:(\\d+)");
+    /** kubectl's (klog's) line header: severity, the real date and time, the process id: {@code E1207 01:42:20.324388 8667 }. */
+    private static final Pattern KLOG_HEADER = Pattern.compile("(?m)^([IWEF])\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d{6}\\s+\\d+ ");
 
     private final SimWorld world;
     private final ServedWorld served;
@@ -213,10 +215,11 @@ public final class RunbookEstate implements AutoCloseable {
 
     /**
      * Output as the report keeps it: the same from run to run although ports are ephemeral and the home directory
-     * new, so {@code 127.0.0.1:41003} reads {@code <ontap-east>} and the home directory {@code $HOME}.
+     * new, so {@code 127.0.0.1:41003} reads {@code <ontap-east>}, the home directory {@code $HOME}, and kubectl's
+     * log lines keep their severity and source but not the real time and process id ({@code E memcache.go:265] ...}).
      */
     public String stable(String text) {
-        String t = text.replace(home.toString(), "$HOME");
+        String t = KLOG_HEADER.matcher(text.replace(home.toString(), "$HOME")).replaceAll("$1 ");
         Matcher m = LOOPBACK.matcher(t);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -127,4 +127,18 @@ class RunbookStepIT {
             assertFalse(json.contains(secret), secret + " in\n" + json);
         }
     }
+
+    @Test
+    void aServersAddressAndKubectlsLogHeadersAreKeptAsTheSameTextOnEveryRun() throws IOException {
+        DrillResult r = run("""
+                  - sh: "curl -s -o /dev/null -w '%{url_effective} %{http_code}\\\\n' $ONTAP_URL/api/cluster"
+                  - fault: {siteDown: east}
+                  - sh: {command: "kubectl get namespaces --request-timeout=1s", expectExit: 1}
+                """);
+        assertTrue(r.passed(), TextSummary.of(r));
+        assertEquals("http://<ontap-east>/api/cluster 401\n", r.commands().get(0).stdout());
+        String err = r.commands().get(1).stderr();
+        assertTrue(err.startsWith("E memcache.go:"), "a site that is down, the real time and pid left out: " + err);
+        assertFalse(err.matches("(?s).*\\d\\d:\\d\\d:\\d\\d\\.\\d{6}.*"), err);
+    }
 }
