@@ -41,7 +41,9 @@ class RbacFromDrillsTest {
     @Test
     void theClusterRoleGrantsExactlyWhatTheEngineUsesInEveryBuiltInDrill() throws Exception {
         Map<String, String> usedBy = new ConcurrentHashMap<>();
-        for (Drill drill : DrillCatalog.builtIn(BuiltInDrills.directory())) {
+        // the runbook drills serve their estate for real clients (an IT's work); their engines are the same
+        for (Drill drill : DrillCatalog.builtIn(BuiltInDrills.directory()).stream().filter(d -> !d.runsCommands())
+                .toList()) {
             RunOptions options = RunOptions.defaults().withEnginePorts(cluster -> ports -> recording(ports,
                     key -> usedBy.putIfAbsent(key, drill.name())));
             DrillResult result = DrillRunner.run(drill, options);

@@ -19,6 +19,12 @@ public record Drill(Path file, String name, String description, long seed, World
         expectations = List.copyOf(expectations);
     }
 
+    /** Whether it runs runbook commands ({@code sh} steps, in its steps or procedures): it serves its estate. */
+    public boolean runsCommands() {
+        return steps.stream().anyMatch(s -> s instanceof Step.Sh)
+                || procedures.values().stream().flatMap(List::stream).anyMatch(s -> s instanceof Step.Sh);
+    }
+
     /** The same drill with another seed (the CLI's {@code --seed}). */
     public Drill withSeed(long newSeed) {
         return new Drill(file, name, description, newSeed, world, vars, steps, procedures, expectations);

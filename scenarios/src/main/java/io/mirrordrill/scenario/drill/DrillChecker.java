@@ -46,6 +46,8 @@ final class DrillChecker {
                 variables.add(snap.saveAs());
             } else if (s instanceof Step.WorkloadStart start) {
                 workloads.add(start.workload().name());
+            } else if (s instanceof Step.Sh sh && sh.capture() != null) {
+                variables.add(sh.capture());
             }
         }
         // every step is checked; only those that run (the drill's, and procedures it runs) apply what others name
@@ -113,6 +115,9 @@ final class DrillChecker {
                     + drill.procedures().keySet());
         } else if (s instanceof Step.SetVars set) {
             set.values().values().forEach(v -> templates(at, v));
+        } else if (s instanceof Step.Sh sh) {
+            cluster(at, sh.context());
+            templates(at, sh.command());
         }
     }
 

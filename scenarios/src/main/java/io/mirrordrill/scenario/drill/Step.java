@@ -99,4 +99,22 @@ public sealed interface Step {
             return "set " + String.join(", ", values.keySet());
         }
     }
+
+    /**
+     * A runbook's command line, or a script of several lines, run by {@code bash} against the drill's estate served on
+     * 127.0.0.1 while simulated time stands still ({@code docs/drills.md}, "Runbook steps").
+     *
+     * @param context the kubeconfig's current context (a cluster's name); null: the first cluster by name
+     * @param dir the working directory (the directory of the file the step is written in, or its {@code dir})
+     * @param capture a variable that gets the command's standard output, its trailing newlines removed (may be null)
+     * @param timeout real time the command may take before it is killed and the step fails
+     */
+    record Sh(At at, String command, String context, Path dir, int expectExit, String capture, Duration timeout)
+            implements Step {
+        public String describe() {
+            List<String> lines = command.strip().lines().toList();
+            return "sh" + (context == null ? "" : " [" + context + "]") + ": " + (lines.isEmpty() ? "" : lines.get(0))
+                    + (lines.size() > 1 ? " (+" + (lines.size() - 1) + " lines)" : "");
+        }
+    }
 }

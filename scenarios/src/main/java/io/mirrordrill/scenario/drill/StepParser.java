@@ -12,7 +12,7 @@ import java.util.TreeSet;
 /** One step: a mapping with exactly one verb ({@code apply}, {@code await}, ...). */
 final class StepParser {
     static final Set<String> VERBS = new TreeSet<>(Set.of("apply", "delete", "patch", "workload", "advance", "fault",
-            "snapshot", "shutdownSnapshot", "await", "check", "run", "set"));
+            "snapshot", "shutdownSnapshot", "await", "check", "run", "set", "sh"));
     static final Duration DEFAULT_WITHIN = Duration.ofMinutes(30);
     static final String DEFAULT_FILE = "records.log";
     static final int DEFAULT_RECORD_SIZE = 32;
@@ -67,6 +67,7 @@ final class StepParser {
                     n.duration("within", DEFAULT_WITHIN, false));
             case "check" -> new Step.Check(at, condition(n.allowOnly(conditionFields(Set.of()))));
             case "run" -> new Step.Run(at, item.text("run"));
+            case "sh" -> sh(at, item, n);
             default -> new Step.SetVars(at, item.textMap("set"));
         };
     }
@@ -141,6 +142,54 @@ final class StepParser {
         Path path = file == null ? base : drillFiles.resolve(base, file, n.get("file")).orElse(base);
         return new Step.Snapshot(at, n.text("cluster"), namespace(n), path, shutdown,
                 n.duration("within", DEFAULT_WITHIN, false), n.text("saveAs", null, false));
+    }
+
+    static final Duration DEFAULT_SH_TIMEOUT = Duration.ofMinutes(2);
+    static final Duration MAX_SH_TIMEOUT = Duration.ofHours(1);
+    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** {@code sh: "command"}, or {@code sh: {command, context, dir, expectExit, capture, timeout}}. */
+    private Step sh(At at, Node item, Node n) {
+        if (n.isText()) {
+            String command = item.text("sh");
+            if (command == null || command.isBlank()) {
+                item.problem("sh", "the command is empty", "write the command line, e.g. sh: \"kubectl get amr -A\"");
+            }
+            return new Step.Sh(at, command == null ? "" : command, null, base, 0, null, DEFAULT_SH_TIMEOUT);
+        }
+        n.requireObject("sh").allowOnly(Set.of("command", "context", "dir", "expectExit", "capture", "timeout"));
+        String command = n.text("command");
+        if (command != null && command.isBlank()) {
+            n.problem("command", "the command is empty", "write the command line or a script (command: |)");
+        }
+        Path dir = base;
+        String d = n.text("dir", null, false);
+        if (d != null) {
+            dir = base.resolve(d).normalize();
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                n.problem("dir", "\"" + Node.abbreviated(d) + "\" is not a directory (relative to the file the step is"
+                        + " in)", "name a directory the command runs in, e.g. dir: seed");
+                dir = base;
+            }
+        }
+        long exit = n.number("expectExit", 0);
+        if (exit < 0 || exit > 255) {
+            n.problem("expectExit", "an exit code is 0 to 255", "write e.g. expectExit: 1");
+            exit = 0;
+        }
+        String capture = n.text("capture", null, false);
+        if (capture != null && !VARIABLE.matcher(capture).matches()) {
+            n.problem("capture", "\"" + Node.abbreviated(capture) + "\" is not a variable name",
+                    "write a name of letters, digits and '_', e.g. capture: ARCHIVE_PATH");
+            capture = null;
+        }
+        Duration timeout = positive(n, "timeout", n.duration("timeout", DEFAULT_SH_TIMEOUT, false));
+        if (timeout.compareTo(MAX_SH_TIMEOUT) > 0) {
+            n.problem("timeout", "a command may run at most 1h (real time)", "write e.g. timeout: 5m");
+            timeout = MAX_SH_TIMEOUT;
+        }
+        return new Step.Sh(at, command == null ? "" : command, n.text("context", null, false), dir, (int) exit,
+                capture, timeout);
     }
 
     /** An optional {@code namespace:}: a namespace name, as the API server requires it. */

@@ -54,6 +54,14 @@ public final class StepWriter {
             Fields f = new Fields();
             s.values().forEach(f::quoted);
             return "set: " + f;
+        } else if (step instanceof Step.Sh s) {
+            // a script's newlines escaped: a double-quoted YAML scalar folds a line break into a space
+            return "sh: " + new Fields().raw("command", quote(s.command()).replace("\n", "\\n"))
+                    .addIf(s.context() != null, "context", s.context())
+                    .addIf(!relative(base, s.dir()).isEmpty(), "dir", relative(base, s.dir()))
+                    .rawIf(s.expectExit() != 0, "expectExit", String.valueOf(s.expectExit()))
+                    .addIf(s.capture() != null, "capture", s.capture())
+                    .rawIf(!s.timeout().equals(StepParser.DEFAULT_SH_TIMEOUT), "timeout", duration(s.timeout()));
         }
         throw new IllegalArgumentException("no YAML form for step type " + step.getClass().getSimpleName());
     }

@@ -91,6 +91,7 @@ public final class HtmlReport {
         }
         html.append("<h3>Steps</h3>\n");
         steps(html, r.steps());
+        html.append(CommandsHtml.of(r.commands()));
         html.append("<p class=\"invariants\">Invariants checked after every step (").append(r.invariantChecks())
                 .append(" checkpoints): ").append(Xml.escape(String.join(", ", r.invariants()))).append("</p>\n");
         for (String note : r.notes()) {

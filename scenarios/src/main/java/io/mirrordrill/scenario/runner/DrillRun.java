@@ -32,6 +32,8 @@ final class DrillRun {
     private final Invariants invariants;
     private final List<Invariant.Violation> pendingViolations = new ArrayList<>();
     private final List<TraceWatch.Mark> faultMarks = new ArrayList<>();
+    /** Runbook steps: the servers they need start at the first one. */
+    private final ShSteps commands;
 
     DrillRun(Drill drill, RunOptions options) {
         this.drill = drill;
@@ -50,6 +52,7 @@ final class DrillRun {
         this.checkpoint = new Checkpoint(estate, workloads.ledger(), trace, amrs, promotions,
                 new VolumeReader(estate, drill.world()));
         this.invariants = new Invariants(checkpoint);
+        this.commands = new ShSteps(estate, operator, vars, begin, System.getenv("PATH"), checkpoint.shutdowns);
         promotions.onRequest(r -> measures.start(r.time(), estate.world().trace().size(), "failover request "
                 + r.key()));
         amrs.onChange(h -> {
@@ -83,12 +86,13 @@ final class DrillRun {
                 .on(Step.Check.class, waits::check)
                 .on(Step.Run.class, r -> procedures.get(r.procedure()).forEach(nested))
                 .on(Step.SetVars.class, s -> s.values().forEach((k, v) -> vars.set(k, vars.render(v))))
+                .on(Step.Sh.class, commands::sh)
                 .build();
     }
 
     /** The run's result, every string of it redacted; an exception escaping it is redacted too. */
     DrillResult execute() {
-        try {
+        try (commands) {
             return executeSteps();
         } catch (RuntimeException e) {
             throw estate.redactor().redact(e);
@@ -132,7 +136,8 @@ final class DrillRun {
         }
         long wall = (options.wallNanos().getAsLong() - wallStart) / 1_000_000;
         estate.learnClusterSecrets();
-        DrillResult result = estate.redactor().redact(results().build(failure, steps.results(), expected, lost, wall));
+        DrillResult result = estate.redactor().redact(results().build(failure, steps.results(), expected, lost, wall)
+                .withCommands(commands.runs()));
         List<String> leaks = failure == null ? SecretScan.leaks(estate, drill.world(), options.outputs(), result)
                 : List.of();
         if (leaks.isEmpty()) {
@@ -140,7 +145,8 @@ final class DrillRun {
         }
         Failure leak = new Failure("invariant", drill.file().toString(), estate.world().now().toString(),
                 "no-secret-in-output: a secret value appears in an output", String.join("; ", leaks));
-        return estate.redactor().redact(results().build(leak, steps.results(), expected, lost, wall));
+        return estate.redactor().redact(results().build(leak, steps.results(), expected, lost, wall)
+                .withCommands(commands.runs()));
     }
 
     private ResultBuilder results() {

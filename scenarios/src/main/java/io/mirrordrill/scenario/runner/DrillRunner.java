@@ -29,6 +29,6 @@ public final class DrillRunner {
                 + second.measures().traceHash());
         return new DrillResult(first.name(), first.description(), first.file(), first.seed(), false, f,
                 first.measures(), first.steps(), first.expectations(), first.invariants(), first.invariantChecks(),
-                first.notes(), first.timeline());
+                first.notes(), first.timeline(), first.commands());
     }
 }

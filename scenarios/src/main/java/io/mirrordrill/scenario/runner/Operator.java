@@ -88,7 +88,8 @@ final class Operator {
         }
     }
 
-    private void promotionRequested(SimCluster c, String namespace, String name, JsonNode amr) {
+    /** A failover asked for, by a step of the drill or a command of a runbook step ({@link ShSteps}). */
+    void promotionRequested(SimCluster c, String namespace, String name, JsonNode amr) {
         Map<String, NamespaceMetadata> before = new TreeMap<>();
         for (JsonNode m : amr.path("spec").path("namespaceMapping")) {
             String dst = m.path("destination").asText();

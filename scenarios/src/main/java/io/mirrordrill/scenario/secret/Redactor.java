@@ -2,6 +2,7 @@ package io.mirrordrill.scenario.secret;
 
 import io.mirrordrill.port.secret.SecretMask;
 import io.mirrordrill.scenario.ScenarioException;
+import io.mirrordrill.scenario.report.CommandRun;
 import io.mirrordrill.scenario.report.DrillResult;
 import io.mirrordrill.scenario.report.ExpectationResult;
 import io.mirrordrill.scenario.report.Failure;
@@ -97,7 +98,10 @@ public final class Redactor {
                         i.kind())).toList())).toList();
         return new DrillResult(redact(r.name()), redact(r.description()), redact(r.file()), r.seed(), r.passed(), f,
                 redact(r.measures()), steps, expectations, r.invariants(), r.invariantChecks(),
-                r.notes().stream().map(this::redact).toList(), redact(r.timeline(), lanes));
+                r.notes().stream().map(this::redact).toList(), redact(r.timeline(), lanes),
+                r.commands().stream().map(c -> new CommandRun(redact(c.source()), redact(c.path()), c.line(),
+                        redact(c.context()), redact(c.command()), c.exitCode(), redact(c.stdout()),
+                        redact(c.stderr()), c.atMillis())).toList());
     }
 
     private Measurements redact(Measurements m) {

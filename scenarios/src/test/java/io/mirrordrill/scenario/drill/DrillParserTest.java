@@ -229,4 +229,53 @@ class DrillParserTest {
         assertTrue(e.getMessage().contains("holds no procedures or vars"), e.getMessage());
         assertFalse(e.getMessage().contains("Zr4hidden"), e.getMessage());
     }
+
+    @Test
+    void aRunbookStepIsACommandLineOrAMappingWithAScriptAndItsOptions() throws IOException {
+        Files.createDirectories(dir.resolve("runbook"));
+        Path file = write("drill.yaml", "name: x\ndescription: d\n" + WORLD + """
+                steps:
+                  - sh: kubectl get amr -A
+                  - sh:
+                      context: k8s-east
+                      dir: runbook
+                      command: |
+                        kubectl apply -f amr.yaml -n my-app
+                        kubectl get amr -o jsonpath='{.items[0].status.state}'
+                      expectExit: 1
+                      capture: STATE
+                      timeout: 30s
+                  - check: {cluster: k8s-east, kind: ConfigMap, namespace: n, name: "${STATE}", field: data.k, equals: v}
+                """);
+        List<Step> steps = DrillParser.parse(file).steps();
+        assertEquals(new Step.Sh(steps.get(0).at(), "kubectl get amr -A", null, dir, 0, null, Duration.ofMinutes(2)),
+                steps.get(0));
+        Step.Sh script = assertInstanceOf(Step.Sh.class, steps.get(1));
+        assertEquals("kubectl apply -f amr.yaml -n my-app\nkubectl get amr -o jsonpath='{.items[0].status.state}'\n",
+                script.command());
+        assertEquals("k8s-east", script.context());
+        assertEquals(dir.resolve("runbook"), script.dir());
+        assertEquals(1, script.expectExit());
+        assertEquals("STATE", script.capture());
+        assertEquals(Duration.ofSeconds(30), script.timeout());
+        assertEquals("sh [k8s-east]: kubectl apply -f amr.yaml -n my-app (+1 lines)", script.describe());
+    }
+
+    @Test
+    void aRunbookStepsMistakesAreNamedWithTheirFieldsAndFixes() throws IOException {
+        DrillInputException e = refused("name: x\ndescription: d\n" + WORLD + """
+                steps:
+                  - sh: ""
+                  - sh: {command: "kubectl get ns", context: k8s-north, dir: nowhere, expectExit: 256,
+                         capture: "not a name", timeout: 2h, shell: zsh}
+                  - sh: {context: k8s-east}
+                """);
+        String all = e.getMessage();
+        for (String expected : List.of("steps[0].sh", "the command is empty", "no Kubernetes cluster \"k8s-north\"",
+                "steps[1].sh.dir", "\"nowhere\" is not a directory", "steps[1].sh.expectExit",
+                "an exit code is 0 to 255", "steps[1].sh.capture", "is not a variable name", "steps[1].sh.timeout",
+                "at most 1h", "unknown field \"shell\"", "steps[2].sh.command", "required field \"command\"")) {
+            assertTrue(all.contains(expected), "missing \"" + expected + "\" in\n" + all);
+        }
+    }
 }

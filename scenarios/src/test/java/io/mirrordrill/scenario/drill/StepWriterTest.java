@@ -83,6 +83,10 @@ class StepWriterTest {
             steps.add(new Step.Fault(AT, f, Duration.ZERO, false));
         }
         steps.add(new Step.Fault(AT, new FaultSpec.SiteDown("east"), Duration.ofSeconds(30), true));
+        steps.add(new Step.Sh(AT, "kubectl get amr -A -o=jsonpath='{.items[*].status.state}'", null, dir, 0, null,
+                StepParser.DEFAULT_SH_TIMEOUT));
+        steps.add(new Step.Sh(AT, "A=$(kubectl get ns -o name)\necho \"$A\" | jq -R . \\\n  | wc -l\n", "k8s-east",
+                dir.resolve("sub"), 3, "OUT", Duration.ofSeconds(45)));
         return steps;
     }
 
