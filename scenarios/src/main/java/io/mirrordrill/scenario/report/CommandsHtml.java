@@ -14,7 +14,7 @@ final class CommandsHtml {
         StringBuilder html = new StringBuilder("<h3>Runbook commands</h3>\n<table class=\"commands\"><tr><th>time</th>"
                 + "<th>step</th><th>context</th><th>command</th><th>exit</th><th>output</th></tr>\n");
         for (CommandRun c : commands) {
-            html.append("<tr><td>").append(TimelineSvg.clock(c.atMillis())).append("</td><td>")
+            html.append("<tr><td>").append(Clock.of(c.atMillis())).append("</td><td>")
                     .append(Xml.escape(c.path())).append("</td><td>").append(Xml.escape(c.context()))
                     .append("</td><td><pre>").append(Xml.escape(c.command().strip())).append("</pre></td><td class=\"")
                     .append(c.exitCode() == 0 ? "pass" : "fail").append("\">").append(c.exitCode() < 0 ? "killed"
