@@ -82,6 +82,26 @@ final class Checkpoint {
         }
     }
 
+    /** The committed archives of an AMR's source application in one of its vaults ({@code vaultField} of its spec). */
+    Optional<List<ArchivePath>> archives(AmrWatch.History h, JsonNode amr, String vaultField) {
+        JsonNode spec = amr.path("spec");
+        String vaultName = spec.path(vaultField).asText();
+        Optional<JsonNode> vault = object(h.cluster, ProtectApi.API_VERSION, "AppVault", "trident-protect", vaultName)
+                .or(() -> object(h.cluster, ProtectApi.API_VERSION, "AppVault", h.namespace, vaultName));
+        if (vault.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode s3 = vault.get().path("spec").path("providerConfig").path("s3");
+        String host = s3.path("endpoint").asText().replaceFirst("^https?://", "").replaceFirst(":\\d+$", "");
+        try {
+            S3Store store = estate.store(host);
+            return Optional.of(new ArchiveReader(store.port(store.site()), s3.path("bucketName").asText())
+                    .list(spec.path("sourceApplicationName").asText(), spec.path("sourceApplicationUID").asText()));
+        } catch (MirrordrillException unreadable) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * The records of {@code workload} in {@code file} that the volume held at trace sequence {@code seq}, by the
      * ledger: every write accepted into it up to then, less the writes a rollback (resync, snapshot restore) before

@@ -69,8 +69,9 @@ final class StepRunner {
         try {
             handlers.handle(step);
         } catch (StepFailure e) {
-            results.set(index, result(step, start, world.now(), "failed", e.getMessage()));
-            throw e;
+            StepFailure told = meanwhile(e);
+            results.set(index, result(step, start, world.now(), "failed", told.getMessage()));
+            throw told;
         } catch (InvariantBroken e) {
             results.set(index, result(step, start, world.now(), "failed", e.getMessage()));
             throw e;
@@ -85,6 +86,23 @@ final class StepRunner {
             results.set(index, result(step, start, world.now(), "failed", broken.get(0).message()));
             throw new InvariantBroken(broken.get(0));
         }
+    }
+
+    /**
+     * A step that timed out, told together with what the invariants saw meanwhile (a rule broken, what ONTAP
+     * refused): a timeout alone sends people hunting.
+     */
+    private StepFailure meanwhile(StepFailure e) {
+        if (!e.getMessage().startsWith("timed out") || e.getMessage().contains("; meanwhile: ")) {
+            return e;
+        }
+        List<String> seen = new ArrayList<>();
+        List<Invariant.Violation> broken = invariants.check();
+        broken.addAll(pending);
+        broken.forEach(v -> seen.add(v.invariant() + ": " + v.message() + " (" + v.evidence() + ")"));
+        invariants.observations().forEach(o -> seen.add("ONTAP: " + o));
+        return seen.isEmpty() ? e : new StepFailure(e.getMessage() + "; meanwhile: " + String.join("; ", seen),
+                e.evidence());
     }
 
     private void runNested(Step step) {

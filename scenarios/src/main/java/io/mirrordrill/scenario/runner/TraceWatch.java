@@ -20,6 +20,9 @@ final class TraceWatch {
 
     record Mark(Instant time, String text) {}
 
+    /** The first write of an object ({@code store bucket/key}) at trace sequence {@code seq}. */
+    record Put(String object, Instant time, long seq) {}
+
     /** A volume returned to a snapshot (SnapMirror resync or snapshot restore) at trace sequence {@code seq}. */
     record Rollback(String volume, String snapshot, long seq) {}
 
@@ -30,6 +33,8 @@ final class TraceWatch {
     private final Map<String, Transfer> transfers = new LinkedHashMap<>();
     private final List<Mark> faults = new ArrayList<>();
     private final List<String> leaks = new ArrayList<>();
+    private final List<Put> puts = new ArrayList<>();
+    private final java.util.Set<String> written = new java.util.TreeSet<>();
 
     TraceWatch(Estate estate) {
         this.estate = estate;
@@ -53,6 +58,11 @@ final class TraceWatch {
             transfer(e.time(), m);
         } else if (e.source().equals("fault")) {
             faults.add(new Mark(e.time(), m));
+        } else if (e.source().startsWith("s3:") && m.startsWith("put ")) {
+            String object = e.source() + " " + m.substring(4, m.indexOf(' ', 4) < 0 ? m.length() : m.indexOf(' ', 4));
+            if (written.add(object)) {
+                puts.add(new Put(object, e.time(), e.sequence()));
+            }
         }
         if (leaks.size() < 10) {
             for (String secret : estate.secrets()) {
@@ -113,6 +123,11 @@ final class TraceWatch {
 
     List<Mark> faults() {
         return List.copyOf(faults);
+    }
+
+    /** Every object's first write, in the order they happened. */
+    List<Put> puts() {
+        return java.util.Collections.unmodifiableList(puts);
     }
 
     List<String> leaks() {
