@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.engine.EnginePorts;
 import io.mirrordrill.port.UnreachableException;
 import io.mirrordrill.port.exec.PodExecPort;
+import io.mirrordrill.engine.model.ProtectApi;
 import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.port.kubernetes.LabelSelector;
 import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.port.objectstore.ObjectStorePort;
 import io.mirrordrill.port.objectstore.WriteCondition;
@@ -19,6 +21,7 @@ import io.mirrordrill.port.ontap.SnapshotRecord;
 import io.mirrordrill.port.ontap.TransferRecord;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -93,25 +96,6 @@ public final class PlantedBugs {
                         List<TransferRecord> done = ((OntapPort) port).transfers((String) a[0]);
                         return done.isEmpty() ? real.with(a) : done.get(done.size() - 1);
                     })),
-            new PlantedDefect("slow-replication-polls", "set up", "the engine waits four recurrence intervals"
-                    + " instead of one before it looks at the source vault again",
-                    "setup-replication", "rpo-bound", scheduler((port, m, a, real) -> {
-                        Duration d = (Duration) a[0];
-                        boolean poll = String.valueOf(a[1]).startsWith("requeue ") && String.valueOf(a[1])
-                                .contains(AMR) && d.compareTo(Duration.ofMinutes(1)) >= 0;
-                        return real.with(poll ? d.multipliedBy(4) : d, a[1], a[2]);
-                    })),
-            new PlantedDefect("mirror-latest-policy", "set up", "the engine creates the SnapMirror relationship with"
-                    + " MirrorLatest instead of MirrorAllSnapshots: the application's snapshots never reach the"
-                    + " destination",
-                    "setup-replication", "rpo-bound", ontap((port, m, a, real) -> {
-                        if (!m.equals("createRelationship")) {
-                            return real.with(a);
-                        }
-                        RelationshipCreate c = (RelationshipCreate) a[0];
-                        return real.with(new RelationshipCreate(c.sourcePath(), c.destinationPath(), "MirrorLatest",
-                                c.transferSchedule(), c.identityPreservation()));
-                    })),
             new PlantedDefect("lost-last-transferred", "set up", "the engine's status patch leaves out"
                     + " lastTransferredSnapshot, so the relationship reports its first snapshot forever",
                     "setup-replication", "rpo-bound", status(s -> {
@@ -125,6 +109,22 @@ public final class PlantedBugs {
             new PlantedDefect("stale-transfer-time", "set up", "status.lastTransfer.completionTimestamp keeps the"
                     + " time of the transfer before (the engine stamps the time it last wrote)",
                     "setup-replication", "amr-status-matches-trace", PlantedBugs::staleTransferTime),
+            new PlantedDefect("transfer-time-in-local-zone", "set up", "status.lastTransfer.completionTimestamp"
+                    + " is the local time (UTC+1) written as if it were UTC: an hour in the future",
+                    "setup-replication", "amr-status-matches-trace", status(s -> {
+                        JsonNode last = s.path("lastTransfer");
+                        if (last.has("completionTimestamp")) {
+                            ((ObjectNode) last).put("completionTimestamp", Instant.parse(last
+                                    .path("completionTimestamp").asText()).plus(Duration.ofHours(1)).toString());
+                        }
+                    })),
+            new PlantedDefect("transfer-bytes-zero", "set up", "status.lastTransfer.transferSizeBytes is read after"
+                    + " ONTAP has reset the transfer's counter: always 0",
+                    "setup-replication", "amr-status-matches-trace", status(s -> {
+                        if (s.path("lastTransfer").has("transferSizeBytes")) {
+                            ((ObjectNode) s.path("lastTransfer")).put("transferSizeBytes", 0);
+                        }
+                    })),
             // ---- schedule retention ---------------------------------------------------------------------------
             new PlantedDefect("retention-never-deletes", "schedule retention", "the schedule's retention pass"
                     + " counts the snapshots beyond snapshotRetention but its deletes never reach the API server",
@@ -141,28 +141,25 @@ public final class PlantedBugs {
                     "delete-relationship", "delete-releases-source", ontap((port, m, a, real) ->
                     m.equals("deleteRelationship") && a[1] == DeleteScope.SOURCE_ONLY
                             ? real.with(a[0], DeleteScope.DESTINATION_ONLY) : real.with(a))),
-            new PlantedDefect("release-taken-for-unreachable", "delete", "the engine reads the source cluster's"
-                    + " answer to the release as \"unreachable\" and skips the release as if the site were gone",
-                    "delete-relationship", "delete-releases-source", ontap((port, m, a, real) -> {
-                        if (m.equals("deleteRelationship") && a[1] == DeleteScope.SOURCE_ONLY) {
-                            throw new UnreachableException("source cluster", "connection reset (misread)");
-                        }
-                        return real.with(a);
-                    })),
             // ---- namespace merge --------------------------------------------------------------------------------
             new PlantedDefect("merge-drops-annotations", "namespace merge", "the failover writes the merged"
                     + " namespace labels but sends the namespace without annotations",
-                    "namespace-merge", "namespace-merge-rule", namespaceUpdate((merged, current) ->
+                    "namespace-merge", "namespace-merge-rule", namespaceUpdate((merged, current, kube) ->
                     merged.with("metadata").remove("annotations"))),
-            new PlantedDefect("merge-destination-wins", "namespace merge", "for a label on both namespaces the"
-                    + " merge keeps the destination's value instead of taking the source's",
-                    "namespace-merge", "namespace-merge-rule", namespaceUpdate((merged, current) -> {
-                        JsonNode before = current.path("metadata").path("labels");
+            new PlantedDefect("merge-copies-name-label", "namespace merge", "the merge copies the source's"
+                    + " name label verbatim instead of giving the destination namespace its own name",
+                    "namespace-merge", "namespace-merge-rule", namespaceUpdate((merged, current, kube) -> {
+                        String ns = merged.path("metadata").path("name").asText();
                         ObjectNode labels = merged.with("metadata").with("labels");
-                        for (Iterator<String> it = labels.fieldNames(); it.hasNext(); ) {
-                            String k = it.next();
-                            if (before.has(k)) {
-                                labels.set(k, before.get(k));
+                        if (!labels.path("name").asText().equals(ns)) {
+                            return;
+                        }
+                        for (GenericKubernetesResource amr : kube.list(ProtectApi.API_VERSION, AMR, null,
+                                LabelSelector.everything())) {
+                            for (JsonNode m : Resources.toTree(amr).path("spec").path("namespaceMapping")) {
+                                if (m.path("destination").asText().equals(ns)) {
+                                    labels.put("name", m.path("source").asText());
+                                }
                             }
                         }
                     })),
@@ -178,6 +175,25 @@ public final class PlantedBugs {
                         }
                         return real.with(a);
                     })),
+            new PlantedDefect("class-mapping-under-storage-class-name", "storage class mapping", "a claim the"
+                    + " mapping has no entry for gets the relationship's storageClassName, though a mapping"
+                    + " overrides storageClassName entirely (such a claim takes the destination's default class)",
+                    "failover-class-mapping", "spec.storageClassName", kubernetes((port, m, a, real) -> {
+                        if (m.equals("create") && a[0] instanceof GenericKubernetesResource r
+                                && r.getKind().equals("PersistentVolumeClaim")) {
+                            ObjectNode tree = Resources.toTree(r);
+                            String ns = r.getMetadata().getNamespace();
+                            for (GenericKubernetesResource amr : ((KubernetesPort) port).list(ProtectApi.API_VERSION,
+                                    AMR, ns, LabelSelector.everything())) {
+                                JsonNode spec = Resources.toTree(amr).path("spec");
+                                if (spec.has("storageClassName") && !spec.path("storageClassMapping").isEmpty()) {
+                                    tree.with("spec").set("storageClassName", spec.path("storageClassName"));
+                                }
+                            }
+                            return real.with(Resources.fromTree(tree));
+                        }
+                        return real.with(a);
+                    })),
             // ---- exec hooks -------------------------------------------------------------------------------------
             new PlantedDefect("hook-not-run", "exec hooks", "the engine reports a post-failover hook as succeeded"
                     + " without running it in the container",
@@ -189,6 +205,25 @@ public final class PlantedBugs {
                         PodExecPort.ExecResult r = (PodExecPort.ExecResult) real.with(a);
                         return new PodExecPort.ExecResult(r.exitCode(), "", r.stderr());
                     })),
+            // ---- resync and reverse resync ---------------------------------------------------------------------
+            new PlantedDefect("takeover-app-running", "resync", "before resyncing claims that hold a writable"
+                    + " volume the engine stops nothing (its workload deletes go to the wrong API group) and finds"
+                    + " no pod (it lists pods with a selector that matches none)",
+                    "resync-discards-destination-writes", "no-app-on-destination-while-established",
+                    kubernetes((port, m, a, real) -> {
+                        if (m.equals("delete") && ("apps/v1".equals(a[0]) || "Pod".equals(a[1]))) {
+                            return null;
+                        }
+                        if (m.equals("list") && "Pod".equals(a[1])) {
+                            return List.of();
+                        }
+                        return real.with(a);
+                    })),
+            new PlantedDefect("reverse-resync-keeps-source-hooks", "reverse resync", "taking over the original"
+                    + " source's claims the engine leaves its ExecHooks behind (its deletes name the wrong kind), so"
+                    + " a later failover runs hooks meant for the other site",
+                    "failover-hooks", "ExecHook", kubernetes((port, m, a, real) ->
+                    m.equals("delete") && "ExecHook".equals(a[1]) ? null : real.with(a))),
             // ---- reverse direction and fail back ----------------------------------------------------------------
             new PlantedDefect("promoted-snapshot-ignored", "reverse direction", "the engine reads the relationship"
                     + " without spec.promotedSnapshot and fails over to the newest replicated snapshot instead of"
@@ -202,6 +237,15 @@ public final class PlantedBugs {
                             return Optional.of(Resources.fromTree(tree));
                         }
                         return got;
+                    })),
+            new PlantedDefect("release-taken-for-unreachable", "fail back", "when the site is back the reverse resync deletes the"
+                    + " failed-over relationship, and the engine reads the returning source cluster's answer to the"
+                    + " release as \"unreachable\", skipping the release as if the site were still gone",
+                    "fail-back", "delete-releases-source", ontap((port, m, a, real) -> {
+                        if (m.equals("deleteRelationship") && a[1] == DeleteScope.SOURCE_ONLY) {
+                            throw new UnreachableException("source cluster", "connection reset (misread)");
+                        }
+                        return real.with(a);
                     })));
 
     /** The names {@link #of} knows. */
@@ -354,7 +398,7 @@ public final class PlantedBugs {
 
     /** Changes the namespace the failover writes ({@code merged}), given the namespace as it was. */
     private interface NamespaceEdit {
-        void edit(ObjectNode merged, JsonNode current);
+        void edit(ObjectNode merged, JsonNode current, KubernetesPort kube);
     }
 
     private static UnaryOperator<EnginePorts> namespaceUpdate(NamespaceEdit edit) {
@@ -363,7 +407,7 @@ public final class PlantedBugs {
                 JsonNode current = ((KubernetesPort) port).get("v1", "Namespace", null, r.getMetadata().getName())
                         .map(n -> (JsonNode) Resources.toTree(n)).orElse(Resources.mapper().createObjectNode());
                 ObjectNode merged = Resources.toTree(r);
-                edit.edit(merged, current);
+                edit.edit(merged, current, (KubernetesPort) port);
                 return real.with(Resources.fromTree(merged));
             }
             return real.with(a);

@@ -62,8 +62,13 @@ final class Checkpoint {
 
     /** The archive an AMR replicated or promoted, read from its destination AppVault's bucket. */
     Optional<Archive> archive(AmrWatch.History h, JsonNode amr, String basename) {
+        return archive(h, amr, basename, "destinationAppVaultRef");
+    }
+
+    /** The archive of that basename in the AMR's vault named by {@code vaultField} of its spec. */
+    Optional<Archive> archive(AmrWatch.History h, JsonNode amr, String basename, String vaultField) {
         JsonNode spec = amr.path("spec");
-        String vaultName = spec.path("destinationAppVaultRef").asText();
+        String vaultName = spec.path(vaultField).asText();
         Optional<JsonNode> vault = object(h.cluster, ProtectApi.API_VERSION, "AppVault", "trident-protect", vaultName)
                 .or(() -> object(h.cluster, ProtectApi.API_VERSION, "AppVault", h.namespace, vaultName));
         if (vault.isEmpty() || basename.isEmpty()) {

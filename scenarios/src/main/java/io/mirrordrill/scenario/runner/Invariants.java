@@ -10,12 +10,14 @@ final class Invariants {
             "resync-discards-destination-writes", "reverse-resync-keeps-writes", "replication-keeps-writes",
             "planned-reverse-loses-nothing", "namespace-merge-rule", "no-secret-in-output", "same-seed-same-trace",
             "no-break-during-transfer", "promoted-newest-replicated", "delete-releases-source",
-            "amr-status-matches-trace", "schedule-retention-keeps", "rpo-bound", "archive-committed-last");
+            "amr-status-matches-trace", "schedule-retention-keeps", "rpo-bound", "archive-committed-last",
+            "no-app-on-destination-while-established");
 
     private final List<Invariant> all = List.of(new DestinationReadOnly(), new FailoverKeepsWrites(),
             new ReplicationKeepsWrites(), new NamespaceMergeRule(), new NoSecretInOutput(), new BreakOnlyWhenIdle(),
             new PromotedNewestReplicated(), new SourceReleasedAfterDelete(), new LastTransferMatchesTrace(),
-            new RetentionKeeps(), new ReplicationLagBound(), new ArchiveCommittedLast());
+            new RetentionKeeps(), new ReplicationLagBound(), new ArchiveCommittedLast(),
+            new DestinationAppStopped());
     private final Checkpoint checkpoint;
     private int checks;
 

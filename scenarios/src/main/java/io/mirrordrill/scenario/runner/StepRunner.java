@@ -84,8 +84,19 @@ final class StepRunner {
         broken.addAll(pending);
         if (!broken.isEmpty()) {
             results.set(index, result(step, start, world.now(), "failed", broken.get(0).message()));
-            throw new InvariantBroken(broken.get(0));
+            throw new InvariantBroken(together(broken));
         }
+    }
+
+    /** The first rule broken, its evidence followed by every other rule broken at the same step. */
+    private static Invariant.Violation together(List<Invariant.Violation> broken) {
+        Invariant.Violation first = broken.get(0);
+        StringBuilder evidence = new StringBuilder(first.evidence());
+        for (Invariant.Violation v : broken.subList(1, broken.size())) {
+            evidence.append("; also broken: ").append(v.invariant()).append(": ").append(v.message()).append(" (")
+                    .append(v.evidence()).append(")");
+        }
+        return new Invariant.Violation(first.invariant(), first.message(), evidence.toString());
     }
 
     /**
