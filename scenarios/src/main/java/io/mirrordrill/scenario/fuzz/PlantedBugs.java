@@ -14,7 +14,6 @@ import io.mirrordrill.port.objectstore.ObjectStorePort;
 import io.mirrordrill.port.objectstore.WriteCondition;
 import io.mirrordrill.port.ontap.DeleteScope;
 import io.mirrordrill.port.ontap.OntapPort;
-import io.mirrordrill.port.ontap.RelationshipCreate;
 import io.mirrordrill.port.ontap.RelationshipPatch;
 import io.mirrordrill.port.ontap.RelationshipState;
 import io.mirrordrill.port.ontap.SnapshotRecord;
@@ -23,12 +22,12 @@ import io.mirrordrill.port.ontap.TransferRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -379,7 +378,7 @@ public final class PlantedBugs {
         void edit(String amr, ObjectNode status);
     }
 
-    private static UnaryOperator<EnginePorts> status(java.util.function.Consumer<ObjectNode> edit) {
+    private static UnaryOperator<EnginePorts> status(Consumer<ObjectNode> edit) {
         return status((key, s) -> edit.accept(s));
     }
 

@@ -4,11 +4,14 @@ import io.mirrordrill.sim.Trace;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads the world's trace as it is written: when each ONTAP snapshot was taken (its trace sequence), every SnapMirror
@@ -34,7 +37,7 @@ final class TraceWatch {
     private final List<Mark> faults = new ArrayList<>();
     private final List<String> leaks = new ArrayList<>();
     private final List<Put> puts = new ArrayList<>();
-    private final java.util.Set<String> written = new java.util.TreeSet<>();
+    private final Set<String> written = new TreeSet<>();
 
     TraceWatch(Estate estate) {
         this.estate = estate;
@@ -127,7 +130,7 @@ final class TraceWatch {
 
     /** Every object's first write, in the order they happened. */
     List<Put> puts() {
-        return java.util.Collections.unmodifiableList(puts);
+        return Collections.unmodifiableList(puts);
     }
 
     List<String> leaks() {
