@@ -196,7 +196,7 @@ public final class PlantedBugs {
             // ---- exec hooks -------------------------------------------------------------------------------------
             new PlantedDefect("hook-not-run", "exec hooks", "the engine reports a post-failover hook as succeeded"
                     + " without running it in the container",
-                    "failover-hooks", "postFailoverHooks", exec((port, m, a, real) ->
+                    "failover-hooks", "hook-report-matches-exec", exec((port, m, a, real) ->
                     new PodExecPort.ExecResult(0, "", ""))),
             new PlantedDefect("hook-output-dropped", "exec hooks", "the engine runs the hook but drops its output"
                     + " from the ExecHooksRun and the relationship's status",

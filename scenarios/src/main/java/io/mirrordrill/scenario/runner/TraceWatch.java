@@ -26,6 +26,9 @@ final class TraceWatch {
     /** The first write of an object ({@code store bucket/key}) at trace sequence {@code seq}. */
     record Put(String object, Instant time, long seq) {}
 
+    /** A command run in a container ({@code namespace/pod/container}) on a cluster, and how it exited. */
+    record Exec(String cluster, String container, int exitCode, Instant time) {}
+
     /** A volume returned to a snapshot (SnapMirror resync or snapshot restore) at trace sequence {@code seq}. */
     record Rollback(String volume, String snapshot, long seq) {}
 
@@ -37,6 +40,7 @@ final class TraceWatch {
     private final List<Mark> faults = new ArrayList<>();
     private final List<String> leaks = new ArrayList<>();
     private final List<Put> puts = new ArrayList<>();
+    private final List<Exec> execs = new ArrayList<>();
     private final Set<String> written = new TreeSet<>();
 
     TraceWatch(Estate estate) {
@@ -61,6 +65,11 @@ final class TraceWatch {
             transfer(e.time(), m);
         } else if (e.source().equals("fault")) {
             faults.add(new Mark(e.time(), m));
+        } else if (e.source().startsWith("k8s/") && e.source().endsWith("/sim") && m.startsWith("exec ")
+                && m.contains(" exit=")) {
+            String cluster = e.source().substring(4, e.source().length() - 4);
+            String[] w = m.split(" ");
+            execs.add(new Exec(cluster, w[1], Integer.parseInt(w[w.length - 1].substring(5)), e.time()));
         } else if (e.source().startsWith("s3:") && m.startsWith("put ")) {
             String object = e.source() + " " + m.substring(4, m.indexOf(' ', 4) < 0 ? m.length() : m.indexOf(' ', 4));
             if (written.add(object)) {
@@ -131,6 +140,11 @@ final class TraceWatch {
     /** Every object's first write, in the order they happened. */
     List<Put> puts() {
         return Collections.unmodifiableList(puts);
+    }
+
+    /** Every command run in a container, in order. */
+    List<Exec> execs() {
+        return Collections.unmodifiableList(execs);
     }
 
     List<String> leaks() {
