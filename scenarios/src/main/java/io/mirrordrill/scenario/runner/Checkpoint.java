@@ -62,8 +62,13 @@ final class Checkpoint {
 
     /** The archive an AMR replicated or promoted, read from its destination AppVault's bucket. */
     Optional<Archive> archive(AmrWatch.History h, JsonNode amr, String basename) {
+        return archive(h, amr, basename, "destinationAppVaultRef");
+    }
+
+    /** The archive of that basename in the AMR's vault named by {@code vaultField} of its spec. */
+    Optional<Archive> archive(AmrWatch.History h, JsonNode amr, String basename, String vaultField) {
         JsonNode spec = amr.path("spec");
-        String vaultName = spec.path("destinationAppVaultRef").asText();
+        String vaultName = spec.path(vaultField).asText();
         Optional<JsonNode> vault = object(h.cluster, ProtectApi.API_VERSION, "AppVault", "trident-protect", vaultName)
                 .or(() -> object(h.cluster, ProtectApi.API_VERSION, "AppVault", h.namespace, vaultName));
         if (vault.isEmpty() || basename.isEmpty()) {
@@ -77,6 +82,26 @@ final class Checkpoint {
                     spec.path("sourceApplicationUID").asText(), basename, "check");
             return Optional.of(new ArchiveReader(store.port(store.site()), s3.path("bucketName").asText())
                     .read(path));
+        } catch (MirrordrillException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** The committed archives of an AMR's source application in one of its vaults ({@code vaultField} of its spec). */
+    Optional<List<ArchivePath>> archives(AmrWatch.History h, JsonNode amr, String vaultField) {
+        JsonNode spec = amr.path("spec");
+        String vaultName = spec.path(vaultField).asText();
+        Optional<JsonNode> vault = object(h.cluster, ProtectApi.API_VERSION, "AppVault", "trident-protect", vaultName)
+                .or(() -> object(h.cluster, ProtectApi.API_VERSION, "AppVault", h.namespace, vaultName));
+        if (vault.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode s3 = vault.get().path("spec").path("providerConfig").path("s3");
+        String host = s3.path("endpoint").asText().replaceFirst("^https?://", "").replaceFirst(":\\d+$", "");
+        try {
+            S3Store store = estate.store(host);
+            return Optional.of(new ArchiveReader(store.port(store.site()), s3.path("bucketName").asText())
+                    .list(spec.path("sourceApplicationName").asText(), spec.path("sourceApplicationUID").asText()));
         } catch (MirrordrillException unreadable) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package io.mirrordrill.scenario.runner;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.mirrordrill.emulator.s3.S3Store;
+import io.mirrordrill.engine.EnginePorts;
 import io.mirrordrill.engine.EngineSettings;
 import io.mirrordrill.engine.ProtectEngine;
 import io.mirrordrill.port.kubernetes.LabelSelector;
@@ -17,15 +18,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /** The world a drill built: the simulated estate and the secret values no output may show. */
 public final class Estate {
     private final SimWorld sim;
     private final Redactor redactor = new Redactor();
     private final Map<String, EngineSettings> settings = new TreeMap<>();
+    /** What ONTAP refused of the engines' calls: evidence for the invariants. */
+    final EngineCalls calls;
 
     private Estate(SimWorld sim) {
         this.sim = sim;
+        this.calls = new EngineCalls(sim.world());
     }
 
     /** Builds the world of a drill; ONTAP peering takes the simulated time its jobs take. */
@@ -45,8 +50,10 @@ public final class Estate {
         }
         for (WorldSpec.Kubernetes k : spec.kubernetes()) {
             EngineSettings engineSettings = new EngineSettings(k.environment(), k.helmValues());
+            UnaryOperator<EnginePorts> decorate = options.enginePorts().apply(k.name());
+            UnaryOperator<EnginePorts> watched = e.calls.watch(k.name());
             SimCluster c = w.kubernetes(k.name(), k.site(), engineSettings,
-                    options.enginePorts().apply(k.name()), !options.withoutEngine().contains(k.name()));
+                    ports -> decorate.apply(watched.apply(ports)), !options.withoutEngine().contains(k.name()));
             k.backends().forEach(b -> c.backend(b.name(), b.ontap(), b.svm()));
             k.storageClasses().forEach(sc -> c.storageClass(sc.name(), sc.backend(), sc.isDefault()));
             k.namespaces().forEach(c::namespace);

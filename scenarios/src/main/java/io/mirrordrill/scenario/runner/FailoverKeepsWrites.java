@@ -32,7 +32,9 @@ final class FailoverKeepsWrites implements Invariant {
             }
             Optional<JsonNode> amr = at.amr(h);
             String basename = amr.map(FailoverKeepsWrites::promotedBasename).orElse("");
-            Optional<Archive> archive = amr.flatMap(a -> at.archive(h, a, basename));
+            // a snapshot named in spec.promotedSnapshot is judged even when it never reached the destination vault
+            Optional<Archive> archive = amr.flatMap(a -> at.archive(h, a, basename).or(() -> at.archive(h, a,
+                    basename, "sourceAppVaultRef")));
             if (archive.isEmpty()) {
                 continue;  // not readable now (a bucket outage): checked at a later step
             }

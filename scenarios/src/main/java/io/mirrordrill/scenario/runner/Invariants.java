@@ -8,10 +8,16 @@ final class Invariants {
     /** The rules, by id, as reports list them. */
     static final List<String> IDS = List.of("no-writable-destination-while-established", "failover-keeps-writes",
             "resync-discards-destination-writes", "reverse-resync-keeps-writes", "replication-keeps-writes",
-            "planned-reverse-loses-nothing", "namespace-merge-rule", "no-secret-in-output", "same-seed-same-trace");
+            "planned-reverse-loses-nothing", "namespace-merge-rule", "no-secret-in-output", "same-seed-same-trace",
+            "no-break-during-transfer", "promoted-newest-replicated", "delete-releases-source",
+            "amr-status-matches-trace", "schedule-retention-keeps", "rpo-bound", "archive-committed-last",
+            "no-app-on-destination-while-established", "hook-report-matches-exec");
 
     private final List<Invariant> all = List.of(new DestinationReadOnly(), new FailoverKeepsWrites(),
-            new ReplicationKeepsWrites(), new NamespaceMergeRule(), new NoSecretInOutput());
+            new ReplicationKeepsWrites(), new NamespaceMergeRule(), new NoSecretInOutput(), new BreakOnlyWhenIdle(),
+            new PromotedNewestReplicated(), new SourceReleasedAfterDelete(), new LastTransferMatchesTrace(),
+            new RetentionKeeps(), new ReplicationLagBound(), new ArchiveCommittedLast(),
+            new DestinationAppStopped(), new HookReportMatchesExec());
     private final Checkpoint checkpoint;
     private int checks;
 
@@ -31,6 +37,13 @@ final class Invariants {
     /** Only the rule that must hold at every instant, not just at step ends: cheap enough for every state change. */
     List<Invariant.Violation> checkDestinations() {
         return all.get(0).check(checkpoint);
+    }
+
+    /** What the engines were refused (the newest few): reported with a step that timed out. */
+    List<String> observations() {
+        List<EngineCalls.Refusal> refusals = checkpoint.estate.calls.refusals();
+        return refusals.subList(Math.max(0, refusals.size() - 3), refusals.size()).stream()
+                .map(EngineCalls.Refusal::describe).toList();
     }
 
     int checks() {

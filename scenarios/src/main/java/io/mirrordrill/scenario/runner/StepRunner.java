@@ -69,8 +69,9 @@ final class StepRunner {
         try {
             handlers.handle(step);
         } catch (StepFailure e) {
-            results.set(index, result(step, start, world.now(), "failed", e.getMessage()));
-            throw e;
+            StepFailure told = meanwhile(e);
+            results.set(index, result(step, start, world.now(), "failed", told.getMessage()));
+            throw told;
         } catch (InvariantBroken e) {
             results.set(index, result(step, start, world.now(), "failed", e.getMessage()));
             throw e;
@@ -83,8 +84,36 @@ final class StepRunner {
         broken.addAll(pending);
         if (!broken.isEmpty()) {
             results.set(index, result(step, start, world.now(), "failed", broken.get(0).message()));
-            throw new InvariantBroken(broken.get(0));
+            throw new InvariantBroken(together(broken));
         }
+    }
+
+    /** The first rule broken, its evidence followed by every other rule broken at the same step. */
+    private static Invariant.Violation together(List<Invariant.Violation> broken) {
+        Invariant.Violation first = broken.get(0);
+        StringBuilder evidence = new StringBuilder(first.evidence());
+        for (Invariant.Violation v : broken.subList(1, broken.size())) {
+            evidence.append("; also broken: ").append(v.invariant()).append(": ").append(v.message()).append(" (")
+                    .append(v.evidence()).append(")");
+        }
+        return new Invariant.Violation(first.invariant(), first.message(), evidence.toString());
+    }
+
+    /**
+     * A step that timed out, told together with what the invariants saw meanwhile (a rule broken, what ONTAP
+     * refused): a timeout alone sends people hunting.
+     */
+    private StepFailure meanwhile(StepFailure e) {
+        if (!e.getMessage().startsWith("timed out") || e.getMessage().contains("; meanwhile: ")) {
+            return e;
+        }
+        List<String> seen = new ArrayList<>();
+        List<Invariant.Violation> broken = invariants.check();
+        broken.addAll(pending);
+        broken.forEach(v -> seen.add(v.invariant() + ": " + v.message() + " (" + v.evidence() + ")"));
+        invariants.observations().forEach(o -> seen.add("ONTAP: " + o));
+        return seen.isEmpty() ? e : new StepFailure(e.getMessage() + "; meanwhile: " + String.join("; ", seen),
+                e.evidence());
     }
 
     private void runNested(Step step) {

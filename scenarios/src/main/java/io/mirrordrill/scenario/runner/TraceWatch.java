@@ -4,11 +4,14 @@ import io.mirrordrill.sim.Trace;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads the world's trace as it is written: when each ONTAP snapshot was taken (its trace sequence), every SnapMirror
@@ -20,6 +23,12 @@ final class TraceWatch {
 
     record Mark(Instant time, String text) {}
 
+    /** The first write of an object ({@code store bucket/key}) at trace sequence {@code seq}. */
+    record Put(String object, Instant time, long seq) {}
+
+    /** A command run in a container ({@code namespace/pod/container}) on a cluster, and how it exited. */
+    record Exec(String cluster, String container, int exitCode, Instant time) {}
+
     /** A volume returned to a snapshot (SnapMirror resync or snapshot restore) at trace sequence {@code seq}. */
     record Rollback(String volume, String snapshot, long seq) {}
 
@@ -30,6 +39,9 @@ final class TraceWatch {
     private final Map<String, Transfer> transfers = new LinkedHashMap<>();
     private final List<Mark> faults = new ArrayList<>();
     private final List<String> leaks = new ArrayList<>();
+    private final List<Put> puts = new ArrayList<>();
+    private final List<Exec> execs = new ArrayList<>();
+    private final Set<String> written = new TreeSet<>();
 
     TraceWatch(Estate estate) {
         this.estate = estate;
@@ -53,6 +65,16 @@ final class TraceWatch {
             transfer(e.time(), m);
         } else if (e.source().equals("fault")) {
             faults.add(new Mark(e.time(), m));
+        } else if (e.source().startsWith("k8s/") && e.source().endsWith("/sim") && m.startsWith("exec ")
+                && m.contains(" exit=")) {
+            String cluster = e.source().substring(4, e.source().length() - 4);
+            String[] w = m.split(" ");
+            execs.add(new Exec(cluster, w[1], Integer.parseInt(w[w.length - 1].substring(5)), e.time()));
+        } else if (e.source().startsWith("s3:") && m.startsWith("put ")) {
+            String object = e.source() + " " + m.substring(4, m.indexOf(' ', 4) < 0 ? m.length() : m.indexOf(' ', 4));
+            if (written.add(object)) {
+                puts.add(new Put(object, e.time(), e.sequence()));
+            }
         }
         if (leaks.size() < 10) {
             for (String secret : estate.secrets()) {
@@ -113,6 +135,16 @@ final class TraceWatch {
 
     List<Mark> faults() {
         return List.copyOf(faults);
+    }
+
+    /** Every object's first write, in the order they happened. */
+    List<Put> puts() {
+        return Collections.unmodifiableList(puts);
+    }
+
+    /** Every command run in a container, in order. */
+    List<Exec> execs() {
+        return Collections.unmodifiableList(execs);
     }
 
     List<String> leaks() {
