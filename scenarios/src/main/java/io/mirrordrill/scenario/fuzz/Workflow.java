@@ -7,7 +7,13 @@ public enum Workflow {
     REVERSE_RESYNC("reverse resync", "fuzz-reverse-resync"),
     DELETE("delete", "fuzz-delete"),
     REVERSE_DIRECTION("reverse direction", "fuzz-reverse-direction"),
-    DIRECTION_BACK("direction back", "fuzz-direction-back");
+    DIRECTION_BACK("direction back", "fuzz-direction-back"),
+    /** A failover asked with an invalid promotedSnapshot fails at once; without it, the retry promotes. */
+    FAILOVER_RETRIED("failover retried after an invalid promotedSnapshot", "fuzz-failover-retried"),
+    /** A failover to a snapshot that never arrives fails after an hour; without it, the retry promotes. */
+    FAILOVER_NEVER_ARRIVES("failover retried after a snapshot that never arrived", "fuzz-failover-never-arrives"),
+    /** A second relationship created Promoted: nothing was replicated for it, so it fails; then it is deleted. */
+    CREATED_PROMOTED("relationship created promoted", "fuzz-created-promoted");
 
     private final String label;
     private final String procedure;
@@ -23,5 +29,10 @@ public enum Workflow {
 
     public String procedure() {
         return procedure;
+    }
+
+    /** Whether it ends with the application promoted on the destination from Established (post-failover hooks run). */
+    public boolean failsOver() {
+        return this == FAILOVER || this == FAILOVER_RETRIED || this == FAILOVER_NEVER_ARRIVES;
     }
 }
