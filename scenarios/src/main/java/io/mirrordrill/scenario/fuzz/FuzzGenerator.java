@@ -31,8 +31,8 @@ public final class FuzzGenerator {
     private static final double CREATED_PROMOTED = 0.03;
     /** Of failovers: first refused for an invalid promotedSnapshot (Established -> Failed -> Promoting). */
     private static final double FAILOVER_RETRIED = 0.12;
-    /** Of failovers: first to a snapshot that never arrives, an hour (Promoting -> Failed). */
-    private static final double FAILOVER_NEVER_ARRIVES = 0.05;
+    /** Of failovers: first with a transformation that cannot apply (Promoting -> Failed). */
+    private static final double FAILOVER_BAD_TRANSFORMATION = 0.08;
 
     private final long seed;
     private final FuzzOptions options;
@@ -240,8 +240,8 @@ public final class FuzzGenerator {
     /** A failover, now and then first refused (the lifecycle's rows into and out of Failed). */
     private Workflow failover() {
         double draw = extra.nextDouble();
-        return draw < FAILOVER_NEVER_ARRIVES ? Workflow.FAILOVER_NEVER_ARRIVES
-                : draw < FAILOVER_NEVER_ARRIVES + FAILOVER_RETRIED ? Workflow.FAILOVER_RETRIED : Workflow.FAILOVER;
+        return draw < FAILOVER_BAD_TRANSFORMATION ? Workflow.FAILOVER_BAD_TRANSFORMATION
+                : draw < FAILOVER_BAD_TRANSFORMATION + FAILOVER_RETRIED ? Workflow.FAILOVER_RETRIED : Workflow.FAILOVER;
     }
 
     /** The application's writer on a cluster (starting it there moves it), on every claim. */

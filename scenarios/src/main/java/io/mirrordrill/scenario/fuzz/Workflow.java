@@ -10,8 +10,12 @@ public enum Workflow {
     DIRECTION_BACK("direction back", "fuzz-direction-back"),
     /** A failover asked with an invalid promotedSnapshot fails at once; without it, the retry promotes. */
     FAILOVER_RETRIED("failover retried after an invalid promotedSnapshot", "fuzz-failover-retried"),
-    /** A failover to a snapshot that never arrives fails after an hour; without it, the retry promotes. */
-    FAILOVER_NEVER_ARRIVES("failover retried after a snapshot that never arrived", "fuzz-failover-never-arrives"),
+    /**
+     * A failover with a transformation that cannot apply fails while promoting (the restore is refused); without
+     * it, the retry promotes.
+     */
+    FAILOVER_BAD_TRANSFORMATION("failover retried after a transformation that cannot apply",
+            "fuzz-failover-bad-transformation"),
     /** A second relationship created Promoted: nothing was replicated for it, so it fails; then it is deleted. */
     CREATED_PROMOTED("relationship created promoted", "fuzz-created-promoted");
 
@@ -33,6 +37,6 @@ public enum Workflow {
 
     /** Whether it ends with the application promoted on the destination from Established (post-failover hooks run). */
     public boolean failsOver() {
-        return this == FAILOVER || this == FAILOVER_RETRIED || this == FAILOVER_NEVER_ARRIVES;
+        return this == FAILOVER || this == FAILOVER_RETRIED || this == FAILOVER_BAD_TRANSFORMATION;
     }
 }

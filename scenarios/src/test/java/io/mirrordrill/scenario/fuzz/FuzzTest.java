@@ -129,7 +129,7 @@ class FuzzTest {
                 }
                 switch (k) {
                     case "failover", "failover retried after an invalid promotedSnapshot",
-                         "failover retried after a snapshot that never arrived" -> {
+                         "failover retried after a transformation that cannot apply" -> {
                         assertEquals("Established", state, s);
                         assertFalse(crashed, s);
                         state = "Promoted";
