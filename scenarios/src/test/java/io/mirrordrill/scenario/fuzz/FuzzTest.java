@@ -59,6 +59,7 @@ class FuzzTest {
     @Test
     void twoHundredSeedsReachEveryLifecycleRowFaultKindAndWorkflow() {
         List<Fuzzer.Outcome> outcomes = twoHundredSeeds();
+        System.out.print(FuzzCoverage.describe(outcomes)); // the counts, for whoever tunes the generator
         assertEquals(List.of(), FuzzCoverage.missed(outcomes), FuzzCoverage.describe(outcomes));
     }
 
