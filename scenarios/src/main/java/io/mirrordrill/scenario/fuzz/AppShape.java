@@ -16,13 +16,15 @@ import java.util.TreeMap;
  * The application and namespaces of one generated drill, drawn from its seed: the destination namespace (the
  * source's name or mapped to another), one claim or two (the second on a class of its own, mapped to a class of the
  * destination or not), the labels and annotations each side's namespace has of its own, the skip lists of each
- * cluster's protect controller (the environment variables the Trident protect documentation names), and whether the
+ * cluster's protect controller (as the Trident protect documentation gives them: the Helm values
+ * {@code restoreSkipNamespaceLabels} and {@code restoreSkipNamespaceAnnotations}, or the controller's environment
+ * {@code RESTORE_SKIP_NAMESPACE_ANNOTATIONS} and, our reading, {@code RESTORE_SKIP_NAMESPACE_LABELS}), and whether the
  * application brings a post-failover exec hook. So the namespace merge, mapping and hooks are exercised by fuzzing.
  */
 public record AppShape(String destinationNamespace, boolean twoClaims, boolean classMapping,
                        Map<String, String> sourceLabels, Map<String, String> sourceAnnotations,
                        Map<String, String> destinationLabels, Map<String, String> destinationAnnotations,
-                       List<String> skipLabels, List<String> skipAnnotations, boolean hooks) {
+                       List<String> skipLabels, List<String> skipAnnotations, boolean skipByHelm, boolean hooks) {
     public static final String SOURCE_NAMESPACE = "my-app-namespace";
     /** Where a mapped application goes on the destination. */
     static final String MAPPED_NAMESPACE = "my-app-dr";
@@ -45,9 +47,10 @@ public record AppShape(String destinationNamespace, boolean twoClaims, boolean c
 
     /** The seed's application as the built-in drills have it: one claim, same namespace, nothing of its own. */
     public static final AppShape SEED = new AppShape(SOURCE_NAMESPACE, false, false, Map.of(), Map.of(), Map.of(),
-            Map.of(), List.of(), List.of(), false);
+            Map.of(), List.of(), List.of(), false, false);
 
-    static AppShape draw(RandomStream random) {
+    /** {@code byHelm}: where the skip lists are set, from a stream of its own (draws added later go last). */
+    static AppShape draw(RandomStream random, RandomStream byHelm) {
         String destination = random.chance(0.5) ? SOURCE_NAMESPACE : MAPPED_NAMESPACE;
         boolean two = random.chance(0.5);
         boolean mapping = two && random.chance(0.6);
@@ -59,7 +62,7 @@ public record AppShape(String destinationNamespace, boolean twoClaims, boolean c
         List<String> skipLabels = skip ? subset(random, LABELS) : List.of();
         List<String> skipAnnotations = skip ? subset(random, ANNOTATIONS) : List.of();
         return new AppShape(destination, two, mapping, srcLabels, srcAnnotations, dstLabels, dstAnnotations,
-                skipLabels, skipAnnotations, random.chance(0.5));
+                skipLabels, skipAnnotations, byHelm.chance(0.5), random.chance(0.5));
     }
 
     /** Each key in or out (about half), with a value from the pool; {@code name} is the namespace's own name. */
@@ -145,16 +148,21 @@ public record AppShape(String destinationNamespace, boolean twoClaims, boolean c
         steps.add(new Step.Patch(Op.GENERATED, new Ref(cluster, "v1", "Namespace", null, namespace), merge));
     }
 
-    /** The skip lists in a cluster's controller environment (a world's {@code environment:} flow map); empty without. */
-    String environment() {
+    /**
+     * The skip lists of each cluster's controller as a world's cluster entry gives them: {@code environment:} or
+     * {@code helmValues:} and a flow map; empty without.
+     */
+    String skipListsSetting() {
         List<String> e = new ArrayList<>();
         if (!skipLabels.isEmpty()) {
-            e.add("RESTORE_SKIP_NAMESPACE_LABELS: \"" + String.join(",", skipLabels) + "\"");
+            e.add((skipByHelm ? "restoreSkipNamespaceLabels" : "RESTORE_SKIP_NAMESPACE_LABELS") + ": \""
+                    + String.join(",", skipLabels) + "\"");
         }
         if (!skipAnnotations.isEmpty()) {
-            e.add("RESTORE_SKIP_NAMESPACE_ANNOTATIONS: \"" + String.join(",", skipAnnotations) + "\"");
+            e.add((skipByHelm ? "restoreSkipNamespaceAnnotations" : "RESTORE_SKIP_NAMESPACE_ANNOTATIONS") + ": \""
+                    + String.join(",", skipAnnotations) + "\"");
         }
-        return e.isEmpty() ? "" : "{" + String.join(", ", e) + "}";
+        return e.isEmpty() ? "" : (skipByHelm ? "helmValues" : "environment") + ": {" + String.join(", ", e) + "}";
     }
 
     /** The mix's header lines. */
@@ -164,6 +172,7 @@ public record AppShape(String destinationNamespace, boolean twoClaims, boolean c
                 + (hooks ? ", a post-failover exec hook" : ""),
                 "namespaces: east labels " + sourceLabels + " annotations " + sourceAnnotations + "; west labels "
                         + destinationLabels + " annotations " + destinationAnnotations + "; skip lists labels "
-                        + skipLabels + " annotations " + skipAnnotations);
+                        + skipLabels + " annotations " + skipAnnotations + (skipLists() ? (skipByHelm
+                        ? " (Helm values)" : " (environment)") : ""));
     }
 }

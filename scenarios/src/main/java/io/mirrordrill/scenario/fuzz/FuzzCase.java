@@ -44,8 +44,8 @@ public record FuzzCase(long seed, FuzzOptions options, AppShape shape, Duration 
         out.append(WORLD.replace("@LATENCY@", StepWriter.duration(latency))
                 .replace("@BANDWIDTH@", StepWriter.bandwidth(bandwidth))
                 .replace("@DST_NS@", shape.destinationNamespace())
-                .replace("@ENVIRONMENT@\n", shape.environment().isEmpty() ? ""
-                        : "      environment: " + shape.environment() + "\n"));
+                .replace("@ENVIRONMENT@\n", shape.skipListsSetting().isEmpty() ? ""
+                        : "      " + shape.skipListsSetting() + "\n"));
         out.append("include: [seed/procedures.yaml, seed/reverse/reverse-procedures.yaml, fuzz/procedures.yaml]\n");
         out.append("steps:\n");
         for (Op op : ops) {

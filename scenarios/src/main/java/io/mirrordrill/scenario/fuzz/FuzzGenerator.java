@@ -59,7 +59,7 @@ public final class FuzzGenerator {
         this.options = FuzzOptions.draw(seeds.stream("fuzz-options"));
         this.random = seeds.stream("fuzz");
         this.extra = seeds.stream("fuzz-app");
-        this.shape = AppShape.draw(extra);
+        this.shape = AppShape.draw(extra, seeds.stream("fuzz-skip-lists"));
     }
 
     public static FuzzCase generate(long seed) {
