@@ -4,6 +4,7 @@ import io.mirrordrill.engine.EnginePorts;
 import io.mirrordrill.scenario.drill.DrillInputException;
 import io.mirrordrill.scenario.drill.Units;
 import io.mirrordrill.scenario.fuzz.Campaign;
+import io.mirrordrill.scenario.fuzz.FuzzCoverage;
 import io.mirrordrill.scenario.fuzz.FuzzResults;
 import io.mirrordrill.scenario.fuzz.Fuzzer;
 import io.mirrordrill.scenario.fuzz.Shard;
@@ -106,6 +107,7 @@ final class FuzzCommand implements Callable<Integer> {
                         + " simulated per drill on average%n", total, shard == null ? "" : "shard " + slice + " of ",
                 range[0], range[1], total - failed, failed, total / minutes, jobs,
                 Units.format(java.time.Duration.ofMillis(total == 0 ? 0 : simulated / total)));
+        console.print(FuzzCoverage.describe(outcomes));
         FuzzResults.write(out, new Campaign(MirrordrillCommand.Version.number(), range[0], range[1], hint), slice,
                 outcomes);
         return failed == 0 ? Main.PASSED : Main.FAILED;

@@ -5,14 +5,15 @@ import io.mirrordrill.scenario.drill.StepWriter;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A generated drill: its seed, the mix drawn from it, its world's link, and its operations. As a drill file it lives
+ * A generated drill: its seed, the mix drawn from it, the application's shape, its world's link, and its operations. As a drill file it lives
  * next to copies of the {@code seed/} and {@code fuzz/} resource directories and includes their procedures.
  */
-public record FuzzCase(long seed, FuzzOptions options, Duration latency, long bandwidth, List<Op> ops) {
+public record FuzzCase(long seed, FuzzOptions options, AppShape shape, Duration latency, long bandwidth, List<Op> ops) {
     /** Generated steps name no files, so they are written relative to nothing in particular. */
     private static final Path BASE = Path.of("");
 
@@ -21,7 +22,7 @@ public record FuzzCase(long seed, FuzzOptions options, Duration latency, long ba
     }
 
     public FuzzCase withOps(List<Op> fewer) {
-        return new FuzzCase(seed, options, latency, bandwidth, fewer);
+        return new FuzzCase(seed, options, shape, latency, bandwidth, fewer);
     }
 
     /** The drill file's text: {@code comment}, the mix, the drill. */
@@ -31,7 +32,9 @@ public record FuzzCase(long seed, FuzzOptions options, Duration latency, long ba
             out.append("# ").append(line).append('\n');
         }
         out.append("#\n# The mix drawn from seed ").append(seed).append(" (drill fuzz's options):\n");
-        for (String line : options.describe()) {
+        List<String> mix = new ArrayList<>(options.describe());
+        mix.addAll(shape.describe());
+        for (String line : mix) {
             out.append("#   ").append(line).append('\n');
         }
         out.append("name: ").append(name).append('\n');
@@ -39,7 +42,10 @@ public record FuzzCase(long seed, FuzzOptions options, Duration latency, long ba
                 .append(" operations).\n");
         out.append(String.format(Locale.ROOT, "seed: %d%n", seed));
         out.append(WORLD.replace("@LATENCY@", StepWriter.duration(latency))
-                .replace("@BANDWIDTH@", StepWriter.bandwidth(bandwidth)));
+                .replace("@BANDWIDTH@", StepWriter.bandwidth(bandwidth))
+                .replace("@DST_NS@", shape.destinationNamespace())
+                .replace("@ENVIRONMENT@\n", shape.skipListsSetting().isEmpty() ? ""
+                        : "      " + shape.skipListsSetting() + "\n"));
         out.append("include: [seed/procedures.yaml, seed/reverse/reverse-procedures.yaml, fuzz/procedures.yaml]\n");
         out.append("steps:\n");
         for (Op op : ops) {
@@ -74,12 +80,18 @@ public record FuzzCase(long seed, FuzzOptions options, Duration latency, long ba
                 - name: k8s-east
                   site: east
                   backends: [{name: nas-east, ontap: ontap-east, svm: svm-east}]
-                  storageClasses: [{name: sc-vsim-1, backend: nas-east, default: true}]
+                  storageClasses:
+                    - {name: sc-vsim-1, backend: nas-east, default: true}
+                    - {name: sc-gold, backend: nas-east}
                   namespaces: [trident-protect, my-app-namespace]
+            @ENVIRONMENT@
                 - name: k8s-west
                   site: west
                   backends: [{name: nas-west, ontap: ontap-west, svm: svm-west}]
-                  storageClasses: [{name: sc-vsim-2, backend: nas-west, default: true}]
-                  namespaces: [trident-protect, my-app-namespace]
+                  storageClasses:
+                    - {name: sc-vsim-2, backend: nas-west, default: true}
+                    - {name: sc-west-gold, backend: nas-west}
+                  namespaces: [trident-protect, @DST_NS@]
+            @ENVIRONMENT@
             """;
 }

@@ -24,12 +24,25 @@ import java.util.Set;
 public final class FuzzGenerator {
     enum State { ESTABLISHED, PROMOTED, REVERSED, INDEPENDENT }
 
-    private static final String NAMESPACE = "my-app-namespace";
     private static final Duration STRIKE = Duration.ofMinutes(2);
+    /** How often the set-up first names a destination AppVault that does not exist (Establishing -> Failed). */
+    private static final double WRONG_VAULT_FIRST = 0.1;
+    /** How often, before an operation without faults, a stray relationship is created Promoted ((new) -> Failed). */
+    private static final double CREATED_PROMOTED = 0.03;
+    /** Of failovers: first refused for an invalid promotedSnapshot (Established -> Failed -> Promoting). */
+    private static final double FAILOVER_RETRIED = 0.12;
+    /** Of failovers: first with a transformation that cannot apply (Promoting -> Failed). */
+    private static final double FAILOVER_BAD_TRANSFORMATION = 0.08;
 
     private final long seed;
     private final FuzzOptions options;
     private final RandomStream random;
+    /**
+     * The draws added for the application's shape and the lifecycle's failure rows, from a stream of their own so
+     * the operations the mix draws stay what they were.
+     */
+    private final RandomStream extra;
+    private final AppShape shape;
     private final List<Op> ops = new ArrayList<>();
     /** Active faults, each with what heals it. */
     private final Map<FaultKind, FaultSpec> active = new EnumMap<>(FaultKind.class);
@@ -45,6 +58,8 @@ public final class FuzzGenerator {
         this.seed = seed;
         this.options = FuzzOptions.draw(seeds.stream("fuzz-options"));
         this.random = seeds.stream("fuzz");
+        this.extra = seeds.stream("fuzz-app");
+        this.shape = AppShape.draw(extra, seeds.stream("fuzz-skip-lists"));
     }
 
     public static FuzzCase generate(long seed) {
@@ -54,16 +69,20 @@ public final class FuzzGenerator {
     private FuzzCase build() {
         latency = Duration.ofMillis(1 + random.nextInt(50));
         bandwidth = random.pick(List.of(10_000_000L, 100_000_000L, 1_000_000_000L));
-        ops.add(new Op.SetUp(app("k8s-east")));
+        ops.add(new Op.SetUp(shape, app("k8s-east"), extra.chance(WRONG_VAULT_FIRST)));
         int count = 4 + random.nextInt(9);
         for (int i = 0; i < count && state != State.INDEPENDENT; i++) {
             next();
         }
         ops.add(advance());
-        return new FuzzCase(seed, options, latency, bandwidth, ops);
+        return new FuzzCase(seed, options, shape, latency, bandwidth, ops);
     }
 
     private void next() {
+        if (active.isEmpty() && extra.chance(CREATED_PROMOTED)) {
+            opNumber++;
+            ops.add(new Op.Run(Workflow.CREATED_PROMOTED, opNumber, null, shape));
+        }
         if (state == State.ESTABLISHED && active.isEmpty() && random.chance(options.slowWanFailoverPercent() / 100.0)) {
             slowWanFailover();
             return;
@@ -100,7 +119,8 @@ public final class FuzzGenerator {
 
     /** A burst of large writes on the side that serves, making the next transfer long on a slow WAN. */
     private void bulk() {
-        WorkloadSpec writes = new WorkloadSpec("bulk", "k8s-" + serving(), NAMESPACE, "db", List.of("/data"),
+        WorkloadSpec writes = new WorkloadSpec("bulk", "k8s-" + serving(), shape.namespace("k8s-" + serving()), "db",
+                List.of("/data"),
                 "bulk.bin", options.bulkRate(), FuzzOptions.BULK_RECORD_SIZE, Duration.ofSeconds(1));
         ops.add(new Op.Bulk(writes, Duration.ofMinutes(1 + random.nextInt((int) options.longestBulk()
                 .toMinutes()))));
@@ -190,18 +210,18 @@ public final class FuzzGenerator {
                     if (active.containsKey(FaultKind.ENGINE_CRASH)) {
                         heal(FaultKind.ENGINE_CRASH);
                     }
-                    ops.add(new Op.Run(Workflow.FAILOVER, opNumber, app("k8s-west")));
+                    ops.add(new Op.Run(failover(), opNumber, app("k8s-west"), shape));
                     state = State.PROMOTED;
                 } else {
                     healAll();
-                    ops.add(new Op.Run(Workflow.REVERSE_DIRECTION, opNumber, app("k8s-west")));
+                    ops.add(new Op.Run(Workflow.REVERSE_DIRECTION, opNumber, app("k8s-west"), shape));
                     state = State.REVERSED;
                 }
             }
             case PROMOTED -> {
                 healAll();
                 Workflow next = options.afterFailover(random);
-                ops.add(new Op.Run(next, opNumber, next == Workflow.RESYNC ? app("k8s-east") : null));
+                ops.add(new Op.Run(next, opNumber, next == Workflow.RESYNC ? app("k8s-east") : null, shape));
                 state = switch (next) {
                     case RESYNC -> State.ESTABLISHED;
                     case REVERSE_RESYNC -> State.REVERSED;
@@ -210,17 +230,24 @@ public final class FuzzGenerator {
             }
             case REVERSED -> {
                 healAll();
-                ops.add(new Op.Run(Workflow.DIRECTION_BACK, opNumber, app("k8s-east")));
+                ops.add(new Op.Run(Workflow.DIRECTION_BACK, opNumber, app("k8s-east"), shape));
                 state = State.ESTABLISHED;
             }
             default -> ops.add(advance());
         }
     }
 
-    /** The application's writer on a cluster (starting it there moves it). */
+    /** A failover, now and then first refused (the lifecycle's rows into and out of Failed). */
+    private Workflow failover() {
+        double draw = extra.nextDouble();
+        return draw < FAILOVER_BAD_TRANSFORMATION ? Workflow.FAILOVER_BAD_TRANSFORMATION
+                : draw < FAILOVER_BAD_TRANSFORMATION + FAILOVER_RETRIED ? Workflow.FAILOVER_RETRIED : Workflow.FAILOVER;
+    }
+
+    /** The application's writer on a cluster (starting it there moves it), on every claim. */
     private WorkloadSpec app(String cluster) {
-        return new WorkloadSpec("app", cluster, NAMESPACE, "db", List.of("/data"), "records.log", options.appRate(),
-                32, Duration.ofSeconds(1));
+        return new WorkloadSpec("app", cluster, shape.namespace(cluster), "db", shape.mounts(), "records.log",
+                options.appRate(), 32, Duration.ofSeconds(1));
     }
 
     long seed() {

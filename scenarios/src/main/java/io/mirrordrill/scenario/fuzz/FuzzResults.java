@@ -33,16 +33,16 @@ public final class FuzzResults {
 
     /** One seed's outcome in the record; {@code drill} is the shrunk drill's file name in the directory. */
     public record Seed(long seed, boolean passed, String failure, int operations, int shrunkTo, String drill,
-                boolean reproduces, String traceHash, long simulatedMillis) {
+                boolean reproduces, String traceHash, long simulatedMillis, FuzzCoverage.Reach reach) {
         static Seed of(Fuzzer.Outcome o) {
             return new Seed(o.seed(), o.passed(), o.failure(), o.operations(), o.shrunkTo(),
                     o.reproduction() == null ? null : o.reproduction().getFileName().toString(), o.reproduces(),
-                    o.traceHash(), o.simulatedMillis());
+                    o.traceHash(), o.simulatedMillis(), o.reach());
         }
 
         Fuzzer.Outcome in(Path out) {
             return new Fuzzer.Outcome(seed, passed, failure, operations, shrunkTo,
-                    drill == null ? null : out.resolve(drill), reproduces, traceHash, simulatedMillis);
+                    drill == null ? null : out.resolve(drill), reproduces, traceHash, simulatedMillis, reach);
         }
     }
 
@@ -105,6 +105,7 @@ public final class FuzzResults {
         s.append(": ").append(outcomes.size() - failed).append(" passed, ").append(failed).append(" failed; ")
                 .append(Units.format(Duration.ofMillis(outcomes.isEmpty() ? 0 : simulated / outcomes.size())))
                 .append(" simulated per drill on average\n");
+        s.append(FuzzCoverage.describe(outcomes));
         for (Fuzzer.Outcome o : outcomes) {
             if (!o.passed()) {
                 s.append(failure(o));

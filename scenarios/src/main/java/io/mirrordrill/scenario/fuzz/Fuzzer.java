@@ -35,10 +35,12 @@ import java.util.stream.Stream;
 public final class Fuzzer {
     /**
      * One seed's outcome; {@code reproduction} is the written drill when it failed; {@code traceHash} and
-     * {@code simulatedMillis} are the generated drill's first run.
+     * {@code simulatedMillis} are the generated drill's first run, {@code reach} what it reached
+     * ({@link FuzzCoverage}).
      */
     public record Outcome(long seed, boolean passed, String failure, int operations, int shrunkTo,
-                          Path reproduction, boolean reproduces, String traceHash, long simulatedMillis) {}
+                          Path reproduction, boolean reproduces, String traceHash, long simulatedMillis,
+                          FuzzCoverage.Reach reach) {}
 
     private final Path drills;
     private final Path out;
@@ -66,9 +68,10 @@ public final class Fuzzer {
     public Outcome fuzz(long seed) {
         FuzzCase generated = FuzzGenerator.generate(seed);
         DrillResult first = run(generated, "fuzz-" + seed);
+        FuzzCoverage.Reach reach = FuzzCoverage.of(generated, first);
         if (first.passed()) {
             return new Outcome(seed, true, null, generated.ops().size(), 0, null, false,
-                    first.measures().traceHash(), first.measures().simulatedMillis());
+                    first.measures().traceHash(), first.measures().simulatedMillis(), reach);
         }
         String signature = signature(first);
         List<Op> minimal = Shrinker.shrink(generated.ops(), ops -> {
@@ -87,7 +90,7 @@ public final class Fuzzer {
         DrillResult again = DrillRunner.run(DrillParser.parse(file), options);
         boolean reproduces = !again.passed() && signature(again).equals(signature);
         return new Outcome(seed, false, first.failure().message(), generated.ops().size(), minimal.size(), file,
-                reproduces, first.measures().traceHash(), first.measures().simulatedMillis());
+                reproduces, first.measures().traceHash(), first.measures().simulatedMillis(), reach);
     }
 
     /** Whether every heal comes after the injection it heals, as a valid drill needs. */

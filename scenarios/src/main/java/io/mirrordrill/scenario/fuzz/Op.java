@@ -20,15 +20,28 @@ public sealed interface Op {
 
     List<Step> steps();
 
-    /** The seed's set-up: AppVaults, the application, its writer, replication. */
-    record SetUp(WorkloadSpec app) implements Op {
+    /**
+     * The seed's set-up for an application of {@code shape}: AppVaults, the namespaces' own metadata, the application
+     * (and its exec hooks), its writer, replication; {@code wrongVaultFirst}: the relationship is first applied naming
+     * a destination AppVault that does not exist, fails, and is corrected.
+     */
+    record SetUp(AppShape shape, WorkloadSpec app, boolean wrongVaultFirst) implements Op {
         public String kind() {
-            return "set up replication";
+            return wrongVaultFirst ? "set up replication after a wrong vault" : "set up replication";
         }
 
         public List<Step> steps() {
-            return List.of(run("install-vaults"), run("deploy-app"), new Step.WorkloadStart(GENERATED, app),
-                    run("set-up-replication"));
+            List<Step> steps = new ArrayList<>();
+            steps.add(new Step.SetVars(GENERATED, shape.vars()));
+            steps.add(run("install-vaults"));
+            steps.addAll(shape.namespaceMetadata());
+            steps.add(run(shape.twoClaims() ? "fuzz-deploy-app-two-claims" : "deploy-app"));
+            if (shape.hooks()) {
+                steps.add(run("fuzz-install-hooks"));
+            }
+            steps.add(new Step.WorkloadStart(GENERATED, app));
+            steps.add(run(wrongVaultFirst ? "fuzz-set-up-after-a-wrong-vault" : "fuzz-set-up-replication"));
+            return steps;
         }
     }
 
@@ -79,9 +92,10 @@ public sealed interface Op {
 
     /**
      * A workflow, numbered so the names it gives its objects are unique; {@code writer}, when not null, is where the
-     * application writes afterwards.
+     * application writes afterwards. A reverse resync reads the uid of the Application on west in the shape's
+     * namespace; a failover of an application with a post-failover hook waits for the hook to complete.
      */
-    record Run(Workflow workflow, int number, WorkloadSpec writer) implements Op {
+    record Run(Workflow workflow, int number, WorkloadSpec writer, AppShape shape) implements Op {
         public String kind() {
             return workflow.label();
         }
@@ -89,6 +103,17 @@ public sealed interface Op {
         public List<Step> steps() {
             List<Step> steps = new ArrayList<>(List.of(new Step.SetVars(GENERATED, Map.of("OP",
                     String.valueOf(number))), run(workflow.procedure())));
+            if (workflow == Workflow.REVERSE_DIRECTION || workflow == Workflow.REVERSE_RESYNC) {
+                steps.add(workflow == Workflow.REVERSE_DIRECTION ? steps.size() : steps.size() - 1,
+                        new Step.SetVars(GENERATED, Map.of("WEST_APP_UID", "${uid:k8s-west/Application/"
+                                + shape.destinationNamespace() + "/my-app-name}")));
+                if (workflow == Workflow.REVERSE_DIRECTION) {
+                    steps.add(run(Workflow.REVERSE_RESYNC.procedure()));
+                }
+            }
+            if (shape.hooks() && workflow.failsOver()) {
+                steps.add(run("fuzz-await-failover-hooks"));
+            }
             if (writer != null) {
                 steps.add(new Step.WorkloadStart(GENERATED, writer));
             }

@@ -155,7 +155,9 @@ class FuzzMergeTest {
     }
 
     private static Fuzzer.Outcome passed(long seed) {
-        return new Fuzzer.Outcome(seed, true, null, 5, 0, null, false, "hash-" + seed, 3_600_000);
+        return new Fuzzer.Outcome(seed, true, null, 5, 0, null, false, "hash-" + seed, 3_600_000,
+                new FuzzCoverage.Reach(List.of("(new) -> Establishing"), seed % 2 == 0 ? List.of("partition")
+                        : List.of(), List.of("set up replication")));
     }
 
     private static void copy(Path from, Path to) {
