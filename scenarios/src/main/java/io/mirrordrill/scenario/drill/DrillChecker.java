@@ -101,6 +101,10 @@ final class DrillChecker {
                     + w.name() + ", ...}");
         } else if (s instanceof Step.Fault f) {
             names.fault(at, f.fault()).ifPresent(problems::add);
+            if (f.fault() instanceof FaultSpec.Corrupt c && !workloads.contains(c.workload())) {
+                add(at, "workload \"" + c.workload() + "\" is never started", "corrupt the data of a workload the"
+                        + " drill starts, e.g. fault: {corrupt: app, disaster: true}");
+            }
         } else if (s instanceof Step.Snapshot snap) {
             cluster(at, snap.cluster());
             file(at, snap.file(), snap.shutdown() ? "ShutdownSnapshot" : "Snapshot", snap.cluster(), snap.namespace());
@@ -113,6 +117,12 @@ final class DrillChecker {
                     + drill.procedures().keySet());
         } else if (s instanceof Step.SetVars set) {
             set.values().values().forEach(v -> templates(at, v));
+        } else if (s instanceof Step.Ontap o && o.cluster() != null
+                && !names.ontapClusters().contains(o.cluster())) {
+            add(at, "no ONTAP cluster \"" + o.cluster() + "\"", "use one of " + names.ontapClusters()
+                    + " or declare it under world.ontap");
+        } else if (s instanceof Step.Tridentctl t) {
+            cluster(at, t.cluster());
         }
     }
 
