@@ -52,6 +52,13 @@ public record OntapCommand(String verb, SortedMap<String, String> params) {
                 "snapmirror release -source-path svm1:vol1 -destination-path svm_dr:vol1"));
         f.put("vserver create", new Form(Set.of("vserver"), Set.of("subtype"), Set.of(),
                 "vserver create -vserver svm_dr -subtype dp-destination"));
+        f.put("cluster peer create", new Form(Set.of("peer-addrs", "passphrase"), Set.of(), Set.of(),
+                "cluster peer create -peer-addrs c1.intercluster -passphrase \"our peering phrase\""));
+        f.put("vserver peer create", new Form(Set.of("vserver", "peer-vserver", "peer-cluster"),
+                Set.of("applications"), Set.of(),
+                "vserver peer create -vserver svm_dr -peer-vserver svm1 -peer-cluster c1 -applications snapmirror"));
+        f.put("vserver peer accept", new Form(Set.of("vserver", "peer-vserver"), Set.of(), Set.of(),
+                "vserver peer accept -vserver svm1 -peer-vserver svm_dr"));
         f.put("vserver start", new Form(Set.of("vserver"), Set.of(), Set.of(), "vserver start -vserver svm_dr"));
         f.put("vserver stop", new Form(Set.of("vserver"), Set.of(), Set.of(), "vserver stop -vserver svm1"));
         return Collections.unmodifiableMap(f);

@@ -21,6 +21,7 @@ import io.mirrordrill.scenario.drill.Step;
 import io.mirrordrill.sim.World;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -96,6 +97,18 @@ final class StorageSteps {
             }
             case "vserver create" -> await(port, port.createSvm(c.param("vserver"),
                     "dp-destination".equals(c.param("subtype")) ? SvmSubtype.DP_DESTINATION : SvmSubtype.DEFAULT));
+            case "cluster peer create" -> {
+                estate.redactor().learnCredential(c.param("passphrase"));
+                port.createClusterPeer(List.of(c.param("peer-addrs").split(",")), c.param("passphrase"));
+            }
+            case "vserver peer create" -> await(port, port.createSvmPeer(c.param("vserver"), c.param("peer-cluster"),
+                    c.param("peer-vserver"), List.of((c.param("applications") == null ? "snapmirror"
+                            : c.param("applications")).split(","))));
+            case "vserver peer accept" -> await(port, port.acceptSvmPeer(port.svmPeers().stream()
+                    .filter(p -> p.svm().equals(c.param("vserver")) && p.peerSvm().equals(c.param("peer-vserver"))
+                            && p.state().equals("pending")).findFirst().orElseThrow(() -> notFound(
+                            "Pending Vserver peer relationship of \"" + c.param("vserver") + "\" with \""
+                                    + c.param("peer-vserver") + "\"")).uuid()));
             case "vserver start" -> await(port, port.setSvmState(c.param("vserver"), SvmState.RUNNING));
             case "vserver stop" -> await(port, port.setSvmState(c.param("vserver"), SvmState.STOPPED));
             default -> throw new IllegalStateException("no handler for ONTAP command " + c.verb());

@@ -31,4 +31,35 @@ class StorageDrillsTest {
     void anOntapSnapshotRestoreLosesOnlyWhatWasWrittenAfterTheSnapshot() {
         passes("drills/ontap-snapshot-restore.yaml");
     }
+
+    @Test
+    void anActivatedSvmDrDestinationServesTheApplicationAfterTheBackendUpdate() {
+        passes("drills/svm-dr-activate.yaml");
+    }
+
+    @Test
+    void volumeDrBreaksTheMirrorImportsTheVolumeAndRedeploysTheApplication() {
+        passes("drills/volume-dr-import.yaml");
+    }
+
+    @Test
+    void startingTheDestinationSvmBeforeTheBreakFailsWithOntapsReason() {
+        DrillResult r = run("src/test/storage-drills/svm-dr-start-before-break.yaml");
+        assertFalse(r.passed());
+        assertEquals("step", r.failure().kind());
+        assertTrue(r.failure().message().contains("c2::> vserver start -vserver svm_backup"), r.failure().message());
+        assertTrue(r.failure().message().contains("break its SnapMirror relationship first"), r.failure().message());
+        assertTrue(r.failure().evidence().contains("13434917"), r.failure().evidence());
+    }
+
+    @Test
+    void forgettingTridentctlUpdateBackendLeavesTheApplicationsWritesRefused() {
+        DrillResult r = run("src/test/storage-drills/svm-dr-no-backend-update.yaml");
+        System.out.println(TextSummary.of(r));
+        assertFalse(r.passed());
+        assertNotNull(r.failure());
+        assertEquals("expectation", r.failure().kind());
+        assertTrue(r.failure().message().contains("RTO") || r.failure().message().contains("RPO"),
+                r.failure().message());
+    }
 }
