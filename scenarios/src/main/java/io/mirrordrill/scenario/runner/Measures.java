@@ -62,6 +62,14 @@ final class Measures implements Writer.Observer {
         }
     }
 
+    /** Why writers' writes are refused at the end ({@code "; app's writes are refused: ..."}), or nothing. */
+    String refusals() {
+        StringBuilder s = new StringBuilder();
+        workloads.all().forEach(w -> w.refusing().ifPresent(r -> s.append("; workload ").append(w.name())
+                .append("'s writes are refused: ").append(r)));
+        return s.toString();
+    }
+
     Optional<Instant> startedAt() {
         return Optional.ofNullable(start);
     }

@@ -23,10 +23,19 @@ final class TraceWatch {
     /** A volume returned to a snapshot (SnapMirror resync or snapshot restore) at trace sequence {@code seq}. */
     record Rollback(String volume, String snapshot, long seq) {}
 
+    /** {@code tridentctl import volume} of {@code volume} ({@code svm:volume}) as {@code namespace/claim}. */
+    record Import(String cluster, String volume, String namespace, String claim, long seq) {}
+
     private final Estate estate;
     private final Map<String, Long> snapshots = new TreeMap<>();
     private final Map<String, Long> snapshotsByName = new TreeMap<>();
     private final List<Rollback> rollbacks = new ArrayList<>();
+    /** The snapshot restores among the rollbacks (an administrator's or the engine's, not a resync). */
+    private final List<Rollback> restores = new ArrayList<>();
+    /** Volumes imported by Trident: {@code [cluster, svm:volume, namespace/claim]} at trace sequence. */
+    private final List<Import> imports = new ArrayList<>();
+    /** When a workload's records files were corrupted, by workload. */
+    private final Map<String, List<Long>> corruptions = new TreeMap<>();
     private final Map<String, Transfer> transfers = new LinkedHashMap<>();
     private final List<Mark> faults = new ArrayList<>();
     private final List<String> leaks = new ArrayList<>();
@@ -46,6 +55,7 @@ final class TraceWatch {
         } else if (e.source().startsWith("ontap/") && m.startsWith("volume restore ")) {
             String[] w = m.split(" ");
             rollbacks.add(new Rollback(w[2], w[4], e.sequence()));
+            restores.add(rollbacks.get(rollbacks.size() - 1));
         } else if (e.source().equals("snapmirror") && m.startsWith("resync ") && m.contains(" rolled ")) {
             String[] w = m.split(" ");
             rollbacks.add(new Rollback(w[3], w[6], e.sequence()));
@@ -53,6 +63,13 @@ final class TraceWatch {
             transfer(e.time(), m);
         } else if (e.source().equals("fault")) {
             faults.add(new Mark(e.time(), m));
+        } else if (e.source().startsWith("k8s/") && e.source().endsWith("/sim") && m.startsWith("import ")) {
+            String[] w = m.split(" ");
+            String cluster = e.source().substring(4, e.source().length() - 4);
+            int slash = w[3].indexOf('/');
+            imports.add(new Import(cluster, w[1], w[3].substring(0, slash), w[3].substring(slash + 1), e.sequence()));
+        } else if (e.source().startsWith("workload/") && m.startsWith("records corrupted")) {
+            corruptions.computeIfAbsent(e.source().substring(9), k -> new ArrayList<>()).add(e.sequence());
         }
         if (leaks.size() < 10) {
             for (String secret : estate.secrets()) {
@@ -101,6 +118,19 @@ final class TraceWatch {
     /** The trace sequence of the first snapshot of that name on any volume (replicas keep the name). */
     Optional<Long> snapshotSequence(String snapshot) {
         return Optional.ofNullable(snapshotsByName.get(snapshot));
+    }
+
+    List<Rollback> restores() {
+        return List.copyOf(restores);
+    }
+
+    List<Import> imports() {
+        return List.copyOf(imports);
+    }
+
+    /** Whether the workload's files were corrupted at or before trace sequence {@code seq}. */
+    boolean corruptedBy(String workload, long seq) {
+        return corruptions.getOrDefault(workload, List.of()).stream().anyMatch(c -> c <= seq);
     }
 
     List<Rollback> rollbacks() {

@@ -78,6 +78,11 @@ public final class Writer {
         return refused;
     }
 
+    /** Why its writes are refused now; empty while they are accepted. */
+    public Optional<String> refusing() {
+        return Optional.ofNullable(refusing);
+    }
+
     /** Starts (or moves) the writer; the first group is written at once. */
     public void start(WorkloadSpec newSpec, SimCluster on) {
         stop();

@@ -59,7 +59,8 @@ class StorageDrillsTest {
         assertFalse(r.passed());
         assertNotNull(r.failure());
         assertEquals("expectation", r.failure().kind());
-        assertTrue(r.failure().message().contains("RTO") || r.failure().message().contains("RPO"),
-                r.failure().message());
+        assertTrue(r.failure().message().contains("RPO"), r.failure().message());
+        assertTrue(r.failure().evidence().contains("workload app's writes are refused: svm1:"), r.failure().evidence());
+        assertTrue(r.failure().evidence().contains("cluster c1 not reachable from site kube"), r.failure().evidence());
     }
 }
