@@ -43,7 +43,7 @@ final class ImportBindsMirror implements Invariant {
     private List<Violation> mirrored(Checkpoint at, RelationshipRecord r, String claim) {
         List<Violation> out = new ArrayList<>();
         Optional<Long> snapshot = r.exportedSnapshot() == null ? Optional.empty()
-                : at.trace.snapshotSequence(r.sourcePath(), r.exportedSnapshot());
+                : at.trace.sourceSnapshotSequence(r.sourcePath(), r.exportedSnapshot());
         if (snapshot.isEmpty()) {
             return out;
         }

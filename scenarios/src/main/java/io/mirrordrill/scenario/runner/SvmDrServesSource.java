@@ -61,7 +61,7 @@ final class SvmDrServesSource implements Invariant {
             String src = srcSvm + ":" + v.name();
             String dst = dstSvm + ":" + v.name();
             Optional<Long> snapshot = r.exportedSnapshot() == null ? Optional.empty()
-                    : at.trace.snapshotSequence(src, r.exportedSnapshot());
+                    : at.trace.sourceSnapshotSequence(src, r.exportedSnapshot());
             for (Ledger.Run w : at.writtenInto(src)) {
                 Optional<RecordSet> present = at.volumes.records(dst, w.file());
                 if (present.isEmpty() || snapshot.isEmpty()) {

@@ -34,6 +34,10 @@ final class TraceWatch {
     private final List<Rollback> restores = new ArrayList<>();
     /** Volumes imported by Trident: {@code [cluster, svm:volume, namespace/claim]} at trace sequence. */
     private final List<Import> imports = new ArrayList<>();
+    /** The trace sequence at which each running transfer started (its source snapshot was taken), by uuid. */
+    private final Map<String, Long> transferStarts = new TreeMap<>();
+    /** SnapMirror's own snapshots (which it takes without a "snapshot create"), by name: the start of their transfer. */
+    private final Map<String, Long> transferSnapshots = new TreeMap<>();
     /** When a workload's records files were corrupted, by workload. */
     private final Map<String, List<Long>> corruptions = new TreeMap<>();
     private final Map<String, Transfer> transfers = new LinkedHashMap<>();
@@ -61,6 +65,7 @@ final class TraceWatch {
             rollbacks.add(new Rollback(w[3], w[6], e.sequence()));
         } else if (e.source().equals("snapmirror") && m.startsWith("transfer ")) {
             transfer(e.time(), m);
+            transferSnapshot(e.sequence(), m);
         } else if (e.source().equals("fault")) {
             faults.add(new Mark(e.time(), m));
         } else if (e.source().startsWith("k8s/") && e.source().endsWith("/sim") && m.startsWith("import ")) {
@@ -94,6 +99,29 @@ final class TraceWatch {
                 .filter(t -> t.getValue().uuid().equals(uuid) && t.getValue().end() == null).reduce((a, b) -> b);
         open.ifPresent(t -> transfers.put(t.getKey(), new Transfer(uuid, t.getValue().type(), t.getValue().start(),
                 time, words[1].equals("success") ? number(m) : t.getValue().bytes(), words[1])));
+    }
+
+    private void transferSnapshot(long seq, String m) {
+        String[] words = m.split(" ");
+        if (words.length < 3) {
+            return;
+        }
+        if (words[1].equals("start")) {
+            transferStarts.put(words[2], seq);
+        } else if (words[1].equals("success") && transferStarts.containsKey(words[2])) {
+            String snapshot = value(m, "snapshot=");
+            if (!snapshot.isEmpty()) {
+                transferSnapshots.putIfAbsent(snapshot, transferStarts.get(words[2]));
+            }
+        }
+    }
+
+    /**
+     * The trace sequence of a snapshot of the volume: when it was created, or for a snapshot SnapMirror took itself
+     * for a transfer, when that transfer started.
+     */
+    Optional<Long> sourceSnapshotSequence(String volumePath, String snapshot) {
+        return snapshotSequence(volumePath, snapshot).or(() -> Optional.ofNullable(transferSnapshots.get(snapshot)));
     }
 
     private static String value(String m, String key) {
