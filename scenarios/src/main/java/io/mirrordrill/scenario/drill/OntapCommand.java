@@ -142,7 +142,13 @@ public record OntapCommand(String verb, SortedMap<String, String> params) {
     }
 
     /** Values with a fixed form: paths, the subtype, the volume type and size. */
-    private static Optional<Error> values(String verb, SortedMap<String, String> params) {
+    private static Optional<Error> values(String verb, SortedMap<String, String> all) {
+        SortedMap<String, String> params = new TreeMap<>();  // a template's value is judged when the step runs
+        all.forEach((k, v) -> {
+            if (!Template.isTemplated(v)) {
+                params.put(k, v);
+            }
+        });
         for (String key : List.of("source-path", "destination-path")) {
             String path = params.get(key);
             if (path != null && (path.indexOf(':') <= 0 || path.indexOf(':') != path.lastIndexOf(':'))) {
@@ -166,7 +172,7 @@ public record OntapCommand(String verb, SortedMap<String, String> params) {
                     "write a number with k, m, g or t, e.g. -size 2g"));
         }
         if (verb.equals("snapmirror create") && params.containsKey("identity-preserve")
-                && !params.get("source-path").endsWith(":")) {
+                && params.containsKey("source-path") && !params.get("source-path").endsWith(":")) {
             return Optional.of(new Error("-identity-preserve applies to SVM-DR only (paths svm:)",
                     "leave -identity-preserve out, or write -source-path svm1: -destination-path svm_dr:"));
         }

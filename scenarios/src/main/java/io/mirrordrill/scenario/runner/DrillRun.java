@@ -69,7 +69,7 @@ final class DrillRun {
         WorkloadSteps writers = new WorkloadSteps(estate, workloads, measures);
         ConditionSteps waits = new ConditionSteps(world, conditions, vars);
         FaultSteps faults = new FaultSteps(estate, faultMarks, measures, workloads);
-        StorageSteps storage = new StorageSteps(estate, measures);
+        StorageSteps storage = new StorageSteps(estate, measures, vars);
         TridentSteps trident = new TridentSteps(estate, measures);
         Map<String, List<Step>> procedures = drill.procedures();
         return StepHandlers.builder()

@@ -35,14 +35,16 @@ final class StorageSteps {
 
     private final Estate estate;
     private final Measures measures;
+    private final Vars vars;
 
-    StorageSteps(Estate estate, Measures measures) {
+    StorageSteps(Estate estate, Measures measures, Vars vars) {
         this.estate = estate;
         this.measures = measures;
+        this.vars = vars;
     }
 
     void ontap(Step.Ontap step) {
-        OntapCommand c = step.command();
+        OntapCommand c = rendered(step.command());
         String prompt = step.cluster() + "::> " + c.text();
         OntapPort port = estate.sim().ontap().port(step.cluster(), site(step.cluster()));
         try {
@@ -56,10 +58,19 @@ final class StorageSteps {
         }
     }
 
+    /** Parameter values may be templates ({@code -volume ${VOLUME}}), filled in when the step runs. */
+    private OntapCommand rendered(OntapCommand c) {
+        java.util.SortedMap<String, String> params = new java.util.TreeMap<>();
+        c.params().forEach((k, v) -> params.put(k, vars.render(v)));
+        return new OntapCommand(c.verb(), params);
+    }
+
     private void run(OntapPort port, OntapCommand c) {
         switch (c.verb()) {
             case "volume create" -> await(port, port.createVolume(new VolumeCreate(c.param("volume"),
-                    c.param("vserver"), OntapCommand.bytes(c.param("size")).orElseThrow(),
+                    c.param("vserver"), OntapCommand.bytes(c.param("size")).orElseThrow(() -> new OntapException(400,
+                    io.mirrordrill.port.ontap.OntapErrors.INVALID_VALUE, "\"" + c.param("size")
+                    + "\" is an invalid value for field \"size\"", "size")),
                     "DP".equalsIgnoreCase(c.param("type")) ? VolumeType.DP : VolumeType.RW,
                     c.param("snapshot-policy") == null ? "none" : c.param("snapshot-policy"))));
             case "volume snapshot create" -> await(port, port.createSnapshot(volume(port, c).uuid(),
