@@ -33,6 +33,9 @@ public record OntapCommand(String verb, SortedMap<String, String> params) {
         Set<String> snap = Set.of("vserver", "volume", "snapshot");
         f.put("volume create", new Form(Set.of("vserver", "volume", "size"), Set.of("type", "snapshot-policy"),
                 Set.of(), "volume create -vserver svm_dr -volume vol1_dr -size 2g -type DP"));
+        f.put("volume modify", new Form(Set.of("vserver", "volume"), Set.of("snapshot-policy", "snapdir-access"),
+                Set.of("snapdir-access"), "volume modify -vserver vs0 -volume vol3 -snapshot-policy default"
+                        + " -snapdir-access true"));
         f.put("volume snapshot create", new Form(snap, Set.of("comment", "snapmirror-label"), Set.of(),
                 "volume snapshot create -vserver vs0 -volume vol3 -snapshot vol3_snap_archive"));
         f.put("volume snapshot restore", new Form(snap, Set.of("force"), Set.of("force"),
@@ -170,6 +173,10 @@ public record OntapCommand(String verb, SortedMap<String, String> params) {
         if (size != null && bytes(size).isEmpty()) {
             return Optional.of(new Error("-size \"" + Node.abbreviated(size) + "\" is not a size",
                     "write a number with k, m, g or t, e.g. -size 2g"));
+        }
+        if (verb.equals("volume modify") && !all.containsKey("snapshot-policy") && !all.containsKey("snapdir-access")) {
+            return Optional.of(new Error("volume modify changes nothing here", "add -snapshot-policy default (or"
+                    + " none, default-1weekly) or -snapdir-access true"));
         }
         if (verb.equals("snapmirror create") && params.containsKey("identity-preserve")
                 && params.containsKey("source-path") && !params.get("source-path").endsWith(":")) {

@@ -14,6 +14,7 @@ import io.mirrordrill.port.ontap.SvmState;
 import io.mirrordrill.port.ontap.SvmSubtype;
 import io.mirrordrill.port.ontap.TransferRecord;
 import io.mirrordrill.port.ontap.VolumeCreate;
+import io.mirrordrill.port.ontap.VolumeModify;
 import io.mirrordrill.port.ontap.VolumeRecord;
 import io.mirrordrill.port.ontap.VolumeType;
 import io.mirrordrill.scenario.drill.OntapCommand;
@@ -73,6 +74,8 @@ final class StorageSteps {
                     + "\" is an invalid value for field \"size\"", "size")),
                     "DP".equalsIgnoreCase(c.param("type")) ? VolumeType.DP : VolumeType.RW,
                     c.param("snapshot-policy") == null ? "none" : c.param("snapshot-policy"))));
+            case "volume modify" -> await(port, port.modifyVolume(volume(port, c).uuid(), new VolumeModify(
+                    c.param("snapshot-policy"), c.param("snapdir-access") == null ? null : c.flag("snapdir-access"))));
             case "volume snapshot create" -> await(port, port.createSnapshot(volume(port, c).uuid(),
                     c.param("snapshot"), c.param("comment"), c.param("snapmirror-label")));
             case "volume snapshot restore" -> {
