@@ -29,6 +29,7 @@ import io.mirrordrill.port.ontap.SvmSubtype;
 import io.mirrordrill.port.ontap.TransferRecord;
 import io.mirrordrill.port.ontap.TransferState;
 import io.mirrordrill.port.ontap.VolumeCreate;
+import io.mirrordrill.port.ontap.VolumeModify;
 import io.mirrordrill.port.ontap.VolumeRecord;
 import io.mirrordrill.port.ontap.VolumeType;
 
@@ -469,6 +470,20 @@ public abstract class OntapPortContract {
             assertEquals(2 * 4096, source().volume("svm1", "vol").orElseThrow().usedBytes());
         }
         refused(OntapErrors.SNAPSHOT_NOT_FOUND, () -> source().restoreVolume(vol, "s3", false));
+    }
+
+    @Test
+    void volume_modify_sets_a_snapshot_policy_whose_schedule_takes_hourly_snapshots_keeping_six() {
+        done(source(), source().createSvm("svm1", SvmSubtype.DEFAULT));
+        String vol = volume(source(), "svm1", "vol", VolumeType.RW);
+
+        done(source(), source().modifyVolume(vol, new VolumeModify("default", true)));
+        letTimePass(Duration.ofHours(8));
+
+        assertEquals("default", source().volume("svm1", "vol").orElseThrow().snapshotPolicy());
+        List<String> hourly = snapshotNames(source(), vol).stream().filter(n -> n.startsWith("hourly.")).toList();
+        assertEquals(6, hourly.size(), hourly.toString());
+        refused(OntapErrors.INVALID, () -> source().modifyVolume(vol, new VolumeModify("every-minute", null)));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.mirrordrill.port.ontap.RelationshipCreate;
 import io.mirrordrill.port.ontap.RelationshipPatch;
 import io.mirrordrill.port.ontap.ScheduleRecord;
 import io.mirrordrill.port.ontap.VolumeCreate;
+import io.mirrordrill.port.ontap.VolumeModify;
 
 import java.util.List;
 
@@ -60,6 +61,18 @@ final class OntapBodies {
         ObjectNode snapshot = body.putObject("restore_to").putObject("snapshot").put("name", snapshotName);
         if (force) {
             snapshot.put("force", true);
+        }
+        return body;
+    }
+
+    /** {@code volume modify}: only the settings given. */
+    static ObjectNode modify(VolumeModify modify) {
+        ObjectNode body = object();
+        if (modify.snapshotPolicy() != null) {
+            body.putObject("snapshot_policy").put("name", modify.snapshotPolicy());
+        }
+        if (modify.snapshotDirectoryAccess() != null) {
+            body.put("snapshot_directory_access_enabled", modify.snapshotDirectoryAccess());
         }
         return body;
     }

@@ -23,6 +23,7 @@ import io.mirrordrill.port.ontap.SvmState;
 import io.mirrordrill.port.ontap.SvmSubtype;
 import io.mirrordrill.port.ontap.TransferRecord;
 import io.mirrordrill.port.ontap.VolumeCreate;
+import io.mirrordrill.port.ontap.VolumeModify;
 import io.mirrordrill.port.ontap.VolumeRecord;
 
 import java.util.List;
@@ -134,6 +135,11 @@ public final class OntapRestPort implements OntapPort {
     @Override
     public JobRecord restoreVolume(String volumeUuid, String snapshotName, boolean force) {
         return job("PATCH", VOLUMES + "/" + segment(volumeUuid), OntapBodies.restore(snapshotName, force));
+    }
+
+    @Override
+    public JobRecord modifyVolume(String volumeUuid, VolumeModify modify) {
+        return job("PATCH", VOLUMES + "/" + segment(volumeUuid), OntapBodies.modify(modify));
     }
 
     @Override

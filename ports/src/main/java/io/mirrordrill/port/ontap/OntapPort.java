@@ -66,6 +66,14 @@ public interface OntapPort {
      */
     JobRecord restoreVolume(String volumeUuid, String snapshotName, boolean force);
 
+    /**
+     * {@code PATCH /api/storage/volumes/{uuid} {snapshot_policy.name, snapshot_directory_access_enabled}}
+     * ({@code volume modify -snapshot-policy -snapdir-access}). Ports that do not model it refuse it.
+     */
+    default JobRecord modifyVolume(String volumeUuid, VolumeModify modify) {
+        throw new OntapException(400, OntapErrors.NOT_SUPPORTED, "volume modify is not supported here");
+    }
+
     /** {@code GET /api/storage/volumes/{uuid}/snapshots}, oldest first. */
     List<SnapshotRecord> snapshots(String volumeUuid);
 

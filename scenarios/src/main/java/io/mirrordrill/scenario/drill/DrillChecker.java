@@ -103,6 +103,10 @@ final class DrillChecker {
                     + w.name() + ", ...}");
         } else if (s instanceof Step.Fault f) {
             names.fault(at, f.fault()).ifPresent(problems::add);
+            if (f.fault() instanceof FaultSpec.Corrupt c && !workloads.contains(c.workload())) {
+                add(at, "workload \"" + c.workload() + "\" is never started", "corrupt the data of a workload the"
+                        + " drill starts, e.g. fault: {corrupt: app, disaster: true}");
+            }
         } else if (s instanceof Step.Snapshot snap) {
             cluster(at, snap.cluster());
             file(at, snap.file(), snap.shutdown() ? "ShutdownSnapshot" : "Snapshot", snap.cluster(), snap.namespace());
@@ -118,6 +122,12 @@ final class DrillChecker {
         } else if (s instanceof Step.Sh sh) {
             cluster(at, sh.context());
             templates(at, sh.command());
+        } else if (s instanceof Step.Ontap o && o.cluster() != null
+                && !names.ontapClusters().contains(o.cluster())) {
+            add(at, "no ONTAP cluster \"" + o.cluster() + "\"", "use one of " + names.ontapClusters()
+                    + " or declare it under world.ontap");
+        } else if (s instanceof Step.Tridentctl t) {
+            cluster(at, t.cluster());
         }
     }
 

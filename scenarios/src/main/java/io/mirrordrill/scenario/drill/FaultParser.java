@@ -8,7 +8,7 @@ import java.util.TreeSet;
 /** {@code fault: {siteDown: east, after: 30s, disaster: true}} and the other kinds. */
 final class FaultParser {
     static final Set<String> KINDS = new TreeSet<>(Set.of("siteDown", "siteUp", "partition", "heal", "degrade",
-            "bucketOutage", "bucketRestore", "engineCrash", "engineRestart"));
+            "bucketOutage", "bucketRestore", "engineCrash", "engineRestart", "corrupt"));
 
     private FaultParser() {
     }
@@ -37,6 +37,7 @@ final class FaultParser {
             case "bucketOutage" -> bucket(n, kind, true);
             case "bucketRestore" -> bucket(n, kind, false);
             case "engineCrash" -> new FaultSpec.EngineCrash(n.text(kind));
+            case "corrupt" -> new FaultSpec.Corrupt(n.text(kind));
             default -> new FaultSpec.EngineRestart(n.text(kind));
         };
         return new Step.Fault(at, spec, after, n.bool("disaster", false));

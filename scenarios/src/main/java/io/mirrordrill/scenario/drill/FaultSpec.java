@@ -59,4 +59,11 @@ public sealed interface FaultSpec {
             return "protect controller of " + cluster + " restarted";
         }
     }
+
+    /** The records files of a workload's application corrupted (every record in them unreadable). */
+    record Corrupt(String workload) implements FaultSpec {
+        public String describe() {
+            return "data of workload " + workload + " corrupted";
+        }
+    }
 }

@@ -37,6 +37,11 @@ final class Node {
         return new Node(document, document.tree(), "", problems);
     }
 
+    /** The root of another file a field names (a tridentctl backend file): its problems join this file's. */
+    Node rootOf(Document other) {
+        return root(other, problems);
+    }
+
     String path() {
         return path;
     }

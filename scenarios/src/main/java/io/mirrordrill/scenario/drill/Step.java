@@ -117,4 +117,19 @@ public sealed interface Step {
                     + (lines.size() > 1 ? " (+" + (lines.size() - 1) + " lines)" : "");
         }
     }
+
+    /** An ONTAP CLI command on an ONTAP cluster of the world, as typed at {@code cluster::>}. */
+    record Ontap(At at, String cluster, OntapCommand command) implements Step {
+        public String describe() {
+            return cluster + "::> " + (command == null ? "?" : command.text());
+        }
+    }
+
+    /** A {@code tridentctl} command against a Kubernetes cluster's Trident (secrets of its files never shown). */
+    record Tridentctl(At at, String cluster, TridentctlCommand command) implements Step {
+        public String describe() {
+            return "tridentctl " + (command == null ? "?" : command.text(command.file() == null ? Path.of("")
+                    : command.file().getParent())) + " on " + cluster;
+        }
+    }
 }

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 /** One step: a mapping with exactly one verb ({@code apply}, {@code await}, ...). */
 final class StepParser {
     static final Set<String> VERBS = new TreeSet<>(Set.of("apply", "delete", "patch", "workload", "advance", "fault",
-            "snapshot", "shutdownSnapshot", "await", "check", "run", "set", "sh"));
+            "snapshot", "shutdownSnapshot", "await", "check", "run", "set", "sh", "ontap", "tridentctl"));
     static final Duration DEFAULT_WITHIN = Duration.ofMinutes(30);
     static final String DEFAULT_FILE = "records.log";
     static final int DEFAULT_RECORD_SIZE = 32;
@@ -68,6 +68,8 @@ final class StepParser {
             case "check" -> new Step.Check(at, condition(n.allowOnly(conditionFields(Set.of()))));
             case "run" -> new Step.Run(at, item.text("run"));
             case "sh" -> sh(at, item, n);
+            case "ontap" -> StorageStepParser.ontap(at, n);
+            case "tridentctl" -> StorageStepParser.tridentctl(at, n, base, drillFiles);
             default -> new Step.SetVars(at, item.textMap("set"));
         };
     }

@@ -63,6 +63,11 @@ public final class StepWriter {
                     .addIf(s.capture() != null, "capture", s.capture())
                     .rawIf(!s.timeout().equals(StepParser.DEFAULT_SH_TIMEOUT), "timeout", duration(s.timeout()));
         }
+        if (step instanceof Step.Ontap o) {
+            return "ontap: " + new Fields().add("cluster", o.cluster()).add("run", o.command().text());
+        } else if (step instanceof Step.Tridentctl t) {
+            return "tridentctl: " + new Fields().add("cluster", t.cluster()).add("run", t.command().text(base));
+        }
         throw new IllegalArgumentException("no YAML form for step type " + step.getClass().getSimpleName());
     }
 
@@ -96,6 +101,8 @@ public final class StepWriter {
             return f.add("engineCrash", c.cluster());
         } else if (spec instanceof FaultSpec.EngineRestart r) {
             return f.add("engineRestart", r.cluster());
+        } else if (spec instanceof FaultSpec.Corrupt c) {
+            return f.add("corrupt", c.workload());
         }
         throw new IllegalArgumentException("no YAML form for fault " + spec.getClass().getSimpleName());
     }

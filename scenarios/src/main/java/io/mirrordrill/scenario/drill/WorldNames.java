@@ -27,6 +27,11 @@ final class WorldNames {
         world.kubernetes().forEach(k -> clusters.add(k.name()));
     }
 
+    /** The ONTAP clusters of the world, by name. */
+    Set<String> ontapClusters() {
+        return ontap;
+    }
+
     Set<String> clusters() {
         return clusters;
     }

@@ -71,7 +71,9 @@ final class DrillRun {
         ResourceSteps resources = new ResourceSteps(operator, world, vars, checkpoint.shutdowns);
         WorkloadSteps writers = new WorkloadSteps(estate, workloads, measures);
         ConditionSteps waits = new ConditionSteps(world, conditions, vars);
-        FaultSteps faults = new FaultSteps(estate, faultMarks, measures);
+        FaultSteps faults = new FaultSteps(estate, faultMarks, measures, workloads);
+        StorageSteps storage = new StorageSteps(estate, measures, vars);
+        TridentSteps trident = new TridentSteps(estate, measures);
         Map<String, List<Step>> procedures = drill.procedures();
         return StepHandlers.builder()
                 .on(Step.Apply.class, resources::apply)
@@ -87,6 +89,8 @@ final class DrillRun {
                 .on(Step.Run.class, r -> procedures.get(r.procedure()).forEach(nested))
                 .on(Step.SetVars.class, s -> s.values().forEach((k, v) -> vars.set(k, vars.render(v))))
                 .on(Step.Sh.class, commands::sh)
+                .on(Step.Ontap.class, storage::ontap)
+                .on(Step.Tridentctl.class, trident::tridentctl)
                 .build();
     }
 

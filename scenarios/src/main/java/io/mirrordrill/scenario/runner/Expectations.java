@@ -44,7 +44,7 @@ final class Expectations {
         Optional<Measures.Recovery> recovery = measures.worst();
         String none = "no failover was measured: the application never accepted a write on another cluster after "
                 + measures.startedAt().map(t -> measures.startedBy() + " at " + t)
-                .orElse("any disaster or failover request");
+                .orElse("any disaster or failover request") + measures.refusals();
         if (e instanceof Expectation.RpoAtMost r) {
             return result(e, recovery.map(m -> m.rpo().compareTo(r.limit()) <= 0).orElse(false),
                     recovery.map(m -> "RPO " + Units.format(m.rpo()) + " (" + m.rpoRecords() + " records: "

@@ -11,13 +11,15 @@ final class Invariants {
             "planned-reverse-loses-nothing", "namespace-merge-rule", "no-secret-in-output", "same-seed-same-trace",
             "no-break-during-transfer", "promoted-newest-replicated", "delete-releases-source",
             "amr-status-matches-trace", "schedule-retention-keeps", "rpo-bound", "archive-committed-last",
-            "no-app-on-destination-while-established", "hook-report-matches-exec");
+            "no-app-on-destination-while-established", "hook-report-matches-exec",
+            "snapshot-restore-returns-to-snapshot", "svm-dr-destination-serves-source", "import-binds-mirrored-data");
 
     private final List<Invariant> all = List.of(new DestinationReadOnly(), new FailoverKeepsWrites(),
             new ReplicationKeepsWrites(), new NamespaceMergeRule(), new NoSecretInOutput(), new BreakOnlyWhenIdle(),
             new PromotedNewestReplicated(), new SourceReleasedAfterDelete(), new LastTransferMatchesTrace(),
             new RetentionKeeps(), new ReplicationLagBound(), new ArchiveCommittedLast(),
-            new DestinationAppStopped(), new HookReportMatchesExec());
+            new DestinationAppStopped(), new HookReportMatchesExec(),
+            new SnapshotRestoreReturns(), new SvmDrServesSource(), new ImportBindsMirror());
     private final Checkpoint checkpoint;
     private int checks;
 

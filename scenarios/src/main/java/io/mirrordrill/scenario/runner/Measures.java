@@ -31,6 +31,8 @@ final class Measures implements Writer.Observer {
     private Instant start;
     private long startSeq;
     private String startedBy;
+    /** Storage was recovered under the same cluster (a snapshot restore, a backend update): see recoveredInPlace. */
+    private boolean inPlace;
 
     Measures(World world, Workloads workloads) {
         this.world = world;
@@ -49,6 +51,25 @@ final class Measures implements Writer.Observer {
         workloads.all().forEach(w -> w.location().ifPresent(l -> origin.put(w.name(), l)));
     }
 
+    /**
+     * The storage under the application was recovered where it runs (a volume snapshot restore, a Trident backend
+     * pointed at an activated SVM-DR destination, a volume imported): from now on a write accepted on the same
+     * cluster ends the recovery as a write on another cluster does.
+     */
+    void recoveredInPlace() {
+        if (start != null) {
+            inPlace = true;
+        }
+    }
+
+    /** Why writers' writes are refused at the end ({@code "; app's writes are refused: ..."}), or nothing. */
+    String refusals() {
+        StringBuilder s = new StringBuilder();
+        workloads.all().forEach(w -> w.refusing().ifPresent(r -> s.append("; workload ").append(w.name())
+                .append("'s writes are refused: ").append(r)));
+        return s.toString();
+    }
+
     Optional<Instant> startedAt() {
         return Optional.ofNullable(start);
     }
@@ -61,7 +82,7 @@ final class Measures implements Writer.Observer {
     public void beforeWrite(Writer writer, Location location) {
         Location from = origin.get(writer.name());
         if (start == null || from == null || recoveries.containsKey(writer.name())
-                || location.cluster().equals(from.cluster())) {
+                || (location.cluster().equals(from.cluster()) && !inPlace)) {
             return;
         }
         RecordSet seen = writer.readThroughPod().orElse(new RecordSet());

@@ -32,10 +32,23 @@ final class TraceWatch {
     /** A volume returned to a snapshot (SnapMirror resync or snapshot restore) at trace sequence {@code seq}. */
     record Rollback(String volume, String snapshot, long seq) {}
 
+    /** {@code tridentctl import volume} of {@code volume} ({@code svm:volume}) as {@code namespace/claim}. */
+    record Import(String cluster, String volume, String namespace, String claim, long seq) {}
+
     private final Estate estate;
     private final Map<String, Long> snapshots = new TreeMap<>();
     private final Map<String, Long> snapshotsByName = new TreeMap<>();
     private final List<Rollback> rollbacks = new ArrayList<>();
+    /** The snapshot restores among the rollbacks (an administrator's or the engine's, not a resync). */
+    private final List<Rollback> restores = new ArrayList<>();
+    /** Volumes imported by Trident: {@code [cluster, svm:volume, namespace/claim]} at trace sequence. */
+    private final List<Import> imports = new ArrayList<>();
+    /** The trace sequence at which each running transfer started (its source snapshot was taken), by uuid. */
+    private final Map<String, Long> transferStarts = new TreeMap<>();
+    /** SnapMirror's own snapshots (which it takes without a "snapshot create"), by name: the start of their transfer. */
+    private final Map<String, Long> transferSnapshots = new TreeMap<>();
+    /** When a workload's records files were corrupted, by workload. */
+    private final Map<String, List<Long>> corruptions = new TreeMap<>();
     private final Map<String, Transfer> transfers = new LinkedHashMap<>();
     private final List<Mark> faults = new ArrayList<>();
     private final List<String> leaks = new ArrayList<>();
@@ -58,11 +71,13 @@ final class TraceWatch {
         } else if (e.source().startsWith("ontap/") && m.startsWith("volume restore ")) {
             String[] w = m.split(" ");
             rollbacks.add(new Rollback(w[2], w[4], e.sequence()));
+            restores.add(rollbacks.get(rollbacks.size() - 1));
         } else if (e.source().equals("snapmirror") && m.startsWith("resync ") && m.contains(" rolled ")) {
             String[] w = m.split(" ");
             rollbacks.add(new Rollback(w[3], w[6], e.sequence()));
         } else if (e.source().equals("snapmirror") && m.startsWith("transfer ")) {
             transfer(e.time(), m);
+            transferSnapshot(e.sequence(), m);
         } else if (e.source().equals("fault")) {
             faults.add(new Mark(e.time(), m));
         } else if (e.source().startsWith("k8s/") && e.source().endsWith("/sim") && m.startsWith("exec ")
@@ -75,6 +90,13 @@ final class TraceWatch {
             if (written.add(object)) {
                 puts.add(new Put(object, e.time(), e.sequence()));
             }
+        } else if (e.source().startsWith("k8s/") && e.source().endsWith("/sim") && m.startsWith("import ")) {
+            String[] w = m.split(" ");
+            String cluster = e.source().substring(4, e.source().length() - 4);
+            int slash = w[3].indexOf('/');
+            imports.add(new Import(cluster, w[1], w[3].substring(0, slash), w[3].substring(slash + 1), e.sequence()));
+        } else if (e.source().startsWith("workload/") && m.startsWith("records corrupted")) {
+            corruptions.computeIfAbsent(e.source().substring(9), k -> new ArrayList<>()).add(e.sequence());
         }
         if (leaks.size() < 10) {
             for (String secret : estate.secrets()) {
@@ -101,6 +123,29 @@ final class TraceWatch {
                 time, words[1].equals("success") ? number(m) : t.getValue().bytes(), words[1])));
     }
 
+    private void transferSnapshot(long seq, String m) {
+        String[] words = m.split(" ");
+        if (words.length < 3) {
+            return;
+        }
+        if (words[1].equals("start")) {
+            transferStarts.put(words[2], seq);
+        } else if (words[1].equals("success") && transferStarts.containsKey(words[2])) {
+            String snapshot = value(m, "snapshot=");
+            if (!snapshot.isEmpty()) {
+                transferSnapshots.putIfAbsent(snapshot, transferStarts.get(words[2]));
+            }
+        }
+    }
+
+    /**
+     * The trace sequence of a snapshot of the volume: when it was created, or for a snapshot SnapMirror took itself
+     * for a transfer, when that transfer started.
+     */
+    Optional<Long> sourceSnapshotSequence(String volumePath, String snapshot) {
+        return snapshotSequence(volumePath, snapshot).or(() -> Optional.ofNullable(transferSnapshots.get(snapshot)));
+    }
+
     private static String value(String m, String key) {
         int at = m.indexOf(key);
         if (at < 0) {
@@ -123,6 +168,19 @@ final class TraceWatch {
     /** The trace sequence of the first snapshot of that name on any volume (replicas keep the name). */
     Optional<Long> snapshotSequence(String snapshot) {
         return Optional.ofNullable(snapshotsByName.get(snapshot));
+    }
+
+    List<Rollback> restores() {
+        return List.copyOf(restores);
+    }
+
+    List<Import> imports() {
+        return List.copyOf(imports);
+    }
+
+    /** Whether the workload's files were corrupted at or before trace sequence {@code seq}. */
+    boolean corruptedBy(String workload, long seq) {
+        return corruptions.getOrDefault(workload, List.of()).stream().anyMatch(c -> c <= seq);
     }
 
     List<Rollback> rollbacks() {

@@ -33,6 +33,9 @@ final class VolumeReader {
         String svm = volumePath.substring(0, colon);
         String cluster = clusterOfSvm.get(svm);
         if (cluster == null) {
+            cluster = createdSvm(svm);  // an SVM a step created (an SVM-DR destination)
+        }
+        if (cluster == null) {
             return Optional.empty();
         }
         try {
@@ -46,5 +49,16 @@ final class VolumeReader {
         } catch (DataPathException unreadable) {
             return Optional.empty();
         }
+    }
+
+    /** The cluster of an SVM a drill's step created, found once and remembered; null when there is none. */
+    private String createdSvm(String svm) {
+        for (String name : estate.sim().ontap().clusterNames()) {
+            if (estate.sim().ontap().cluster(name).svm(svm).isPresent()) {
+                clusterOfSvm.put(svm, name);
+                return name;
+            }
+        }
+        return null;
     }
 }

@@ -89,6 +89,11 @@ public final class Writer {
         return List.copyOf(refusals);
     }
 
+    /** Why its writes are refused now; empty while they are accepted. */
+    public Optional<String> refusing() {
+        return Optional.ofNullable(refusing);
+    }
+
     /** Starts (or moves) the writer; the first group is written at once. */
     public void start(WorkloadSpec newSpec, SimCluster on) {
         stop();
@@ -239,6 +244,31 @@ public final class Writer {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Corrupts the application's records files through its running pod, as a bad release or a bug would: every
+     * digit overwritten (the lines stay, the records in them are gone). Returns how many files it changed.
+     */
+    public int corrupt() {
+        Optional<String> running = spec == null ? Optional.empty() : runningPod();
+        if (running.isEmpty()) {
+            return 0;
+        }
+        int changed = 0;
+        var w = cluster.simulator().workloads();
+        for (String mount : spec.mounts()) {
+            if (w.exists(spec.namespace(), running.get(), mount, spec.file())) {
+                byte[] data = w.read(spec.namespace(), running.get(), mount, spec.file());
+                for (int i = 0; i < data.length; i++) {
+                    data[i] = data[i] >= '0' && data[i] <= '9' ? (byte) '#' : data[i];
+                }
+                w.write(spec.namespace(), running.get(), mount, spec.file(), 0, data);
+                changed++;
+            }
+        }
+        world.record("workload/" + name, "records corrupted in " + changed + " file(s)");
+        return changed;
     }
 
     /** What the app sees now in its files, through its running pod; empty when it cannot read. */

@@ -73,13 +73,21 @@ class StepWriterTest {
                 new Step.Check(AT, new Condition.FieldEquals(config, "data.k", "true", false)),
                 new Step.Check(AT, new Condition.AppRunning("k8s-east", "default", "db", false)),
                 new Step.Run(AT, "again"),
-                new Step.SetVars(AT, vars)));
+                new Step.SetVars(AT, vars),
+                new Step.Ontap(AT, "ontap-east", OntapCommand.parse("snapmirror create -source-path svm-east:v"
+                        + " -destination-path svm-west:v -schedule 5min").command()),
+                new Step.Ontap(AT, "ontap-east", OntapCommand.parse("volume snapshot create -vserver svm-east"
+                        + " -volume v -snapshot s1 -comment \"before upgrade\"").command()),
+                new Step.Tridentctl(AT, "k8s-east", new TridentctlCommand("update backend", "nas", null,
+                        dir.resolve("backend.yaml"), "trident", new TridentctlCommand.BackendConfig("ontap-nas", "nas",
+                        "ontap-east", null, "svm-east", "vsadmin", "pw-1234567890"), null))));
         for (FaultSpec f : List.of(new FaultSpec.SiteDown("east"), new FaultSpec.SiteUp("east"),
                 new FaultSpec.Partition("east", "west"), new FaultSpec.Heal("east", "west"),
                 new FaultSpec.Degrade("east", "west", Duration.ofMillis(40), 100_000),
                 new FaultSpec.Degrade("east", "west", Duration.ofMillis(1250), 123_456),
                 new FaultSpec.BucketOutage("s3.example", "b"), new FaultSpec.BucketRestore("s3.example", "b"),
-                new FaultSpec.EngineCrash("k8s-east"), new FaultSpec.EngineRestart("k8s-east"))) {
+                new FaultSpec.EngineCrash("k8s-east"), new FaultSpec.EngineRestart("k8s-east"),
+                new FaultSpec.Corrupt("app"))) {
             steps.add(new Step.Fault(AT, f, Duration.ZERO, false));
         }
         steps.add(new Step.Fault(AT, new FaultSpec.SiteDown("east"), Duration.ofSeconds(30), true));
@@ -126,6 +134,8 @@ class StepWriterTest {
                     spec: {applicationRef: app, appVaultRef: vault}
                     """.formatted(kind));
         }
+        Files.writeString(dir.resolve("backend.yaml"), "{version: 1, storageDriverName: ontap-nas, backendName: nas,"
+                + " managementLIF: ontap-east, svm: svm-east, username: vsadmin, password: pw-1234567890}\n");
         Files.createDirectories(dir.resolve("sub"));
         Files.writeString(dir.resolve("sub").resolve("other.yaml"), "apiVersion: v1\nkind: ConfigMap\n"
                 + "metadata: {name: o}\n");

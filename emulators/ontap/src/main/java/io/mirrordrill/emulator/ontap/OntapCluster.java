@@ -21,6 +21,7 @@ import io.mirrordrill.port.ontap.SvmState;
 import io.mirrordrill.port.ontap.SvmSubtype;
 import io.mirrordrill.port.ontap.TransferRecord;
 import io.mirrordrill.port.ontap.VolumeCreate;
+import io.mirrordrill.port.ontap.VolumeModify;
 import io.mirrordrill.port.ontap.VolumeRecord;
 import io.mirrordrill.port.ontap.VolumeType;
 import io.mirrordrill.sim.World;
@@ -46,6 +47,7 @@ public final class OntapCluster implements OntapPort {
     final String site;
     final String interclusterAddress;
     final Jobs jobs;
+    private final SnapshotPolicies snapshotPolicies;
     private final World world;
     private final OntapEmulator emulator;
     final Map<String, Svm> svms = new TreeMap<>();
@@ -64,6 +66,7 @@ public final class OntapCluster implements OntapPort {
         this.uuid = world.random("ontap/" + name).uuid().toString();
         this.interclusterAddress = name + ".intercluster";
         this.jobs = new Jobs(world, name);
+        this.snapshotPolicies = new SnapshotPolicies(world, this);
     }
 
     public String name() {
@@ -222,7 +225,40 @@ public final class OntapCluster implements OntapPort {
                 v.fs.load(parent.image);
                 record("volume clone " + v.path() + " from " + request.cloneParentVolume() + "@" + parent.name);
             }
+            if (!v.snapshotPolicy.equals("none")) {
+                snapshotPolicies.start(v);
+            }
         });
+    }
+
+    @Override
+    public JobRecord modifyVolume(String volumeUuid, VolumeModify modify) {
+        Volume v = requireVolume(volumeUuid);
+        checkModify(modify);
+        return jobs.submit("volume modify " + v.path(), () -> {
+            checkModify(modify);
+            if (modify.snapshotDirectoryAccess() != null) {
+                v.snapdirAccess = modify.snapshotDirectoryAccess();
+            }
+            if (modify.snapshotPolicy() != null && !modify.snapshotPolicy().equals(v.snapshotPolicy)) {
+                v.snapshotPolicy = modify.snapshotPolicy();
+                snapshotPolicies.start(v);
+            }
+            record("volume modify " + v.path() + " snapshot_policy=" + v.snapshotPolicy
+                    + " snapshot_directory_access_enabled=" + v.snapdirAccess);
+        });
+    }
+
+    /** (chosen code: 2) A snapshot policy this emulator does not know: only ONTAP's built-in ones exist here. */
+    private static void checkModify(VolumeModify modify) {
+        if (modify.snapshotPolicy() == null && modify.snapshotDirectoryAccess() == null) {
+            throw new OntapException(400, OntapErrors.INVALID, "Nothing to modify: give snapshot_policy.name or"
+                    + " snapshot_directory_access_enabled", "snapshot_policy.name");
+        }
+        if (modify.snapshotPolicy() != null && !SnapshotPolicies.names().contains(modify.snapshotPolicy())) {
+            throw new OntapException(404, OntapErrors.INVALID, "Snapshot policy \"" + modify.snapshotPolicy()
+                    + "\" does not exist; known: " + SnapshotPolicies.names(), "snapshot_policy.name");
+        }
     }
 
     /** Checks a create request; for a clone, returns the parent snapshot. */

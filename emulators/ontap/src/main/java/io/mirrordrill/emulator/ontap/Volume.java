@@ -23,6 +23,10 @@ final class Volume {
     VolumeType type;
     String state = "online";
     String snapshotPolicy;
+    /** Whether clients see the {@code .snapshot} directory ({@code snapshot_directory_access_enabled}). */
+    boolean snapdirAccess;
+    /** Counts policy changes: a schedule chain of an earlier policy stops at its next turn. */
+    int policyGeneration;
     /** A DP volume holds no data until its baseline transfer; it cannot be mounted before. */
     boolean initialized;
     final List<Snapshot> snapshots = new ArrayList<>();

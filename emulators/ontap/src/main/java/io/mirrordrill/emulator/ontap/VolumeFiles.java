@@ -33,31 +33,73 @@ public final class VolumeFiles {
     }
 
     public void write(String file, long offset, byte[] data) {
-        writable().fs.write(file, offset, data);
+        writable(file).fs.write(file, offset, data);
     }
 
     public void append(String file, byte[] data) {
-        writable().fs.append(file, data);
+        writable(file).fs.append(file, data);
     }
 
     public void delete(String file) {
-        writable().fs.delete(file);
+        writable(file).fs.delete(file);
     }
 
     public byte[] read(String file) {
-        return readable().fs.read(file);
+        return files(file).read(inner(file));
     }
 
     public byte[] read(String file, long offset, int length) {
-        return readable().fs.read(file, offset, length);
+        return files(file).read(inner(file), offset, length);
     }
 
     public boolean exists(String file) {
-        return readable().fs.exists(file);
+        Volume v = readable();
+        if (!file.startsWith(SNAPSHOT_DIR)) {
+            return v.fs.exists(file);
+        }
+        int slash = file.indexOf('/', SNAPSHOT_DIR.length());
+        return v.snapdirAccess && slash > 0 && snapshot(v, file.substring(SNAPSHOT_DIR.length(), slash)) != null
+                && files(file).exists(inner(file));
     }
 
     public long size(String file) {
-        return readable().fs.size(file);
+        return files(file).size(inner(file));
+    }
+
+    /** Where {@code .snapshot/NAME/...} reads a snapshot's files: only when the volume shows the directory. */
+    private static final String SNAPSHOT_DIR = ".snapshot/";
+
+    /** The file system a path is in: the volume's, or a snapshot's (read-only) under {@code .snapshot/NAME/}. */
+    private io.mirrordrill.emulator.ontap.blocks.FileSystem files(String file) {
+        Volume v = readable();
+        if (!file.startsWith(SNAPSHOT_DIR)) {
+            return v.fs;
+        }
+        int slash = file.indexOf('/', SNAPSHOT_DIR.length());
+        Snapshot s = !v.snapdirAccess || slash < 0 ? null : snapshot(v, file.substring(SNAPSHOT_DIR.length(), slash));
+        if (s == null) {
+            throw new DataPathException(Reason.NOT_FOUND, path() + ": " + file + ": No such file or directory");
+        }
+        io.mirrordrill.emulator.ontap.blocks.FileSystem view = new io.mirrordrill.emulator.ontap.blocks.FileSystem(
+                v.size);
+        view.load(s.image);
+        return view;
+    }
+
+    private static String inner(String file) {
+        return file.startsWith(SNAPSHOT_DIR) ? file.substring(file.indexOf('/', SNAPSHOT_DIR.length()) + 1) : file;
+    }
+
+    private static Snapshot snapshot(Volume v, String name) {
+        return v.snapshots.stream().filter(s -> s.name.equals(name)).findFirst().orElse(null);
+    }
+
+    private Volume writable(String file) {
+        Volume v = writable();
+        if (file.startsWith(SNAPSHOT_DIR)) {
+            throw new DataPathException(Reason.READ_ONLY, path() + ": " + file + ": Read-only file system");
+        }
+        return v;
     }
 
     public SortedSet<String> list() {

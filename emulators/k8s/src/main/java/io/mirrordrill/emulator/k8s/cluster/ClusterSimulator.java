@@ -153,6 +153,18 @@ public final class ClusterSimulator {
         return updated;
     }
 
+    /**
+     * {@code tridentctl delete backend} of a backend no volume uses any more: it goes with its TridentBackend object.
+     * (Trident keeps a backend that volumes still use in state deleting; callers check for volumes first.)
+     */
+    public void deleteBackend(String backendName) {
+        backend(backendName);
+        backends.remove(backendName);
+        workloads.invalidate();
+        TridentObjects.unpublishBackend(api, backendName);
+        record("trident backend delete " + backendName);
+    }
+
     public TridentBackend backend(String backendName) {
         TridentBackend b = backends.get(backendName);
         if (b == null) {
@@ -166,7 +178,8 @@ public final class ClusterSimulator {
         return backends.values().stream().filter(b -> b.uuid().equals(uuid)).findFirst();
     }
 
-    List<TridentBackend> backends() {
+    /** The backends, by name. */
+    public List<TridentBackend> backends() {
         return List.copyOf(backends.values());
     }
 

@@ -86,4 +86,11 @@ final class TridentObjects {
             api.create(Tree.resource(tree));
         }
     }
+
+    /** Deletes the TridentBackend object of a backend, when there is one. */
+    static void unpublishBackend(KubernetesPort api, String backendName) {
+        if (api.get(API_VERSION, KIND, Trident.NAMESPACE, "tbe-" + backendName).isPresent()) {
+            api.delete(API_VERSION, KIND, Trident.NAMESPACE, "tbe-" + backendName);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.mirrordrill.emulator.ontap.rest;
 
 import io.mirrordrill.port.ontap.SnapshotRecord;
 import io.mirrordrill.port.ontap.VolumeCreate;
+import io.mirrordrill.port.ontap.VolumeModify;
 import io.mirrordrill.port.ontap.VolumeRecord;
 import io.mirrordrill.port.ontap.VolumeType;
 
@@ -12,6 +13,8 @@ import java.util.List;
  * ({@code restore_to.snapshot.name}, {@code restore_to.snapshot.force}), in the body (nested or dotted) or the query.
  */
 final class StorageRoutes {
+    /** The settings a PATCH changes ({@code volume modify}); a PATCH with neither is a restore. */
+    private static final List<String> MODIFY = List.of("snapshot_policy.name", "snapshot_directory_access_enabled");
     private static final List<String> RESTORE = List.of("restore_to.snapshot.name", "restore_to.snapshot.force");
 
     private final Listing listing;
@@ -27,6 +30,11 @@ final class StorageRoutes {
                 RestRecords.volume(volume(c))));
         t.post("/api/storage/volumes", this::createVolume);
         t.patch("/api/storage/volumes/{uuid}", c -> {
+            if (c.query.isEmpty() && (c.body.has(MODIFY.get(0)) || c.body.has(MODIFY.get(1)))) {
+                RequestBody body = c.body.only(MODIFY.toArray(String[]::new));
+                return Reply.job(c.port.modifyVolume(c.param("uuid"), new VolumeModify(body.text(MODIFY.get(0)),
+                        body.has(MODIFY.get(1)) ? body.bool(MODIFY.get(1), false) : null)));
+            }
             RequestBody body = c.onlyQuery(RESTORE.toArray(String[]::new)).body.withQueryFields(c.query, RESTORE)
                     .only(RESTORE.toArray(String[]::new));
             return Reply.job(c.port.restoreVolume(c.param("uuid"), body.requireText("restore_to.snapshot.name"),
