@@ -65,6 +65,19 @@ final class WorldNames {
         for (int i = 0; i < world.objectStores().size(); i++) {
             site(world.at("objectStores", i), world.objectStores().get(i).site());
         }
+        for (int i = 0; i < world.element().size(); i++) {
+            site(world.at("element", i), world.element().get(i).site());
+        }
+        for (int i = 0; i < world.volumes().size(); i++) {
+            WorldSpec.Volume v = world.volumes().get(i);
+            svm(world.at("volumes", i), v.cluster(), v.svm());
+            if (v.mirrorOf() != null) {
+                String[] src = v.mirrorOf().split("/");
+                if (src.length == 3) {
+                    svm(world.at("volumes", i), src[0], src[1]);
+                }
+            }
+        }
         Set<String> seen = new TreeSet<>();
         for (int i = 0; i < world.kubernetes().size(); i++) {
             kubernetes(world.at("kubernetes", i), world.kubernetes().get(i), seen);
@@ -84,7 +97,15 @@ final class WorldNames {
         Set<String> backends = new TreeSet<>();
         for (WorldSpec.Backend b : k.backends()) {
             backends.add(b.name());
-            svm(at, b.ontap(), b.svm());
+            if (b.isElement()) {
+                if (world.element().stream().noneMatch(e -> e.name().equals(b.element()))) {
+                    add(at, "backend " + b.name() + " names Element cluster " + b.element()
+                            + " which the world does not have", "add it under element: [{name: " + b.element()
+                            + ", site: ...}]");
+                }
+            } else {
+                svm(at, b.ontap(), b.svm());
+            }
         }
         for (WorldSpec.StorageClass c : k.storageClasses()) {
             if (!backends.contains(c.backend())) {
