@@ -46,6 +46,8 @@ final class DrillChecker {
                 variables.add(snap.saveAs());
             } else if (s instanceof Step.WorkloadStart start) {
                 workloads.add(start.workload().name());
+            } else if (s instanceof Step.Element e && e.saveAs() != null) {
+                variables.add(e.saveAs());
             }
         }
         // every step is checked; only those that run (the drill's, and procedures it runs) apply what others name
@@ -113,6 +115,19 @@ final class DrillChecker {
                     + drill.procedures().keySet());
         } else if (s instanceof Step.SetVars set) {
             set.values().values().forEach(v -> templates(at, v));
+        } else if (s instanceof Step.Etcdctl e) {
+            cluster(at, e.cluster());
+            problems.addAll(names.storage(at, s));
+        } else if (s instanceof Step.Kubeadm k) {
+            cluster(at, k.cluster());
+            problems.addAll(names.storage(at, s));
+        } else if (s instanceof Step.Element e) {
+            templates(at, e.params().toString());
+            problems.addAll(names.storage(at, s));
+        } else if (s instanceof Step.Corrupt c) {
+            cluster(at, c.cluster());
+        } else if (s instanceof Step.Mount) {
+            problems.addAll(names.storage(at, s));
         }
     }
 

@@ -13,6 +13,9 @@ import java.util.TreeSet;
 final class StepParser {
     static final Set<String> VERBS = new TreeSet<>(Set.of("apply", "delete", "patch", "workload", "advance", "fault",
             "snapshot", "shutdownSnapshot", "await", "check", "run", "set"));
+    static {
+        VERBS.addAll(StorageStepParser.VERBS);
+    }
     static final Duration DEFAULT_WITHIN = Duration.ofMinutes(30);
     static final String DEFAULT_FILE = "records.log";
     static final int DEFAULT_RECORD_SIZE = 32;
@@ -67,6 +70,7 @@ final class StepParser {
                     n.duration("within", DEFAULT_WITHIN, false));
             case "check" -> new Step.Check(at, condition(n.allowOnly(conditionFields(Set.of()))));
             case "run" -> new Step.Run(at, item.text("run"));
+            case "mount", "etcdctl", "kubeadm", "element", "corrupt" -> StorageStepParser.step(at, verb, n);
             default -> new Step.SetVars(at, item.textMap("set"));
         };
     }

@@ -159,4 +159,27 @@ final class WorldNames {
     private void add(At at, String reason, String fix) {
         problems.add(new Problem(at.source(), at.line(), at.path(), reason, fix));
     }
+
+    /** The problems with what a storage step names: sites, ONTAP volumes' SVMs, Element clusters. */
+    List<Problem> storage(At at, Step s) {
+        int before = problems.size();
+        if (s instanceof Step.Mount m) {
+            site(at, m.site());
+            String[] v = m.volume() == null ? new String[0] : m.volume().split("/");
+            if (v.length == 3) {
+                svm(at, v[0], v[1]);
+            }
+        } else if (s instanceof Step.Etcdctl e) {
+            site(at, e.site());
+        } else if (s instanceof Step.Kubeadm k) {
+            site(at, k.site());
+        } else if (s instanceof Step.Element e && e.cluster() != null
+                && world.element().stream().noneMatch(c -> c.name().equals(e.cluster()))) {
+            add(at, "no Element cluster \"" + e.cluster() + "\"", "declare it under world.element, e.g."
+                    + " element: [{name: " + e.cluster() + ", site: ...}]");
+        }
+        List<Problem> found = new ArrayList<>(problems.subList(before, problems.size()));
+        problems.subList(before, problems.size()).clear();
+        return found;
+    }
 }

@@ -69,6 +69,7 @@ final class DrillRun {
         WorkloadSteps writers = new WorkloadSteps(estate, workloads, measures);
         ConditionSteps waits = new ConditionSteps(world, conditions, vars);
         FaultSteps faults = new FaultSteps(estate, faultMarks, measures);
+        StorageSteps storage = new StorageSteps(estate, vars, checkpoint.storage, measures);
         Map<String, List<Step>> procedures = drill.procedures();
         return StepHandlers.builder()
                 .on(Step.Apply.class, resources::apply)
@@ -83,6 +84,11 @@ final class DrillRun {
                 .on(Step.Check.class, waits::check)
                 .on(Step.Run.class, r -> procedures.get(r.procedure()).forEach(nested))
                 .on(Step.SetVars.class, s -> s.values().forEach((k, v) -> vars.set(k, vars.render(v))))
+                .on(Step.Mount.class, storage::mount)
+                .on(Step.Etcdctl.class, storage::etcdctl)
+                .on(Step.Kubeadm.class, storage::kubeadm)
+                .on(Step.Element.class, storage::element)
+                .on(Step.Corrupt.class, storage::corrupt)
                 .build();
     }
 

@@ -8,10 +8,12 @@ final class Invariants {
     /** The rules, by id, as reports list them. */
     static final List<String> IDS = List.of("no-writable-destination-while-established", "failover-keeps-writes",
             "resync-discards-destination-writes", "reverse-resync-keeps-writes", "replication-keeps-writes",
-            "planned-reverse-loses-nothing", "namespace-merge-rule", "no-secret-in-output", "same-seed-same-trace");
+            "planned-reverse-loses-nothing", "namespace-merge-rule", "no-secret-in-output", "same-seed-same-trace",
+            RollbackRestoresSnapshot.ID, EtcdRestoreMatchesSnapshot.ID);
 
     private final List<Invariant> all = List.of(new DestinationReadOnly(), new FailoverKeepsWrites(),
-            new ReplicationKeepsWrites(), new NamespaceMergeRule(), new NoSecretInOutput());
+            new ReplicationKeepsWrites(), new NamespaceMergeRule(), new NoSecretInOutput(),
+            new RollbackRestoresSnapshot(), new EtcdRestoreMatchesSnapshot());
     private final Checkpoint checkpoint;
     private int checks;
 
