@@ -54,7 +54,6 @@ public final class StepWriter {
             Fields f = new Fields();
             s.values().forEach(f::quoted);
             return "set: " + f;
-        }
         } else if (step instanceof Step.Mount m) {
             return "mount: " + new Fields().add("site", m.site()).add("volume", m.volume()).add("path", m.path());
         } else if (step instanceof Step.Etcdctl e) {

@@ -29,7 +29,7 @@ final class Measures implements Writer.Observer {
     private final World world;
     private final Map<String, Location> origin = new TreeMap<>();
     private final Map<String, Recovery> recoveries = new TreeMap<>();
-    /** Clusters rebuilt from an etcd snapshot since the clock started. */
+    /** Clusters recovered in place since the clock started. */
     private final Set<String> rebuilt = new TreeSet<>();
     private final Workloads workloads;
     private Instant start;
@@ -62,10 +62,10 @@ final class Measures implements Writer.Observer {
     }
 
     /**
-     * A cluster was rebuilt (kubeadm init over a restored etcd): writes there after the start count as elsewhere,
-     * since it is another cluster with the same name.
+     * A cluster recovered in place (rebuilt by kubeadm init over a restored etcd, or its volumes rolled back to a
+     * snapshot): writes there after the start count as the recovery, as writes on another cluster do.
      */
-    void rebuilt(String cluster) {
+    void recoveredInPlace(String cluster) {
         if (start != null) {
             rebuilt.add(cluster);
         }

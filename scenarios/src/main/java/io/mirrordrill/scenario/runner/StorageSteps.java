@@ -18,6 +18,7 @@ import io.mirrordrill.port.kubernetes.LabelSelector;
 import io.mirrordrill.port.kubernetes.Resources;
 import io.mirrordrill.scenario.drill.AdminCommand;
 import io.mirrordrill.scenario.drill.Step;
+import io.mirrordrill.scenario.drill.WorldSpec;
 import io.mirrordrill.scenario.world.SimCluster;
 import io.mirrordrill.sim.SimulationException;
 
@@ -28,6 +29,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 
 /**
@@ -45,9 +48,13 @@ final class StorageSteps {
     private final HostFiles hosts;
     /** site:data dir -> the status of the snapshot restored into it. */
     private final Map<String, SnapshotStatus> restored = new TreeMap<>();
+    /** Element cluster -> the Kubernetes clusters with a solidfire-san backend on it. */
+    private final Map<String, Set<String>> elementUsers = new TreeMap<>();
 
-    StorageSteps(Estate estate, Vars vars, StorageEvidence evidence, Measures measures) {
+    StorageSteps(Estate estate, WorldSpec world, Vars vars, StorageEvidence evidence, Measures measures) {
         this.estate = estate;
+        world.kubernetes().forEach(k -> k.backends().stream().filter(WorldSpec.Backend::isElement)
+                .forEach(b -> elementUsers.computeIfAbsent(b.element(), e -> new TreeSet<>()).add(k.name())));
         this.vars = vars;
         this.evidence = evidence;
         this.measures = measures;
@@ -77,7 +84,7 @@ final class StorageSteps {
                 byte[] file = hosts.read(e.site(), r.file());
                 var member = etcd.port(e.site()).restore(new ByteArrayInputStream(file),
                         new RestoreRequest(r.dataDir(), r.name(), r.peerUrls(), r.token()));
-                restored.put(e.site() + ":" + r.dataDir(), member.status());
+                restored.put(e.site() + ":" + r.dataDir(), member.snapshot());
             }
         } catch (EtcdException x) {
             throw new StepFailure("Error: " + x.getMessage() + " (" + x.reason() + ")", e.command().line());
@@ -119,7 +126,7 @@ final class StorageSteps {
         } catch (SimulationException refused) {
             throw new StepFailure("kubeadm init: " + refused.getMessage(), k.command().line());
         }
-        measures.rebuilt(k.cluster());
+        measures.recoveredInPlace(k.cluster());
         evidence.rebuilt(k.cluster(), restored.get(k.site() + ":" + dataDir),
                 EtcdEmulator.keys(rebuilt.apiServer()));
     }
@@ -148,6 +155,7 @@ final class StorageSteps {
                 case "RollbackToSnapshot" -> {
                     OptionalLong kept = port.rollbackToSnapshot(id(p, "volumeID"), id(p, "snapshotID"),
                             p.path("saveCurrentState").asBoolean(false), text(p, "name"));
+                    elementUsers.getOrDefault(e.cluster(), Set.of()).forEach(measures::recoveredInPlace);
                     yield kept.isPresent() ? kept.getAsLong() : null;
                 }
                 case "CreateSchedule" -> port.createSchedule(schedule(p));
@@ -223,6 +231,8 @@ final class StorageSteps {
                 garbage[(int) size - 1] = '\n';
             }
             io.write(c.namespace(), pod, c.mount(), c.file(), 0, garbage);
+            // the corruption is the incident: RPO and RTO are measured from it
+            measures.start(estate.world().now(), estate.world().trace().size(), "disaster: " + c.describe());
         } catch (WorkloadIoException x) {
             throw new StepFailure("cannot corrupt " + c.file() + ": " + x.getMessage(), c.describe());
         }

@@ -2,6 +2,7 @@ package io.mirrordrill.scenario.world;
 
 import io.mirrordrill.emulator.estate.Estate;
 import io.mirrordrill.emulator.estate.EstateCluster;
+import io.mirrordrill.emulator.ontap.blocks.DataPathException;
 import io.mirrordrill.port.ontap.JobRecord;
 import io.mirrordrill.port.ontap.OntapPort;
 import io.mirrordrill.port.ontap.RelationshipCreate;
@@ -163,6 +164,15 @@ public final class SimWorld {
             String uuid = port.relationships(false).stream().filter(r -> r.destinationPath().equals(destination))
                     .findFirst().orElseThrow().uuid();
             await(port, port.patchRelationship(uuid, RelationshipPatch.state(RelationshipState.SNAPMIRRORED)));
+            String site = ontap().cluster(cluster).site();
+            world().runUntil(() -> {
+                try {
+                    ontap().files(cluster, svm, name, site).list();
+                    return true;
+                } catch (DataPathException baselineNotDone) {
+                    return false;
+                }
+            }, Duration.ofMinutes(30));
         }
         return this;
     }
