@@ -104,11 +104,17 @@ public sealed interface Step {
 
     /**
      * {@code mount -t nfs <data LIF>:/VOLUME PATH} on a host at {@code site}: files under {@code path} there are the
-     * ONTAP volume's ({@code volume} is {@code CLUSTER/SVM/VOLUME}; a DP volume mounts read-only).
+     * ONTAP volume's ({@code volume} is {@code CLUSTER/SVM/VOLUME}; a DP volume mounts read-only); or, with
+     * {@code bucket} ({@code HOST/BUCKET}) instead, {@code mount-s3 BUCKET PATH --endpoint-url https://HOST}: files
+     * are the bucket's objects.
      */
-    record Mount(At at, String site, String volume, String path) implements Step {
+    record Mount(At at, String site, String volume, String path, String bucket) implements Step {
+        public Mount(At at, String site, String volume, String path) {
+            this(at, site, volume, path, null);
+        }
+
         public String describe() {
-            return "mount " + volume + " at " + site + ":" + path;
+            return "mount " + (bucket != null ? bucket : volume) + " at " + site + ":" + path;
         }
     }
 

@@ -55,7 +55,8 @@ public final class StepWriter {
             s.values().forEach(f::quoted);
             return "set: " + f;
         } else if (step instanceof Step.Mount m) {
-            return "mount: " + new Fields().add("site", m.site()).add("volume", m.volume()).add("path", m.path());
+            return "mount: " + new Fields().add("site", m.site()).addIf(m.volume() != null, "volume", m.volume())
+                    .addIf(m.bucket() != null, "bucket", m.bucket()).add("path", m.path());
         } else if (step instanceof Step.Etcdctl e) {
             return "etcdctl: " + new Fields().addIf(e.cluster() != null, "cluster", e.cluster())
                     .addIf(e.site() != null, "site", e.site()).quoted("command", e.command().line());

@@ -41,13 +41,22 @@ final class StorageStepParser {
     }
 
     private static Step mount(At at, Node n) {
-        n.requireObject("mount").allowOnly(Set.of("site", "volume", "path"));
-        String volume = n.text("volume");
+        n.requireObject("mount").allowOnly(Set.of("site", "volume", "bucket", "path"));
+        if (n.has("volume") == n.has("bucket")) {
+            n.problem("a mount names exactly one of volume (an ONTAP volume over NFS) and bucket (mount-s3)",
+                    "write volume: ontap-east/svm-east/etcd_backup, or bucket: s3.east.example/backups");
+        }
+        String volume = n.text("volume", null, false);
         if (volume != null && volume.split("/").length != 3) {
             n.problem("volume", "\"" + volume + "\" does not name a volume as ONTAP-CLUSTER/SVM/VOLUME",
                     "write e.g. volume: ontap-east/svm-east/etcd_backup");
         }
-        return new Step.Mount(at, n.text("site"), volume, absolute(n, "path"));
+        String bucket = n.text("bucket", null, false);
+        if (bucket != null && bucket.split("/").length != 2) {
+            n.problem("bucket", "\"" + bucket + "\" does not name a bucket as HOST/BUCKET",
+                    "write e.g. bucket: s3.east.example/etcd-backups");
+        }
+        return new Step.Mount(at, n.text("site"), volume, absolute(n, "path"), bucket);
     }
 
     private static Step etcdctl(At at, Node n) {

@@ -169,6 +169,9 @@ final class WorldNames {
             if (v.length == 3) {
                 svm(at, v[0], v[1]);
             }
+            if (m.bucket() != null && m.bucket().split("/").length == 2 && !buckets.contains(m.bucket())) {
+                add(at, "no bucket " + m.bucket() + " in the world's object stores", "use one of " + buckets);
+            }
         } else if (s instanceof Step.Etcdctl e) {
             site(at, e.site());
         } else if (s instanceof Step.Kubeadm k) {

@@ -2,6 +2,8 @@ package io.mirrordrill.scenario.runner;
 
 import io.mirrordrill.emulator.ontap.VolumeFiles;
 import io.mirrordrill.emulator.ontap.blocks.DataPathException;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.objectstore.ObjectStoreException;
 
 import java.util.Map;
 import java.util.Optional;
@@ -12,9 +14,10 @@ import java.util.TreeMap;
  * disks. A host goes down with its site; its local files come back with it.
  */
 final class HostFiles {
-    private record Mounted(String cluster, String svm, String volume) {
+    /** An ONTAP volume over NFS, or (with {@code host}) a bucket through Mountpoint for Amazon S3. */
+    private record Mounted(String cluster, String svm, String volume, String host, String bucket) {
         String describe() {
-            return cluster + "/" + svm + "/" + volume;
+            return host != null ? "s3://" + bucket + " at " + host : cluster + "/" + svm + "/" + volume;
         }
     }
 
@@ -32,7 +35,7 @@ final class HostFiles {
     void mount(String site, String volume, String path) {
         up(site);
         String[] v = volume.split("/");
-        Mounted m = new Mounted(v[0], v[1], v[2]);
+        Mounted m = new Mounted(v[0], v[1], v[2], null, null);
         try {
             files(site, m).list();
         } catch (DataPathException e) {
@@ -41,6 +44,22 @@ final class HostFiles {
                     + " (an uninitialized mirror or a stopped SVM cannot be mounted)");
         }
         mounts.computeIfAbsent(site, s -> new TreeMap<>()).put(path, m);
+    }
+
+    /** {@code mount-s3 BUCKET PATH}: refused as mount-s3 refuses a bucket it cannot reach or does not find. */
+    void mountBucket(String site, String hostAndBucket, String path) {
+        up(site);
+        String[] b = hostAndBucket.split("/");
+        try {
+            if (!estate.store(b[0]).port(site).bucketExists(b[1])) {
+                throw new StepFailure("mount-s3: bucket " + b[1] + " does not exist at " + b[0],
+                        "mount a bucket of the world's object stores");
+            }
+        } catch (ObjectStoreException | UnreachableException e) {
+            throw new StepFailure("mount-s3: " + b[1] + " at " + b[0] + " from site " + site + ": " + e.getMessage(),
+                    "the object store must be reachable from " + site);
+        }
+        mounts.computeIfAbsent(site, s -> new TreeMap<>()).put(path, new Mounted(null, null, null, b[0], b[1]));
     }
 
     byte[] read(String site, String path) {
@@ -55,8 +74,17 @@ final class HostFiles {
             return data;
         }
         String relative = relative(m.get().getKey(), path);
+        Mounted mounted = m.get().getValue();
+        if (mounted.host() != null) {
+            try {
+                return estate.store(mounted.host()).port(site).get(mounted.bucket(), relative, null).bytes();
+            } catch (ObjectStoreException | UnreachableException e) {
+                throw new StepFailure("open " + path + " (" + mounted.describe() + "): " + e.getMessage(),
+                        "the object must be in the mounted bucket, which must be reachable");
+            }
+        }
         try {
-            return files(site, m.get().getValue()).read(relative);
+            return files(site, mounted).read(relative);
         } catch (DataPathException e) {
             throw new StepFailure("open " + path + " (" + m.get().getValue().describe() + "): " + e.getMessage(),
                     "the file must be on the mounted volume, which must be reachable");
@@ -72,8 +100,18 @@ final class HostFiles {
             return;
         }
         String relative = relative(m.get().getKey(), path);
+        Mounted mounted = m.get().getValue();
+        if (mounted.host() != null) {
+            try {
+                estate.store(mounted.host()).port(site).put(mounted.bucket(), relative, data.clone());
+                return;
+            } catch (ObjectStoreException | UnreachableException e) {
+                throw new StepFailure("write " + path + " (" + mounted.describe() + "): " + e.getMessage(),
+                        "the bucket must be reachable");
+            }
+        }
         try {
-            VolumeFiles files = files(site, m.get().getValue());
+            VolumeFiles files = files(site, mounted);
             if (files.exists(relative)) {
                 files.delete(relative);
             }

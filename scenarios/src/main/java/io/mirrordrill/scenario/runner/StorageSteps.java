@@ -62,7 +62,11 @@ final class StorageSteps {
     }
 
     void mount(Step.Mount m) {
-        hosts.mount(m.site(), m.volume(), m.path());
+        if (m.bucket() != null) {
+            hosts.mountBucket(m.site(), m.bucket(), m.path());
+        } else {
+            hosts.mount(m.site(), m.volume(), m.path());
+        }
     }
 
     void etcdctl(Step.Etcdctl e) {

@@ -25,10 +25,14 @@ class StorageDrillsTest {
 
     /** A drill beside the built-in ones' resource files (so it can name storage/etcd-world.yaml). */
     private static Path drill(String name, String steps) throws IOException {
+        return drill(name, "storage/etcd-world.yaml", steps);
+    }
+
+    private static Path drill(String name, String world, String steps) throws IOException {
         Path dir = Files.createDirectories(Path.of("target", "storage-drills"));
         Path file = dir.resolve(name + ".yaml");
-        Files.writeString(file, "name: " + name + "\ndescription: " + name + "\nseed: 21\nworld: ../../drills/storage/etcd-world.yaml\n"
-                + "steps:\n" + steps);
+        Files.writeString(file, "name: " + name + "\ndescription: " + name + "\nseed: 21\nworld: ../../drills/" + world
+                + "\nsteps:\n" + steps);
         return file;
     }
 
@@ -111,5 +115,36 @@ class StorageDrillsTest {
             """));
         assertFalse(r.passed());
         assertTrue(r.failure().message().contains("open /mnt/backup/snap.db"), r.failure().message());
+    }
+
+    @Test
+    void anEtcdSnapshotSavedIntoAMountedBucketRebuildsTheClusterAtTheOtherSite() throws IOException {
+        DrillResult r = run(drill("etcd-via-bucket", "seed/world.yaml", """
+              - mount: {site: east, bucket: s3.east.example/trident-protect-src-bucket, path: /mnt/s3}
+              - etcdctl: {cluster: k8s-east, command: "snapshot save /mnt/s3/etcd/snap.db"}
+              - fault: {siteDown: east, disaster: true}
+              - mount: {site: west, bucket: s3.east.example/trident-protect-src-bucket, path: /mnt/s3}
+              - fault: {siteUp: east}
+              - mount: {site: west, bucket: s3.east.example/trident-protect-src-bucket, path: /mnt/s3}
+              - etcdctl: {site: west, command: "snapshot restore /mnt/s3/etcd/snap.db --data-dir /var/lib/etcd --name k8s-east"}
+              - kubeadm: {cluster: k8s-east, site: west, command: "init --ignore-preflight-errors=DirAvailable--var-lib-etcd"}
+              - check: {cluster: k8s-east, kind: CustomResourceDefinition, name: tridentbackends.trident.netapp.io,
+                        exists: true}
+            """));
+        assertFalse(r.passed(), "the bucket's site is down at the first mount at west");
+        assertTrue(r.failure().message().contains("mount-s3: trident-protect-src-bucket at s3.east.example from site"
+                + " west"), r.failure().message());
+        DrillResult ok = run(drill("etcd-via-bucket-up", "seed/world.yaml", """
+              - mount: {site: east, bucket: s3.east.example/trident-protect-src-bucket, path: /mnt/s3}
+              - etcdctl: {cluster: k8s-east, command: "snapshot save /mnt/s3/etcd/snap.db"}
+              - mount: {site: west, bucket: s3.east.example/trident-protect-src-bucket, path: /mnt/s3}
+              - etcdctl: {site: west, command: "snapshot restore /mnt/s3/etcd/snap.db --data-dir /var/lib/etcd --name k8s-east"}
+              - kubeadm: {cluster: k8s-east, site: west, command: "init --ignore-preflight-errors=DirAvailable--var-lib-etcd"}
+              - check: {cluster: k8s-east, kind: CustomResourceDefinition, name: tridentbackends.trident.netapp.io,
+                        exists: true}
+              - check: {cluster: k8s-east, kind: TridentBackend, namespace: trident, name: tbe-nas-east,
+                        field: config.ontap_config.svm, equals: svm-east}
+            """));
+        assertTrue(ok.passed(), TextSummary.of(ok));
     }
 }
