@@ -8,8 +8,10 @@ import io.mirrordrill.scenario.workload.RecordSet;
 import io.mirrordrill.sim.Trace;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -30,8 +32,8 @@ final class StorageEvidence {
     private final Map<String, Map<String, String>> frozen = new TreeMap<>();
     /** Rollbacks whose volume did not come back as its snapshot held it, not yet reported. */
     final List<Invariant.Violation> rollbackViolations = new ArrayList<>();
-    /** The keys (with uids) of every etcd snapshot a step saved, by the snapshot's status. */
-    private final Map<SnapshotStatus, SortedMap<String, String>> saved = new java.util.HashMap<>();
+    /** The keys (with uids) of every etcd snapshot a step saved, by the snapshot's status (looked up, never listed). */
+    private final Map<SnapshotStatus, SortedMap<String, String>> saved = new HashMap<>();
     /** Rebuilt clusters whose keyspace is not the snapshot's, not yet reported. */
     final List<Invariant.Violation> etcdViolations = new ArrayList<>();
 
@@ -64,7 +66,7 @@ final class StorageEvidence {
     }
 
     /** The volume's records per file ({@code RecordSet}'s ranges as text), read at the cluster's own site. */
-    private java.util.Optional<Map<String, String>> records(String cluster, long volumeID) {
+    private Optional<Map<String, String>> records(String cluster, long volumeID) {
         ElementEmulator element = estate.sim().estate().element();
         try {
             var data = element.data(cluster, volumeID, element.cluster(cluster).site());
@@ -73,9 +75,9 @@ final class StorageEvidence {
                 RecordSet set = RecordFormat.parse(data.read(file));
                 byFile.put(file, set.toString());
             }
-            return java.util.Optional.of(byFile);
+            return Optional.of(byFile);
         } catch (DataPathException unreadable) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
