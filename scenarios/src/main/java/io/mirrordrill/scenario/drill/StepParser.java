@@ -14,7 +14,7 @@ final class StepParser {
     static final Set<String> VERBS = new TreeSet<>(Set.of("apply", "delete", "patch", "workload", "advance", "fault",
             "snapshot", "shutdownSnapshot", "await", "check", "run", "set"));
     static {
-        VERBS.addAll(StorageStepParser.VERBS);
+        VERBS.addAll(HostStepParser.VERBS);
     }
     static final Duration DEFAULT_WITHIN = Duration.ofMinutes(30);
     static final String DEFAULT_FILE = "records.log";
@@ -70,7 +70,7 @@ final class StepParser {
                     n.duration("within", DEFAULT_WITHIN, false));
             case "check" -> new Step.Check(at, condition(n.allowOnly(conditionFields(Set.of()))));
             case "run" -> new Step.Run(at, item.text("run"));
-            case "mount", "etcdctl", "kubeadm", "element", "corrupt" -> StorageStepParser.step(at, verb, n);
+            case "mount", "etcdctl", "kubeadm", "element", "corrupt" -> HostStepParser.step(at, verb, n);
             default -> new Step.SetVars(at, item.textMap("set"));
         };
     }

@@ -69,7 +69,7 @@ final class DrillRun {
         WorkloadSteps writers = new WorkloadSteps(estate, workloads, measures);
         ConditionSteps waits = new ConditionSteps(world, conditions, vars);
         FaultSteps faults = new FaultSteps(estate, faultMarks, measures);
-        StorageSteps storage = new StorageSteps(estate, drill.world(), vars, checkpoint.storage,
+        HostSteps storage = new HostSteps(estate, drill.world(), vars, checkpoint.storage,
                 measures);
         Map<String, List<Step>> procedures = drill.procedures();
         return StepHandlers.builder()

@@ -38,7 +38,7 @@ import java.util.TreeMap;
  * init over a restored etcd data dir, Element API calls, and data corruption. Each does what the real command does
  * through the emulators and fails with what the real one says when it refuses.
  */
-final class StorageSteps {
+final class HostSteps {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Estate estate;
@@ -51,7 +51,7 @@ final class StorageSteps {
     /** Element cluster -> the Kubernetes clusters with a solidfire-san backend on it. */
     private final Map<String, Set<String>> elementUsers = new TreeMap<>();
 
-    StorageSteps(Estate estate, WorldSpec world, Vars vars, StorageEvidence evidence, Measures measures) {
+    HostSteps(Estate estate, WorldSpec world, Vars vars, StorageEvidence evidence, Measures measures) {
         this.estate = estate;
         world.kubernetes().forEach(k -> k.backends().stream().filter(WorldSpec.Backend::isElement)
                 .forEach(b -> elementUsers.computeIfAbsent(b.element(), e -> new TreeSet<>()).add(k.name())));

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The storage administrator's drills (etcd, kubeadm, Element): what they measure, and what a person is told when a
  * step of the runbook is skipped.
  */
-class StorageDrillsTest {
+class HostDrillsTest {
     private static DrillResult run(Path drill) {
         return DrillRunner.run(DrillParser.parse(drill), RunOptions.defaults());
     }

@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The storage administrator's steps: {@code mount}, {@code etcdctl}, {@code kubeadm}, {@code element}, {@code corrupt}. */
-final class StorageStepParser {
+/**
+ * The steps an administrator runs on the sites' hosts: {@code mount}, {@code etcdctl}, {@code kubeadm}, {@code element},
+ * {@code corrupt} (the ONTAP and tridentctl steps are {@link StorageStepParser}'s).
+ */
+final class HostStepParser {
     static final Set<String> VERBS = Set.of("mount", "etcdctl", "kubeadm", "element", "corrupt");
 
     /** The Element API methods a drill calls, with their parameters (required first, as Element names them). */
@@ -27,7 +30,7 @@ final class StorageStepParser {
             "ListSchedules", new Method(List.of(), List.of()),
             "ListVolumes", new Method(List.of(), List.of())));
 
-    private StorageStepParser() {
+    private HostStepParser() {
     }
 
     static Step step(At at, String verb, Node n) {
