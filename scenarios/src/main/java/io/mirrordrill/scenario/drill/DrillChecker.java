@@ -48,6 +48,8 @@ final class DrillChecker {
                 workloads.add(start.workload().name());
             } else if (s instanceof Step.Sh sh && sh.capture() != null) {
                 variables.add(sh.capture());
+            } else if (s instanceof Step.Element e && e.saveAs() != null) {
+                variables.add(e.saveAs());
             }
         }
         // every step is checked; only those that run (the drill's, and procedures it runs) apply what others name
@@ -128,6 +130,19 @@ final class DrillChecker {
                     + " or declare it under world.ontap");
         } else if (s instanceof Step.Tridentctl t) {
             cluster(at, t.cluster());
+        } else if (s instanceof Step.Etcdctl e) {
+            cluster(at, e.cluster());
+            problems.addAll(names.storage(at, s));
+        } else if (s instanceof Step.Kubeadm k) {
+            cluster(at, k.cluster());
+            problems.addAll(names.storage(at, s));
+        } else if (s instanceof Step.Element e) {
+            templates(at, e.params().toString());
+            problems.addAll(names.storage(at, s));
+        } else if (s instanceof Step.Corrupt c) {
+            cluster(at, c.cluster());
+        } else if (s instanceof Step.Mount) {
+            problems.addAll(names.storage(at, s));
         }
     }
 

@@ -15,9 +15,11 @@ public final class Kinds {
             Map.entry("Service", "v1"), Map.entry("ServiceAccount", "v1"), Map.entry("Deployment", "apps/v1"),
             Map.entry("StatefulSet", "apps/v1"), Map.entry("StorageClass", "storage.k8s.io/v1"),
             Map.entry("VolumeSnapshot", "snapshot.storage.k8s.io/v1"),
-            Map.entry("VolumeSnapshotContent", "snapshot.storage.k8s.io/v1")));
+            Map.entry("VolumeSnapshotContent", "snapshot.storage.k8s.io/v1"),
+            Map.entry("CustomResourceDefinition", "apiextensions.k8s.io/v1"),
+            Map.entry("TridentBackend", "trident.netapp.io/v1")));
     private static final java.util.Set<String> CLUSTER_SCOPED = java.util.Set.of("Namespace", "PersistentVolume",
-            "StorageClass", "VolumeSnapshotContent");
+            "StorageClass", "VolumeSnapshotContent", "CustomResourceDefinition");
 
     private Kinds() {
     }

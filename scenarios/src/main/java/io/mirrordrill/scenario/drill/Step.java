@@ -132,4 +132,63 @@ public sealed interface Step {
                     : command.file().getParent())) + " on " + cluster;
         }
     }
+
+    // ---- storage steps: etcd, kubeadm, Element (docs/drills.md "Storage steps: etcd, kubeadm, Element") -------
+
+    /**
+     * {@code mount -t nfs <data LIF>:/VOLUME PATH} on a host at {@code site}: files under {@code path} there are the
+     * ONTAP volume's ({@code volume} is {@code CLUSTER/SVM/VOLUME}; a DP volume mounts read-only); or, with
+     * {@code bucket} ({@code HOST/BUCKET}) instead, {@code mount-s3 BUCKET PATH --endpoint-url https://HOST}: files
+     * are the bucket's objects.
+     */
+    record Mount(At at, String site, String volume, String path, String bucket) implements Step {
+        public Mount(At at, String site, String volume, String path) {
+            this(at, site, volume, path, null);
+        }
+
+        public String describe() {
+            return "mount " + (bucket != null ? bucket : volume) + " at " + site + ":" + path;
+        }
+    }
+
+    /**
+     * {@code etcdctl} as typed: {@code snapshot save} on the control-plane host of {@code cluster} (its etcd member),
+     * {@code snapshot status} and {@code snapshot restore} on a host at {@code site}.
+     */
+    record Etcdctl(At at, String cluster, String site, AdminCommand.Etcdctl command) implements Step {
+        public String describe() {
+            return "etcdctl " + command.line() + " on " + (cluster != null ? cluster : site);
+        }
+    }
+
+    /**
+     * {@code kubeadm init} on a host at {@code site} over the etcd data dir restored there: cluster {@code cluster}
+     * comes back from its snapshot.
+     */
+    record Kubeadm(At at, String cluster, String site, AdminCommand.KubeadmInit command) implements Step {
+        public String describe() {
+            return "kubeadm " + command.line() + " at " + site;
+        }
+    }
+
+    /**
+     * An Element API call ({@code method} with its JSON-RPC {@code params}) to Element cluster {@code cluster};
+     * {@code saveAs} keeps the ID the call returns (for ListSnapshots, the newest snapshot's) in a variable.
+     */
+    record Element(At at, String cluster, String method, ObjectNode params, String saveAs) implements Step {
+        public String describe() {
+            return "element " + cluster + " " + method + " " + params;
+        }
+    }
+
+    /**
+     * Data corruption: the application's file under a mount of the Deployment's pod overwritten with garbage of the
+     * same length (what a bad release or a torn write does), so it holds no record any more.
+     */
+    record Corrupt(At at, String cluster, String namespace, String deployment, String mount, String file)
+            implements Step {
+        public String describe() {
+            return "corrupt " + file + " under " + mount + " of " + cluster + ":" + namespace + "/" + deployment;
+        }
+    }
 }

@@ -13,6 +13,9 @@ import java.util.TreeSet;
 final class StepParser {
     static final Set<String> VERBS = new TreeSet<>(Set.of("apply", "delete", "patch", "workload", "advance", "fault",
             "snapshot", "shutdownSnapshot", "await", "check", "run", "set", "sh", "ontap", "tridentctl"));
+    static {
+        VERBS.addAll(HostStepParser.VERBS);
+    }
     static final Duration DEFAULT_WITHIN = Duration.ofMinutes(30);
     static final String DEFAULT_FILE = "records.log";
     static final int DEFAULT_RECORD_SIZE = 32;
@@ -70,6 +73,7 @@ final class StepParser {
             case "sh" -> sh(at, item, n);
             case "ontap" -> StorageStepParser.ontap(at, n);
             case "tridentctl" -> StorageStepParser.tridentctl(at, n, base, drillFiles);
+            case "mount", "etcdctl", "kubeadm", "element", "corrupt" -> HostStepParser.step(at, verb, n);
             default -> new Step.SetVars(at, item.textMap("set"));
         };
     }

@@ -67,6 +67,22 @@ public final class StepWriter {
             return "ontap: " + new Fields().add("cluster", o.cluster()).add("run", o.command().text());
         } else if (step instanceof Step.Tridentctl t) {
             return "tridentctl: " + new Fields().add("cluster", t.cluster()).add("run", t.command().text(base));
+        } else if (step instanceof Step.Mount m) {
+            return "mount: " + new Fields().add("site", m.site()).addIf(m.volume() != null, "volume", m.volume())
+                    .addIf(m.bucket() != null, "bucket", m.bucket()).add("path", m.path());
+        } else if (step instanceof Step.Etcdctl e) {
+            return "etcdctl: " + new Fields().addIf(e.cluster() != null, "cluster", e.cluster())
+                    .addIf(e.site() != null, "site", e.site()).quoted("command", e.command().line());
+        } else if (step instanceof Step.Kubeadm k) {
+            return "kubeadm: " + new Fields().add("cluster", k.cluster()).add("site", k.site())
+                    .quoted("command", k.command().line());
+        } else if (step instanceof Step.Element e) {
+            return "element: " + new Fields().add("cluster", e.cluster()).add("method", e.method())
+                    .raw("params", e.params().toString()).addIf(e.saveAs() != null, "saveAs", e.saveAs());
+        } else if (step instanceof Step.Corrupt c) {
+            return "corrupt: " + new Fields().add("cluster", c.cluster()).add("namespace", c.namespace())
+                    .add("deployment", c.deployment()).add("mount", c.mount())
+                    .addIf(!c.file().equals(StepParser.DEFAULT_FILE), "file", c.file());
         }
         throw new IllegalArgumentException("no YAML form for step type " + step.getClass().getSimpleName());
     }

@@ -70,6 +70,19 @@ final class WorldNames {
         for (int i = 0; i < world.objectStores().size(); i++) {
             site(world.at("objectStores", i), world.objectStores().get(i).site());
         }
+        for (int i = 0; i < world.element().size(); i++) {
+            site(world.at("element", i), world.element().get(i).site());
+        }
+        for (int i = 0; i < world.volumes().size(); i++) {
+            WorldSpec.Volume v = world.volumes().get(i);
+            svm(world.at("volumes", i), v.cluster(), v.svm());
+            if (v.mirrorOf() != null) {
+                String[] src = v.mirrorOf().split("/");
+                if (src.length == 3) {
+                    svm(world.at("volumes", i), src[0], src[1]);
+                }
+            }
+        }
         Set<String> seen = new TreeSet<>();
         for (int i = 0; i < world.kubernetes().size(); i++) {
             kubernetes(world.at("kubernetes", i), world.kubernetes().get(i), seen);
@@ -89,7 +102,15 @@ final class WorldNames {
         Set<String> backends = new TreeSet<>();
         for (WorldSpec.Backend b : k.backends()) {
             backends.add(b.name());
-            svm(at, b.ontap(), b.svm());
+            if (b.isElement()) {
+                if (world.element().stream().noneMatch(e -> e.name().equals(b.element()))) {
+                    add(at, "backend " + b.name() + " names Element cluster " + b.element()
+                            + " which the world does not have", "add it under element: [{name: " + b.element()
+                            + ", site: ...}]");
+                }
+            } else {
+                svm(at, b.ontap(), b.svm());
+            }
         }
         for (WorldSpec.StorageClass c : k.storageClasses()) {
             if (!backends.contains(c.backend())) {
@@ -142,5 +163,31 @@ final class WorldNames {
 
     private void add(At at, String reason, String fix) {
         problems.add(new Problem(at.source(), at.line(), at.path(), reason, fix));
+    }
+
+    /** The problems with what a storage step names: sites, ONTAP volumes' SVMs, Element clusters. */
+    List<Problem> storage(At at, Step s) {
+        int before = problems.size();
+        if (s instanceof Step.Mount m) {
+            site(at, m.site());
+            String[] v = m.volume() == null ? new String[0] : m.volume().split("/");
+            if (v.length == 3) {
+                svm(at, v[0], v[1]);
+            }
+            if (m.bucket() != null && m.bucket().split("/").length == 2 && !buckets.contains(m.bucket())) {
+                add(at, "no bucket " + m.bucket() + " in the world's object stores", "use one of " + buckets);
+            }
+        } else if (s instanceof Step.Etcdctl e) {
+            site(at, e.site());
+        } else if (s instanceof Step.Kubeadm k) {
+            site(at, k.site());
+        } else if (s instanceof Step.Element e && e.cluster() != null
+                && world.element().stream().noneMatch(c -> c.name().equals(e.cluster()))) {
+            add(at, "no Element cluster \"" + e.cluster() + "\"", "declare it under world.element, e.g."
+                    + " element: [{name: " + e.cluster() + ", site: ...}]");
+        }
+        List<Problem> found = new ArrayList<>(problems.subList(before, problems.size()));
+        problems.subList(before, problems.size()).clear();
+        return found;
     }
 }

@@ -15,7 +15,8 @@ final class WorldParser {
     }
 
     /** The fields of a world mapping. */
-    static final Set<String> FIELDS = Set.of("sites", "links", "ontap", "peers", "objectStores", "kubernetes");
+    static final Set<String> FIELDS = Set.of("sites", "links", "ontap", "peers", "objectStores", "kubernetes",
+            "element", "volumes");
 
     static WorldSpec parse(Node w) {
         w.requireObject("world").allowOnly(FIELDS);
@@ -46,13 +47,44 @@ final class WorldParser {
         }
         Map<String, At> where = new TreeMap<>();
         where.put("sites", new At(w.source(), w.get("sites").line(), w.get("sites").path()));
-        for (String section : List.of("links", "ontap", "peers", "objectStores", "kubernetes")) {
+        for (String section : List.of("links", "ontap", "peers", "objectStores", "kubernetes", "element",
+                "volumes")) {
             List<Node> items = w.list(section);
             for (int i = 0; i < items.size(); i++) {
                 where.put(section + "[" + i + "]", new At(w.source(), items.get(i).line(), items.get(i).path()));
             }
         }
-        return new WorldSpec(w.texts("sites"), links, ontap, peers, stores(w), kubernetes(w), where);
+        return new WorldSpec(w.texts("sites"), links, ontap, peers, stores(w), kubernetes(w), where, element(w),
+                volumes(w));
+    }
+
+    private static List<WorldSpec.Element> element(Node w) {
+        List<WorldSpec.Element> clusters = new ArrayList<>();
+        for (Node e : w.list("element")) {
+            e.requireObject("an Element cluster").allowOnly(Set.of("name", "site"));
+            clusters.add(new WorldSpec.Element(e.text("name"), e.text("site")));
+        }
+        return clusters;
+    }
+
+    private static List<WorldSpec.Volume> volumes(Node w) {
+        List<WorldSpec.Volume> volumes = new ArrayList<>();
+        for (Node v : w.list("volumes")) {
+            v.requireObject("an ONTAP volume").allowOnly(Set.of("name", "svm", "size", "mirrorOf", "schedule"));
+            String[] svm = qualified(v, "svm");
+            String mirrorOf = v.text("mirrorOf", null, false);
+            if (mirrorOf != null && mirrorOf.split("/").length != 3) {
+                v.problem("mirrorOf", "\"" + mirrorOf + "\" does not name a volume as ONTAP-CLUSTER/SVM/VOLUME",
+                        "write e.g. mirrorOf: ontap-east/svm-east/etcd_backup");
+            }
+            String schedule = v.text("schedule", null, false);
+            if (schedule != null && mirrorOf == null) {
+                v.problem("schedule", "only a mirror has a SnapMirror schedule", "add mirrorOf, or remove schedule");
+            }
+            volumes.add(new WorldSpec.Volume(svm[0], svm[1], v.text("name"), v.parsed("size", 1L << 30, false,
+                    Units::bytes, "a size", "write e.g. size: 1GiB"), mirrorOf, schedule));
+        }
+        return volumes;
     }
 
     private static List<WorldSpec.ObjectStore> stores(Node w) {
@@ -74,7 +106,19 @@ final class WorldParser {
                     "namespaces", "environment", "helmValues"));
             List<WorldSpec.Backend> backends = new ArrayList<>();
             for (Node b : k.list("backends")) {
-                b.requireObject("a Trident backend").allowOnly(Set.of("name", "ontap", "svm"));
+                b.requireObject("a Trident backend");
+                if ("solidfire-san".equals(b.text("storageDriverName", "ontap-nas", false))) {
+                    b.allowOnly(Set.of("name", "storageDriverName", "element", "tenantName"));
+                    backends.add(new WorldSpec.Backend(b.text("name"), null, null, b.text("element"),
+                            b.text("tenantName")));
+                    continue;
+                }
+                b.allowOnly(Set.of("name", "storageDriverName", "ontap", "svm"));
+                String driver = b.text("storageDriverName", "ontap-nas", false);
+                if (driver != null && !driver.equals("ontap-nas")) {
+                    b.problem("storageDriverName", "driver \"" + driver + "\" is not modelled",
+                            "write storageDriverName: ontap-nas (the default) or solidfire-san");
+                }
                 backends.add(new WorldSpec.Backend(b.text("name"), b.text("ontap"), b.text("svm")));
             }
             List<WorldSpec.StorageClass> classes = new ArrayList<>();

@@ -6,7 +6,24 @@ import java.util.Map;
 
 /** The estate a drill runs on: sites and links, ONTAP, object stores and Kubernetes clusters. */
 public record WorldSpec(List<String> sites, List<Link> links, List<Ontap> ontap, List<Peer> peers,
-                        List<ObjectStore> objectStores, List<Kubernetes> kubernetes, Map<String, At> where) {
+                        List<ObjectStore> objectStores, List<Kubernetes> kubernetes, Map<String, At> where,
+                        List<Element> element, List<Volume> volumes) {
+
+    /** A world without Element clusters or declared volumes. */
+    public WorldSpec(List<String> sites, List<Link> links, List<Ontap> ontap, List<Peer> peers,
+                     List<ObjectStore> objectStores, List<Kubernetes> kubernetes, Map<String, At> where) {
+        this(sites, links, ontap, peers, objectStores, kubernetes, where, List.of(), List.of());
+    }
+
+    /** An Element (SolidFire) cluster at a site: its MVIP is what a {@code solidfire-san} backend's Endpoint names. */
+    public record Element(String name, String site) {}
+
+    /**
+     * An ONTAP volume an administrator made outside Trident ({@code volume create}), optionally the destination of a
+     * volume SnapMirror from {@code mirrorOf} ({@code CLUSTER/SVM/VOLUME}) on {@code schedule}, initialized when
+     * the world is built.
+     */
+    public record Volume(String cluster, String svm, String name, long size, String mirrorOf, String schedule) {}
 
     public record Link(String a, String b, Duration latency, long bandwidth) {}
 
@@ -22,7 +39,19 @@ public record WorldSpec(List<String> sites, List<Link> links, List<Ontap> ontap,
     public record ObjectStore(String host, String site, List<String> buckets, String accessKeyId,
                               String secretAccessKey) {}
 
-    public record Backend(String name, String ontap, String svm) {}
+    /**
+     * A Trident backend: {@code ontap-nas} on an SVM, or {@code solidfire-san} on an Element cluster ({@code element},
+     * the cluster behind its Endpoint) for a tenant ({@code tenantName}).
+     */
+    public record Backend(String name, String ontap, String svm, String element, String tenantName) {
+        public Backend(String name, String ontap, String svm) {
+            this(name, ontap, svm, null, null);
+        }
+
+        public boolean isElement() {
+            return element != null;
+        }
+    }
 
     public record StorageClass(String name, String backend, boolean isDefault) {}
 
@@ -42,6 +71,8 @@ public record WorldSpec(List<String> sites, List<Link> links, List<Ontap> ontap,
         objectStores = List.copyOf(objectStores);
         kubernetes = List.copyOf(kubernetes);
         where = Map.copyOf(where);
+        element = List.copyOf(element);
+        volumes = List.copyOf(volumes);
     }
 
     /** Where {@code section[index]} ({@code "ontap[1]"}) is written; for messages. */

@@ -30,6 +30,8 @@ final class Checkpoint {
     final Set<String> shutdowns = new TreeSet<>();
     /** Checks that are made once (a promotion, a resync) and were made. */
     final Set<String> done = new TreeSet<>();
+    /** Element snapshots and rollbacks, etcd saves and rebuilds, as the storage invariants compare them. */
+    final StorageEvidence storage;
 
     Checkpoint(Estate estate, Ledger ledger, TraceWatch trace, AmrWatch amrs, Promotions promotions,
                VolumeReader volumes) {
@@ -39,6 +41,7 @@ final class Checkpoint {
         this.amrs = amrs;
         this.promotions = promotions;
         this.volumes = volumes;
+        this.storage = new StorageEvidence(estate);
     }
 
     /** An object of a reachable cluster, as its own components see it. */

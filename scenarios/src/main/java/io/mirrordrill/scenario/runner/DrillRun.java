@@ -74,6 +74,7 @@ final class DrillRun {
         FaultSteps faults = new FaultSteps(estate, faultMarks, measures, workloads);
         StorageSteps storage = new StorageSteps(estate, measures, vars);
         TridentSteps trident = new TridentSteps(estate, measures);
+        HostSteps host = new HostSteps(estate, drill.world(), vars, checkpoint.storage, measures);
         Map<String, List<Step>> procedures = drill.procedures();
         return StepHandlers.builder()
                 .on(Step.Apply.class, resources::apply)
@@ -91,6 +92,11 @@ final class DrillRun {
                 .on(Step.Sh.class, commands::sh)
                 .on(Step.Ontap.class, storage::ontap)
                 .on(Step.Tridentctl.class, trident::tridentctl)
+                .on(Step.Mount.class, host::mount)
+                .on(Step.Etcdctl.class, host::etcdctl)
+                .on(Step.Kubeadm.class, host::kubeadm)
+                .on(Step.Element.class, host::element)
+                .on(Step.Corrupt.class, host::corrupt)
                 .build();
     }
 

@@ -44,6 +44,8 @@ public final class Estate {
             o.svms().forEach(s -> w.svm(o.name(), s));
         }
         spec.peers().forEach(p -> w.peer(p.cluster(), p.svm(), p.peerCluster(), p.peerSvm()));
+        spec.element().forEach(el -> w.estate().elementCluster(el.name(), el.site()));
+        spec.volumes().forEach(v -> w.volume(v.cluster(), v.svm(), v.name(), v.size(), v.mirrorOf(), v.schedule()));
         for (WorldSpec.ObjectStore s : spec.objectStores()) {
             s.buckets().forEach(b -> w.objectStore(s.host(), s.site(), b, s.accessKeyId(), s.secretAccessKey()));
             e.redactor.learnCredential(s.secretAccessKey());
@@ -54,7 +56,13 @@ public final class Estate {
             UnaryOperator<EnginePorts> watched = e.calls.watch(k.name());
             SimCluster c = w.kubernetes(k.name(), k.site(), engineSettings,
                     ports -> decorate.apply(watched.apply(ports)), !options.withoutEngine().contains(k.name()));
-            k.backends().forEach(b -> c.backend(b.name(), b.ontap(), b.svm()));
+            k.backends().forEach(b -> {
+                if (b.isElement()) {
+                    c.elementBackend(b.name(), b.element(), b.tenantName());
+                } else {
+                    c.backend(b.name(), b.ontap(), b.svm());
+                }
+            });
             k.storageClasses().forEach(sc -> c.storageClass(sc.name(), sc.backend(), sc.isDefault()));
             k.namespaces().forEach(c::namespace);
             e.settings.put(k.name(), engineSettings);

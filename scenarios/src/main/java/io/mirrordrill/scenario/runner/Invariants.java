@@ -12,14 +12,16 @@ final class Invariants {
             "no-break-during-transfer", "promoted-newest-replicated", "delete-releases-source",
             "amr-status-matches-trace", "schedule-retention-keeps", "rpo-bound", "archive-committed-last",
             "no-app-on-destination-while-established", "hook-report-matches-exec",
-            "snapshot-restore-returns-to-snapshot", "svm-dr-destination-serves-source", "import-binds-mirrored-data");
+            "snapshot-restore-returns-to-snapshot", "svm-dr-destination-serves-source", "import-binds-mirrored-data",
+            RollbackRestoresSnapshot.ID, EtcdRestoreMatchesSnapshot.ID);
 
     private final List<Invariant> all = List.of(new DestinationReadOnly(), new FailoverKeepsWrites(),
             new ReplicationKeepsWrites(), new NamespaceMergeRule(), new NoSecretInOutput(), new BreakOnlyWhenIdle(),
             new PromotedNewestReplicated(), new SourceReleasedAfterDelete(), new LastTransferMatchesTrace(),
             new RetentionKeeps(), new ReplicationLagBound(), new ArchiveCommittedLast(),
             new DestinationAppStopped(), new HookReportMatchesExec(),
-            new SnapshotRestoreReturns(), new SvmDrServesSource(), new ImportBindsMirror());
+            new SnapshotRestoreReturns(), new SvmDrServesSource(), new ImportBindsMirror(),
+            new RollbackRestoresSnapshot(), new EtcdRestoreMatchesSnapshot());
     private final Checkpoint checkpoint;
     private int checks;
 

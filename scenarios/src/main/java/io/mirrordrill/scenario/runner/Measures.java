@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * RPO and RTO as a drill measures them. The clock starts at the disaster (the first fault marked {@code disaster}),
@@ -27,6 +29,8 @@ final class Measures implements Writer.Observer {
     private final World world;
     private final Map<String, Location> origin = new TreeMap<>();
     private final Map<String, Recovery> recoveries = new TreeMap<>();
+    /** Clusters recovered in place since the clock started. */
+    private final Set<String> rebuilt = new TreeSet<>();
     private final Workloads workloads;
     private Instant start;
     private long startSeq;
@@ -78,11 +82,21 @@ final class Measures implements Writer.Observer {
         return startedBy;
     }
 
+    /**
+     * A cluster recovered in place (rebuilt by kubeadm init over a restored etcd, or its volumes rolled back to a
+     * snapshot): writes there after the start count as the recovery, as writes on another cluster do.
+     */
+    void recoveredInPlace(String cluster) {
+        if (start != null) {
+            rebuilt.add(cluster);
+        }
+    }
+
     @Override
     public void beforeWrite(Writer writer, Location location) {
         Location from = origin.get(writer.name());
         if (start == null || from == null || recoveries.containsKey(writer.name())
-                || (location.cluster().equals(from.cluster()) && !inPlace)) {
+                || location.cluster().equals(from.cluster()) && !inPlace && !rebuilt.contains(location.cluster())) {
             return;
         }
         RecordSet seen = writer.readThroughPod().orElse(new RecordSet());

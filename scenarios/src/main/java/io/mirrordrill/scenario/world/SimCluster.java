@@ -49,6 +49,11 @@ public final class SimCluster {
         return new ProtectEngine(cluster.name(), enginePorts, settings);
     }
 
+    /** The protect controller's configuration (its environment and Helm values). */
+    public EngineSettings settings() {
+        return settings;
+    }
+
     /** The Trident protect controller manager running in this cluster. */
     public ProtectEngine engine() {
         return engine;
@@ -106,6 +111,12 @@ public final class SimCluster {
     /** {@code tridentctl create backend} for an ONTAP-NAS backend on an SVM. */
     public SimCluster backend(String backendName, String ontapCluster, String svm) {
         cluster.backend(backendName, ontapCluster, svm);
+        return this;
+    }
+
+    /** {@code tridentctl create backend} for a {@code solidfire-san} backend: an Element cluster and tenant. */
+    public SimCluster elementBackend(String backendName, String elementCluster, String tenantName) {
+        cluster.elementBackend(backendName, elementCluster, tenantName);
         return this;
     }
 

@@ -1,6 +1,15 @@
 package io.mirrordrill.scenario.world;
 
 import io.mirrordrill.emulator.estate.Estate;
+import io.mirrordrill.emulator.estate.EstateCluster;
+import io.mirrordrill.emulator.ontap.blocks.DataPathException;
+import io.mirrordrill.port.ontap.JobRecord;
+import io.mirrordrill.port.ontap.OntapPort;
+import io.mirrordrill.port.ontap.RelationshipCreate;
+import io.mirrordrill.port.ontap.RelationshipPatch;
+import io.mirrordrill.port.ontap.RelationshipState;
+import io.mirrordrill.port.ontap.VolumeCreate;
+import io.mirrordrill.port.ontap.VolumeType;
 import io.mirrordrill.emulator.ontap.OntapEmulator;
 import io.mirrordrill.emulator.s3.S3Credentials;
 import io.mirrordrill.emulator.s3.S3Endpoints;
@@ -119,6 +128,61 @@ public final class SimWorld {
                 runEngine);
         clusters.put(name, c);
         return c;
+    }
+
+    /**
+     * {@code kubeadm init --ignore-preflight-errors=DirAvailable--var-lib-etcd} at {@code site} over the etcd data
+     * directory restored there: the cluster of that name comes back from its snapshot with a new node and a new
+     * protect engine (the old one is stopped) and takes the old one's place in this world.
+     */
+    public SimCluster rebuild(String name, String site, String dataDir) {
+        SimCluster old = clusters.get(name);
+        EngineSettings settings = old != null ? old.settings() : EngineSettings.DEFAULT;
+        EstateCluster rebuilt = estate.rebuild(name, site, dataDir);
+        if (old != null) {
+            old.crashEngine();
+        }
+        SimCluster c = new SimCluster(this, rebuilt, settings, UnaryOperator.identity(), true);
+        clusters.put(name, c);
+        return c;
+    }
+
+    /**
+     * An administrator's ONTAP volume ({@code volume create}); with {@code mirrorOf} ({@code CLUSTER/SVM/VOLUME}) a DP
+     * volume, the destination of a volume SnapMirror on {@code schedule}, initialized before this returns (the
+     * baseline transfer takes simulated time).
+     */
+    public SimWorld volume(String cluster, String svm, String name, long size, String mirrorOf, String schedule) {
+        OntapPort port = ontap().port(cluster, ontap().cluster(cluster).site());
+        await(port, port.createVolume(new VolumeCreate(name, svm, size, mirrorOf == null ? VolumeType.RW
+                : VolumeType.DP)));
+        if (mirrorOf != null) {
+            String[] src = mirrorOf.split("/");
+            await(port, port.createRelationship(new RelationshipCreate(src[1] + ":" + src[2], svm + ":" + name,
+                    "MirrorAllSnapshots", schedule)));
+            String destination = svm + ":" + name;
+            String uuid = port.relationships(false).stream().filter(r -> r.destinationPath().equals(destination))
+                    .findFirst().orElseThrow().uuid();
+            await(port, port.patchRelationship(uuid, RelationshipPatch.state(RelationshipState.SNAPMIRRORED)));
+            String site = ontap().cluster(cluster).site();
+            world().runUntil(() -> {
+                try {
+                    ontap().files(cluster, svm, name, site).list();
+                    return true;
+                } catch (DataPathException baselineNotDone) {
+                    return false;
+                }
+            }, Duration.ofMinutes(30));
+        }
+        return this;
+    }
+
+    private void await(OntapPort port, JobRecord job) {
+        world().runUntil(() -> port.job(job.uuid()).state().isDone(), Duration.ofMinutes(30));
+        JobRecord done = port.job(job.uuid());
+        if (!done.succeeded()) {
+            throw new SimulationException("ONTAP job " + done.description() + " failed: " + done.message());
+        }
     }
 
     public SimCluster cluster(String name) {

@@ -27,6 +27,8 @@ class StepWriterTest {
               links: [{between: [east, west], latency: 10ms, bandwidth: 100MB/s}]
               ontap:
                 - {name: ontap-east, site: east, svms: [svm-east]}
+              element:
+                - {name: sf-east, site: east}
               objectStores:
                 - host: s3.example
                   site: east
@@ -95,6 +97,22 @@ class StepWriterTest {
                 StepParser.DEFAULT_SH_TIMEOUT));
         steps.add(new Step.Sh(AT, "A=$(kubectl get ns -o name)\necho \"$A\" | jq -R . \\\n  | wc -l\n", "k8s-east",
                 dir.resolve("sub"), 3, "OUT", Duration.ofSeconds(45)));
+        steps.add(new Step.Mount(AT, "east", "ontap-east/svm-east/etcd_backup", "/var/lib/etcd-backup"));
+        steps.add(new Step.Etcdctl(AT, "k8s-east", null, new AdminCommand.Save(
+                "snapshot save /var/lib/etcd-backup/snap.db", "/var/lib/etcd-backup/snap.db")));
+        steps.add(new Step.Etcdctl(AT, null, "west", new AdminCommand.Restore("snapshot restore /mnt/snap.db"
+                + " --data-dir /var/lib/etcd --name k8s-east", "/mnt/snap.db", "/var/lib/etcd", "k8s-east",
+                "http://localhost:2380", "etcd-cluster")));
+        steps.add(new Step.Etcdctl(AT, null, "west", new AdminCommand.Status("snapshot status /mnt/snap.db -w json",
+                "/mnt/snap.db")));
+        steps.add(new Step.Kubeadm(AT, "k8s-east", "west", new AdminCommand.KubeadmInit(
+                "init --ignore-preflight-errors=DirAvailable--var-lib-etcd", true, null)));
+        ObjectNode params = JsonNodeFactory.instance.objectNode().put("volumeID", 1).put("snapshotID", "${X}")
+                .put("saveCurrentState", true);
+        steps.add(new Step.Element(AT, "sf-east", "RollbackToSnapshot", params, null));
+        steps.add(new Step.Element(AT, "sf-east", "ListSnapshots", JsonNodeFactory.instance.objectNode()
+                .put("volumeID", 1), "GOOD"));
+        steps.add(new Step.Corrupt(AT, "k8s-east", "default", "db", "/data", "records.log"));
         return steps;
     }
 

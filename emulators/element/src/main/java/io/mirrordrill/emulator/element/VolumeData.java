@@ -49,6 +49,30 @@ public final class VolumeData {
         return readable().data.read(file);
     }
 
+    /** {@code dd skip=offset count=length}: part of a file. */
+    public byte[] read(String file, long offset, int length) {
+        return readable().data.read(file, offset, length);
+    }
+
+    public long size(String file) {
+        return readable().data.size(file);
+    }
+
+    /** Whether writes would be accepted now (no exception thrown). */
+    public boolean isWritable() {
+        try {
+            writable();
+            return true;
+        } catch (DataPathException e) {
+            return false;
+        }
+    }
+
+    /** {@code <cluster>/<volumeID>}: where the data lives, for messages. */
+    public String path() {
+        return cluster.name + "/" + volumeID;
+    }
+
     public boolean exists(String file) {
         return readable().data.exists(file);
     }

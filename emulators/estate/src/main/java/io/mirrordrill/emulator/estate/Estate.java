@@ -1,6 +1,9 @@
 package io.mirrordrill.emulator.estate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mirrordrill.emulator.element.ElementEmulator;
+import io.mirrordrill.emulator.k8s.EtcdEmulator;
+import io.mirrordrill.emulator.k8s.KubernetesCluster;
 import io.mirrordrill.emulator.ontap.OntapEmulator;
 import io.mirrordrill.emulator.s3.S3Credentials;
 import io.mirrordrill.emulator.s3.S3Endpoints;
@@ -28,10 +31,29 @@ public final class Estate {
     private final Map<String, S3Store> stores = new TreeMap<>();
     private final Map<String, S3Credentials> storeKeys = new TreeMap<>();
     private final Map<String, EstateCluster> clusters = new TreeMap<>();
+    private final ElementEmulator element;
+    private final EtcdEmulator etcd;
 
     public Estate(long seed) {
         this.world = new World(seed);
         this.ontap = new OntapEmulator(world);
+        this.element = new ElementEmulator(world);
+        this.etcd = new EtcdEmulator(world);
+    }
+
+    /** The Element (SolidFire) clusters, which {@code solidfire-san} backends provision on. */
+    public ElementEmulator element() {
+        return element;
+    }
+
+    /** The etcd members behind the Kubernetes clusters, and the data directories restored on the sites' hosts. */
+    public EtcdEmulator etcd() {
+        return etcd;
+    }
+
+    public Estate elementCluster(String name, String site) {
+        element.addCluster(name, site);
+        return this;
     }
 
     public World world() {
@@ -127,6 +149,22 @@ public final class Estate {
             throw new SimulationException("Kubernetes cluster " + name + " already exists");
         }
         EstateCluster c = new EstateCluster(this, name, site, crds);
+        clusters.put(name, c);
+        return c;
+    }
+
+    /**
+     * {@code kubeadm init --ignore-preflight-errors=DirAvailable--var-lib-etcd} on a host at {@code site} over the
+     * etcd data directory restored there: the cluster {@code name} comes back with the snapshot's objects and a new
+     * node (its controllers start over them) and replaces the one of that name, whose node is stopped.
+     */
+    public EstateCluster rebuild(String name, String site, String dataDir) {
+        KubernetesCluster apiServer = etcd.startCluster(name, site, dataDir);
+        EstateCluster old = clusters.get(name);
+        if (old != null) {
+            old.simulator().stop();
+        }
+        EstateCluster c = new EstateCluster(this, apiServer);
         clusters.put(name, c);
         return c;
     }

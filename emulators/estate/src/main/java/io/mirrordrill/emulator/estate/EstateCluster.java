@@ -7,6 +7,7 @@ import io.mirrordrill.emulator.k8s.cluster.ClusterSimulator;
 import io.mirrordrill.emulator.k8s.cluster.TridentBackend;
 import io.mirrordrill.port.kubernetes.KubernetesPort;
 import io.mirrordrill.port.kubernetes.Resources;
+import io.mirrordrill.sim.SimulationException;
 
 import java.util.List;
 import java.util.Optional;
@@ -26,10 +27,21 @@ public final class EstateCluster {
         this.name = name;
         this.site = site;
         this.apiServer = new KubernetesCluster(estate.world(), name, site);
-        this.simulator = new ClusterSimulator(estate.world(), apiServer.port(), name, site, estate.ontap());
+        this.simulator = new ClusterSimulator(estate.world(), apiServer.port(), name, site, estate.ontap())
+                .withElement(estate.element());
         for (ObjectNode crd : crds) {
             apply(crd.deepCopy(), null);
         }
+        simulator.start();
+    }
+
+    /** A new node over an API server that exists already (a cluster rebuilt from an etcd snapshot). */
+    EstateCluster(Estate estate, KubernetesCluster apiServer) {
+        this.name = apiServer.name();
+        this.site = apiServer.site();
+        this.apiServer = apiServer;
+        this.simulator = new ClusterSimulator(estate.world(), apiServer.port(), name, site, estate.ontap())
+                .withElement(estate.element());
         simulator.start();
     }
 
@@ -70,6 +82,12 @@ public final class EstateCluster {
         return this;
     }
 
+    /** {@code tridentctl create backend} of a {@code solidfire-san} backend: an Element cluster and a tenant. */
+    public EstateCluster elementBackend(String backendName, String elementCluster, String tenantName) {
+        simulator.addBackend(backendName, TridentBackend.SOLIDFIRE_SAN, elementCluster, tenantName);
+        return this;
+    }
+
     /**
      * A Trident storage class bound to a backend, allowing volume expansion as Trident's sample classes do;
      * optionally the cluster's default.
@@ -83,10 +101,19 @@ public final class EstateCluster {
             meta.putObject("annotations").put("storageclass.kubernetes.io/is-default-class", "true");
         }
         sc.put("provisioner", "csi.trident.netapp.io").put("reclaimPolicy", "Retain").put("allowVolumeExpansion", true);
-        sc.putObject("parameters").put("backendType", TridentBackend.ONTAP_NAS)
+        sc.putObject("parameters").put("backendType", driverOf(backendName))
                 .put("storagePools", backendName + ":aggr1");
         apply(sc, null);
         return this;
+    }
+
+    /** The backend's driver; {@code ontap-nas} for a backend not created (yet), as classes were before Element. */
+    private String driverOf(String backendName) {
+        try {
+            return simulator.backend(backendName).storageDriverName();
+        } catch (SimulationException unknown) {
+            return TridentBackend.ONTAP_NAS;
+        }
     }
 
     /** {@code kubectl create namespace}. */

@@ -8,6 +8,7 @@ import io.mirrordrill.sim.SimulationException;
 import io.mirrordrill.sim.World;
 
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -66,6 +67,25 @@ public final class EtcdEmulator {
                     + "', but the control-plane node is '" + name + "': restore with --name " + name);
         }
         return KubernetesCluster.restored(world, name, site, dir.image());
+    }
+
+    /**
+     * The keys of a snapshot file and the uid of the object under each, in key order: what a checker compares a
+     * restored cluster's keyspace with. Refuses a corrupt file as {@code restore} does.
+     */
+    public static SortedMap<String, String> keys(byte[] snapshotFile) {
+        return keys(EtcdSnapshotCodec.verifiedImage(snapshotFile));
+    }
+
+    /** The same for a cluster's keyspace now. */
+    public static SortedMap<String, String> keys(KubernetesCluster cluster) {
+        return keys(cluster.store().image());
+    }
+
+    private static SortedMap<String, String> keys(SnapshotImage image) {
+        SortedMap<String, String> keys = new TreeMap<>();
+        image.entries().forEach(e -> keys.put(e.key(), e.object().path("metadata").path("uid").asText()));
+        return keys;
     }
 
     RestoredMember restore(String site, byte[] file, RestoreRequest request) {

@@ -3,6 +3,7 @@ package io.mirrordrill.emulator.k8s.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrordrill.emulator.element.ElementEmulator;
 import io.mirrordrill.emulator.ontap.OntapEmulator;
 import io.mirrordrill.runtime.Backoff;
 import io.mirrordrill.runtime.Controller;
@@ -49,6 +50,8 @@ public final class ClusterSimulator {
     /** One recorder per component (client-go: one per controller), each with its aggregation cache. */
     private final Map<String, EventRecorder> recorders = new TreeMap<>();
     private boolean started;
+    /** The Element clusters {@code solidfire-san} backends use; null in a world without Element. */
+    private ElementEmulator element;
 
     public ClusterSimulator(World world, KubernetesPort api, String name, String site, OntapEmulator ontap) {
         this.world = world;
@@ -77,6 +80,19 @@ public final class ClusterSimulator {
 
     OntapEmulator ontap() {
         return ontap;
+    }
+
+    /** Lets {@code solidfire-san} backends provision on these Element clusters. */
+    public ClusterSimulator withElement(ElementEmulator elementClusters) {
+        this.element = elementClusters;
+        return this;
+    }
+
+    ElementEmulator element() {
+        if (element == null) {
+            throw new SimulationException("cluster " + name + " has no Element clusters for solidfire-san backends");
+        }
+        return element;
     }
 
     /** {@code kubectl exec} into this cluster's pods, for execution hooks. */
@@ -131,7 +147,11 @@ public final class ClusterSimulator {
         if (backends.containsKey(backendName)) {
             throw new SimulationException("Trident backend " + backendName + " already exists in cluster " + name);
         }
-        ontap.cluster(ontapCluster);
+        if (TridentBackend.SOLIDFIRE_SAN.equals(driver)) {
+            element().cluster(ontapCluster);
+        } else {
+            ontap.cluster(ontapCluster);
+        }
         TridentBackend backend = new TridentBackend(backendName, world.random("k8s/" + name + "/trident").uuid()
                 .toString(), driver, ontapCluster, svm);
         backends.put(backendName, backend);

@@ -8,6 +8,10 @@ import io.mirrordrill.runtime.EventRecorder;
 import io.mirrordrill.runtime.Outcome;
 import io.mirrordrill.runtime.Reconciler;
 import io.mirrordrill.runtime.ResourceKey;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.element.AccountRecord;
+import io.mirrordrill.port.element.ElementException;
+import io.mirrordrill.port.element.ElementPort;
 import io.mirrordrill.port.kubernetes.KubernetesPort;
 import io.mirrordrill.port.kubernetes.LabelSelector;
 import io.mirrordrill.port.ontap.JobRecord;
@@ -66,6 +70,9 @@ final class Provisioner implements Reconciler {
             return pending(pvc, "no Trident backend matches storage class " + Tree.name(storageClass.get()));
         }
         String uid = Tree.uid(pvc);
+        if (backend.get().isElement()) {
+            return provisionElement(pvc, storageClass.get(), backend.get());
+        }
         String internal = Trident.internalName(uid);
         OntapPort ontap = sim.ontapPort(backend.get());
         Optional<VolumeRecord> volume = ontap.volume(backend.get().svm(), internal);
@@ -118,6 +125,46 @@ final class Provisioner implements Reconciler {
     }
 
     /**
+     * The {@code solidfire-san} driver: the backend's tenant account (created when missing, as Trident does with
+     * {@code TenantName}), a volume {@code pvc-<uid>} of the claim's size in it, then the PV. Element calls complete
+     * at once, so there is no job to poll.
+     */
+    private Outcome provisionElement(ObjectNode pvc, ObjectNode storageClass, TridentBackend backend) {
+        String internal = Trident.pvName(Tree.uid(pvc));
+        try {
+            Optional<io.mirrordrill.port.element.VolumeRecord> existing = elementVolume(sim, backend, internal);
+            if (existing.isPresent()) {
+                bind(pvc, storageClass, backend, internal, existing.get().totalSize());
+                return Outcome.done();
+            }
+            ElementPort element = sim.element().port(backend.managementCluster(), sim.site());
+            long account = element.listAccounts().stream().filter(a -> a.username().equals(backend.svm()))
+                    .mapToLong(AccountRecord::accountID).findFirst().orElseGet(() -> element.addAccount(backend.svm()));
+            long size = bytes(Tree.text(pvc, "spec.resources.requests.storage").orElse("1Gi"));
+            element.createVolume(new io.mirrordrill.port.element.VolumeCreate(internal, account, size, true, null));
+        } catch (ElementException e) {
+            return pending(pvc, "Element refused volume " + internal + ": " + e.getMessage());
+        } catch (UnreachableException e) {
+            return pending(pvc, "Element cluster " + backend.managementCluster() + " not reachable: "
+                    + e.getMessage());
+        }
+        provisioner().normal(ClusterSimulator.involved(pvc), "Provisioning", "External provisioner is provisioning"
+                + " volume for claim \"" + Tree.namespace(pvc) + "/" + Tree.name(pvc) + "\"");
+        sim.record("provision " + Tree.namespace(pvc) + "/" + Tree.name(pvc) + " -> " + backend.managementCluster()
+                + "/" + backend.svm() + ":" + internal + " type=element");
+        return Outcome.requeueAfter(Duration.ZERO);
+    }
+
+    /** The tenant's active Element volume of that name. */
+    static Optional<io.mirrordrill.port.element.VolumeRecord> elementVolume(ClusterSimulator sim, TridentBackend backend, String internal) {
+        ElementPort element = sim.element().port(backend.managementCluster(), sim.site());
+        Optional<Long> account = element.listAccounts().stream().filter(a -> a.username().equals(backend.svm()))
+                .map(AccountRecord::accountID).findFirst();
+        return account.flatMap(id -> element.listVolumes().stream().filter(v -> v.accountID() == id
+                && v.name().equals(internal) && "active".equals(v.status())).findFirst());
+    }
+
+    /**
      * The external-resizer with Trident's ControllerExpandVolume: a bound claim asking for more than its capacity
      * (the API server admitted it, so its class allows expansion) grows its ONTAP volume, then the PV's capacity and
      * the claim's {@code status.capacity} (NFS needs no node-side file system resize).
@@ -133,8 +180,9 @@ final class Provisioner implements Reconciler {
         Optional<TridentBackend> backend = pv.flatMap(v -> Tree.text(v, "spec.csi.volumeAttributes."
                 + Trident.ATTR_BACKEND_UUID)).flatMap(uuid -> sim.backends().stream()
                 .filter(b -> b.uuid().equals(uuid)).findFirst());
-        if (backend.isEmpty()) {
-            return Outcome.done();  // not a Trident volume, or its backend is gone: nothing this resizer can do
+        if (backend.isEmpty() || backend.get().isElement()) {
+            // not a Trident volume, its backend is gone, or an Element volume (resizing those is not modelled)
+            return Outcome.done();
         }
         String internal = Tree.text(pv.get(), "spec.csi.volumeAttributes." + Trident.ATTR_INTERNAL_NAME).orElseThrow();
         EventRecorder.Involved claim = ClusterSimulator.involved(pvc);
@@ -202,10 +250,13 @@ final class Provisioner implements Reconciler {
 
     /** Creates the PV (if missing) and binds the claim to it. */
     private void bind(ObjectNode pvc, ObjectNode storageClass, TridentBackend backend, VolumeRecord volume) {
+        bind(pvc, storageClass, backend, volume.name(), volume.size());
+    }
+
+    private void bind(ObjectNode pvc, ObjectNode storageClass, TridentBackend backend, String internal, long size) {
         String pvName = Trident.pvName(Tree.uid(pvc));
         if (api.get("v1", "PersistentVolume", null, pvName).isEmpty()) {
-            api.create(Tree.resource(persistentVolume(pvName, pvc, storageClass, backend, volume.name(),
-                    volume.size())));
+            api.create(Tree.resource(persistentVolume(pvName, pvc, storageClass, backend, internal, size)));
             provisioner().normal(ClusterSimulator.involved(pvc), "ProvisioningSucceeded", "Successfully provisioned "
                     + "volume " + pvName);
         }
@@ -217,7 +268,7 @@ final class Provisioner implements Reconciler {
         ObjectNode bound = Tree.of(api.update(Tree.resource(update)));
         ObjectNode status = Tree.with(bound, "status");
         status.put("phase", "Bound");
-        Tree.with(status, "capacity").put("storage", binaryQuantity(volume.size()));
+        Tree.with(status, "capacity").put("storage", binaryQuantity(size));
         status.set("accessModes", pvc.path("spec").path("accessModes"));
         api.updateStatus(Tree.resource(bound));
         sim.record("bound " + Tree.namespace(pvc) + "/" + Tree.name(pvc) + " to " + pvName);
@@ -239,11 +290,12 @@ final class Provisioner implements Reconciler {
         claimRef.put("apiVersion", "v1").put("kind", "PersistentVolumeClaim").put("namespace", Tree.namespace(pvc))
                 .put("name", Tree.name(pvc)).put("uid", Tree.uid(pvc));
         ObjectNode csi = Tree.with(spec, "csi");
-        csi.put("driver", Trident.CSI_DRIVER).put("volumeHandle", pvName).put("fsType", "nfs");
+        csi.put("driver", Trident.CSI_DRIVER).put("volumeHandle", pvName).put("fsType", backend.isElement() ? "ext4"
+                : "nfs");
         Tree.with(csi, "volumeAttributes").put(Trident.ATTR_BACKEND_UUID, backend.uuid())
                 .put(Trident.ATTR_INTERNAL_NAME, internal).put(Trident.ATTR_NAME, pvName)
                 .put(Trident.ATTR_PROTOCOL, TridentBackend.ONTAP_SAN.equals(backend.storageDriverName())
-                        ? "block" : "file");
+                        || backend.isElement() ? "block" : "file");
         Tree.with(pv, "status").put("phase", "Bound");
         return pv;
     }

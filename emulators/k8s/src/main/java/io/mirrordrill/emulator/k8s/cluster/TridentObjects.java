@@ -54,7 +54,11 @@ final class TridentObjects {
     /** The backends recorded in TridentBackend objects, as Trident reads them when it starts. */
     static List<TridentBackend> storedBackends(KubernetesPort api) {
         return api.list(API_VERSION, KIND, Trident.NAMESPACE, LabelSelector.everything()).stream().map(Tree::of)
-                .map(t -> new TridentBackend(t.path("backendName").asText(), t.path("backendUUID").asText(),
+                .map(t -> t.path("config").has("solidfire_config")
+                        ? new TridentBackend(t.path("backendName").asText(), t.path("backendUUID").asText(),
+                                TridentBackend.SOLIDFIRE_SAN, Tree.at(t, "config.solidfire_config.EndPoint").asText(),
+                                Tree.at(t, "config.solidfire_config.TenantName").asText())
+                        : new TridentBackend(t.path("backendName").asText(), t.path("backendUUID").asText(),
                         Tree.at(t, "config.ontap_config.storageDriverName").asText(),
                         Tree.at(t, "config.ontap_config.managementLIF").asText(),
                         Tree.at(t, "config.ontap_config.svm").asText()))
@@ -77,9 +81,15 @@ final class TridentObjects {
         });
         tree.put("backendName", backend.name()).put("backendUUID", backend.uuid()).put("state", "online")
                 .put("version", "1");
-        ObjectNode config = Tree.with(tree, "config.ontap_config");
-        config.put("storageDriverName", backend.storageDriverName()).put("svm", backend.svm())
-                .put("managementLIF", backend.managementCluster());
+        if (backend.isElement()) {
+            // Trident's solidfire-san config: the MVIP endpoint (here the emulated cluster's name) and the tenant
+            Tree.with(tree, "config.solidfire_config").put("storageDriverName", backend.storageDriverName())
+                    .put("TenantName", backend.svm()).put("EndPoint", backend.managementCluster());
+        } else {
+            ObjectNode config = Tree.with(tree, "config.ontap_config");
+            config.put("storageDriverName", backend.storageDriverName()).put("svm", backend.svm())
+                    .put("managementLIF", backend.managementCluster());
+        }
         if (existing.isPresent()) {
             api.update(Tree.resource(tree));
         } else {

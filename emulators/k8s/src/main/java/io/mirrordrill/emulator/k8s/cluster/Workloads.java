@@ -3,8 +3,9 @@ package io.mirrordrill.emulator.k8s.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mirrordrill.emulator.k8s.cluster.WorkloadIoException.Reason;
-import io.mirrordrill.emulator.ontap.VolumeFiles;
 import io.mirrordrill.emulator.ontap.blocks.DataPathException;
+import io.mirrordrill.port.UnreachableException;
+import io.mirrordrill.port.element.VolumeRecord;
 
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class Workloads {
      */
     private final Map<String, Resolved> mounts = new HashMap<>();
 
-    private record Resolved(Mount mount, VolumeFiles files) {}
+    private record Resolved(Mount mount, MountedVolume files) {}
 
     Workloads(ClusterSimulator sim) {
         this.sim = sim;
@@ -110,7 +111,7 @@ public final class Workloads {
     /** Whether a PV's volume can be mounted now (for writing too, when asked): the kubelet's check. */
     Optional<String> mountProblem(String pvName, boolean write) {
         try {
-            VolumeFiles files = files(pvName);
+            MountedVolume files = files(pvName);
             files.list();
             if (write && !files.isWritable()) {
                 return Optional.of("volume " + files.path() + " is read-only");
@@ -128,7 +129,7 @@ public final class Workloads {
         mounts.clear();
     }
 
-    private VolumeFiles mount(String namespace, String pod, String mountPath, boolean write) {
+    private MountedVolume mount(String namespace, String pod, String mountPath, boolean write) {
         String key = namespace + "/" + pod + "/" + mountPath;
         Resolved r = mounts.get(key);
         if (r == null) {
@@ -180,14 +181,29 @@ public final class Workloads {
         throw new WorkloadIoException(Reason.NOT_FOUND, "volume " + volumeName + " is not a persistentVolumeClaim");
     }
 
-    private VolumeFiles files(String pvName) {
+    private MountedVolume files(String pvName) {
         ObjectNode pv = sim.api().get("v1", "PersistentVolume", null, pvName).map(Tree::of).orElseThrow(() ->
                 new WorkloadIoException(Reason.NOT_FOUND, "no PV " + pvName));
         JsonNode attrs = pv.path("spec").path("csi").path("volumeAttributes");
         TridentBackend backend = sim.backendByUuid(attrs.path(Trident.ATTR_BACKEND_UUID).asText()).orElseThrow(() ->
                 new WorkloadIoException(Reason.UNREACHABLE, "PV " + pvName + " names an unknown Trident backend"));
-        return sim.ontap().files(backend.managementCluster(), backend.svm(),
-                attrs.path(Trident.ATTR_INTERNAL_NAME).asText(), sim.site());
+        String internal = attrs.path(Trident.ATTR_INTERNAL_NAME).asText();
+        if (backend.isElement()) {
+            return MountedVolume.of(sim.element().data(backend.managementCluster(), elementVolume(backend, internal)
+                    .volumeID(), sim.site()));
+        }
+        return MountedVolume.of(sim.ontap().files(backend.managementCluster(), backend.svm(), internal, sim.site()));
+    }
+
+    /** The iSCSI login: the tenant's active volume of that name (Element names need not be unique; IDs are). */
+    private VolumeRecord elementVolume(TridentBackend backend, String internal) {
+        try {
+            return Provisioner.elementVolume(sim, backend, internal).orElseThrow(() -> new WorkloadIoException(
+                    Reason.NOT_FOUND, "no Element volume " + internal + " of tenant " + backend.svm() + " on "
+                            + backend.managementCluster()));
+        } catch (UnreachableException e) {
+            throw new WorkloadIoException(Reason.UNREACHABLE, e.getMessage());
+        }
     }
 
     private interface Io<T> {
