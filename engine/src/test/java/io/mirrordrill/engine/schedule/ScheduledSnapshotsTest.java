@@ -128,4 +128,33 @@ class ScheduledSnapshotsTest {
         assertEquals(2, left().size());
         assertTrue(left().contains(running));
     }
+
+    @Test
+    void theSchedulesTimeoutAnnotationsAreCopiedToItsSnapshotsAndNoOthers() {
+        Schedule annotated = (Schedule) ProtectYaml.readAll("schedule.yaml", """
+                apiVersion: protect.trident.netapp.io/v1
+                kind: Schedule
+                metadata:
+                  name: hourly
+                  namespace: app
+                  annotations:
+                    protect.trident.netapp.io/snapshot-completion-timeout: 90m
+                    team: storage
+                spec:
+                  applicationRef: app
+                  appVaultRef: vault
+                  granularity: Hourly
+                  minute: "0"
+                """).get(0);
+        snapshots.create(annotated, T0);
+        snapshots.create(schedule, T0.plusSeconds(3600));
+        GenericKubernetesResource copied = kube.get(ProtectApi.API_VERSION, Snapshot.KIND, "app",
+                "hourly-20260101000000").orElseThrow();
+        assertEquals(Map.of("protect.trident.netapp.io/snapshot-completion-timeout", "90m"),
+                copied.getMetadata().getAnnotations());
+        GenericKubernetesResource plain = kube.get(ProtectApi.API_VERSION, Snapshot.KIND, "app",
+                "hourly-20260101010000").orElseThrow();
+        assertTrue(plain.getMetadata().getAnnotations() == null || plain.getMetadata().getAnnotations().isEmpty(),
+                () -> "annotations without a timeout on the schedule: " + plain.getMetadata().getAnnotations());
+    }
 }

@@ -208,4 +208,20 @@ class VolumeMirrorRulesTest {
         MirrorStep again = atSource.release(source, destination);
         assertEquals("nothing to release for svm1:trident_pvc_src -> svm2:trident_pvc_dst", again.message());
     }
+
+    @Test
+    void promoteToTheOldestReplicatedSnapshotRestoresTheVolumeToIt() {
+        String srcVol = w.c1.volume("svm1", "trident_pvc_src").orElseThrow().uuid();
+        src.write("log", 0, bytes("one\n"));
+        w.done(w.c1, w.c1.createSnapshot(srcVol, "first", null, null));
+        establish();
+        src.append("log", bytes("after-first\n"));
+        w.update(w.c2, relationshipUuid());
+        assertEquals("first", w.c2.snapshots(w.c2.volume("svm2", "trident_pvc_dst").orElseThrow().uuid()).get(0)
+                .name(), "the named snapshot is the destination's oldest");
+        drive(() -> atDestination.promote(destination, "first"));
+        assertTrue(messages.stream().anyMatch(m -> m.equals("restoring svm2:trident_pvc_dst to first")),
+                messages::toString);
+        assertEquals("one\n", text(dst.read("log")));
+    }
 }
