@@ -157,4 +157,14 @@ class ScheduledSnapshotsTest {
         assertTrue(plain.getMetadata().getAnnotations() == null || plain.getMetadata().getAnnotations().isEmpty(),
                 () -> "annotations without a timeout on the schedule: " + plain.getMetadata().getAnnotations());
     }
+
+    @Test
+    void firingAnOccurrenceRecordsAScheduleFiredEventOnTheSchedule() {
+        snapshots.create(schedule, T0);
+        snapshots.create(schedule, T0);
+        List<String> events = kube.list("v1", "Event", "app", LabelSelector.everything()).stream()
+                .map(e -> e.get("reason") + " " + e.get("message")).toList();
+        assertEquals(List.of("ScheduleFired created Snapshot hourly-20260101000000 for the occurrence at "
+                + "2026-01-01T00:00:00Z"), events, "one event: the second create found the Snapshot there");
+    }
 }
