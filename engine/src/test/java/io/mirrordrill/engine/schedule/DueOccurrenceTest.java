@@ -40,4 +40,12 @@ class DueOccurrenceTest {
                 Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:30Z")));
         assertTrue(steps[0] < 20, steps[0] + " steps");
     }
+
+    @Test
+    void theLatestIsFoundWhenTheWidenedWindowHoldsTwoOccurrencesOfAMonthlyRuleThatSkipsShortMonths() {
+        // the 31st of each month: Jul 31 and Aug 31 are a month apart, the next (Oct 31) two months after
+        RecurrenceRule on31st = RecurrenceRule.parse("DTSTART:20260131T000000Z\nRRULE:FREQ=MONTHLY");
+        assertEquals(Optional.of(Instant.parse("2026-08-31T00:00:00Z")), DueOccurrence.latest(on31st,
+                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-10-30T00:00:00Z")));
+    }
 }

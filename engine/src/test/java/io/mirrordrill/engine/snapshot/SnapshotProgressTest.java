@@ -48,4 +48,31 @@ class SnapshotProgressTest {
         assertEquals(null, failed.step());
         assertTrue(failed.terminal());
     }
+
+    @Test
+    void aProgressWithoutHookResultsHasAnEmptyList() {
+        SnapshotProgress p = new SnapshotProgress("Running", "x", null, Step.CAPTURE, null, null, null);
+        assertEquals(List.of(), p.hooks());
+    }
+
+    @Test
+    void fieldsAProgressNoLongerHasAreRemovedFromTheStatusNotLeftFromTheLastWrite() {
+        Instant done = Instant.parse("2026-01-01T00:05:00Z");
+        SnapshotStatus first = SnapshotProgress.of(null).running("x", Step.PRE_HOOKS)
+                .withHook(hook("freeze", "Pre", "Succeeded")).saying("waiting")
+                .finished(SnapshotState.COMPLETED, done).toStatus(null);
+        assertEquals(done.toString(), first.unknownFields().get("completionTimestamp"));
+        assertTrue(first.unknownFields().containsKey("hookResults"));
+        SnapshotStatus again = SnapshotProgress.of(null).running("x", Step.CAPTURE).toStatus(first);
+        assertEquals(Map.of("step", "CaptureResources"), again.unknownFields());
+    }
+
+    @Test
+    void onlyACompletedSnapshotIsCompleted() {
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        SnapshotProgress running = SnapshotProgress.of(null).running("x", Step.CAPTURE);
+        assertEquals(false, running.completed());
+        assertEquals(true, running.finished(SnapshotState.COMPLETED, at).completed());
+        assertEquals(false, running.failingWith("boom").finished(SnapshotState.FAILED, at).completed());
+    }
 }

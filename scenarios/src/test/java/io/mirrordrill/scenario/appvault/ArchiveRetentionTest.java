@@ -133,4 +133,14 @@ class ArchiveRetentionTest {
         assertThrows(IllegalArgumentException.class, () -> retention.prune(APP, APP_UID, -1, Set.of()));
         assertEquals(List.of(), port.deletes);
     }
+
+    @Test
+    void a_protected_archive_named_by_its_path_with_a_trailing_slash_stays() {
+        List<ArchivePath> a = write(3);
+
+        List<ArchivePath> deleted = retention.prune(APP, APP_UID, 1, Set.of(a.get(0).path() + "/"));
+
+        assertEquals(List.of(a.get(1)), deleted);
+        assertEquals(List.of(a.get(0), a.get(2)), reader.list(APP, APP_UID));
+    }
 }
