@@ -2,6 +2,7 @@ package io.mirrordrill.scenario.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrordrill.emulator.k8s.cluster.Trident;
 import io.mirrordrill.emulator.ontap.OntapCluster;
 import io.mirrordrill.port.kubernetes.LabelSelector;
 import io.mirrordrill.port.ontap.RelationshipRecord;
@@ -19,10 +20,12 @@ import java.util.TreeSet;
  * Once an AppMirrorRelationship is deleted, the source side of its SnapMirror relationships is released
  * ({@code snapmirror release}: Trident protect's delete promotes, then releases the source, then removes the
  * finalizer), so the source cluster lists no relationship into the destination's volumes. Where the source cluster
- * was out of reach when the delete happened, the engine may not wait for it, and nothing is required.
+ * was out of reach when the delete happened, the engine may not wait for it, and nothing is required. Its volumes
+ * are those of the claims seen mirrored for it (their {@code trident.netapp.io/mirrorRelationship} annotation names
+ * it) at any check while it existed: a claim of another relationship of the same application is that one's.
  */
 final class SourceReleasedAfterDelete implements Invariant {
-    /** Per AMR (history key): the destination volumes, by ONTAP cluster, seen while it existed. */
+    /** Per AMR (history key): the destination volumes, by ONTAP cluster, seen mirrored for it while it existed. */
     private final Map<String, Map<String, Set<String>>> volumes = new TreeMap<>();
 
     @Override
@@ -70,6 +73,11 @@ final class SourceReleasedAfterDelete implements Invariant {
             String ns = m.path("destination").asText();
             for (GenericKubernetesResource pvc : c.api().list("v1", "PersistentVolumeClaim", ns,
                     LabelSelector.everything())) {
+                String mirroredFor = pvc.getMetadata().getAnnotations() == null ? null
+                        : pvc.getMetadata().getAnnotations().get(Trident.MIRROR_ANNOTATION);
+                if (!h.name.equals(mirroredFor)) {
+                    continue;  // not (or not now) mirrored for this relationship: another's, or a promoted claim
+                }
                 VolumeRef.of(c.api(), ns, pvc.getMetadata().getName()).ifPresent(v -> volumes
                         .computeIfAbsent(h.key(), k -> new TreeMap<>())
                         .computeIfAbsent(v.ontapCluster(), k -> new TreeSet<>()).add(v.svm() + ":" + v.volume()));
