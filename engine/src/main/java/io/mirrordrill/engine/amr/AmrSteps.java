@@ -429,7 +429,9 @@ final class AmrSteps {
         Archive archive = destination.read(complete.get(complete.size() - 1));
         for (Claims.Pair pair : claims.pairs(archive, AmrReconciler.mapping(amr))) {
             Optional<MirrorEndpoint> local = claims.local(pair);
-            if (local.isEmpty()) {
+            // a claim mirrored for another relationship of the same application is that one's to release
+            if (local.isEmpty() || claims.mirroredBy(pair).filter(other -> !other.equals(amr.metadata().getName()))
+                    .isPresent()) {
                 continue;
             }
             MirrorStep s = mirror.promote(local.get(), null);

@@ -186,6 +186,12 @@ final class Claims {
         });
     }
 
+    /** The relationship a destination claim is mirrored for (its {@value #MIRROR_ANNOTATION} annotation), if any. */
+    Optional<String> mirroredBy(Pair pair) {
+        return claim(pair).map(pvc -> pvc.path("metadata").path("annotations").path(MIRROR_ANNOTATION).asText(""))
+                .filter(name -> !name.isEmpty());
+    }
+
     /** The ONTAP volume behind a bound claim, found through its PV and Trident's backend record. */
     Optional<MirrorEndpoint> local(Pair pair) {
         Optional<String> pvName = claim(pair).map(c -> c.path("spec").path("volumeName").asText(""))

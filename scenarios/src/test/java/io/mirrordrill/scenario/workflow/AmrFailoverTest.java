@@ -98,6 +98,31 @@ class AmrFailoverTest {
     }
 
     @Test
+    void deletingAnotherRelationshipOfTheSameApplicationLeavesTheReplicatingOneMirrored() {
+        SeedEstate e = new SeedEstate(17);
+        e.establish(3);
+        // a second relationship for the same application, created Promoted (so Failed), then deleted: its clean-up
+        // must not break the mirrors of the relationship whose claims they are (the fuzzer found it did)
+        String stray = "amr-stray";
+        e.destination.apply("stray.yaml", e.amrYaml("Promoted", null).replace(SeedEstate.AMR, stray), e.dstNs);
+        e.runUntil(() -> e.destination.get("protect.trident.netapp.io/v1", "AppMirrorRelationship", e.dstNs, stray)
+                .map(a -> a.path("status").path("state").asText("")).orElse("").equals("Failed"),
+                Duration.ofMinutes(5), "the stray relationship to fail");
+        e.destination.api().delete("protect.trident.netapp.io/v1", "AppMirrorRelationship", e.dstNs, stray);
+        e.runUntil(() -> e.destination.get("protect.trident.netapp.io/v1", "AppMirrorRelationship", e.dstNs, stray)
+                .isEmpty(), Duration.ofMinutes(10), "the stray relationship to go");
+
+        assertEquals("Established", e.amrState(), e.amrStatus().toString());
+        var west = e.w.ontap().port("ontap-west", "west").relationships(false);
+        assertEquals(1, west.size(), west.toString());
+        assertEquals(io.mirrordrill.port.ontap.RelationshipState.SNAPMIRRORED, west.get(0).state(), west.toString());
+        e.write(e.source);                                // 4 reaches the destination at the next snapshot
+        e.snapshot();
+        e.runUntil(() -> e.destinationVolumeRecords().equals(upTo(4)), Duration.ofMinutes(30),
+                "record 4 to be replicated");
+    }
+
+    @Test
     void theSameSeedReplaysTheSameFailover() {
         String first = run(21);
         assertEquals(first, run(21));
