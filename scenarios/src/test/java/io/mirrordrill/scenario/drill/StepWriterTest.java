@@ -83,6 +83,7 @@ class StepWriterTest {
             steps.add(new Step.Fault(AT, f, Duration.ZERO, false));
         }
         steps.add(new Step.Fault(AT, new FaultSpec.SiteDown("east"), Duration.ofSeconds(30), true));
+        steps.add(new Step.Fault(AT, new FaultSpec.EngineCrash("k8s-east", 17), Duration.ZERO, false));
         return steps;
     }
 
