@@ -53,7 +53,9 @@ public abstract class KubernetesPortContract {
                 + "(Operation cannot be fulfilled on configmaps \"x\": ...)"),
         BUILTIN_STATUS_SUBRESOURCE("status subresource of built-in kinds (PersistentVolumeClaim, Deployment): "
                 + "updates ignore status, status updates ignore the rest"),
-        MERGE_PATCH_RFC7386("JSON merge patch per RFC 7386: null removes a member, an array replaces the array");
+        MERGE_PATCH_RFC7386("JSON merge patch per RFC 7386: null removes a member, an array replaces the array"),
+        GRACEFUL_POD_DELETION("graceful deletion of scheduled pods: deletionTimestamp and deletionGracePeriodSeconds "
+                + "from DeleteOptions' gracePeriodSeconds, removal at 0");
 
         private final String behaviour;
 
@@ -89,6 +91,28 @@ public abstract class KubernetesPortContract {
     }
 
     // ---- CRUD -------------------------------------------------------------------------------------------------
+
+    @Test
+    void aScheduledPodDeletedWithAGracePeriodStaysTerminatingUntilDeletedWithGraceZero() {
+        assumeSupported(Capability.GRACEFUL_POD_DELETION);
+        GenericKubernetesResource pod = new GenericKubernetesResource();
+        pod.setApiVersion("v1");
+        pod.setKind("Pod");
+        pod.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("web").withNamespace(NS)
+                .build());
+        // scheduled: a pod without a node is deleted at once
+        pod.setAdditionalProperty("spec", Map.of("nodeName", "node-1", "containers",
+                List.of(Map.of("name", "app", "image", "shop:1"))));
+        port.create(pod);
+
+        port.delete("v1", "Pod", NS, "web", 45);
+
+        GenericKubernetesResource terminating = port.get("v1", "Pod", NS, "web").orElseThrow();
+        assertEquals(45L, terminating.getMetadata().getDeletionGracePeriodSeconds());
+        assertNotNull(terminating.getMetadata().getDeletionTimestamp());
+        port.delete("v1", "Pod", NS, "web", 0);
+        assertTrue(port.get("v1", "Pod", NS, "web").isEmpty());
+    }
 
     @Test
     void createdObjectGetsUidCreationTimestampResourceVersionAndGenerationOne() {

@@ -749,11 +749,34 @@ public abstract class OntapPortContract {
     }
 
     @Test
-    void a_volume_in_a_relationship_cannot_be_deleted_code_8() {
+    void a_volume_in_a_relationship_cannot_be_deleted_code_18436_for_its_source_8_for_its_destination() {
         mirror();
         String app = source().volume("svm1", "app").orElseThrow().uuid();
+        String dst = destination().volume("svm2", "app_dst").orElseThrow().uuid();
 
-        refused(OntapErrors.IN_USE, () -> source().deleteVolume(app));
+        OntapException source = refused(OntapErrors.VOLUME_SNAPMIRROR_SOURCE, () -> source().deleteVolume(app));
+        assertTrue(source.getMessage().contains("is the source endpoint of one or more SnapMirror relationships"),
+                source.getMessage());
+        refused(OntapErrors.IN_USE, () -> destination().deleteVolume(dst));
+    }
+
+    @Test
+    void a_resync_without_a_common_snapshot_fails_with_13303867() {
+        String rel = initialized();
+        patch(rel, RelationshipState.BROKEN_OFF);
+        String dst = destination().volume("svm2", "app_dst").orElseThrow().uuid();
+        for (SnapshotRecord s : destination().snapshots(dst)) {
+            done(destination(), destination().deleteSnapshot(dst, s.uuid()));
+        }
+
+        // the PATCH is accepted; its job fails, as ONTAP finds the common snapshot only when the resync runs
+        JobRecord job = awaitJob(destination(), destination().patchRelationship(rel,
+                RelationshipPatch.state(RelationshipState.SNAPMIRRORED)));
+        assertEquals(JobState.FAILURE, job.state(), job::toString);
+        assertEquals(OntapErrors.SM_NO_COMMON_SNAPSHOT, job.code(), job::toString);
+        assertTrue(job.message().contains("no common Snapshot copy"), job.message());
+        assertEquals(RelationshipState.BROKEN_OFF, rel(destination(), rel).state(), "nothing changed");
+        assertEquals(VolumeType.RW, destination().volume("svm2", "app_dst").orElseThrow().type());
     }
 
     @Test

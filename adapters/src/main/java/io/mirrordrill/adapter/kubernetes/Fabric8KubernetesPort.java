@@ -156,6 +156,16 @@ public final class Fabric8KubernetesPort implements KubernetesPort {
     }
 
     @Override
+    public void delete(String apiVersion, String kind, String namespace, String name, long gracePeriodSeconds) {
+        ResourceKind k = resolve(apiVersion, kind);
+        if (call(Op.DELETE, k, namespace, name, () -> one(k, namespace, name).withGracePeriod(gracePeriodSeconds)
+                .delete()).isEmpty()) {
+            throw new NotFoundException(k.resource() + " \"" + name + "\" not found", k.kind(),
+                    k.namespaced() ? namespace : null, name);
+        }
+    }
+
+    @Override
     public Watch watch(String apiVersion, String kind, String namespace, LabelSelector selector,
                        String resourceVersion, WatchListener listener) {
         ResourceKind k = resolve(apiVersion, kind);

@@ -214,4 +214,9 @@ public final class RewatchingKubernetesPort implements KubernetesPort {
     public void delete(String apiVersion, String kind, String namespace, String name) {
         delegate.delete(apiVersion, kind, namespace, name);
     }
+
+    @Override
+    public void delete(String apiVersion, String kind, String namespace, String name, long gracePeriodSeconds) {
+        delegate.delete(apiVersion, kind, namespace, name, gracePeriodSeconds);
+    }
 }

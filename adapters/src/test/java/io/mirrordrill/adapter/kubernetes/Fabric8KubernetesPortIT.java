@@ -76,7 +76,8 @@ class Fabric8KubernetesPortIT extends KubernetesPortContract {
     protected boolean supports(Capability capability) {
         return switch (capability) {
             case NAMESPACE_ADMISSION, NAMESPACE_FINALIZATION, NAME_VALIDATION, SET_BASED_SELECTORS, WATCH_RESUME,
-                 API_SERVER_CONFLICT_MESSAGE, MERGE_PATCH_RFC7386, BUILTIN_STATUS_SUBRESOURCE -> false;
+                 API_SERVER_CONFLICT_MESSAGE, MERGE_PATCH_RFC7386, BUILTIN_STATUS_SUBRESOURCE,
+                 GRACEFUL_POD_DELETION -> false;
         };
     }
 

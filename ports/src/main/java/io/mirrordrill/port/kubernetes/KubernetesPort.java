@@ -64,6 +64,13 @@ public interface KubernetesPort {
     void delete(String apiVersion, String kind, String namespace, String name);
 
     /**
+     * {@code DELETE} with DeleteOptions' {@code gracePeriodSeconds} ({@code kubectl delete --grace-period}): a pod is
+     * given that long to stop instead of its {@code terminationGracePeriodSeconds}; 0 removes it at once (a force
+     * delete); while a pod terminates, only a shorter period changes anything. Other kinds ignore it.
+     */
+    void delete(String apiVersion, String kind, String namespace, String name, long gracePeriodSeconds);
+
+    /**
      * {@code GET ?watch=true}. With a null resourceVersion the watch starts with an ADDED event for every matching
      * object, then follows changes; with a resourceVersion it delivers every change after that version. Events arrive
      * asynchronously (in simulation: as events of the simulated world), in order.

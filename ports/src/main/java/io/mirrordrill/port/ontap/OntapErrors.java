@@ -27,6 +27,8 @@ public final class OntapErrors {
     public static final String VOLUME_NAME_TOO_LONG = "917886";
     public static final String VOLUME_NAME_BAD_FIRST_CHAR = "917887";
     public static final String VOLUME_DP_UNINITIALIZED_MOUNT = "917536";
+    /** Deleting a volume that is the source of a SnapMirror relationship not released yet (ONTAP's 18436). */
+    public static final String VOLUME_SNAPMIRROR_SOURCE = "18436";
 
     // snapshots
     public static final String SNAPSHOT_NAME_EXISTS = "525059";

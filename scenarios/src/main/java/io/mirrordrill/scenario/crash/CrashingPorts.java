@@ -16,7 +16,8 @@ import java.lang.reflect.Proxy;
  * Wraps an engine's ports to count every call it makes to Kubernetes, ONTAP, the object stores and pod exec, and to
  * kill the engine right after call number {@code crashAt} has taken effect: the call's result is lost, the
  * reconcile stops there, and {@code onCrash} is told (it stops the engine and starts a fresh one). A crashAt of 0
- * only counts.
+ * only counts, until {@link #crashAfter} arms it: so a crash can strike between any two port calls, also inside one
+ * simulation event (between the objects of one archive, the volumes of one step), not only between events.
  */
 public final class CrashingPorts {
     /** What the engine sees at the crash: the process died after its last call returned. */
@@ -26,7 +27,7 @@ public final class CrashingPorts {
         }
     }
 
-    private final long crashAt;
+    private long crashAt;
     private final Runnable onCrash;
     private long calls;
     private boolean crashed;
@@ -42,6 +43,25 @@ public final class CrashingPorts {
 
     public boolean crashed() {
         return crashed;
+    }
+
+    /** Arms the crash: the engine dies right after its {@code calls}-th port call from now (at least 1). */
+    public void crashAfter(long calls) {
+        if (calls < 1) {
+            throw new IllegalArgumentException("a crash strikes after at least one port call, not " + calls);
+        }
+        crashAt = this.calls + calls;
+    }
+
+    /** A new engine runs over these ports: calls go through again, and no crash is armed. */
+    public void revive() {
+        crashed = false;
+        crashAt = 0;
+    }
+
+    /** Whether a crash is armed and has not struck yet. */
+    public boolean armed() {
+        return crashAt > calls && !crashed;
     }
 
     private void crashIfDue() {

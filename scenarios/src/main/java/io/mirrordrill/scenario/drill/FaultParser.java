@@ -14,7 +14,8 @@ final class FaultParser {
     }
 
     static Step.Fault fault(At at, Node n) {
-        n.requireObject("fault").allowOnly(union(KINDS, Set.of("after", "disaster", "latency", "bandwidth")));
+        n.requireObject("fault").allowOnly(union(KINDS, Set.of("after", "disaster", "latency", "bandwidth",
+                "afterCalls")));
         List<String> kinds = n.keys().stream().filter(KINDS::contains).toList();
         if (kinds.size() != 1) {
             n.problem("a fault names exactly one of " + KINDS + (kinds.isEmpty() ? "" : ", found " + kinds),
@@ -26,6 +27,10 @@ final class FaultParser {
             n.problem("after", "a fault cannot strike in the past", "write a delay of 0s or more");
         }
         String kind = kinds.get(0);
+        if (n.has("afterCalls") && !kind.equals("engineCrash")) {
+            n.problem("afterCalls", "only an engineCrash strikes after a number of port calls",
+                    "remove afterCalls, or use it with engineCrash");
+        }
         FaultSpec spec = switch (kind) {
             case "siteDown" -> new FaultSpec.SiteDown(n.text(kind));
             case "siteUp" -> new FaultSpec.SiteUp(n.text(kind));
@@ -36,11 +41,24 @@ final class FaultParser {
                     Units::bandwidth, "a bandwidth", "write e.g. bandwidth: 1MB/s")));
             case "bucketOutage" -> bucket(n, kind, true);
             case "bucketRestore" -> bucket(n, kind, false);
-            case "engineCrash" -> new FaultSpec.EngineCrash(n.text(kind));
+            case "engineCrash" -> new FaultSpec.EngineCrash(n.text(kind), afterCalls(n));
             case "corrupt" -> new FaultSpec.Corrupt(n.text(kind));
             default -> new FaultSpec.EngineRestart(n.text(kind));
         };
         return new Step.Fault(at, spec, after, n.bool("disaster", false));
+    }
+
+    /** {@code afterCalls: N} of an engine crash: a whole number of port calls, 1 or more (absent: at once). */
+    private static long afterCalls(Node n) {
+        if (!n.has("afterCalls")) {
+            return 0;
+        }
+        long calls = n.number("afterCalls", 1);
+        if (calls < 1) {
+            n.problem("afterCalls", "a crash strikes after at least one port call", "write afterCalls: 1 or more,"
+                    + " or leave it out for a crash at once");
+        }
+        return Math.max(calls, 0);
     }
 
     private interface Pair {

@@ -48,9 +48,19 @@ public sealed interface FaultSpec {
         }
     }
 
-    record EngineCrash(String cluster) implements FaultSpec {
+    /**
+     * The protect controller dies: at once ({@code afterCalls} 0, between simulation events), or right after its
+     * {@code afterCalls}-th port call from the fault on, wherever that falls (inside an archive write, between the
+     * volumes of one step).
+     */
+    record EngineCrash(String cluster, long afterCalls) implements FaultSpec {
+        public EngineCrash(String cluster) {
+            this(cluster, 0);
+        }
+
         public String describe() {
-            return "protect controller of " + cluster + " crashed";
+            return "protect controller of " + cluster + (afterCalls == 0 ? " crashed"
+                    : " crashes after its next " + afterCalls + " port call" + (afterCalls == 1 ? "" : "s"));
         }
     }
 

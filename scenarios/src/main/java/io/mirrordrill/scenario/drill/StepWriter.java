@@ -114,7 +114,8 @@ public final class StepWriter {
         } else if (spec instanceof FaultSpec.BucketRestore r) {
             return f.add("bucketRestore", r.host() + "/" + r.bucket());
         } else if (spec instanceof FaultSpec.EngineCrash c) {
-            return f.add("engineCrash", c.cluster());
+            return f.add("engineCrash", c.cluster()).rawIf(c.afterCalls() > 0, "afterCalls",
+                    Long.toString(c.afterCalls()));
         } else if (spec instanceof FaultSpec.EngineRestart r) {
             return f.add("engineRestart", r.cluster());
         } else if (spec instanceof FaultSpec.Corrupt c) {

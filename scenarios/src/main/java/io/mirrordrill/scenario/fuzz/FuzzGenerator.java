@@ -43,6 +43,8 @@ public final class FuzzGenerator {
      */
     private final RandomStream extra;
     private final AppShape shape;
+    /** Where crashes strike: a stream of its own, so choosing them shifts none of the seed's other choices. */
+    private final RandomStream crashPoints;
     private final List<Op> ops = new ArrayList<>();
     /** Active faults, each with what heals it. */
     private final Map<FaultKind, FaultSpec> active = new EnumMap<>(FaultKind.class);
@@ -53,6 +55,8 @@ public final class FuzzGenerator {
     private State state = State.ESTABLISHED;
     private int opNumber;
 
+    static final int CRASH_CALLS = 60;
+
     private FuzzGenerator(long seed) {
         Seeds seeds = new Seeds(seed);
         this.seed = seed;
@@ -60,6 +64,7 @@ public final class FuzzGenerator {
         this.random = seeds.stream("fuzz");
         this.extra = seeds.stream("fuzz-app");
         this.shape = AppShape.draw(extra, seeds.stream("fuzz-skip-lists"));
+        this.crashPoints = seeds.stream("fuzz-crash-points");
     }
 
     public static FuzzCase generate(long seed) {
@@ -164,7 +169,7 @@ public final class FuzzGenerator {
             case DEGRADE -> new FaultSpec.Degrade("east", "west", options.degradeLatency(),
                     options.degradeBandwidth());
             case BUCKET_OUTAGE -> new FaultSpec.BucketOutage(host, bucket);
-            case ENGINE_CRASH -> new FaultSpec.EngineCrash(owner());
+            case ENGINE_CRASH -> new FaultSpec.EngineCrash(owner(), crashPoint());
         };
         FaultSpec heal = switch (kind) {
             case SITE_DOWN -> new FaultSpec.SiteUp(source());
@@ -179,6 +184,15 @@ public final class FuzzGenerator {
         }
         active.put(kind, heal);
         ops.add(new Op.Inject(kind, fault, after));
+    }
+
+    /**
+     * Half the crashes strike at once (between simulation events); the others right after one of the engine's next
+     * 1..{@value #CRASH_CALLS} port calls, which may fall inside one event's work (an archive of several objects, a
+     * step over several volumes).
+     */
+    private long crashPoint() {
+        return crashPoints.chance(0.5) ? 0 : 1 + crashPoints.nextInt(CRASH_CALLS);
     }
 
     private void heal(FaultKind kind) {

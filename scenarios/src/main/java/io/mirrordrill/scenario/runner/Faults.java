@@ -26,7 +26,9 @@ final class Faults {
         } else if (spec instanceof FaultSpec.BucketRestore r) {
             return new S3Faults.BucketRestored(estate.store(r.host()), r.bucket());
         } else if (spec instanceof FaultSpec.EngineCrash c) {
-            return new EngineFault(spec.describe(), () -> estate.cluster(c.cluster()).crashEngine());
+            return new EngineFault(spec.describe(), c.afterCalls() == 0
+                    ? () -> estate.cluster(c.cluster()).crashEngine()
+                    : () -> estate.cluster(c.cluster()).crashEngineAfter(c.afterCalls()));
         }
         FaultSpec.EngineRestart r = (FaultSpec.EngineRestart) spec;
         return new EngineFault(spec.describe(), () -> estate.restartEngine(r.cluster()));

@@ -10,6 +10,8 @@ import io.mirrordrill.engine.EngineSettings;
 import io.mirrordrill.engine.ProtectEngine;
 import io.mirrordrill.engine.model.yaml.ProtectYaml;
 import io.mirrordrill.port.kubernetes.KubernetesPort;
+import io.mirrordrill.scenario.crash.CrashingPorts;
+import io.mirrordrill.sim.World;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +26,10 @@ public final class SimCluster {
     private final Kubectl kubectl;
     private final EnginePorts enginePorts;
     private final EngineSettings settings;
+    private final World world;
     private ProtectEngine engine;
+    /** The engine's port calls, counted so that a crash can be armed to strike after one of them. */
+    private final CrashingPorts crashPoint;
 
     /**
      * The protect engine beside an estate's cluster, with the ports {@code decorate} returns (a drill's planted
@@ -35,10 +40,14 @@ public final class SimCluster {
     SimCluster(SimWorld world, EstateCluster cluster, EngineSettings settings, UnaryOperator<EnginePorts> decorate,
                boolean runEngine) {
         this.cluster = cluster;
+        this.world = world.world();
         this.kubectl = new Kubectl(cluster.api());
         this.settings = settings;
-        this.enginePorts = decorate.apply(new EnginePorts(cluster.api(), world.ontap().connector(cluster.site()),
-                world.s3().connector(cluster.site()), cluster.simulator().exec(), world.world(), world.world()));
+        this.crashPoint = new CrashingPorts(0, this::killedAtCrashPoint);
+        // the crash point counts the requests that reach the systems, under any planted defect or observer
+        this.enginePorts = decorate.apply(crashPoint.wrap(new EnginePorts(cluster.api(),
+                world.ontap().connector(cluster.site()), world.s3().connector(cluster.site()),
+                cluster.simulator().exec(), world.world(), world.world())));
         this.engine = newEngine();
         if (runEngine) {
             engine.start();
@@ -64,6 +73,19 @@ public final class SimCluster {
         engine.stop();
     }
 
+    private void killedAtCrashPoint() {
+        world.record("engine/" + name(), "killed after port call " + crashPoint.calls());
+        crashEngine();
+    }
+
+    /**
+     * Kills the controller manager right after its {@code calls}-th port call from now, wherever in its work that
+     * falls (that call takes effect, its answer is lost); a restart before then replaces it as usual.
+     */
+    public void crashEngineAfter(long calls) {
+        crashPoint.crashAfter(calls);
+    }
+
     /** Starts a fresh controller manager, as Kubernetes restarts a crashed pod. */
     public ProtectEngine restartEngine() {
         return restartEngine(UnaryOperator.identity());
@@ -72,12 +94,18 @@ public final class SimCluster {
     /** Restarts the controller manager with its ports wrapped (fault injection, call counting). */
     public ProtectEngine restartEngine(UnaryOperator<EnginePorts> wrap) {
         engine.stop();
+        crashPoint.revive();
         engine = new ProtectEngine(cluster.name(), wrap.apply(enginePorts), settings);
         engine.start();
         return engine;
     }
 
-    /** The ports the engine is given, unwrapped. */
+    /** How many port calls the engines of this cluster have made so far (what {@link #crashEngineAfter} counts). */
+    public long enginePortCalls() {
+        return crashPoint.calls();
+    }
+
+    /** The ports the engine is given (through its crash point; a restart may wrap them further). */
     public EnginePorts enginePorts() {
         return enginePorts;
     }

@@ -113,6 +113,7 @@ class StepWriterTest {
         steps.add(new Step.Element(AT, "sf-east", "ListSnapshots", JsonNodeFactory.instance.objectNode()
                 .put("volumeID", 1), "GOOD"));
         steps.add(new Step.Corrupt(AT, "k8s-east", "default", "db", "/data", "records.log"));
+        steps.add(new Step.Fault(AT, new FaultSpec.EngineCrash("k8s-east", 17), Duration.ZERO, false));
         return steps;
     }
 

@@ -46,6 +46,16 @@ final class SeedEstate {
     }
 
     SeedEstate(long seed, String srcNs, String dstNs, io.mirrordrill.engine.EngineSettings destinationSettings) {
+        this(seed, srcNs, dstNs, destinationSettings, java.util.function.UnaryOperator.identity());
+    }
+
+    /** With the source engine's ports changed by {@code sourcePorts} (a planted defect). */
+    SeedEstate(long seed, java.util.function.UnaryOperator<io.mirrordrill.engine.EnginePorts> sourcePorts) {
+        this(seed, NS, NS, io.mirrordrill.engine.EngineSettings.DEFAULT, sourcePorts);
+    }
+
+    SeedEstate(long seed, String srcNs, String dstNs, io.mirrordrill.engine.EngineSettings destinationSettings,
+               java.util.function.UnaryOperator<io.mirrordrill.engine.EnginePorts> sourcePorts) {
         this.srcNs = srcNs;
         this.dstNs = dstNs;
         w = new SimWorld(seed)
@@ -55,7 +65,8 @@ final class SeedEstate {
                 .objectStore("s3.east.example", "east", "trident-protect-src-bucket", "AKSRC", "src-secret-9f3b")
                 .objectStore("s3.west.example", "west", "trident-protect-dst-bucket", "AKDST", "dst-secret-7c1d");
         w.peer("ontap-west", "svm-west", "ontap-east", "svm-east");
-        source = w.kubernetes("k8s-east", "east").backend("nas-east", "ontap-east", "svm-east")
+        source = w.kubernetes("k8s-east", "east", io.mirrordrill.engine.EngineSettings.DEFAULT, sourcePorts)
+                .backend("nas-east", "ontap-east", "svm-east")
                 .storageClass("sc-vsim-1", "nas-east", true);
         destination = w.kubernetes("k8s-west", "west", destinationSettings).backend("nas-west", "ontap-west", "svm-west")
                 .storageClass("sc-vsim-2", "nas-west", true);

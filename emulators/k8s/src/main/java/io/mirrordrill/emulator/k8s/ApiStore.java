@@ -290,6 +290,7 @@ final class ApiStore {
                 Namespaces.preserveOnUpdate(current, next);
             }
             refuseNewFinalizersWhileDeleting(kind, key, current, next);
+            ClaimSpecUpdate.admit(kind, current, next);
             ClaimResize.admit(kind, current, next, this::storageClass);
             if (!withoutSystemParts(kind, current).equals(withoutSystemParts(kind, next))) {
                 meta.put("generation", currentMeta.path("generation").asLong(0) + 1);
@@ -298,8 +299,9 @@ final class ApiStore {
         if (next.equals(current)) {
             return current; // a write that changes nothing is not committed and gets no new resourceVersion
         }
-        if (Json.deleting(next) && finalized(kind, next)) {
-            remove(kind, key, next);
+        if (Json.deleting(next) && finalized(kind, next)
+                && Json.meta(next).path("deletionGracePeriodSeconds").asLong(0) == 0) {
+            remove(kind, key, next); // a pod still in its grace period stays until its kubelet deletes it
             return next;
         }
         commit(statusOnly ? "update-status" : "update", kind, key, current, next);
@@ -342,23 +344,38 @@ final class ApiStore {
      * and keeps it; does nothing to an object already being deleted.
      */
     void delete(ResourceKind kind, String namespace, String name) {
+        delete(kind, namespace, name, null);
+    }
+
+    /**
+     * DELETE with {@code gracePeriodSeconds} (null: the object's own). A scheduled pod is deleted gracefully, as the
+     * registry's pod strategy does: it stays, with {@code deletionTimestamp} = now + grace and
+     * {@code deletionGracePeriodSeconds}, until its kubelet deletes it again with 0; a second DELETE may only shorten
+     * the grace. Anything else, and a pod never scheduled or already terminated, goes unless finalizers hold it.
+     */
+    void delete(ResourceKind kind, String namespace, String name, Long gracePeriodSeconds) {
         Stored current = objects.get(ObjectKey.of(kind, namespace, name));
         if (current == null) {
             throw notFound(kind, namespace, name);
         }
         ObjectKey key = ObjectKey.of(kind, namespace, name);
         ObjectNode object = current.object();
+        long grace = PodGrace.period(kind, object, gracePeriodSeconds);
         if (Json.deleting(object)) {
+            long pending = Json.meta(object).path("deletionGracePeriodSeconds").asLong(0);
+            if (pending > 0 && gracePeriodSeconds != null && grace < pending) {
+                shortenGrace(kind, key, object, grace);
+            }
             return;
         }
-        if (finalized(kind, object)) {
+        if (grace == 0 && finalized(kind, object)) {
             remove(kind, key, object);
             return;
         }
         ObjectNode next = object.deepCopy();
         ObjectNode meta = Json.meta(next);
-        meta.put("deletionTimestamp", timestamp());
-        meta.put("deletionGracePeriodSeconds", 0);
+        meta.put("deletionTimestamp", timestamp(grace));
+        meta.put("deletionGracePeriodSeconds", grace);
         meta.put("generation", meta.path("generation").asLong(0) + 1);
         if (isNamespace(kind)) {
             Namespaces.markTerminating(next);
@@ -367,6 +384,21 @@ final class ApiStore {
         if (isNamespace(kind) && !dryRun) {
             cluster.namespaces().requestSync(name);
         }
+    }
+
+    /** A shorter grace for a pod already terminating: its deadline moves earlier by the difference. */
+    private void shortenGrace(ResourceKind kind, ObjectKey key, ObjectNode object, long grace) {
+        ObjectNode next = object.deepCopy();
+        ObjectNode meta = Json.meta(next);
+        long pending = meta.path("deletionGracePeriodSeconds").asLong();
+        java.time.Instant deadline = java.time.Instant.parse(meta.path("deletionTimestamp").asText());
+        meta.put("deletionTimestamp", deadline.minusSeconds(pending - grace).toString());
+        meta.put("deletionGracePeriodSeconds", grace);
+        if (grace == 0 && finalized(kind, next)) {
+            remove(kind, key, next);
+            return;
+        }
+        commit("delete (grace " + grace + "s)", kind, key, object, next);
     }
 
     /**
@@ -468,7 +500,11 @@ final class ApiStore {
     }
 
     private String timestamp() {
-        return cluster.world().now().truncatedTo(ChronoUnit.SECONDS).toString();
+        return timestamp(0);
+    }
+
+    private String timestamp(long plusSeconds) {
+        return cluster.world().now().plusSeconds(plusSeconds).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static boolean isNamespace(ResourceKind kind) {

@@ -97,6 +97,12 @@ final class ClusterPort implements KubernetesPort {
     }
 
     @Override
+    public void delete(String apiVersion, String kind, String namespace, String name, long gracePeriodSeconds) {
+        ResourceKind k = resolve(apiVersion, kind);
+        store(k).delete(EventSchemas.storage(k), namespace, name, gracePeriodSeconds);
+    }
+
+    @Override
     public Watch watch(String apiVersion, String kind, String namespace, LabelSelector selector,
                        String resourceVersion, WatchListener listener) {
         ResourceKind k = resolve(apiVersion, kind);

@@ -346,6 +346,14 @@ public final class OntapCluster implements OntapPort {
     @Override
     public JobRecord deleteVolume(String volumeUuid) {
         Volume v = requireVolume(volumeUuid);
+        if (emulator.snapMirror().isSource(v)) {
+            throw new OntapException(409, OntapErrors.VOLUME_SNAPMIRROR_SOURCE, "Volume \"" + v.name
+                    + "\" in Vserver \"" + v.svm.name + "\" is the source endpoint of one or more SnapMirror"
+                    + " relationships. Before you delete the volume, you must release the source information of the"
+                    + " SnapMirror relationships using \"snapmirror release\". To display the destinations to be"
+                    + " used in the \"snapmirror release\" commands, use the \"snapmirror list-destinations"
+                    + " -source-vserver " + v.svm.name + " -source-volume " + v.name + "\" command.", "uuid");
+        }
         if (emulator.snapMirror().isProtected(v)) {
             throw new OntapException(409, OntapErrors.IN_USE, "Volume " + v.path()
                     + " is in a SnapMirror relationship; delete or release the relationship first", "uuid");

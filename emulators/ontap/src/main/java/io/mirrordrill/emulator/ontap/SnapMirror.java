@@ -185,6 +185,11 @@ final class SnapMirror {
         return false;
     }
 
+    /** Whether the volume is the source of a relationship not yet released on the source side. */
+    boolean isSource(Volume volume) {
+        return relationships.values().stream().anyMatch(r -> protects(r, volume) && covers(r.source, volume));
+    }
+
     private static boolean protects(Relationship r, Volume volume) {
         return !(r.destinationDeleted && r.sourceReleased) && (covers(r.source, volume) || covers(r.destination, volume));
     }

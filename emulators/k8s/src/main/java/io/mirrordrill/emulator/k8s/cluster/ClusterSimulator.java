@@ -19,6 +19,7 @@ import io.mirrordrill.port.ontap.OntapPort;
 import io.mirrordrill.sim.SimulationException;
 import io.mirrordrill.sim.World;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,10 @@ public final class ClusterSimulator {
     private final Map<String, TridentBackend> backends = new TreeMap<>();
     /** Uids of the pods whose containers this node runs: kept across a restart of the controllers, not a new node. */
     private final Set<String> runningPods = new TreeSet<>();
+    /** When each terminating pod's containers got SIGTERM, by uid: kept across a restart like the running pods. */
+    private final Map<String, Instant> terminating = new TreeMap<>();
+    /** Which claims name which volume: a volume's change has the persistent-volume controller look at them again. */
+    private final ClaimsByVolume claimsByVolume = new ClaimsByVolume();
     private final List<Controller> controllers = new ArrayList<>();
     private final List<Watch> watches = new ArrayList<>();
     private final Workloads workloads;
@@ -134,6 +139,28 @@ public final class ClusterSimulator {
 
     void started(String podUid) {
         runningPods.add(podUid);
+    }
+
+    Optional<Instant> terminating(String podUid) {
+        return Optional.ofNullable(terminating.get(podUid));
+    }
+
+    void sigterm(String podUid, Instant at) {
+        terminating.put(podUid, at);
+    }
+
+    /** The pod's containers have stopped. */
+    void stopped(String podUid) {
+        runningPods.remove(podUid);
+        terminating.remove(podUid);
+    }
+
+    /** The kubelet's events when it stops a pod's containers. */
+    void killing(JsonNode pod) {
+        for (JsonNode c : pod.path("spec").path("containers")) {
+            events("kubelet", node()).normal(involved(pod), "Killing", "Stopping container "
+                    + c.path("name").asText());
+        }
     }
 
     void record(String message) {
@@ -238,6 +265,10 @@ public final class ClusterSimulator {
         Controller apps = controller("workloads", workloadControllers);
         Controller snapshots = controller("csi-snapshotter", new SnapshotController(this));
         watch("v1", "PersistentVolumeClaim", pvcs, o -> key(o));
+        watches.add(api.watch("v1", "PersistentVolumeClaim", null, LabelSelector.everything(), null,
+                claimsByVolume::claimChanged));
+        watches.add(api.watch("v1", "PersistentVolume", null, LabelSelector.everything(), null,
+                e -> claimsByVolume.claimsOf(e.object()).forEach(pvcs::enqueue)));
         watch("v1", "Pod", pods, o -> key(o));
         watch("v1", "Pod", apps, WorkloadControllers::ownerKey);
         watch("apps/v1", "Deployment", apps, o -> key(o));
@@ -262,17 +293,22 @@ public final class ClusterSimulator {
         record("simulator stopped");
     }
 
-    /** A pod gone or no longer running: its containers stopped (followers of its logs end; a gone pod's go). */
+    /**
+     * A pod gone or no longer running: its containers stopped (followers of its logs end; a gone pod's go). A pod
+     * removed while its containers still ran (a force delete) has them killed at once.
+     */
     private void podChanged(WatchEvent e) {
         String namespace = e.object().getMetadata().getNamespace();
         String pod = e.object().getMetadata().getName();
         if (e.type() == WatchEvent.Type.DELETED) {
-            if (runningPods.remove(e.object().getMetadata().getUid())) {
-                ObjectNode tree = Tree.of(e.object());
-                for (JsonNode c : tree.path("spec").path("containers")) {
-                    events("kubelet", node()).normal(involved(tree), "Killing", "Stopping container "
-                            + c.path("name").asText());
+            String uid = e.object().getMetadata().getUid();
+            boolean signalled = terminating.containsKey(uid);
+            if (runningPods.contains(uid)) {
+                stopped(uid);
+                if (!signalled) {
+                    killing(Tree.of(e.object()));
                 }
+                record("pod " + namespace + "/" + pod + " removed while running: containers killed");
             }
             logs.removed(namespace, pod);
         } else if (!"Running".equals(Tree.of(e.object()).path("status").path("phase").asText())) {

@@ -14,14 +14,29 @@ import java.util.Optional;
 /**
  * The kubelet of the simulated cluster: a pod runs once every claim it mounts is bound and its volume can be mounted
  * (read-write unless the mount is read-only). Until then it stays Pending with the reason, and is looked at again.
+ * A pod being deleted is stopped by {@link PodTermination}.
  */
 final class Kubelet implements Reconciler {
     private static final Duration RECHECK = Duration.ofSeconds(5);
 
     private final ClusterSimulator sim;
+    private final PodTermination termination;
 
     Kubelet(ClusterSimulator sim) {
         this.sim = sim;
+        this.termination = new PodTermination(sim);
+    }
+
+    /**
+     * The scheduler's binding: a pod whose claims are bound is assigned to the node ({@code spec.nodeName}), which
+     * makes its deletion graceful from then on (an unscheduled pod is deleted at once).
+     */
+    private ObjectNode bind(ObjectNode pod) {
+        if (!pod.path("spec").path("nodeName").asText("").isEmpty()) {
+            return pod;
+        }
+        Tree.with(pod, "spec").put("nodeName", sim.node());
+        return Tree.of(sim.api().update(Tree.resource(pod)));
     }
 
     @Override
@@ -32,7 +47,7 @@ final class Kubelet implements Reconciler {
         }
         ObjectNode pod = found.get();
         if (!Tree.at(pod, "metadata.deletionTimestamp").isMissingNode()) {
-            return Outcome.done();
+            return termination.reconcile(pod);
         }
         // A pod reported Running that this node never started (its status came back with a restored etcd) is
         // admitted again: its volumes must mount here before it runs.
@@ -40,6 +55,9 @@ final class Kubelet implements Reconciler {
             return Outcome.done();
         }
         Optional<String> problem = problem(pod);
+        if (problem.isEmpty() || problem.get().startsWith("MountVolume")) {
+            pod = bind(pod);
+        }
         setStatus(pod, problem);
         if (problem.isPresent()) {
             return Outcome.requeueAfter(RECHECK);
@@ -60,7 +78,7 @@ final class Kubelet implements Reconciler {
                 return Optional.of("persistentvolumeclaim \"" + claim + "\" not found");
             }
             Optional<String> pv = Tree.text(pvc.get(), "spec.volumeName");
-            if (pv.isEmpty()) {
+            if (pv.isEmpty() || !"Bound".equals(pvc.get().path("status").path("phase").asText())) {
                 return Optional.of("pod has unbound immediate PersistentVolumeClaims (" + claim + ")");
             }
             Optional<String> mount = sim.workloads().mountProblem(pv.get(), writes(pod, volume.path("name").asText()));

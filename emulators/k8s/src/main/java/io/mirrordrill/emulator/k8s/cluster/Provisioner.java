@@ -55,8 +55,9 @@ final class Provisioner implements Reconciler {
         if (!Tree.at(pvc, "metadata.deletionTimestamp").isMissingNode()) {
             return Outcome.done();
         }
-        if (Tree.text(pvc, "spec.volumeName").isPresent()) {
-            return expand(pvc);
+        Optional<String> named = Tree.text(pvc, "spec.volumeName");
+        if (named.isPresent()) {
+            return new ClaimBinding(sim).check(pvc, named.get()).orElseGet(() -> expand(pvc));
         }
         Optional<ObjectNode> storageClass = storageClass(pvc);
         if (storageClass.isEmpty()) {

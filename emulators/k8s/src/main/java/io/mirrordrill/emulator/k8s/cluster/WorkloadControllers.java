@@ -63,7 +63,8 @@ final class WorkloadControllers implements Reconciler {
         if (stateful) {
             for (int i = 0; i < replicas; i++) {
                 String podName = key.name() + "-" + i;
-                if (alive.stream().noneMatch(p -> Tree.name(p).equals(podName))) {
+                // a terminating pod keeps its name until it is gone: the StatefulSet waits for it
+                if (pods.stream().noneMatch(p -> Tree.name(p).equals(podName))) {
                     createStatefulPod(w, i);
                 }
             }
@@ -131,6 +132,9 @@ final class WorkloadControllers implements Reconciler {
         meta.put("name", podName).put("namespace", Tree.namespace(owner));
         if (template.path("metadata").has("labels")) {
             meta.set("labels", template.path("metadata").path("labels").deepCopy());
+        }
+        if (template.path("metadata").has("annotations")) {
+            meta.set("annotations", template.path("metadata").path("annotations").deepCopy());
         }
         meta.putArray("ownerReferences").addObject().put("apiVersion", "apps/v1")
                 .put("kind", owner.path("kind").asText()).put("name", Tree.name(owner)).put("uid", Tree.uid(owner))

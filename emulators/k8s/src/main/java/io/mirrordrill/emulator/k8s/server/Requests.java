@@ -82,12 +82,13 @@ final class Requests {
         ctx.attribute(ANSWERED, Boolean.TRUE);
         HandlerType method = ctx.method();
         boolean hasBody = method == HandlerType.POST || method == HandlerType.PUT || method == HandlerType.PATCH;
+        boolean readsBody = hasBody || method == HandlerType.DELETE; // a DELETE's body is its DeleteOptions
         long declared = BodyLimit.declared(ctx.req().getContentLengthLong(), ctx.header("Transfer-Encoding"));
         try {
             // the declared size is judged before any byte is read; a body without one is read up to the limit
-            byte[] body = hasBody && !bodyLimit.refuses(declared)
+            byte[] body = readsBody && !bodyLimit.refuses(declared)
                     ? bodyLimit.read(ctx.req().getInputStream(), declared) : null;
-            if (hasBody) {
+            if (readsBody) {
                 if (body == null) {
                     leaveBodyUnread(ctx);
                     new Reply(413, Statuses.failure(413, "RequestEntityTooLarge", "Request entity too large: limit"

@@ -69,7 +69,7 @@ final class ResourceRequests {
                     return patches.patch(kind, path, query, contentType, body, status, manager);
                 }
                 case "DELETE" -> {
-                    return status ? methodNotAllowed() : delete(kind, path);
+                    return status ? methodNotAllowed() : delete(kind, path, gracePeriod(query, body));
                 }
                 default -> {
                     return methodNotAllowed();
@@ -110,11 +110,15 @@ final class ResourceRequests {
      * The API server's DELETE answer: the object when finalizers keep it (now with its deletionTimestamp), otherwise
      * a Success Status whose details name the resource (not the kind) and the uid.
      */
-    private Reply delete(ResourceKind kind, ApiPath path) {
+    private Reply delete(ResourceKind kind, ApiPath path, Long gracePeriodSeconds) {
         KubernetesPort port = served.port();
         GenericKubernetesResource before = port.get(kind.apiVersion(), kind.kind(), path.namespace(), path.name())
                 .orElseThrow(() -> notFound(kind, path));
-        port.delete(kind.apiVersion(), kind.kind(), path.namespace(), path.name());
+        if (gracePeriodSeconds == null) {
+            port.delete(kind.apiVersion(), kind.kind(), path.namespace(), path.name());
+        } else {
+            port.delete(kind.apiVersion(), kind.kind(), path.namespace(), path.name(), gracePeriodSeconds);
+        }
         Optional<GenericKubernetesResource> after = port.get(kind.apiVersion(), kind.kind(), path.namespace(),
                 path.name());
         if (after.isPresent()) {
@@ -128,6 +132,34 @@ final class ResourceRequests {
         }
         details.put("kind", kind.plural()).put("uid", before.getMetadata().getUid());
         return new Reply(200, status);
+    }
+
+    /**
+     * DeleteOptions' {@code gracePeriodSeconds}, from the body kubectl sends or the query parameter (the body wins,
+     * as the API server decodes the query first and then the body over it); null when neither gives one.
+     */
+    private static Long gracePeriod(Map<String, List<String>> query, byte[] body) {
+        Long grace = null;
+        String inQuery = first(query, "gracePeriodSeconds");
+        if (inQuery != null && !inQuery.isEmpty()) {
+            try {
+                grace = Long.parseLong(inQuery);
+            } catch (NumberFormatException e) {
+                throw new KubernetesException(400, "BadRequest", "gracePeriodSeconds: Invalid value: \"" + inQuery
+                        + "\": strconv.ParseInt: parsing \"" + inQuery + "\": invalid syntax", null, null, null);
+            }
+        }
+        if (body != null && body.length > 0) {
+            JsonNode options = parse(body).path("gracePeriodSeconds");
+            if (options.isIntegralNumber()) {
+                grace = options.asLong();
+            } else if (!options.isMissingNode() && !options.isNull()) {
+                throw new KubernetesException(400, "BadRequest", "json: cannot unmarshal " + options.getNodeType()
+                        .name().toLowerCase(java.util.Locale.ROOT) + " into Go struct field "
+                        + "DeleteOptions.gracePeriodSeconds of type int64", null, null, null);
+            }
+        }
+        return grace;
     }
 
     /**

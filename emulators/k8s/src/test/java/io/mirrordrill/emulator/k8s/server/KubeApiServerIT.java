@@ -161,6 +161,22 @@ class KubeApiServerIT {
     }
 
     @Test
+    void aClaimBoundToAVolumeCannotBePointedAtAnotherOneOverTheWire() throws Exception {
+        String claims = "/api/v1/namespaces/app/persistentvolumeclaims";
+        assertEquals(201, send("POST", claims, "{\"metadata\":{\"name\":\"data\"},\"spec\":{\"accessModes\":"
+                + "[\"ReadWriteOnce\"],\"resources\":{\"requests\":{\"storage\":\"1Gi\"}},\"volumeName\":\"pv-a\"}}",
+                null).statusCode());
+        HttpResponse<String> moved = send("PATCH", claims + "/data", "{\"spec\":{\"volumeName\":\"pv-b\"}}",
+                "application/merge-patch+json");
+        assertEquals(422, moved.statusCode(), moved.body());
+        JsonNode status = json(moved);
+        assertEquals("Invalid", status.path("reason").asText());
+        assertTrue(status.path("message").asText().contains("spec: Forbidden: spec is immutable after creation "
+                + "except resources.requests and volumeAttributesClassName for bound claims"), moved.body());
+        assertEquals("pv-a", json(get(claims + "/data")).path("spec").path("volumeName").asText());
+    }
+
+    @Test
     void deleteAnswersASuccessStatusOrTheObjectItsFinalizersKeep() throws Exception {
         send("POST", CM, configMap("gone"), null);
         JsonNode deleted = json(send("DELETE", CM + "/gone", null, null));
