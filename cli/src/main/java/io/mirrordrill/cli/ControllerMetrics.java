@@ -115,9 +115,8 @@ final class ControllerMetrics {
                         desired);
             }
         }
-        header(out, "mirrordrill_amr_replication_lag_seconds", "gauge", "Age of the newest snapshot replicated to"
-                + " the destination (now minus the creation time in status.lastTransferredSnapshot; since"
-                + " status.lastTransfer.completionTimestamp when that name has no time): the running RPO.");
+        header(out, "mirrordrill_amr_replication_lag_seconds", "gauge", "Seconds since the last replication"
+                + " transfer completed (status.lastTransfer.completionTimestamp): the running RPO's lower bound.");
         header(out, "mirrordrill_amr_last_transfer_bytes", "gauge", "Bytes the last replication transfer moved.");
         header(out, "mirrordrill_amr_last_transfer_duration_seconds", "gauge", "How long the newest replicated"
                 + " snapshot took from its creation on the source to complete on the destination"
@@ -129,12 +128,9 @@ final class ControllerMetrics {
             Instant done = instant(last.path("completionTimestamp").asText(""));
             Instant taken = ArchivePath.timeOf(n.path("status").path("lastTransferredSnapshot").asText(""))
                     .orElse(null);
-            Instant newest = taken != null ? taken : done;
-            if (newest != null) {
-                sample(out, "mirrordrill_amr_replication_lag_seconds", seconds(newest, now), "namespace", ns(n),
-                        "name", name(n));
-            }
             if (done != null) {
+                sample(out, "mirrordrill_amr_replication_lag_seconds", seconds(done, now), "namespace", ns(n),
+                        "name", name(n));
                 sample(out, "mirrordrill_amr_last_transfer_completion_timestamp_seconds", done.toEpochMilli()
                         / 1000.0, "namespace", ns(n), "name", name(n));
                 if (taken != null) {
