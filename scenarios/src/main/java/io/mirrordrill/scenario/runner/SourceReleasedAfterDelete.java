@@ -2,6 +2,7 @@ package io.mirrordrill.scenario.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.mirrordrill.emulator.k8s.cluster.Trident;
 import io.mirrordrill.emulator.ontap.OntapCluster;
 import io.mirrordrill.port.kubernetes.LabelSelector;
 import io.mirrordrill.port.ontap.RelationshipRecord;
@@ -19,7 +20,8 @@ import java.util.TreeSet;
  * Once an AppMirrorRelationship is deleted, the source side of its SnapMirror relationships is released
  * ({@code snapmirror release}: Trident protect's delete promotes, then releases the source, then removes the
  * finalizer), so the source cluster lists no relationship into the destination's volumes. Where the source cluster
- * was out of reach when the delete happened, the engine may not wait for it, and nothing is required.
+ * was out of reach when the delete happened, the engine may not wait for it, and nothing is required. The claims a
+ * relationship owns are those its mirror annotation names while it replicates.
  */
 final class SourceReleasedAfterDelete implements Invariant {
     /** Per AMR (history key): the destination volumes, by ONTAP cluster, seen while it existed. */
@@ -64,12 +66,24 @@ final class SourceReleasedAfterDelete implements Invariant {
         return out;
     }
 
+    /**
+     * Whether the claim is a destination of this relationship (its mirror annotation names it): another relationship
+     * mapping the same namespace (drill fuzz's stray one, created Promoted) does not own the claims it finds there.
+     */
+    private static boolean mirroredBy(GenericKubernetesResource pvc, String amr) {
+        Map<String, String> annotations = pvc.getMetadata().getAnnotations();
+        return annotations != null && amr.equals(annotations.get(Trident.MIRROR_ANNOTATION));
+    }
+
     private void remember(Checkpoint at, AmrWatch.History h, JsonNode amr) {
         SimCluster c = at.estate.cluster(h.cluster);
         for (JsonNode m : amr.path("spec").path("namespaceMapping")) {
             String ns = m.path("destination").asText();
             for (GenericKubernetesResource pvc : c.api().list("v1", "PersistentVolumeClaim", ns,
                     LabelSelector.everything())) {
+                if (!mirroredBy(pvc, h.name)) {
+                    continue;
+                }
                 VolumeRef.of(c.api(), ns, pvc.getMetadata().getName()).ifPresent(v -> volumes
                         .computeIfAbsent(h.key(), k -> new TreeMap<>())
                         .computeIfAbsent(v.ontapCluster(), k -> new TreeSet<>()).add(v.svm() + ":" + v.volume()));
