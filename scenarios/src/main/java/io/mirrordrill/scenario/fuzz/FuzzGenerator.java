@@ -281,10 +281,20 @@ public final class FuzzGenerator {
                 WorkloadSpec writes = new WorkloadSpec("bulk", "k8s-" + src, shape.namespace("k8s-" + src), "db",
                         List.of("/data"), "bulk.bin", options.bulkRate(), FuzzOptions.BULK_RECORD_SIZE,
                         Duration.ofSeconds(1));
+                // on a slow WAN, so the transfer still runs when the abort's job does (a second later)
+                steps.add(new Step.Fault(Op.GENERATED, new FaultSpec.Degrade("east", "west",
+                        options.degradeLatency(), options.degradeBandwidth()), Duration.ZERO, false));
                 steps.add(new Step.WorkloadStart(Op.GENERATED, writes));
                 steps.add(new Step.Advance(Op.GENERATED, pause));
                 steps.add(new Step.WorkloadStop(Op.GENERATED, writes.name()));
-                steps.add(ontap(dst, "snapmirror abort", "destination-path", "svm-" + dst + ":" + volume(dst)));
+                // a scheduled transfer may still carry the burst (a slow WAN), and ONTAP refuses an update while one
+                // runs: abort it, start the burst's own, and abort that one while it runs
+                String path = "svm-" + dst + ":" + volume(dst);
+                steps.add(ontap(dst, "snapmirror abort", "destination-path", path));
+                steps.add(ontap(dst, "snapmirror update", "destination-path", path));
+                steps.add(ontap(dst, "snapmirror abort", "destination-path", path));
+                steps.add(new Step.Fault(Op.GENERATED, new FaultSpec.Degrade("east", "west", latency, bandwidth),
+                        Duration.ZERO, false));
             }
             case SNAPSHOT_RESTORE -> {
                 String name = "fuzz-snap-" + ++storageNumber;

@@ -10,7 +10,10 @@ public enum StorageOp {
      * the backend repaired with {@code tridentctl update backend}.
      */
     SVM_STOPPED("svmStopped", "tridentctl update backend"),
-    /** A burst of large writes, then the running SnapMirror transfer of the application's volume aborted. */
+    /**
+     * A burst of large writes on a slow WAN, then a SnapMirror transfer of the application's volume started
+     * ({@code snapmirror update}) and aborted while it runs; the WAN back as it was.
+     */
     TRANSFER_ABORTED("transferAborted", null),
     /** A snapshot of the application's volume where it is written, then the volume restored to it. */
     SNAPSHOT_RESTORE(null, "volume snapshot restore");
