@@ -64,7 +64,11 @@ public final class FuzzGenerator {
     private int opNumber;
     private int storageNumber;
 
-    private FuzzGenerator(long seed) {
+    /** Whether storage operations are drawn (a test turns them off to compare the other draws). */
+    private final boolean storageOps;
+
+    private FuzzGenerator(long seed, boolean storageOps) {
+        this.storageOps = storageOps;
         Seeds seeds = new Seeds(seed);
         this.seed = seed;
         this.options = FuzzOptions.draw(seeds.stream("fuzz-options"));
@@ -75,7 +79,12 @@ public final class FuzzGenerator {
     }
 
     public static FuzzCase generate(long seed) {
-        return new FuzzGenerator(seed).build();
+        return new FuzzGenerator(seed, true).build();
+    }
+
+    /** The drill without its storage operations, as generated before they existed. */
+    static FuzzCase withoutStorage(long seed) {
+        return new FuzzGenerator(seed, false).build();
     }
 
     private FuzzCase build() {
@@ -100,7 +109,7 @@ public final class FuzzGenerator {
             case PROMOTED -> List.of(StorageOp.SNAPSHOT_RESTORE);
             default -> List.of();
         };
-        if (active.isEmpty() && !fit.isEmpty() && storage.chance(STORAGE_OP)) {
+        if (storageOps && active.isEmpty() && !fit.isEmpty() && storage.chance(STORAGE_OP)) {
             ops.add(storageOp(storage.pick(fit)));
         }
         if (state == State.ESTABLISHED && active.isEmpty() && random.chance(options.slowWanFailoverPercent() / 100.0)) {
