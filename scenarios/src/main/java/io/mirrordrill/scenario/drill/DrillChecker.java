@@ -191,8 +191,9 @@ final class DrillChecker {
                 }
             }
         } catch (IllegalArgumentException e) {
-            add(at, e.getMessage(), "write ${NAME}, ${uid:CLUSTER/KIND/NAMESPACE/NAME} or"
-                    + " ${field:CLUSTER/KIND/NAMESPACE/NAME:PATH}");
+            add(at, e.getMessage(), "write ${NAME}, ${uid:CLUSTER/KIND/NAMESPACE/NAME},"
+                    + " ${field:CLUSTER/KIND/NAMESPACE/NAME:PATH} or"
+                    + " ${volume:CLUSTER/PersistentVolumeClaim/NAMESPACE/NAME}");
         }
     }
 

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  *   <li>{@code ${uid:CLUSTER/KIND/NAMESPACE/NAME}}: an object's {@code metadata.uid} (cluster-scoped:
  *       {@code CLUSTER/KIND/NAME});</li>
  *   <li>{@code ${field:CLUSTER/KIND/NAMESPACE/NAME:PATH}}: any field, e.g. {@code status.appArchivePath};</li>
- *   <li>{@code ${basename:...:PATH}}: the last {@code /}-segment of a field (for {@code spec.promotedSnapshot}).</li>
+ *   <li>{@code ${basename:...:PATH}}: the last {@code /}-segment of a field (for {@code spec.promotedSnapshot});</li>
+ *   <li>{@code ${volume:CLUSTER/PersistentVolumeClaim/NAMESPACE/NAME}}: the storage volume of a bound claim, as its
+ *       PV's {@code spec.csi.volumeAttributes.internalName} (the ONTAP volume Trident made or imported).</li>
  * </ul>
  * {@code $${} writes a literal {@code ${}.
  */
@@ -86,6 +88,9 @@ public final class Template {
         }
         JsonNode object = lookup.object(r.ref()).orElseThrow(() -> new TemplateException("${" + r.raw()
                 + "}: " + r.ref().describe() + " does not exist"));
+        if (r.function().equals("volume")) {
+            object = boundVolume(r, object, lookup);
+        }
         JsonNode value = at(object, r.field());
         if (value.isMissingNode() || value.isNull() || !value.isValueNode()) {
             throw new TemplateException("${" + r.raw() + "}: " + r.ref().describe() + " has no value at "
@@ -93,6 +98,17 @@ public final class Template {
         }
         String text = value.asText();
         return r.function().equals("basename") ? text.substring(text.lastIndexOf('/') + 1) : text;
+    }
+
+    /** The PersistentVolume a claim is bound to (the field read from it is its internal name). */
+    private static JsonNode boundVolume(Reference r, JsonNode claim, Lookup lookup) {
+        String pv = claim.path("spec").path("volumeName").asText("");
+        if (pv.isEmpty()) {
+            throw new TemplateException("${" + r.raw() + "}: " + r.ref().describe() + " is not bound to a volume yet");
+        }
+        Ref volume = new Ref(r.ref().cluster(), "v1", "PersistentVolume", null, pv);
+        return lookup.object(volume).orElseThrow(() -> new TemplateException("${" + r.raw() + "}: "
+                + volume.describe() + " does not exist"));
     }
 
     /** The node at a dotted path ({@code status.conditions[0].type}); missing when absent. */
@@ -120,12 +136,13 @@ public final class Template {
         }
         int colon = b.indexOf(':');
         String function = colon < 0 ? "" : b.substring(0, colon);
-        if (!List.of("uid", "field", "basename").contains(function)) {
-            throw new IllegalArgumentException("${" + b + "} is neither a variable name nor uid:, field: or basename:");
+        if (!List.of("uid", "field", "basename", "volume").contains(function)) {
+            throw new IllegalArgumentException("${" + b + "} is neither a variable name nor uid:, field:, basename:"
+                    + " or volume:");
         }
         String rest = b.substring(colon + 1);
-        String field = "metadata.uid";
-        if (!function.equals("uid")) {
+        String field = function.equals("volume") ? "spec.csi.volumeAttributes.internalName" : "metadata.uid";
+        if (function.equals("field") || function.equals("basename")) {
             int last = rest.lastIndexOf(':');
             if (last < 0) {
                 throw new IllegalArgumentException("${" + b + "} needs a field path: " + function
@@ -142,6 +159,10 @@ public final class Template {
         String kind = parts[1];
         String apiVersion = Kinds.apiVersionOf(kind).orElseThrow(() -> new IllegalArgumentException("${" + b
                 + "}: unknown kind " + kind + "; known: " + Kinds.known()));
+        if (function.equals("volume") && (parts.length != 4 || !kind.equals("PersistentVolumeClaim"))) {
+            throw new IllegalArgumentException("${" + b + "} names a claim: volume:CLUSTER/PersistentVolumeClaim"
+                    + "/NAMESPACE/NAME");
+        }
         Ref ref = parts.length == 3 ? new Ref(parts[0], apiVersion, kind, null, parts[2])
                 : new Ref(parts[0], apiVersion, kind, parts[2], parts[3]);
         return new Reference(b, function, null, ref, field);

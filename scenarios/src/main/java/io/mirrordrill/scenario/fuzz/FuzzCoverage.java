@@ -50,7 +50,9 @@ public final class FuzzCoverage {
     }
 
     public static List<String> faults() {
-        return Arrays.stream(FaultKind.values()).map(FaultKind::id).toList();
+        List<String> all = new ArrayList<>(Arrays.stream(FaultKind.values()).map(FaultKind::id).toList());
+        Arrays.stream(StorageOp.values()).map(StorageOp::fault).filter(f -> f != null).forEach(all::add);
+        return all;
     }
 
     /** Every workflow the generator can run, then what a promotion of a shaped application does. */
@@ -59,6 +61,7 @@ public final class FuzzCoverage {
                 new Op.SetUp(AppShape.SEED, null, true).kind()));
         Arrays.stream(Workflow.values()).map(Workflow::label).forEach(all::add);
         all.addAll(List.of(MERGE, SKIP_LISTS, MAPPING, HOOKS, CLAIMS, CLASS_MAPPING));
+        Arrays.stream(StorageOp.values()).map(StorageOp::workflow).filter(w -> w != null).forEach(all::add);
         return all;
     }
 
@@ -80,6 +83,13 @@ public final class FuzzCoverage {
                 faults.add(inject.fault().id());
             } else if (op instanceof Op.SetUp) {
                 workflows.add(op.kind());
+            } else if (op instanceof Op.Storage storage) {
+                if (storage.op().fault() != null) {
+                    faults.add(storage.op().fault());
+                }
+                if (storage.op().workflow() != null) {
+                    workflows.add(storage.op().workflow());
+                }
             } else if (op instanceof Op.Run run) {
                 workflows.add(run.workflow().label());
                 workflows.addAll(promotion(run.workflow(), c.shape()));

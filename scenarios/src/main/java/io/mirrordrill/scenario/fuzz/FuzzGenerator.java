@@ -1,10 +1,14 @@
 package io.mirrordrill.scenario.fuzz;
 
 import io.mirrordrill.scenario.drill.FaultSpec;
+import io.mirrordrill.scenario.drill.OntapCommand;
+import io.mirrordrill.scenario.drill.Step;
+import io.mirrordrill.scenario.drill.TridentctlCommand;
 import io.mirrordrill.scenario.drill.WorkloadSpec;
 import io.mirrordrill.sim.RandomStream;
 import io.mirrordrill.sim.Seeds;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,6 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Generates a drill from a seed: its mix ({@link FuzzOptions}), a world (the seed's estate with a random WAN), the
@@ -34,6 +39,9 @@ public final class FuzzGenerator {
     /** Of failovers: first with a transformation that cannot apply (Promoting -> Failed). */
     private static final double FAILOVER_BAD_TRANSFORMATION = 0.08;
 
+    /** Before an operation with every fault healed and replication running, how often a storage operation comes. */
+    private static final double STORAGE_OP = 0.1;
+
     private final long seed;
     private final FuzzOptions options;
     private final RandomStream random;
@@ -42,6 +50,8 @@ public final class FuzzGenerator {
      * the operations the mix draws stay what they were.
      */
     private final RandomStream extra;
+    /** The storage operations' draws, from a stream of their own so the other draws stay what they were. */
+    private final RandomStream storage;
     private final AppShape shape;
     /** Where crashes strike: a stream of its own, so choosing them shifts none of the seed's other choices. */
     private final RandomStream crashPoints;
@@ -54,10 +64,15 @@ public final class FuzzGenerator {
     private long bandwidth;
     private State state = State.ESTABLISHED;
     private int opNumber;
+    private int storageNumber;
 
     static final int CRASH_CALLS = 60;
 
-    private FuzzGenerator(long seed) {
+    /** Whether storage operations are drawn (a test turns them off to compare the other draws). */
+    private final boolean storageOps;
+
+    private FuzzGenerator(long seed, boolean storageOps) {
+        this.storageOps = storageOps;
         Seeds seeds = new Seeds(seed);
         this.seed = seed;
         this.options = FuzzOptions.draw(seeds.stream("fuzz-options"));
@@ -65,10 +80,16 @@ public final class FuzzGenerator {
         this.extra = seeds.stream("fuzz-app");
         this.shape = AppShape.draw(extra, seeds.stream("fuzz-skip-lists"));
         this.crashPoints = seeds.stream("fuzz-crash-points");
+        this.storage = seeds.stream("fuzz-storage");
     }
 
     public static FuzzCase generate(long seed) {
-        return new FuzzGenerator(seed).build();
+        return new FuzzGenerator(seed, true).build();
+    }
+
+    /** The drill without its storage operations, as generated before they existed. */
+    static FuzzCase withoutStorage(long seed) {
+        return new FuzzGenerator(seed, false).build();
     }
 
     private FuzzCase build() {
@@ -87,6 +108,14 @@ public final class FuzzGenerator {
         if (active.isEmpty() && extra.chance(CREATED_PROMOTED)) {
             opNumber++;
             ops.add(new Op.Run(Workflow.CREATED_PROMOTED, opNumber, null, shape));
+        }
+        List<StorageOp> fit = switch (state) {
+            case ESTABLISHED, REVERSED -> List.of(StorageOp.SVM_STOPPED, StorageOp.TRANSFER_ABORTED);
+            case PROMOTED -> List.of(StorageOp.SNAPSHOT_RESTORE);
+            default -> List.of();
+        };
+        if (storageOps && active.isEmpty() && !fit.isEmpty() && storage.chance(STORAGE_OP)) {
+            ops.add(storageOp(storage.pick(fit)));
         }
         if (state == State.ESTABLISHED && active.isEmpty() && random.chance(options.slowWanFailoverPercent() / 100.0)) {
             slowWanFailover();
@@ -249,6 +278,72 @@ public final class FuzzGenerator {
             }
             default -> ops.add(advance());
         }
+    }
+
+    /**
+     * A storage operation with every fault healed: while replication runs, on the destination's SVM (stop and start)
+     * or volume (abort); once promoted, on the promoted volume where the application writes (snapshot restore). A
+     * volume that is a SnapMirror source cannot be restored past the relationship's newer snapshots without
+     * {@code -force}, which would break replication, as ONTAP refuses it.
+     */
+    private Op storageOp(StorageOp op) {
+        String src = source();
+        String dst = src.equals("east") ? "west" : "east";
+        Duration pause = Duration.ofMinutes(1 + storage.nextInt(3));
+        List<Step> steps = new ArrayList<>();
+        switch (op) {
+            case SVM_STOPPED -> {
+                steps.add(ontap(dst, "vserver stop", "vserver", "svm-" + dst));
+                steps.add(new Step.Advance(Op.GENERATED, pause));
+                steps.add(ontap(dst, "vserver start", "vserver", "svm-" + dst));
+                Path file = Path.of("fuzz", "backend-" + dst + ".yaml");
+                steps.add(new Step.Tridentctl(Op.GENERATED, "k8s-" + dst, new TridentctlCommand("update backend",
+                        "nas-" + dst, null, file, "trident", null, null)));
+            }
+            case TRANSFER_ABORTED -> {
+                WorkloadSpec writes = new WorkloadSpec("bulk", "k8s-" + src, shape.namespace("k8s-" + src), "db",
+                        List.of("/data"), "bulk.bin", options.bulkRate(), FuzzOptions.BULK_RECORD_SIZE,
+                        Duration.ofSeconds(1));
+                // on a slow WAN, so the transfer still runs when the abort's job does (a second later)
+                steps.add(new Step.Fault(Op.GENERATED, new FaultSpec.Degrade("east", "west",
+                        options.degradeLatency(), options.degradeBandwidth()), Duration.ZERO, false));
+                steps.add(new Step.WorkloadStart(Op.GENERATED, writes));
+                steps.add(new Step.Advance(Op.GENERATED, pause));
+                steps.add(new Step.WorkloadStop(Op.GENERATED, writes.name()));
+                // a scheduled transfer may still carry the burst (a slow WAN), and ONTAP refuses an update while one
+                // runs: abort it, start the burst's own, and abort that one while it runs
+                String path = "svm-" + dst + ":" + volume(dst);
+                steps.add(ontap(dst, "snapmirror abort", "destination-path", path));
+                steps.add(ontap(dst, "snapmirror update", "destination-path", path));
+                steps.add(ontap(dst, "snapmirror abort", "destination-path", path));
+                steps.add(new Step.Fault(Op.GENERATED, new FaultSpec.Degrade("east", "west", latency, bandwidth),
+                        Duration.ZERO, false));
+            }
+            case SNAPSHOT_RESTORE -> {
+                String name = "fuzz-snap-" + ++storageNumber;
+                String site = serving();
+                steps.add(ontap(site, "volume snapshot create", "vserver", "svm-" + site, "volume", volume(site),
+                        "snapshot", name));
+                steps.add(new Step.Advance(Op.GENERATED, pause));
+                steps.add(ontap(site, "volume snapshot restore", "vserver", "svm-" + site, "volume", volume(site),
+                        "snapshot", name));
+            }
+        }
+        return new Op.Storage(op, steps);
+    }
+
+    /** The ONTAP volume of the application's claim {@code data} on a site's cluster, filled in when the step runs. */
+    private String volume(String site) {
+        return "${volume:k8s-" + site + "/PersistentVolumeClaim/" + shape.namespace("k8s-" + site) + "/data}";
+    }
+
+    /** An ONTAP CLI command at the site's cluster, its parameters given as name, value, .... */
+    private static Step ontap(String site, String verb, String... params) {
+        TreeMap<String, String> named = new TreeMap<>();
+        for (int i = 0; i < params.length; i += 2) {
+            named.put(params[i], params[i + 1]);
+        }
+        return new Step.Ontap(Op.GENERATED, "ontap-" + site, new OntapCommand(verb, named));
     }
 
     /** A failover, now and then first refused (the lifecycle's rows into and out of Failed). */

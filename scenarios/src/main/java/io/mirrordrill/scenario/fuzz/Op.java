@@ -121,6 +121,17 @@ public sealed interface Op {
         }
     }
 
+    /** A storage administrator's operation ({@link StorageOp}): its ONTAP and tridentctl steps and what they need. */
+    record Storage(StorageOp op, List<Step> steps) implements Op {
+        public Storage {
+            steps = List.copyOf(steps);
+        }
+
+        public String kind() {
+            return op.label();
+        }
+    }
+
     private static Step run(String procedure) {
         return new Step.Run(GENERATED, procedure);
     }

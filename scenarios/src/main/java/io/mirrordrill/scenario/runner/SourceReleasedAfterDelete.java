@@ -67,15 +67,22 @@ final class SourceReleasedAfterDelete implements Invariant {
         return out;
     }
 
+    /**
+     * Whether the claim is a destination of this relationship (its mirror annotation names it): another relationship
+     * mapping the same namespace (drill fuzz's stray one, created Promoted) does not own the claims it finds there.
+     */
+    private static boolean mirroredBy(GenericKubernetesResource pvc, String amr) {
+        Map<String, String> annotations = pvc.getMetadata().getAnnotations();
+        return annotations != null && amr.equals(annotations.get(Trident.MIRROR_ANNOTATION));
+    }
+
     private void remember(Checkpoint at, AmrWatch.History h, JsonNode amr) {
         SimCluster c = at.estate.cluster(h.cluster);
         for (JsonNode m : amr.path("spec").path("namespaceMapping")) {
             String ns = m.path("destination").asText();
             for (GenericKubernetesResource pvc : c.api().list("v1", "PersistentVolumeClaim", ns,
                     LabelSelector.everything())) {
-                String mirroredFor = pvc.getMetadata().getAnnotations() == null ? null
-                        : pvc.getMetadata().getAnnotations().get(Trident.MIRROR_ANNOTATION);
-                if (!h.name.equals(mirroredFor)) {
+                if (!mirroredBy(pvc, h.name)) {
                     continue;  // not (or not now) mirrored for this relationship: another's, or a promoted claim
                 }
                 VolumeRef.of(c.api(), ns, pvc.getMetadata().getName()).ifPresent(v -> volumes

@@ -18,6 +18,14 @@ class FuzzCoverageTest {
     }
 
     @Test
+    void theStorageOperationsAreFaultKindsAndWorkflowsToReach() {
+        assertEquals(List.of("siteDown", "partition", "degrade", "bucketOutage", "engineCrash", "svmStopped",
+                "transferAborted"), FuzzCoverage.faults());
+        assertTrue(FuzzCoverage.workflows().containsAll(List.of("tridentctl update backend",
+                "volume snapshot restore")), FuzzCoverage.workflows().toString());
+    }
+
+    @Test
     void whatNoSeedReachedIsNamedByKindAndTheRestIsCountedPerSeed() {
         List<String> rows = new ArrayList<>(FuzzCoverage.rows());
         rows.remove("Promoting -> Failed");
@@ -32,7 +40,8 @@ class FuzzCoverageTest {
         assertEquals(List.of("lifecycle row Promoting -> Failed", "fault kind bucketOutage",
                 "workflow post-failover hooks"), FuzzCoverage.missed(outcomes));
         String text = FuzzCoverage.describe(outcomes);
-        assertTrue(text.startsWith("coverage: 10 of 11 lifecycle rows, 4 of 5 fault kinds, "
+        assertTrue(text.startsWith("coverage: 10 of 11 lifecycle rows, " + (FuzzCoverage.faults().size() - 1)
+                + " of " + FuzzCoverage.faults().size() + " fault kinds, "
                 + (FuzzCoverage.workflows().size() - 1) + " of " + FuzzCoverage.workflows().size()
                 + " workflows\n"), text);
         assertTrue(text.contains("(new) -> Establishing 2, "), text);

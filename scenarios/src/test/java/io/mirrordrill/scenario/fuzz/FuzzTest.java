@@ -105,6 +105,22 @@ class FuzzTest {
         assertNotEquals(FuzzGenerator.generate(42).yaml("x", "c"), FuzzGenerator.generate(43).yaml("x", "c"));
     }
 
+    /**
+     * The storage operations are drawn from a stream of their own and only added: without them a seed's operations
+     * are the ones it drew before they existed.
+     */
+    @Test
+    void storageOperationsAreAddedWithoutChangingTheOtherDraws() {
+        int withStorage = 0;
+        for (long seed = 1; seed <= 200; seed++) {
+            List<Op> ops = FuzzGenerator.generate(seed).ops();
+            List<Op> others = ops.stream().filter(op -> !(op instanceof Op.Storage)).toList();
+            withStorage += ops.size() - others.size();
+            assertEquals(FuzzGenerator.withoutStorage(seed).ops(), others, "seed " + seed);
+        }
+        assertTrue(withStorage > 20, "storage operations drawn in seeds 1..200: " + withStorage);
+    }
+
     /** Replays the operations' kinds through the workflow state machine, independently of the generator. */
     @Test
     void generatedOperationsRespectTheirPreconditions() {
@@ -150,6 +166,16 @@ class FuzzTest {
                     case "direction back" -> {
                         assertEquals("Reversed", state, s);
                         state = "Established";
+                    }
+                    // storage operations: replication running (stop an SVM, abort a transfer) or promoted (restore
+                    // the volume the application writes), with every fault healed
+                    case "svmStopped", "transferAborted" -> {
+                        assertTrue(state.equals("Established") || state.equals("Reversed"), s);
+                        assertEquals(0, activeFaults, s);
+                    }
+                    case "volume snapshot restore" -> {
+                        assertEquals("Promoted", state, s);
+                        assertEquals(0, activeFaults, s);
                     }
                     default -> assertTrue(activeFaults >= 0, s);
                 }
