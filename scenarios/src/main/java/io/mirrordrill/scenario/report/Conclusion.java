@@ -38,7 +38,7 @@ public final class Conclusion {
             }
             if (m.rpoMillis() != null && m.rpoRecords() != null) {
                 out.add(m.rpoRecords() == 0 ? "Nothing written before it was lost (RPO 0s)."
-                        : "Lost at the failover: " + m.rpoRecords() + " records, the writes of the last " + m.rpo()
+                        : "Lost: " + m.rpoRecords() + " records, the writes of the last " + m.rpo()
                         + " before it (" + Clock.of(at - m.rpoMillis()) + " to " + Clock.of(at) + ") (RPO).");
             }
         }

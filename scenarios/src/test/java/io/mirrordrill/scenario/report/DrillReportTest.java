@@ -126,7 +126,7 @@ class DrillReportTest {
         List<String> sentences = Conclusion.of(passed);
         assertEquals("Disaster: site east down at 0:23:22 (00:23:24 UTC); the application served again on "
                 + "k8s-west:my-app-namespace/db at 0:23:42, 20s later (RTO).", sentences.get(0));
-        assertEquals("Lost at the failover: 420 records, the writes of the last 1m24s before it (0:21:58 to 0:23:22)"
+        assertEquals("Lost: 420 records, the writes of the last 1m24s before it (0:21:58 to 0:23:22)"
                 + " (RPO).", sentences.get(1));
         String section = between(html, "<section id=\"failover-site-loss\">", "</section>");
         assertTrue(section.indexOf("class=\"conclusion\"") < section.indexOf("<svg"), "the conclusion is on top");
