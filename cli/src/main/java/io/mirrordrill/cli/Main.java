@@ -29,6 +29,7 @@ public final class Main {
 
     public static void main(String[] args) {
         ownsProcess = true;
+        ProcessFigures.writeAtExitIfAsked();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
