@@ -38,7 +38,15 @@ final class WholeProcessRuns {
         return new Launch() {
             @Override
             public String describe(List<String> args) {
-                return "./" + script.getFileName() + " " + String.join(" ", args);
+                // the settings the processes inherit change what is measured: named with the command
+                StringBuilder env = new StringBuilder();
+                for (String name : List.of("MIRRORDRILL_CDS", "MIRRORDRILL_JAVA_OPTS")) {
+                    String value = System.getenv(name);
+                    if (value != null && !value.isBlank()) {
+                        env.append(name).append("='").append(value).append("' ");
+                    }
+                }
+                return env + "./" + script.getFileName() + " " + String.join(" ", args);
             }
 
             @Override
