@@ -43,6 +43,9 @@ class BenchCommandTest {
     void aSpreadIsTheMedianAndTheExtremes() {
         assertEquals(new BenchCommand.Spread(20, 10, 900), BenchCommand.Spread.of(List.of(900L, 30L, 10L, 20L, 15L)));
         assertEquals(new BenchCommand.Spread(25, 20, 30), BenchCommand.Spread.of(List.of(30L, 20L)));
+        assertEquals("6,900 ms (6,500-7,300; target under 3,000 ms: missed, 2.30x)", new BenchCommand.Spread(6900, 6500,
+                7300).describe("ms", BenchCommand.against(6900, 3000, "ms")));
+        assertEquals("391 MiB (380-400)", new BenchCommand.Spread(391, 380, 400).describe("MiB", ""));
     }
 
     @Test
