@@ -41,6 +41,7 @@ final class Checkpoint {
         this.amrs = amrs;
         this.promotions = promotions;
         this.volumes = volumes;
+        volumes.readWith(ledger.reads());
         this.storage = new StorageEvidence(estate);
     }
 

@@ -3,15 +3,17 @@ package io.mirrordrill.scenario.runner;
 import io.mirrordrill.sim.Trace;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Reads the world's trace as it is written: when each ONTAP snapshot was taken (its trace sequence), every SnapMirror
@@ -50,11 +52,17 @@ final class TraceWatch {
     /** When a workload's records files were corrupted, by workload. */
     private final Map<String, List<Long>> corruptions = new TreeMap<>();
     private final Map<String, Transfer> transfers = new LinkedHashMap<>();
+    /**
+     * The keys into {@link #transfers} of each uuid's transfers, in start order: an end closes the newest one still
+     * open (so an end costs its uuid's few transfers, not every transfer ever seen). Closed ones are dropped as met.
+     */
+    private final Map<String, ArrayDeque<String>> started = new HashMap<>();
     private final List<Mark> faults = new ArrayList<>();
     private final List<String> leaks = new ArrayList<>();
     private final List<Put> puts = new ArrayList<>();
     private final List<Exec> execs = new ArrayList<>();
-    private final Set<String> written = new TreeSet<>();
+    /** Objects written so far: a membership test only (never iterated), so hash order reaches no output. */
+    private final Set<String> written = new HashSet<>();
 
     TraceWatch(Estate estate) {
         this.estate = estate;
@@ -114,13 +122,22 @@ final class TraceWatch {
         }
         String uuid = words[2];
         if (words[1].equals("start")) {
-            transfers.put(uuid + "@" + time, new Transfer(uuid, value(m, "type="), time, null, number(m), null));
+            String key = uuid + "@" + time;
+            transfers.put(key, new Transfer(uuid, value(m, "type="), time, null, number(m), null));
+            started.computeIfAbsent(uuid, u -> new ArrayDeque<>()).addLast(key);
             return;
         }
-        Optional<Map.Entry<String, Transfer>> open = transfers.entrySet().stream()
-                .filter(t -> t.getValue().uuid().equals(uuid) && t.getValue().end() == null).reduce((a, b) -> b);
-        open.ifPresent(t -> transfers.put(t.getKey(), new Transfer(uuid, t.getValue().type(), t.getValue().start(),
-                time, words[1].equals("success") ? number(m) : t.getValue().bytes(), words[1])));
+        ArrayDeque<String> keys = started.getOrDefault(uuid, new ArrayDeque<>());
+        while (!keys.isEmpty() && transfers.get(keys.peekLast()).end() != null) {
+            keys.removeLast();
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        String key = keys.removeLast();
+        Transfer t = transfers.get(key);
+        transfers.put(key, new Transfer(uuid, t.type(), t.start(), time,
+                words[1].equals("success") ? number(m) : t.bytes(), words[1]));
     }
 
     private void transferSnapshot(long seq, String m) {

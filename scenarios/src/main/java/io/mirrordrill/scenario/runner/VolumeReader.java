@@ -18,13 +18,19 @@ import java.util.TreeMap;
 final class VolumeReader {
     private final Estate estate;
     private final Map<String, String> clusterOfSvm = new TreeMap<>();
-    private final RecordFiles reads = new RecordFiles();
+    /** What earlier reads found ({@link #readWith}): the writers' reads through pods are remembered there too. */
+    private RecordFiles reads = new RecordFiles();
 
     VolumeReader(Estate estate, WorldSpec world) {
         this.estate = estate;
         for (WorldSpec.Ontap o : world.ontap()) {
             o.svms().forEach(s -> clusterOfSvm.put(s, o.name()));
         }
+    }
+
+    /** Remembers reads in {@code shared}, which the writers' reads through their pods use too (same keys). */
+    void readWith(RecordFiles shared) {
+        reads = shared;
     }
 
     /** The records in {@code file} of the volume {@code svm:volume}; an absent file holds none. */

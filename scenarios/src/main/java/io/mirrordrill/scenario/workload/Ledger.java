@@ -27,6 +27,11 @@ public final class Ledger {
     private final List<Run> runs = new ArrayList<>();
     private final Map<String, List<Run>> byFile = new LinkedHashMap<>();
     private final Map<String, List<Run>> byWorkload = new LinkedHashMap<>();
+    /**
+     * The drill's reads of the files these runs went to, by {@code svm:volume/file}: shared by the checker (from
+     * storage) and the writers (through their pods), so a file is parsed once whoever reads it next.
+     */
+    private final RecordFiles reads = new RecordFiles();
 
     private static String fileKey(String workload, String volume, String file) {
         return workload + "\u0000" + volume + "\u0000" + file;
@@ -38,7 +43,11 @@ public final class Ledger {
         byWorkload.computeIfAbsent(run.workload(), k -> new ArrayList<>()).add(run);
     }
 
-    public List<Run> runs() {
+    public RecordFiles reads() {
+        return reads;
+    }
+
+        public List<Run> runs() {
         return Collections.unmodifiableList(runs);
     }
 

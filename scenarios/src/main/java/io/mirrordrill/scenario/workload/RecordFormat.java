@@ -10,21 +10,47 @@ public final class RecordFormat {
     private RecordFormat() {
     }
 
-    /** Records {@code from..to} (inclusive) as consecutive lines. */
+    /**
+     * Records {@code from..to} (inclusive) as consecutive lines. A workload writes every record through here: one
+     * padded line is copied over the whole buffer, and the number is counted up in its decimal digits (no division
+     * per record).
+     */
     public static byte[] lines(long from, long to, int size) {
         int count = (int) (to - from + 1);
         byte[] out = new byte[count * size];
-        Arrays.fill(out, PAD);
+        if (out.length == 0) {
+            return out;
+        }
+        Arrays.fill(out, 0, size, PAD);
+        out[size - 1] = '\n';
+        for (int filled = size; filled < out.length; filled *= 2) {
+            System.arraycopy(out, 0, out, filled, Math.min(filled, out.length - filled));
+        }
         byte[] digits = new byte[20];
+        int length = digits(from, digits);
         for (int i = 0; i < count; i++) {
-            int length = digits(from + i, digits);
             int at = i * size;
             int kept = Math.min(length, size - 2);
             System.arraycopy(digits, digits.length - length, out, at, kept);
             out[at + kept] = ' ';
-            out[at + size - 1] = '\n';
+            length = increment(digits, length);
         }
         return out;
+    }
+
+    /** Adds one to the number whose {@code length} digits end {@code digits}; returns its new length. */
+    private static int increment(byte[] digits, int length) {
+        for (int i = digits.length - 1; ; i--) {
+            if (i < digits.length - length) {
+                digits[i] = '1';
+                return length + 1;
+            }
+            if (digits[i] != '9') {
+                digits[i]++;
+                return length;
+            }
+            digits[i] = '0';
+        }
     }
 
     /** Writes a non-negative number's decimal digits at the end of {@code into}; returns how many. */

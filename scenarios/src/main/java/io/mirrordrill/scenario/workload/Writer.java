@@ -53,8 +53,6 @@ public final class Writer {
     private String pod;
     private String volumesOf;
     private final Map<String, String> volumes = new TreeMap<>();
-    /** What earlier reads through the pod found: a workload's files are read again at every recovery and at the end. */
-    private final RecordFiles reads = new RecordFiles();
 
     public Writer(String name, World world, Ledger ledger, Observer observer) {
         this.name = name;
@@ -227,6 +225,19 @@ public final class Writer {
                 .orElse("?"));
     }
 
+    /**
+     * What a read through the pod's mount is remembered under: the volume behind it ({@code svm:volume/file}, as the
+     * checker's reads from storage name it), so a file the checker read from storage is not parsed again in full
+     * through the pod; the pod's own name when the volume cannot be found. Resolved at each read, without touching
+     * the writer's state.
+     */
+    private String readKey(String podName, String mount) {
+        Optional<String> volume = claimOf(podName, mount)
+                .flatMap(claim -> VolumeRef.of(cluster.api(), spec.namespace(), claim)).map(VolumeRef::path);
+        return volume.map(v -> v + "/" + spec.file()).orElse(cluster.name() + "/" + spec.namespace() + "/" + podName
+                + ":" + mount + "/" + spec.file());
+    }
+
     private Optional<String> claimOf(String podName, String mount) {
         var tree = cluster.api().get("v1", "Pod", spec.namespace(), podName).map(Resources::toTree);
         if (tree.isEmpty()) {
@@ -288,8 +299,7 @@ public final class Writer {
                 var w = cluster.simulator().workloads();
                 if (w.exists(spec.namespace(), running.get(), mount, spec.file())) {
                     String at = running.get();
-                    String key = cluster.name() + "/" + spec.namespace() + "/" + at + ":" + mount + "/" + spec.file();
-                    all.addAll(reads.records(key, RecordFiles.Source.of(
+                    all.addAll(ledger.reads().records(readKey(at, mount), RecordFiles.Source.of(
                             () -> w.size(spec.namespace(), at, mount, spec.file()),
                             (offset, length) -> w.read(spec.namespace(), at, mount, spec.file(), offset, length))));
                 }

@@ -19,6 +19,14 @@ class RecordFormatTest {
     }
 
     @Test
+    void numbersCountUpAcrossDigitLengthsAndAreCutToTheRecord() {
+        assertEquals("8 xxx\n9 xxx\n10 xx\n11 xx\n", new String(RecordFormat.lines(8, 11, 6), StandardCharsets.US_ASCII));
+        assertEquals("999 \n100 \n", new String(RecordFormat.lines(99_999, 100_000, 5), StandardCharsets.US_ASCII));
+        assertEquals("8-100001", RecordFormat.parse(RecordFormat.lines(8, 100_001, 9)).toString());
+        assertEquals(0, RecordFormat.lines(5, 4, 64).length);
+    }
+
+    @Test
     void aTornLastLineIsNotARecord() {
         byte[] lines = RecordFormat.lines(1, 20, 16);
         byte[] torn = java.util.Arrays.copyOf(lines, lines.length - 3);
