@@ -72,9 +72,12 @@ final class Vault {
         return new ArchiveReader(store, resolved.bucket()).read(path);
     }
 
-    /** Writes a copy of an archive read elsewhere; idempotent (the writer accepts identical existing parts). */
+    /**
+     * Writes a copy of an archive read elsewhere, its verified bytes as they are; idempotent (the writer accepts
+     * identical existing parts).
+     */
     void copy(Archive archive) {
         listed.clear();
-        new ArchiveWriter(store, resolved.bucket()).write(archive.path(), archive.content());
+        new ArchiveWriter(store, resolved.bucket()).copy(archive);
     }
 }

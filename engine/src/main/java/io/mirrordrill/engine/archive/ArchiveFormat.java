@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -44,6 +45,17 @@ final class ArchiveFormat {
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
+    /*
+     * What was computed from an object's bytes, by content (ContentMemo): the same bytes give the same answer, so a
+     * reader still reads every object and checks every checksum, and only the arithmetic is not done twice.
+     */
+    private static final ContentMemo<String> DIGESTS = new ContentMemo<>(1024);
+    private static final ContentMemo<ParsedManifest> MANIFESTS = new ContentMemo<>(256);
+    private static final ContentMemo<JsonNode> RESOURCE_TREES = new ContentMemo<>(64);
+    private static final ContentMemo<List<NamespaceMetadata>> NAMESPACE_LISTS = new ContentMemo<>(64);
+    private static final ContentMemo<List<VolumeSnapshotEntry>> VOLUME_LISTS = new ContentMemo<>(256);
+    private static final ContentMemo<List<HookResult>> HOOK_LISTS = new ContentMemo<>(64);
+
     private ArchiveFormat() {}
 
     /** Every part of the content, by object name. */
@@ -58,21 +70,30 @@ final class ArchiveFormat {
 
     /** The content back from its parts; a part that does not parse is named in the exception. */
     static ArchiveContent deserialize(ArchivePath path, Map<String, byte[]> parts) {
-        List<GenericKubernetesResource> resources = new ArrayList<>();
-        for (JsonNode r : array(path, RESOURCES, parts.get(RESOURCES))) {
-            resources.add(MAPPER.convertValue(r, GenericKubernetesResource.class));
-        }
-        return new ArchiveContent(resources, list(path, NAMESPACES, parts, NamespaceMetadata.class),
-                list(path, VOLUMES, parts, VolumeSnapshotEntry.class), list(path, HOOKS, parts, HookResult.class));
+        return new ArchiveContent(resources(path, parts.get(RESOURCES)),
+                list(path, NAMESPACES, parts, NAMESPACE_LISTS, NamespaceMetadata.class),
+                list(path, VOLUMES, parts, VOLUME_LISTS, VolumeSnapshotEntry.class),
+                list(path, HOOKS, parts, HOOK_LISTS, HookResult.class));
     }
 
     /** The resources and namespaces parts alone, as a capture staged before the rest of the archive exists. */
     static StagedCapture capture(ArchivePath path, Map<String, byte[]> parts) {
-        List<GenericKubernetesResource> resources = new ArrayList<>();
-        for (JsonNode r : array(path, RESOURCES, parts.get(RESOURCES))) {
-            resources.add(MAPPER.convertValue(r, GenericKubernetesResource.class));
+        return new StagedCapture(resources(path, parts.get(RESOURCES)),
+                list(path, NAMESPACES, parts, NAMESPACE_LISTS, NamespaceMetadata.class));
+    }
+
+    /**
+     * The resources of a part, new objects on every call (a resource is mutable, so none is shared between
+     * callers); only the parsed tree, which never leaves this class, is remembered.
+     */
+    private static List<GenericKubernetesResource> resources(ArchivePath path, byte[] bytes) {
+        JsonNode array = RESOURCE_TREES.get(bytes, b -> array(path, RESOURCES, b));
+        List<GenericKubernetesResource> resources = new ArrayList<>(array.size());
+        for (JsonNode r : array) {
+            resources.add(r instanceof ObjectNode tree ? Resources.fromTree(tree)
+                    : MAPPER.convertValue(r, GenericKubernetesResource.class));
         }
-        return new StagedCapture(resources, list(path, NAMESPACES, parts, NamespaceMetadata.class));
+        return resources;
     }
 
     static byte[] manifest(Manifest manifest) {
@@ -91,6 +112,20 @@ final class ArchiveFormat {
 
     /** Reads a manifest and checks that it describes the archive it was found in. */
     static Manifest parseManifest(ArchivePath expected, byte[] bytes) {
+        ParsedManifest parsed = MANIFESTS.get(bytes, b -> parse(expected, b));
+        Manifest manifest = parsed.manifest();
+        if (!manifest.archive().equals(expected) || !parsed.pathMatches()) {
+            throw new CorruptArchiveException(expected.path(), expected.key(Manifest.OBJECT_NAME), null, null,
+                    "describes archive " + manifest.archive() + ", not the one it is stored in");
+        }
+        return manifest;
+    }
+
+    /** A manifest as its bytes say, and whether its {@code path} field names the archive it describes. */
+    private record ParsedManifest(Manifest manifest, boolean pathMatches) {}
+
+    /** The manifest alone; only a failure names {@code expected}, so the result holds for any archive path. */
+    private static ParsedManifest parse(ArchivePath expected, byte[] bytes) {
         String key = expected.key(Manifest.OBJECT_NAME);
         JsonNode root = tree(expected, Manifest.OBJECT_NAME, bytes);
         int version = root.path("formatVersion").asInt(-1);
@@ -108,19 +143,21 @@ final class ArchiveFormat {
             throw new CorruptArchiveException(expected.path(), key, null, null, "names no valid archive: "
                     + e.getMessage());
         }
-        if (!named.equals(expected) || !expected.path().equals(root.path("path").asText())) {
-            throw new CorruptArchiveException(expected.path(), key, null, null, "describes archive " + named
-                    + ", not the one it is stored in");
-        }
         List<Manifest.Entry> entries = new ArrayList<>();
         for (JsonNode e : root.path("objects")) {
             entries.add(new Manifest.Entry(e.path("name").asText(), e.path("sha256").asText(),
                     e.path("size").asLong(-1)));
         }
-        return new Manifest(version, named, entries);
+        return new ParsedManifest(new Manifest(version, named, entries),
+                named.path().equals(root.path("path").asText()));
     }
 
+    /** The hex SHA-256 of the bytes (remembered for the same bytes: {@link ContentMemo}). */
     static String sha256(byte[] bytes) {
+        return DIGESTS.get(bytes, ArchiveFormat::digest);
+    }
+
+    private static String digest(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
@@ -128,17 +165,21 @@ final class ArchiveFormat {
         }
     }
 
-    private static <T> List<T> list(ArchivePath path, String name, Map<String, byte[]> parts, Class<T> type) {
-        List<T> items = new ArrayList<>();
-        for (JsonNode item : array(path, name, parts.get(name))) {
-            try {
-                items.add(MAPPER.treeToValue(item, type));
-            } catch (JsonProcessingException e) {
-                throw new CorruptArchiveException(path.path(), path.key(name), null, null,
-                        "holds an entry that is not a " + type.getSimpleName() + ": " + e.getOriginalMessage());
+    /** A part's entries, parsed once per content: they are records, the same for every caller. */
+    private static <T> List<T> list(ArchivePath path, String name, Map<String, byte[]> parts, ContentMemo<List<T>> memo,
+                                    Class<T> type) {
+        return memo.get(parts.get(name), bytes -> {
+            List<T> items = new ArrayList<>();
+            for (JsonNode item : array(path, name, bytes)) {
+                try {
+                    items.add(MAPPER.treeToValue(item, type));
+                } catch (JsonProcessingException e) {
+                    throw new CorruptArchiveException(path.path(), path.key(name), null, null,
+                            "holds an entry that is not a " + type.getSimpleName() + ": " + e.getOriginalMessage());
+                }
             }
-        }
-        return items;
+            return Collections.unmodifiableList(items);
+        });
     }
 
     private static JsonNode array(ArchivePath path, String name, byte[] bytes) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -118,7 +119,7 @@ public final class ArchiveReader {
     /** A committed archive, every object verified; corruption is a {@link CorruptArchiveException}. */
     public Archive read(ArchivePath path) {
         Manifest manifest = manifest(path);
-        Map<String, byte[]> parts = new TreeMap<>();
+        SortedMap<String, byte[]> parts = new TreeMap<>();
         for (Manifest.Entry entry : manifest.objects()) {
             byte[] bytes = fetch(path, entry.name(), entry);
             String actual = ArchiveFormat.sha256(bytes);
@@ -135,7 +136,7 @@ public final class ArchiveReader {
                         "is not listed in the manifest");
             }
         }
-        return new Archive(manifest, ArchiveFormat.deserialize(path, parts));
+        return new Archive(manifest, ArchiveFormat.deserialize(path, parts), parts);
     }
 
     /**

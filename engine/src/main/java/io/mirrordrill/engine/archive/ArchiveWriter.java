@@ -7,9 +7,11 @@ import io.mirrordrill.port.objectstore.S3Errors;
 import io.mirrordrill.port.objectstore.WriteCondition;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Writes snapshot archives into a vault's bucket: every part first, the manifest last. Each object is a conditional
@@ -29,7 +31,20 @@ public final class ArchiveWriter {
 
     /** Writes (or finishes writing) the archive and returns its manifest; once this returns, readers see it. */
     public Manifest write(ArchivePath path, ArchiveContent content) {
-        SortedMap<String, byte[]> parts = ArchiveFormat.serialize(content);
+        return write(path, ArchiveFormat.serialize(content));
+    }
+
+    /**
+     * Writes (or finishes writing) a copy of an archive read from another bucket, under the same path: the parts
+     * it was read and verified as, byte for byte, with a manifest of the same entries.
+     */
+    public Manifest copy(Archive archive) {
+        SortedMap<String, byte[]> parts = new TreeMap<>();
+        ArchiveFormat.PARTS.forEach(name -> parts.put(name, archive.parts().get(name)));
+        return write(archive.path(), parts);
+    }
+
+    private Manifest write(ArchivePath path, SortedMap<String, byte[]> parts) {
         List<Manifest.Entry> entries = new ArrayList<>();
         parts.forEach((name, bytes) -> entries.add(new Manifest.Entry(name, ArchiveFormat.sha256(bytes),
                 bytes.length)));
@@ -83,11 +98,12 @@ public final class ArchiveWriter {
         }
     }
 
+    /** The object there is the one wanted, byte for byte; the checksums are worked out only to name a conflict. */
     private static void requireSame(ArchivePath path, String key, ObjectContent existing, byte[] wanted) {
-        String have = ArchiveFormat.sha256(existing.bytes());
-        String want = ArchiveFormat.sha256(wanted);
-        if (!have.equals(want)) {
-            throw new ArchiveConflictException(path.path(), key, have, want);
+        byte[] have = existing.bytes();
+        if (!Arrays.equals(have, wanted)) {
+            throw new ArchiveConflictException(path.path(), key, ArchiveFormat.sha256(have),
+                    ArchiveFormat.sha256(wanted));
         }
     }
 }

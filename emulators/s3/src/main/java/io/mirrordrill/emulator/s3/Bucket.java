@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ final class Bucket {
     private final String name;
     private final Instant created;
     private final NavigableMap<String, StoredObject> objects = new TreeMap<>(KeyOrder.INSTANCE);
+    /** The same objects by key, for the lookups of GET, HEAD and conditional PUT; changed with {@link #objects}. */
+    private final Map<String, StoredObject> byKey = new HashMap<>();
     private final Map<String, MultipartUpload> uploads = new LinkedHashMap<>();
 
     Bucket(String name, Instant created) {
@@ -39,14 +42,16 @@ final class Bucket {
     }
 
     StoredObject get(String key) {
-        return objects.get(key);
+        return byKey.get(key);
     }
 
     void put(StoredObject object) {
         objects.put(object.info().key(), object);
+        byKey.put(object.info().key(), object);
     }
 
     boolean remove(String key) {
+        byKey.remove(key);
         return objects.remove(key) != null;
     }
 
