@@ -25,8 +25,16 @@ public final class StatusPatch {
     /** @return the object as stored afterwards ({@code found} itself when nothing changed) */
     public static GenericKubernetesResource write(KubernetesPort kubernetes, GenericKubernetesResource found,
                                                   ProtectResource<?, ?> withStatus) {
-        // the record's tree is already what a read-back gives (ints, longs, doubles, strings, times as text)
-        return patch(kubernetes, found, ProtectYaml.toTree(withStatus).get("status"));
+        return patch(kubernetes, found, statusTree(withStatus));
+    }
+
+    /**
+     * The status alone as the resource's tree holds it: the record's tree is already what a read-back gives (ints,
+     * longs, doubles, strings, times as text), so it needs no round trip through a generic resource.
+     */
+    static JsonNode statusTree(ProtectResource<?, ?> withStatus) {
+        Object status = withStatus.status();
+        return status == null ? NullNode.getInstance() : ProtectYaml.toTree(status);
     }
 
     /** As {@link #write(KubernetesPort, GenericKubernetesResource, ProtectResource)}, for a status tree. */
