@@ -33,7 +33,26 @@ final class ApiStore {
     private static final String NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
     private static final int NAME_SUFFIX = 5;
 
-    private record Stored(ResourceKind kind, ObjectNode object) {
+    /**
+     * A key's current object, in both maps: a write to a key already stored replaces what the slot holds and
+     * touches neither map. Read {@link #object()} before a commit when the version read must be kept.
+     */
+    private static final class Stored {
+        private ResourceKind kind;
+        private ObjectNode object;
+
+        Stored(ResourceKind kind, ObjectNode object) {
+            this.kind = kind;
+            this.object = object;
+        }
+
+        ResourceKind kind() {
+            return kind;
+        }
+
+        ObjectNode object() {
+            return object;
+        }
     }
 
     private final KubernetesCluster cluster;
@@ -43,7 +62,8 @@ final class ApiStore {
     private final NavigableMap<ObjectKey, Stored> objects = new TreeMap<>();
     /**
      * The same objects by key, for point lookups (every get, write and delete): hashing a key costs less than the
-     * TreeMap's string comparisons of keys that share long prefixes. Changed only with {@code objects}; never iterated.
+     * TreeMap's string comparisons of keys that share long prefixes. Holds the same slots as {@code objects}, keys
+     * added and removed with it; never iterated.
      */
     private final Map<ObjectKey, Stored> byKey = new HashMap<>();
     private long revision;
@@ -118,7 +138,7 @@ final class ApiStore {
                             + " that neither a built-in kind nor a restored CRD serves"));
             ObjectNode meta = Json.meta(e.object());
             ObjectKey key = ObjectKey.of(kind, Json.text(meta, "namespace"), Json.text(meta, "name"));
-            store(key, new Stored(kind, e.object()));
+            store(key, kind, e.object());
             if (EventSchemas.isEvent(kind)) {
                 cluster.eventTtl().written(key, cluster.world().now()); // the restored keys get a new lease
             }
@@ -494,7 +514,7 @@ final class ApiStore {
         }
         revision++;
         Json.meta(after).put("resourceVersion", Long.toString(revision));
-        store(key, new Stored(kind, after));
+        store(key, kind, after);
         cluster.record(verb + " " + key + " rv=" + revision);
         if (EventSchemas.isEvent(kind)) {
             cluster.eventTtl().written(key, cluster.world().now());
@@ -506,9 +526,16 @@ final class ApiStore {
         cluster.watches().publish(new Change(kind, key, before, after, revision));
     }
 
-    private void store(ObjectKey key, Stored stored) {
-        objects.put(key, stored);
-        byKey.put(key, stored);
+    private void store(ObjectKey key, ResourceKind kind, ObjectNode object) {
+        Stored slot = byKey.get(key);
+        if (slot != null) {
+            slot.kind = kind;
+            slot.object = object;
+            return;
+        }
+        slot = new Stored(kind, object);
+        objects.put(key, slot);
+        byKey.put(key, slot);
     }
 
     private String timestamp() {
