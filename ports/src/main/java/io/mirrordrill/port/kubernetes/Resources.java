@@ -49,9 +49,6 @@ public final class Resources {
      * it, walked directly when it is plain.
      */
     public static JsonNode valueTree(Object value) {
-        if (value == null) {
-            return null; // as valueToTree
-        }
         JsonNode fast = GenericTrees.node(value);
         return fast != null ? fast : MAPPER.valueToTree(value);
     }
