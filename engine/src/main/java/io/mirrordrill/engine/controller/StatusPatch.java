@@ -25,19 +25,31 @@ public final class StatusPatch {
     /** @return the object as stored afterwards ({@code found} itself when nothing changed) */
     public static GenericKubernetesResource write(KubernetesPort kubernetes, GenericKubernetesResource found,
                                                   ProtectResource<?, ?> withStatus) {
-        JsonNode status = Resources.mapper().valueToTree(
-                ProtectYaml.toGeneric(withStatus).getAdditionalProperties().get("status"));
-        return write(kubernetes, found, status);
+        return patch(kubernetes, found, statusTree(withStatus));
+    }
+
+    /**
+     * The status alone as the resource's tree holds it: the record's tree is already what a read-back gives (ints,
+     * longs, doubles, strings, times as text), so it needs no round trip through a generic resource.
+     */
+    static JsonNode statusTree(ProtectResource<?, ?> withStatus) {
+        Object status = withStatus.status();
+        return status == null ? NullNode.getInstance() : ProtectYaml.toTree(status);
     }
 
     /** As {@link #write(KubernetesPort, GenericKubernetesResource, ProtectResource)}, for a status tree. */
     public static GenericKubernetesResource write(KubernetesPort kubernetes, GenericKubernetesResource found,
                                                   JsonNode status) {
-        JsonNode before = Resources.mapper().valueToTree(found.getAdditionalProperties().get("status"));
+        // as read back: any node type a caller built becomes the one Jackson reads
+        return patch(kubernetes, found, Resources.mapper().valueToTree(
+                Resources.mapper().convertValue(status, Object.class)));
+    }
+
+    private static GenericKubernetesResource patch(KubernetesPort kubernetes, GenericKubernetesResource found,
+                                                   JsonNode status) {
+        JsonNode before = Resources.valueTree(found.getAdditionalProperties().get("status"));
         ObjectNode from = before instanceof ObjectNode o ? o : Resources.mapper().createObjectNode();
-        // as read back: a Long written is an int read, and must not count as a change
-        JsonNode plain = Resources.mapper().valueToTree(Resources.mapper().convertValue(status, Object.class));
-        ObjectNode to = plain instanceof ObjectNode o ? o : Resources.mapper().createObjectNode();
+        ObjectNode to = status instanceof ObjectNode o ? o : Resources.mapper().createObjectNode();
         if (from.equals(to)) {
             return found;
         }

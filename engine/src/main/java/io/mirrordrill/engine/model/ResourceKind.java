@@ -1,8 +1,10 @@
 package io.mirrordrill.engine.model;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,7 +70,16 @@ public enum ResourceKind {
 
     /** Kubernetes kinds are case-sensitive: {@code Appvault} is not {@code AppVault}. */
     public static Optional<ResourceKind> byKind(String kind) {
-        return Arrays.stream(values()).filter(k -> k.kind.equals(kind)).findFirst();
+        return Optional.ofNullable(BY_KIND.get(kind));
+    }
+
+    /** Every bind asks: a lookup, not a stream over the values (never iterated). */
+    private static final Map<String, ResourceKind> BY_KIND = new HashMap<>();
+
+    static {
+        for (ResourceKind k : values()) {
+            BY_KIND.put(k.kind, k);
+        }
     }
 
     /** For "did you mean" hints only. */

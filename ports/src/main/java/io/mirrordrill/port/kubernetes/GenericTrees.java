@@ -135,7 +135,7 @@ final class GenericTrees {
     }
 
     /** As Jackson serializes plain values; null for anything else. */
-    private static JsonNode node(Object value) {
+    static JsonNode node(Object value) {
         if (value == null) {
             return NODES.nullNode();
         }

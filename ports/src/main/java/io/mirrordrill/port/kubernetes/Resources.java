@@ -2,6 +2,7 @@ package io.mirrordrill.port.kubernetes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -41,6 +42,15 @@ public final class Resources {
             }
         }
         return MAPPER.valueToTree(resource);
+    }
+
+    /**
+     * A value of a generic resource's fields (maps, lists, scalars) as a tree, as {@code mapper().valueToTree} gives
+     * it, walked directly when it is plain.
+     */
+    public static JsonNode valueTree(Object value) {
+        JsonNode fast = GenericTrees.node(value);
+        return fast != null ? fast : MAPPER.valueToTree(value);
     }
 
     /** Reads the tree directly (no intermediate token buffer); the tree is not changed or shared. */

@@ -102,8 +102,8 @@ final class WatchHub {
                     || namespace != null && !namespace.equals(c.key().namespace())) {
                 return;
             }
-            boolean was = c.before() != null && selector.matches(Json.labels(c.before()));
-            boolean is = c.after() != null && selector.matches(Json.labels(c.after()));
+            boolean was = c.before() != null && selector.matches(Json.labelView(c.before()));
+            boolean is = c.after() != null && selector.matches(Json.labelView(c.after()));
             if (was && is) {
                 enqueue(WatchEvent.Type.MODIFIED, c.after());
             } else if (was) {

@@ -53,6 +53,7 @@ public final class ProtectYaml {
             .build();
 
     private static final ParsedTexts PARSED = new ParsedTexts();
+    private static final BoundTrees BOUND = new BoundTrees();
 
     private ProtectYaml() {
     }
@@ -167,8 +168,10 @@ public final class ProtectYaml {
         return JSON.convertValue(resource, GenericKubernetesResource.class);
     }
 
+    /** Remembered by content ({@link BoundTrees}): controllers read the same object version many times. */
     public static ProtectResource<?, ?> fromGeneric(GenericKubernetesResource resource) {
-        return fromTree(Resources.toTree(resource));
+        ObjectNode tree = Resources.toTree(resource);
+        return BOUND.get(tree, () -> fromTree(tree));
     }
 
     public static GenericKubernetesResource genericOf(Document document) {
