@@ -4,10 +4,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code mirrordrill drill ...}. */
-@Command(name = "drill", mixinStandardHelpOptions = true, description = "Run, list, validate and fuzz drills.",
-        subcommands = {ListCommand.class, RunCommand.class, ValidateCommand.class, FuzzCommand.class,
-                BenchCommand.class})
+/** {@code mirrordrill drill ...}; its subcommands are added by {@link CommandTree}. */
+@Command(name = "drill", mixinStandardHelpOptions = true, description = "Run, list, validate and fuzz drills.")
 final class DrillCommand implements Runnable {
     @Spec
     CommandSpec spec;

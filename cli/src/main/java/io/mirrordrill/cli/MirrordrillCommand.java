@@ -7,11 +7,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The top-level command. */
+/** The top-level command; its subcommands are added by {@link CommandTree}. */
 @Command(name = "mirrordrill", mixinStandardHelpOptions = true, versionProvider = MirrordrillCommand.Version.class,
         description = "Rehearse Kubernetes disaster recovery on ONTAP storage (Trident protect) against"
                 + " deterministic emulators.",
-        subcommands = {DrillCommand.class, ServeCommand.class, ControllerCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every drill passed (serve, controller: stopped cleanly)",
             "1:a drill or an invariant failed (serve, controller: an unexpected failure)",

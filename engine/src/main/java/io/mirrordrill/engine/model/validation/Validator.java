@@ -33,6 +33,7 @@ import java.util.Optional;
  */
 public final class Validator {
     private static final SpecMemo SPECS = new SpecMemo();
+    private static final DocumentsMemo FILES = new DocumentsMemo();
 
     private Validator() {
     }
@@ -55,7 +56,12 @@ public final class Validator {
         }
     }
 
+    /** Problems of a file's documents. Remembered by content ({@link DocumentsMemo}): drills share files. */
     public static List<Problem> validate(List<Document> documents) {
+        return FILES.get(documents, Validator::validateAll);
+    }
+
+    private static List<Problem> validateAll(List<Document> documents) {
         List<Problem> problems = new ArrayList<>();
         for (Document document : documents) {
             problems.addAll(validate(document));
