@@ -1,7 +1,13 @@
 package io.mirrordrill.bench;
 
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -24,7 +30,9 @@ import java.util.Locale;
  * after Established has no snapshot to prune yet, and it warms the JIT at that size. A small estate ticks first so
  * that the smallest N does not run cold.
  *
- * <p>{@code java -cp benchmarks/target/benchmarks.jar io.mirrordrill.bench.ScheduleTickScale [--sizes=125,250,500,1000]}
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar io.mirrordrill.bench.ScheduleTickScale [--sizes=125,250,500,1000]
+ * [--jfr=DIR]}; with {@code --jfr} each size's second tick is recorded alone (JFR {@code profile} settings, execution
+ * samples every 2 ms) into {@code DIR/tick-N.jfr}, so that the profile holds the tick and not the set-up.
  */
 public final class ScheduleTickScale {
     private static final long TARGET_MS = 2_000;
@@ -42,23 +50,26 @@ public final class ScheduleTickScale {
 
     public static void main(String[] args) {
         int[] sizes = {125, 250, 500, 1000};
+        Path jfr = null;
         for (String a : args) {
             if (a.startsWith("--sizes=")) {
                 sizes = Arrays.stream(a.substring(8).split(",")).mapToInt(Integer::parseInt).toArray();
+            } else if (a.startsWith("--jfr=")) {
+                jfr = Path.of(a.substring(6));
             } else {
-                throw new IllegalArgumentException("usage: ScheduleTickScale [--sizes=125,250,500,1000]");
+                throw new IllegalArgumentException("usage: ScheduleTickScale [--sizes=125,250,500,1000] [--jfr=DIR]");
             }
         }
         System.out.println("warm-up: 25 relationships");
-        run(25);
+        run(25, null);
         List<Tick> ticks = new ArrayList<>();
         for (int n : sizes) {
-            ticks.add(run(n));
+            ticks.add(run(n, jfr == null ? null : jfr.resolve("tick-" + n + ".jfr")));
         }
         print(ticks);
     }
 
-    private static Tick run(int n) {
+    private static Tick run(int n, Path jfr) {
         long start = System.nanoTime();
         TickEstate e = new TickEstate(n, 42);
         long built = System.nanoTime();
@@ -70,7 +81,20 @@ public final class ScheduleTickScale {
         System.out.printf(Locale.ROOT, "N=%d: set-up: apps applied %,d ms, running %,d ms, Established %,d ms%n", n,
                 (built - start) / 1_000_000, (running - built) / 1_000_000, (System.nanoTime() - running) / 1_000_000);
         Tick first = tick(e, n, setupMs);
-        Tick second = tick(e, n, setupMs);
+        Tick second;
+        if (jfr == null) {
+            second = tick(e, n, setupMs);
+        } else {
+            try (Recording r = new Recording(Configuration.getConfiguration("profile"))) {
+                r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2));
+                r.start();
+                second = tick(e, n, setupMs);
+                r.stop();
+                r.dump(jfr);
+            } catch (IOException | ParseException x) {
+                throw new IllegalStateException("cannot record " + jfr + ": " + x.getMessage(), x);
+            }
+        }
         System.out.printf(Locale.ROOT, "N=%d: set-up %,d ms; tick 1 %,d ms (CPU %,d), tick 2 %,d ms (CPU %,d), %s"
                 + " simulated, %,d events%n", n, setupMs, first.wallMs(), first.cpuMs(), second.wallMs(),
                 second.cpuMs(), second.simulated(), second.events());

@@ -2,15 +2,10 @@ package io.mirrordrill.scenario.crash;
 
 import io.mirrordrill.engine.EnginePorts;
 import io.mirrordrill.port.MirrordrillException;
-import io.mirrordrill.port.exec.PodExecPort;
-import io.mirrordrill.port.kubernetes.KubernetesPort;
 import io.mirrordrill.port.objectstore.ObjectStoreConnector;
-import io.mirrordrill.port.objectstore.ObjectStorePort;
 import io.mirrordrill.port.ontap.OntapConnector;
-import io.mirrordrill.port.ontap.OntapPort;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import java.util.function.Supplier;
 
 /**
  * Wraps an engine's ports to count every call it makes to Kubernetes, ONTAP, the object stores and pod exec, and to
@@ -75,30 +70,36 @@ public final class CrashingPorts {
 
     public EnginePorts wrap(EnginePorts ports) {
         // connecting hands out a port without talking to the system: only the port's calls count
-        OntapConnector ontap = lif -> proxy(OntapPort.class, ports.ontap().connect(lif));
-        ObjectStoreConnector stores = target -> proxy(ObjectStorePort.class, ports.objectStores().connect(target));
-        return new EnginePorts(proxy(KubernetesPort.class, ports.kubernetes()), ontap,
-                stores, proxy(PodExecPort.class, ports.exec()), ports.clock(),
-                ports.scheduler());
+        OntapConnector ontap = lif -> new CountedOntapPort(this, ports.ontap().connect(lif));
+        ObjectStoreConnector stores = target -> new CountedObjectStorePort(this, ports.objectStores().connect(target));
+        return new EnginePorts(new CountedKubernetesPort(this, ports.kubernetes()), ontap, stores,
+                new CountedPodExecPort(this, ports.exec()), ports.clock(), ports.scheduler());
     }
 
-    private <T> T proxy(Class<T> type, T target) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
-            if (method.getDeclaringClass() == Object.class) {
-                return method.invoke(target, args);
-            }
-            if (crashed) {
-                throw new EngineCrashed(calls);  // a dead engine's threads do nothing more
-            }
-            Object result;
-            try {
-                result = method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                crashIfDue();  // the call failed, but it happened: the engine dies after it all the same
-                throw e.getCause();
-            }
+    /**
+     * One port call of the engine: refused once the engine is dead; counted when it returns or throws (a failed
+     * call happened all the same), and the engine dies right after it when it is call number {@code crashAt}.
+     */
+    <R> R call(Supplier<R> call) {
+        if (crashed) {
+            throw new EngineCrashed(calls);  // a dead engine's threads do nothing more
+        }
+        R result;
+        try {
+            result = call.get();
+        } catch (RuntimeException | Error e) {
             crashIfDue();
-            return result;
-        }));
+            throw e;
+        }
+        crashIfDue();
+        return result;
+    }
+
+    /** {@link #call} for a port method that returns nothing. */
+    void run(Runnable call) {
+        call(() -> {
+            call.run();
+            return null;
+        });
     }
 }

@@ -9,8 +9,6 @@ import io.mirrordrill.port.ontap.SvmSubtype;
 import io.mirrordrill.sim.SimulationException;
 import io.mirrordrill.sim.World;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,22 +79,7 @@ public final class OntapEmulator {
     public OntapPort port(String cluster, String callerSite) {
         OntapCluster target = cluster(cluster);
         world.network().site(callerSite);
-        return (OntapPort) Proxy.newProxyInstance(OntapPort.class.getClassLoader(), new Class<?>[] {OntapPort.class},
-                (proxy, method, args) -> {
-                    if (method.getDeclaringClass() == Object.class) {
-                        return method.getName().equals("toString") ? "OntapPort[" + cluster + " from " + callerSite
-                                + "]" : method.invoke(target, args);
-                    }
-                    if (!world.network().reachable(callerSite, target.site)) {
-                        throw new UnreachableException("ONTAP cluster " + cluster, "no route from site " + callerSite
-                                + " to site " + target.site);
-                    }
-                    try {
-                        return method.invoke(target, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return new ReachablePort(world, callerSite, target);
     }
 
     /**
