@@ -96,7 +96,7 @@ public record ArchivePath(String appName, String appUid, Instant createdAt, Stri
         }
         Instant time;
         try {
-            time = LocalDateTime.parse(parts[0], TIME).toInstant(ZoneOffset.UTC);
+            time = stampTime(parts[0]);
         } catch (DateTimeParseException e) {
             throw new ArchivePathException(source, quote(parts[0]) + " is not a valid UTC time", fix);
         }
@@ -107,6 +107,26 @@ public record ArchivePath(String appName, String appUid, Instant createdAt, Stri
         }
     }
 
+    /**
+     * The UTC time of a 14-digit stamp. Every bucket listing parses each archive's stamp, and the formatter's parse is
+     * a good share of a listing; a stamp whose fields are all in range is built directly (the formatter gives the
+     * same instant for it), anything else goes to the formatter, which keeps its own rules for odd stamps.
+     */
+    private static Instant stampTime(String stamp) {
+        int year = Integer.parseInt(stamp, 0, 4, 10);
+        int month = Integer.parseInt(stamp, 4, 6, 10);
+        int day = Integer.parseInt(stamp, 6, 8, 10);
+        int hour = Integer.parseInt(stamp, 8, 10, 10);
+        int minute = Integer.parseInt(stamp, 10, 12, 10);
+        int second = Integer.parseInt(stamp, 12, 14, 10);
+        if (year >= 1 && month >= 1 && month <= 12 && day >= 1
+                && day <= java.time.YearMonth.of(year, month).lengthOfMonth()
+                && hour <= 23 && minute <= 59 && second <= 59) {
+            return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+        }
+        return LocalDateTime.parse(stamp, TIME).toInstant(ZoneOffset.UTC);
+    }
+
     /** The creation time a basename starts with ({@code <yyyyMMddHHmmss>_...}), if it is an archive basename. */
     public static java.util.Optional<Instant> timeOf(String basename) {
         String[] parts = basename == null ? new String[0] : basename.split("_", -1);
@@ -114,7 +134,7 @@ public record ArchivePath(String appName, String appUid, Instant createdAt, Stri
             return java.util.Optional.empty();
         }
         try {
-            return java.util.Optional.of(LocalDateTime.parse(parts[0], TIME).toInstant(ZoneOffset.UTC));
+            return java.util.Optional.of(stampTime(parts[0]));
         } catch (DateTimeParseException e) {
             return java.util.Optional.empty();
         }

@@ -80,4 +80,27 @@ class ArchivePathTest {
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
         assertTrue(e.getMessage().contains("\\u000a"), e.getMessage());
     }
+
+    @Test
+    void a_stamp_reads_as_the_formatter_reads_it_in_range_and_out_of_range() {
+        java.time.format.DateTimeFormatter formatter = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        List<String> stamps = new java.util.ArrayList<>(List.of("20240229235959", "20230229120000", "20260431000000",
+                "00001231000000", "20261301000000", "20260100000000", "20260101240000", "20260101236000",
+                "20260101235960", "99991231235959", "00010101000000"));
+        for (int i = 0; i < 20_000; i++) {
+            stamps.add(String.format(java.util.Locale.ROOT, "%04d%02d%02d%02d%02d%02d", random.nextInt(10_000),
+                    random.nextInt(14), random.nextInt(33), random.nextInt(26), random.nextInt(62), random.nextInt(62)));
+        }
+        for (String stamp : stamps) {
+            java.util.Optional<Instant> expected;
+            try {
+                expected = java.util.Optional.of(java.time.LocalDateTime.parse(stamp, formatter)
+                        .toInstant(java.time.ZoneOffset.UTC));
+            } catch (java.time.format.DateTimeParseException e) {
+                expected = java.util.Optional.empty();
+            }
+            assertEquals(expected, ArchivePath.timeOf(stamp + "_snap_uid"), stamp);
+        }
+    }
 }
