@@ -29,6 +29,11 @@ import java.util.TreeMap;
 public final class FuzzGenerator {
     enum State { ESTABLISHED, PROMOTED, REVERSED, INDEPENDENT }
 
+    /**
+     * How long a generated drill lasts at least (issue #17: fuzz drills of 2 simulated hours): the closing advance
+     * runs replication on, with the faults left as they are, until the drill's own advances add up to it.
+     */
+    public static final Duration LENGTH = Duration.ofHours(2);
     private static final Duration STRIKE = Duration.ofMinutes(2);
     /** How often the set-up first names a destination AppVault that does not exist (Establishing -> Failed). */
     private static final double WRONG_VAULT_FIRST = 0.1;
@@ -56,6 +61,8 @@ public final class FuzzGenerator {
     /** Where crashes strike: a stream of its own, so choosing them shifts none of the seed's other choices. */
     private final RandomStream crashPoints;
     private final List<Op> ops = new ArrayList<>();
+    /** The least simulated time the drill lasts ({@link #LENGTH} unless a test asks for less). */
+    private final Duration length;
     /** Active faults, each with what heals it. */
     private final Map<FaultKind, FaultSpec> active = new EnumMap<>(FaultKind.class);
     /** Faults injected with a delay: healed only after they have struck. */
@@ -71,8 +78,9 @@ public final class FuzzGenerator {
     /** Whether storage operations are drawn (a test turns them off to compare the other draws). */
     private final boolean storageOps;
 
-    private FuzzGenerator(long seed, boolean storageOps) {
+    private FuzzGenerator(long seed, boolean storageOps, Duration length) {
         this.storageOps = storageOps;
+        this.length = length;
         Seeds seeds = new Seeds(seed);
         this.seed = seed;
         this.options = FuzzOptions.draw(seeds.stream("fuzz-options"));
@@ -84,12 +92,20 @@ public final class FuzzGenerator {
     }
 
     public static FuzzCase generate(long seed) {
-        return new FuzzGenerator(seed, true).build();
+        return generate(seed, LENGTH);
+    }
+
+    /**
+     * The drill of {@code seed} lasting at least {@code length} of simulated time; the same operations at any length,
+     * only the closing advance differs ({@link Duration#ZERO}: the drawn one, as before drills had a length).
+     */
+    public static FuzzCase generate(long seed, Duration length) {
+        return new FuzzGenerator(seed, true, length).build();
     }
 
     /** The drill without its storage operations, as generated before they existed. */
     static FuzzCase withoutStorage(long seed) {
-        return new FuzzGenerator(seed, false).build();
+        return new FuzzGenerator(seed, false, LENGTH).build();
     }
 
     private FuzzCase build() {
@@ -100,8 +116,30 @@ public final class FuzzGenerator {
         for (int i = 0; i < count && state != State.INDEPENDENT; i++) {
             next();
         }
-        ops.add(advance());
+        ops.add(closing());
         return new FuzzCase(seed, options, shape, latency, bandwidth, ops);
+    }
+
+    /**
+     * The closing advance: the one drawn, or longer so the drill lasts {@link #length}. Only the advances the
+     * operations name count (a procedure's waits and the storage operations add to them), so the drill lasts at least
+     * that long and its other operations are the same with or without storage operations.
+     */
+    private Op closing() {
+        Op.Pass drawn = advance();
+        Duration planned = Duration.ZERO;
+        for (Op op : ops) {
+            if (op instanceof Op.Storage) {
+                continue;
+            }
+            for (Step step : op.steps()) {
+                if (step instanceof Step.Advance a) {
+                    planned = planned.plus(a.duration());
+                }
+            }
+        }
+        Duration rest = length.minus(planned);
+        return rest.compareTo(drawn.duration()) > 0 ? new Op.Pass("run on", rest) : drawn;
     }
 
     private void next() {
@@ -135,7 +173,7 @@ public final class FuzzGenerator {
         }
     }
 
-    private Op advance() {
+    private Op.Pass advance() {
         return new Op.Pass("advance", Duration.ofMinutes(1 + random.nextInt((int) options.longestAdvance()
                 .toMinutes())));
     }

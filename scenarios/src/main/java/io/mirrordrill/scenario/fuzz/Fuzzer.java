@@ -14,7 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -42,10 +44,15 @@ public final class Fuzzer {
                           Path reproduction, boolean reproduces, String traceHash, long simulatedMillis,
                           FuzzCoverage.Reach reach) {}
 
+    /** Seeds in flight per job: enough that a slow seed does not leave a thread idle. */
+    static final int AHEAD = 8;
+
     private final Path drills;
     private final Path out;
     private final RunOptions options;
     private final String runHint;
+    /** How long generated drills last at least ({@link FuzzGenerator#LENGTH}). */
+    private final Duration length;
 
     /**
      * @param drills the built-in drills directory (its {@code seed/} and {@code fuzz/} are copied)
@@ -57,16 +64,25 @@ public final class Fuzzer {
 
     /** {@code runHint}: what to add to {@code mirrordrill drill run} to reproduce (a planted bug's option). */
     public Fuzzer(Path drills, Path out, RunOptions options, String runHint) {
+        this(drills, out, options, runHint, FuzzGenerator.LENGTH);
+    }
+
+    /**
+     * {@code length}: how long generated drills last at least; the same operations at any length, only the closing
+     * advance differs (a test's campaign that checks what the operations reach runs them shorter).
+     */
+    public Fuzzer(Path drills, Path out, RunOptions options, String runHint, Duration length) {
         this.drills = drills;
         this.out = out;
         this.options = options;
         this.runHint = runHint;
+        this.length = length;
         copy("seed");
         copy("fuzz");
     }
 
     public Outcome fuzz(long seed) {
-        FuzzCase generated = FuzzGenerator.generate(seed);
+        FuzzCase generated = FuzzGenerator.generate(seed, length);
         DrillResult first = run(generated, "fuzz-" + seed);
         FuzzCoverage.Reach reach = FuzzCoverage.of(generated, first);
         if (first.passed()) {
@@ -108,7 +124,9 @@ public final class Fuzzer {
 
     /**
      * Fuzzes seeds {@code from..to} on {@code jobs} threads and hands the outcomes to {@code inOrder} in seed order.
-     * Each seed has a world of its own, so the outcomes are those of a run one seed at a time.
+     * Each seed has a world of its own, so the outcomes are those of a run one seed at a time. Seeds are submitted
+     * {@value #AHEAD} per job ahead of the one handed over, so a campaign of a million seeds holds a few pending
+     * tasks, not a million.
      */
     public void fuzz(long from, long to, int jobs, Consumer<Outcome> inOrder) {
         fuzz(from, to, Shard.WHOLE, jobs, inOrder);
@@ -122,13 +140,17 @@ public final class Fuzzer {
             return t;
         });
         try {
-            List<Future<Outcome>> outcomes = new ArrayList<>();
+            Deque<Future<Outcome>> pending = new ArrayDeque<>();
+            int ahead = Math.max(1, jobs) * AHEAD;
             for (long seed = from + shard.index(); seed <= to && seed >= from; seed += shard.count()) {
+                if (pending.size() == ahead) {
+                    inOrder.accept(pending.removeFirst().get());
+                }
                 long s = seed;
-                outcomes.add(pool.submit(() -> fuzz(s)));
+                pending.addLast(pool.submit(() -> fuzz(s)));
             }
-            for (Future<Outcome> o : outcomes) {
-                inOrder.accept(o.get());
+            while (!pending.isEmpty()) {
+                inOrder.accept(pending.removeFirst().get());
             }
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());

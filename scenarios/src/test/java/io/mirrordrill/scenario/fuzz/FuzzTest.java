@@ -1,6 +1,7 @@
 package io.mirrordrill.scenario.fuzz;
 
 import io.mirrordrill.scenario.drill.DrillParser;
+import io.mirrordrill.scenario.drill.Step;
 import io.mirrordrill.scenario.report.DrillResult;
 import io.mirrordrill.scenario.report.TextSummary;
 import io.mirrordrill.scenario.runner.DrillRunner;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,13 +31,17 @@ class FuzzTest {
     @TempDir
     static Path campaignOut;
 
-    /** Seeds 1..200 on the real engine, run once for the tests that read them. */
+    /**
+     * Seeds 1..200 on the real engine, run once for the tests that read them. Their operations are the ones
+     * {@code drill fuzz} runs; the closing advance is the drawn one, not run on to two hours (the operations reach
+     * what they reach before it; {@link #generatedDrillsLastTwoSimulatedHoursAndPass} runs full-length drills).
+     */
     private static List<Fuzzer.Outcome> campaign;
 
     private static synchronized List<Fuzzer.Outcome> twoHundredSeeds() {
         if (campaign == null) {
             List<Fuzzer.Outcome> outcomes = new ArrayList<>();
-            new Fuzzer(DRILLS, campaignOut, RunOptions.defaults()).fuzz(1, 200,
+            new Fuzzer(DRILLS, campaignOut, RunOptions.defaults(), "", Duration.ZERO).fuzz(1, 200,
                     Runtime.getRuntime().availableProcessors(), outcomes::add);
             campaign = List.copyOf(outcomes);
         }
@@ -65,7 +71,8 @@ class FuzzTest {
 
     @Test
     void seedsFuzzedInParallelRunAsTheyDoOneAtATime() {
-        Fuzzer fuzzer = new Fuzzer(DRILLS, out, RunOptions.defaults());
+        // the drawn closing advance: running on to two hours changes nothing of what runs in parallel
+        Fuzzer fuzzer = new Fuzzer(DRILLS, out, RunOptions.defaults(), "", Duration.ZERO);
         List<String> parallel = new ArrayList<>();
         fuzzer.fuzz(11, 18, 4, o -> parallel.add(o.seed() + " " + o.traceHash() + " " + o.simulatedMillis()));
         List<String> alone = new ArrayList<>();
@@ -97,6 +104,33 @@ class FuzzTest {
         DrillResult withoutBug = DrillRunner.run(DrillParser.parse(found.reproduction()), RunOptions.defaults());
         assertTrue(withoutBug.passed(), "passes on the real engine: the bug is the cause\n"
                 + TextSummary.of(withoutBug));
+    }
+
+    @Test
+    void generatedDrillsLastTwoSimulatedHoursAndPass() {
+        Fuzzer fuzzer = new Fuzzer(DRILLS, out, RunOptions.defaults());
+        for (long seed = 1; seed <= 2; seed++) {
+            Fuzzer.Outcome o = fuzzer.fuzz(seed);
+            assertTrue(o.passed(), "seed " + seed + ": " + o.failure());
+            assertTrue(o.simulatedMillis() >= FuzzGenerator.LENGTH.toMillis(), "seed " + seed + ": "
+                    + o.simulatedMillis() + " ms simulated");
+        }
+    }
+
+    /** Only the closing advance depends on the length: it runs on until the operations' advances add up to it. */
+    @Test
+    void aDrillsLengthChangesOnlyItsClosingAdvance() {
+        for (long seed = 1; seed <= 500; seed++) {
+            List<Op> full = FuzzGenerator.generate(seed).ops();
+            List<Op> drawn = FuzzGenerator.generate(seed, Duration.ZERO).ops();
+            assertEquals(drawn.subList(0, drawn.size() - 1), full.subList(0, full.size() - 1), "seed " + seed);
+            Duration advances = full.stream().filter(op -> !(op instanceof Op.Storage))
+                    .flatMap(op -> op.steps().stream()).filter(s -> s instanceof Step.Advance)
+                    .map(s -> ((Step.Advance) s).duration()).reduce(Duration.ZERO, Duration::plus);
+            assertTrue(advances.compareTo(FuzzGenerator.LENGTH) >= 0, "seed " + seed + ": " + advances);
+            Op.Pass closing = (Op.Pass) full.get(full.size() - 1);
+            assertTrue(closing.equals(drawn.get(drawn.size() - 1)) || closing.why().equals("run on"), "seed " + seed);
+        }
     }
 
     @Test
