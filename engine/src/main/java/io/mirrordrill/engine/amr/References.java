@@ -2,6 +2,7 @@ package io.mirrordrill.engine.amr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mirrordrill.engine.archive.Archive;
+import io.mirrordrill.engine.archive.ArchiveContent;
 import io.mirrordrill.engine.archive.ArchivePath;
 import io.mirrordrill.engine.archive.VolumeSnapshotEntry;
 import io.mirrordrill.engine.model.AppMirrorRelationship;
@@ -16,10 +17,13 @@ import io.mirrordrill.port.ontap.OntapConnector;
 import io.mirrordrill.port.ontap.SvmPeerRecord;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What a relationship refers to, checked on every reconcile while Establishing or Established: both AppVaults usable,
@@ -49,6 +53,13 @@ final class References {
     private final KubernetesPort kube;
     private final OntapConnector ontap;
     private final Map<String, Newest> newestVolumes = new TreeMap<>();
+    /** The namespaces each application UID's archives capture, by {@code bucket/name_uid} (see {@link #captured}). */
+    private final Map<String, Set<String>> capturedNamespaces = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+            return size() > 10_000;
+        }
+    };
 
     References(KubernetesPort kube, OntapConnector ontap) {
         this.kube = kube;
@@ -82,12 +93,19 @@ final class References {
     /**
      * The source application is found by name through the source vault's archive folders {@code <name>_<uid>}: when
      * its newest archive is under another UID than {@code sourceApplicationUID}, the Application was deleted and
-     * created again (or the UID is mistyped), and the relationship would replicate nothing new.
+     * created again (or the UID is mistyped), and the relationship would replicate nothing new. A replacement is
+     * created where the application was, so only UIDs whose archives capture one of the relationship's source
+     * namespaces count: an application of the same name in other namespaces sharing the vault is another application
+     * (its newer archives are no reason to stop, and listing every such UID's archives on every reconcile would cost
+     * a vault shared by N of them N listings each time).
      */
-    private static Optional<AmrException> uid(AppMirrorRelationship amr, Vault source, Optional<ArchivePath> ours) {
+    private Optional<AmrException> uid(AppMirrorRelationship amr, Vault source, Optional<ArchivePath> ours) {
         String app = amr.spec().sourceApplicationName();
         String uid = amr.spec().sourceApplicationUID();
+        Set<String> namespaces = ours.map(o -> captured(source, o))
+                .orElseGet(() -> Set.copyOf(AmrReconciler.mapping(amr).sources()));
         Optional<ArchivePath> newest = source.uids(app).stream().filter(u -> !u.equals(uid))
+                .filter(u -> namespaces.isEmpty() || capturesAny(source, app, u, namespaces))
                 .map(u -> newest(source, app, u)).flatMap(Optional::stream)
                 .max(Comparator.comparing(ArchivePath::createdAt).thenComparing(Comparator.naturalOrder()));
         if (newest.isEmpty() || ours.isPresent() && !newest.get().createdAt().isAfter(ours.get().createdAt())) {
@@ -100,6 +118,42 @@ final class References {
                 + ": the source Application was deleted and created again, or the UID is wrong. Fix: set"
                 + " spec.sourceApplicationUID to " + newest.get().appUid()
                 + " (kubectl get application " + app + " -o jsonpath='{.metadata.uid}' on the source cluster)"));
+    }
+
+    /** Whether the application {@code uid}'s archives capture one of {@code namespaces}; true while it has none. */
+    private boolean capturesAny(Vault source, String app, String uid, Set<String> namespaces) {
+        Set<String> captured = capturedNamespaces.get(source.resolved.bucket() + "/" + app + "_" + uid);
+        if (captured == null) {
+            Optional<ArchivePath> any = newest(source, app, uid);
+            if (any.isEmpty()) {
+                return true; // nothing to compare with yet (and nothing newer either)
+            }
+            captured = captured(source, any.get());
+        }
+        return captured.stream().anyMatch(namespaces::contains);
+    }
+
+    /**
+     * The namespaces an application's archives capture, read from one of its archives the first time its UID is seen
+     * and remembered by bucket, name and UID: a UID names one Application for good, and an Application stays in its
+     * namespace (a replacement is a new UID).
+     */
+    private Set<String> captured(Vault source, ArchivePath archive) {
+        String key = source.resolved.bucket() + "/" + archive.appName() + "_" + archive.appUid();
+        Set<String> known = capturedNamespaces.get(key);
+        if (known == null) {
+            ArchiveContent content = source.read(archive).content();
+            known = new TreeSet<>();
+            for (var ns : content.namespaces()) {
+                known.add(ns.name());
+            }
+            for (VolumeSnapshotEntry v : content.volumes()) {
+                known.add(v.namespace());
+            }
+            known = Set.copyOf(known);
+            capturedNamespaces.put(key, known);
+        }
+        return known;
     }
 
     private static Optional<ArchivePath> newest(Vault vault, String app, String uid) {

@@ -117,6 +117,40 @@ class AmrReferencesOnEmulatorsTest {
     }
 
     @Test
+    void anApplicationOfTheSameNameInAnotherNamespaceSharingTheVaultIsNotTakenForAReplacement() {
+        // just after an occurrence of the relationship's schedule (every 5 minutes from 00:02), before the relationship
+        // looks at the vault (30 s after it): the other application's archive is then the newest of the name
+        java.time.Instant now = e.estate.world().now();
+        java.time.Instant next = java.time.Instant.parse("2026-01-01T00:02:00Z");
+        while (!next.isAfter(now)) {
+            next = next.plus(Duration.ofMinutes(5));
+        }
+        e.estate.advance(Duration.between(now, next.plusSeconds(2)));
+        ProtectedEstate.apply(e.east, null, """
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: other-namespace}
+                """);
+        ProtectedEstate.apply(e.east, "other-namespace", """
+                apiVersion: protect.trident.netapp.io/v1
+                kind: Application
+                metadata: {name: my-app}
+                spec: {includedNamespaces: [{namespace: other-namespace}]}
+                ---
+                apiVersion: protect.trident.netapp.io/v1
+                kind: Snapshot
+                metadata: {name: other-app-snapshot}
+                spec: {applicationRef: my-app, appVaultRef: src-vault}
+                """);
+        e.await(e.east, PROTECT, "Snapshot", "other-namespace", "other-app-snapshot", "status.state",
+                "Completed"::equals, Duration.ofSeconds(25));
+        e.estate.advance(Duration.ofMinutes(10));
+        JsonNode ready = ready(amr());
+        assertEquals("True", ready.path("status").asText(), ready.toString());
+        assertEquals(List.of(), events("SourceApplicationUIDMismatch"));
+    }
+
+    @Test
     void aStorageClassNameThatDoesNotExistIsReportedAndClearedWhenCorrected() {
         patchAmr("{\"storageClassName\":\"gold\"}");
         assertNotReadyWhileEstablished("StorageClassNotFound", "spec.storageClassName", Duration.ofMinutes(1));
