@@ -346,6 +346,18 @@ public abstract class ObjectStorePortContract {
     }
 
     @Test
+    void a_common_prefix_is_listed_once_whatever_characters_its_keys_go_on_with() {
+        for (String key : List.of("a/1", "a/\uD83D\uDE00", "a/\uD83D\uDE00x", "a/z", "a0", "b/1", "c")) {
+            port().put(bucket, key, bytes(key));
+        }
+
+        ListPage page = port().list(ListRequest.of(bucket).withDelimiter("/"));
+
+        assertEquals(List.of("a0", "c"), keys(page));
+        assertEquals(List.of("a/", "b/"), page.commonPrefixes());
+    }
+
+    @Test
     void a_prefix_with_a_delimiter_lists_one_level_of_a_directory() {
         for (String key : List.of("apps/x/manifest", "apps/x/data/1", "apps/x/data/2", "apps/y/manifest")) {
             port().put(bucket, key, bytes(key));

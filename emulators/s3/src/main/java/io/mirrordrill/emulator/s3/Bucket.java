@@ -139,23 +139,25 @@ final class Bucket {
         int max = Math.min(request.maxKeys(), ListRequest.MAX_KEYS);
         Marker marker = Marker.decode(request.continuationToken(), name);
         String start = marker == null || KeyOrder.INSTANCE.compare(marker.entry, prefix) < 0 ? prefix : marker.entry;
-        NavigableMap<String, StoredObject> tail = objects.tailMap(start, true);
         List<ObjectInfo> keys = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
         Marker last = null;
         boolean truncated = false;
-        for (Map.Entry<String, StoredObject> e : tail.entrySet()) {
+        Map.Entry<String, StoredObject> e = objects.ceilingEntry(start);
+        while (e != null) {
             String key = e.getKey();
             if (!key.startsWith(prefix)) {
                 break;
             }
             if (marker != null && (key.equals(marker.entry) || marker.commonPrefix && key.startsWith(marker.entry))) {
+                e = objects.higherEntry(key);
                 continue;
             }
             int at = delimiter == null ? -1 : key.indexOf(delimiter, prefix.length());
             Marker entry = at < 0 ? new Marker(key, false)
                     : new Marker(key.substring(0, at + delimiter.length()), true);
             if (entry.commonPrefix && last != null && last.commonPrefix && last.entry.equals(entry.entry)) {
+                e = objects.higherEntry(key);
                 continue;
             }
             if (keys.size() + prefixes.size() == max) {
@@ -168,6 +170,10 @@ final class Bucket {
                 keys.add(e.getValue().info());
             }
             last = entry;
+            // a common prefix is listed once: jump over its keys instead of walking them (a listing of N folders
+            // costs N steps, not every object under them); a key the jump lands on that still has the prefix (one
+            // with a character beyond U+FFFF right after it) is stepped over by the check above
+            e = entry.commonPrefix ? objects.higherEntry(entry.entry + Character.MAX_VALUE) : objects.higherEntry(key);
         }
         return new ListPage(keys, prefixes, truncated, truncated ? last.encode() : null);
     }
