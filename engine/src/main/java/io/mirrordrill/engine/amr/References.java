@@ -1,6 +1,7 @@
 package io.mirrordrill.engine.amr;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mirrordrill.engine.Memo;
 import io.mirrordrill.engine.archive.Archive;
 import io.mirrordrill.engine.archive.ArchiveContent;
 import io.mirrordrill.engine.archive.ArchivePath;
@@ -17,7 +18,6 @@ import io.mirrordrill.port.ontap.OntapConnector;
 import io.mirrordrill.port.ontap.SvmPeerRecord;
 
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,12 +54,7 @@ final class References {
     private final OntapConnector ontap;
     private final Map<String, Newest> newestVolumes = new TreeMap<>();
     /** The namespaces each application UID's archives capture, by {@code bucket/name_uid} (see {@link #captured}). */
-    private final Map<String, Set<String>> capturedNamespaces = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
-            return size() > 10_000;
-        }
-    };
+    private final Memo<String, Set<String>> capturedNamespaces = new Memo<>(10_000);
 
     References(KubernetesPort kube, OntapConnector ontap) {
         this.kube = kube;
@@ -122,7 +117,7 @@ final class References {
 
     /** Whether the application {@code uid}'s archives capture one of {@code namespaces}; true while it has none. */
     private boolean capturesAny(Vault source, String app, String uid, Set<String> namespaces) {
-        Set<String> captured = capturedNamespaces.get(source.resolved.bucket() + "/" + app + "_" + uid);
+        Set<String> captured = capturedNamespaces.known(source.resolved.bucket() + "/" + app + "_" + uid);
         if (captured == null) {
             Optional<ArchivePath> any = newest(source, app, uid);
             if (any.isEmpty()) {
@@ -139,21 +134,14 @@ final class References {
      * namespace (a replacement is a new UID).
      */
     private Set<String> captured(Vault source, ArchivePath archive) {
-        String key = source.resolved.bucket() + "/" + archive.appName() + "_" + archive.appUid();
-        Set<String> known = capturedNamespaces.get(key);
-        if (known == null) {
-            ArchiveContent content = source.read(archive).content();
-            known = new TreeSet<>();
-            for (var ns : content.namespaces()) {
-                known.add(ns.name());
-            }
-            for (VolumeSnapshotEntry v : content.volumes()) {
-                known.add(v.namespace());
-            }
-            known = Set.copyOf(known);
-            capturedNamespaces.put(key, known);
-        }
-        return known;
+        return capturedNamespaces.get(source.resolved.bucket() + "/" + archive.appName() + "_" + archive.appUid(),
+                key -> {
+                    ArchiveContent content = source.read(archive).content();
+                    Set<String> names = new TreeSet<>();
+                    content.namespaces().forEach(ns -> names.add(ns.name()));
+                    content.volumes().forEach(v -> names.add(v.namespace()));
+                    return Set.copyOf(names);
+                });
     }
 
     private static Optional<ArchivePath> newest(Vault vault, String app, String uid) {

@@ -1,8 +1,8 @@
 package io.mirrordrill.engine.archive;
 
+import io.mirrordrill.engine.Memo;
+
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -15,15 +15,10 @@ import java.util.function.Function;
  * in the JVM, bounded, least recently used out first; the bytes handed in are kept and must not be changed after.
  */
 final class ContentMemo<V> {
-    private final Map<Content, V> values;
+    private final Memo<Content, V> values;
 
     ContentMemo(int capacity) {
-        this.values = new LinkedHashMap<>(capacity * 2, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Content, V> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.values = new Memo<>(capacity);
     }
 
     /** The value for these bytes, computed by {@code compute} (outside the lock) when they are not known yet. */
@@ -31,18 +26,7 @@ final class ContentMemo<V> {
         if (bytes == null) {
             return compute.apply(null);
         }
-        Content key = new Content(bytes);
-        synchronized (this) {
-            V known = values.get(key);
-            if (known != null) {
-                return known;
-            }
-        }
-        V value = compute.apply(bytes);
-        synchronized (this) {
-            values.put(key, value);
-        }
-        return value;
+        return values.get(new Content(bytes), c -> compute.apply(bytes));
     }
 
     /**

@@ -1,10 +1,9 @@
 package io.mirrordrill.engine.model.yaml;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mirrordrill.engine.Memo;
 import io.mirrordrill.engine.model.ProtectResource;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -13,29 +12,11 @@ import java.util.function.Supplier;
  * where Jackson's binding costs several times the tree's hash and comparison. Any change to the object (status,
  * resourceVersion, anything) makes another tree, so a hit is always the same content; records are immutable (their
  * ObjectMeta is read-only by the model's contract). The trees are the caller's fresh copies, never changed after.
- * Bounded, least recently used first out; failures are not remembered.
  */
 final class BoundTrees {
-    private static final int SIZE = 512;
-
-    private final Map<ObjectNode, ProtectResource<?, ?>> recent = new LinkedHashMap<>(SIZE, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ObjectNode, ProtectResource<?, ?>> eldest) {
-            return size() > SIZE;
-        }
-    };
+    private final Memo<ObjectNode, ProtectResource<?, ?>> recent = new Memo<>(512);
 
     ProtectResource<?, ?> get(ObjectNode tree, Supplier<ProtectResource<?, ?>> bind) {
-        ProtectResource<?, ?> known;
-        synchronized (this) {
-            known = recent.get(tree);
-        }
-        if (known == null) {
-            known = bind.get();
-            synchronized (this) {
-                recent.put(tree, known);
-            }
-        }
-        return known;
+        return recent.get(tree, t -> bind.get());
     }
 }
